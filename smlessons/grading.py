@@ -1,0 +1,357 @@
+"""Grading of sorting exercises, in plain Python.
+
+Nothing here imports a widget: the functions take item definitions and a
+``{item label: bin label}`` mapping, and return plain data. The sorting board
+calls them; so can an autograder or a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+__all__ = [
+    "Item",
+    "ItemResult",
+    "Feedback",
+    "make_bins",
+    "make_items",
+    "grade",
+    "check_placements",
+]
+
+ITEM_FIELDS = ("label", "answer", "explanation", "source")
+
+RIGHT, WRONG, UNPLACED, UNGRADED = "right", "wrong", "unplaced", "ungraded"
+
+# The words and symbols a student sees. Feedback is never colour alone:
+# every status has a symbol and a word.
+SYMBOLS = {RIGHT: "\u2713", WRONG: "\u2717", UNPLACED: "\u2022", UNGRADED: "\u2022"}
+VERDICTS = {
+    RIGHT: "Right",
+    WRONG: "Not quite",
+    UNPLACED: "Not placed yet",
+    UNGRADED: "Placed (no answer key for this card)",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One card to sort.
+
+    Attributes
+    ----------
+    label : str
+        The text on the card; unique within a board.
+    answers : tuple of str
+        The bins where the card is right. More than one for a contested card;
+        empty for a card with no answer key (an opinion sort).
+    explanation : str
+        Why the card belongs where it does, shown after a check.
+    source : str
+        Where the explanation comes from (a citation), or ``""``.
+    """
+
+    label: str
+    answers: tuple[str, ...] = ()
+    explanation: str = ""
+    source: str = ""
+
+    @property
+    def contested(self) -> bool:
+        """True when the card is right in more than one bin."""
+        return len(self.answers) > 1
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    """The verdict on one card after a check."""
+
+    label: str
+    placed_in: str | None
+    status: str
+    explanation: str = ""
+    contested: bool = False
+    graded: bool = True
+
+    @property
+    def symbol(self) -> str:
+        return SYMBOLS[self.status]
+
+    @property
+    def verdict(self) -> str:
+        if self.status == RIGHT and self.contested:
+            return "Right (this one is contested)"
+        return VERDICTS[self.status]
+
+    def to_dict(self) -> dict:
+        """The form the browser receives: plain strings only."""
+        return {
+            "status": self.status,
+            "symbol": self.symbol,
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of checking a whole board.
+
+    ``str(feedback)`` is the score line a student sees, e.g.
+    ``"7 of 10 right (2 wrong, 1 not placed yet)"``.
+    """
+
+    results: tuple[ItemResult, ...] = field(default_factory=tuple)
+
+    def _count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def right(self) -> int:
+        return self._count(RIGHT)
+
+    @property
+    def wrong(self) -> int:
+        return self._count(WRONG)
+
+    @property
+    def unplaced(self) -> int:
+        """Cards with an answer key that are not placed yet."""
+        return sum(1 for r in self.results if r.graded and r.status == UNPLACED)
+
+    @property
+    def total(self) -> int:
+        """Cards that have an answer key (the score's denominator)."""
+        return sum(1 for r in self.results if r.graded)
+
+    @property
+    def score(self) -> str:
+        if self.total == 0:
+            placed = sum(1 for r in self.results if r.placed_in is not None)
+            return f"{placed} of {len(self.results)} cards placed"
+        extra = []
+        if self.wrong:
+            extra.append(f"{self.wrong} wrong")
+        if self.unplaced:
+            extra.append(f"{self.unplaced} not placed yet")
+        tail = f" ({', '.join(extra)})" if extra else ""
+        return f"{self.right} of {self.total} right{tail}"
+
+    def __getitem__(self, label: str) -> ItemResult:
+        for r in self.results:
+            if r.label == label:
+                return r
+        raise KeyError(label)
+
+    def __str__(self) -> str:
+        return self.score
+
+    def __repr__(self) -> str:
+        lines = [self.score]
+        for r in self.results:
+            where = r.placed_in if r.placed_in is not None else "-"
+            lines.append(f"  {r.symbol} {r.label} \u2192 {where}: {r.verdict}")
+        return "\n".join(lines)
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and value.strip() != ""
+
+
+def make_bins(bins) -> tuple[str, ...]:
+    """Validate bin labels.
+
+    Parameters
+    ----------
+    bins : sequence of str
+        At least two distinct, non-empty labels.
+
+    Returns
+    -------
+    tuple of str
+
+    Raises
+    ------
+    TypeError
+        If `bins` is not a list or tuple of strings.
+    ValueError
+        If there are fewer than two bins, an empty label, or a duplicate.
+
+    Examples
+    --------
+    >>> make_bins(["Medium", "Network"])
+    ('Medium', 'Network')
+    """
+    if isinstance(bins, (str, bytes)) or not isinstance(bins, Sequence):
+        raise TypeError(f"bins must be a list of strings, not {type(bins).__name__}")
+    out = []
+    for i, b in enumerate(bins):
+        if not isinstance(b, str):
+            raise TypeError(f"bin {i} must be a string, not {type(b).__name__}")
+        if not b.strip():
+            raise ValueError(f"bin {i} has an empty label")
+        if b in out:
+            raise ValueError(f"duplicate bin label {b!r}")
+        out.append(b)
+    if len(out) < 2:
+        raise ValueError(f"a board needs at least two bins, got {len(out)}")
+    return tuple(out)
+
+
+def make_items(items, bins: Sequence[str]) -> tuple[Item, ...]:
+    """Validate card definitions against the bins.
+
+    Parameters
+    ----------
+    items : sequence of str or dict
+        A plain string is a card with no answer key. A dict has ``label``
+        and optionally ``answer`` (a bin label, or a list of bin labels for
+        a contested card), ``explanation`` and ``source``.
+    bins : sequence of str
+        The valid bin labels (already validated by :func:`make_bins`).
+
+    Returns
+    -------
+    tuple of Item
+
+    Raises
+    ------
+    TypeError
+        If an item or a field has the wrong type.
+    ValueError
+        On an empty or duplicate label, an unknown field, or an answer that
+        names an unknown bin.
+
+    Examples
+    --------
+    >>> make_items([{"label": "TikTok", "answer": "Medium"}], ["Medium", "Network"])
+    (Item(label='TikTok', answers=('Medium',), explanation='', source=''),)
+    """
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Sequence):
+        raise TypeError(f"items must be a list, not {type(items).__name__}")
+    if not items:
+        raise ValueError("items is empty: a board needs at least one card")
+    out: list[Item] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(items):
+        where = f"item {i}"
+        if isinstance(raw, str):
+            raw = {"label": raw}
+        if not isinstance(raw, Mapping):
+            raise TypeError(f"{where} must be a string or a dict, not {type(raw).__name__}")
+        unknown = sorted(set(raw) - set(ITEM_FIELDS))
+        if unknown:
+            raise ValueError(f"{where}: unknown field {unknown[0]!r} (fields are {', '.join(ITEM_FIELDS)})")
+        label = raw.get("label")
+        if not isinstance(label, str):
+            raise TypeError(f"{where}: label must be a string, not {type(label).__name__}")
+        if not label.strip():
+            raise ValueError(f"{where} has an empty label")
+        where = f"item {i} ({label!r})"
+        if label in seen:
+            raise ValueError(f"duplicate item label {label!r}")
+        seen.add(label)
+        answers = _answers(raw.get("answer"), bins, where)
+        texts = {}
+        for key in ("explanation", "source"):
+            value = raw.get(key, "")
+            if value is None:
+                value = ""
+            if not isinstance(value, str):
+                raise TypeError(f"{where}: {key} must be a string, not {type(value).__name__}")
+            texts[key] = value
+        out.append(Item(label, answers, texts["explanation"], texts["source"]))
+    return tuple(out)
+
+
+def _answers(answer, bins: Sequence[str], where: str) -> tuple[str, ...]:
+    if answer is None:
+        return ()
+    if isinstance(answer, str):
+        answer = [answer]
+    if not isinstance(answer, (list, tuple)):
+        raise TypeError(f"{where}: answer must be a bin label or a list of them, not {type(answer).__name__}")
+    if not answer:
+        raise ValueError(f"{where}: answer is an empty list")
+    out = []
+    for a in answer:
+        if not isinstance(a, str):
+            raise TypeError(f"{where}: answer must name bins by their labels, got {type(a).__name__}")
+        if a not in bins:
+            raise ValueError(f"{where}: answer {a!r} is not one of the bins {list(bins)}")
+        if a not in out:
+            out.append(a)
+    return tuple(out)
+
+
+def check_placements(placements, items: Iterable[Item], bins: Sequence[str]) -> dict[str, str]:
+    """Validate a ``{item label: bin label}`` mapping.
+
+    Entries whose bin is ``None`` or ``""`` mean "not placed" and are dropped.
+
+    Raises
+    ------
+    TypeError
+        If `placements` is not a dict of strings.
+    ValueError
+        If it names an unknown card or an unknown bin.
+    """
+    if not isinstance(placements, Mapping):
+        raise TypeError(f"placements must be a dict, not {type(placements).__name__}")
+    labels = {item.label for item in items}
+    out = {}
+    for label, bin_ in placements.items():
+        if label not in labels:
+            raise ValueError(f"placements names an unknown card {label!r}")
+        if bin_ is None or bin_ == "":
+            continue
+        if not isinstance(bin_, str):
+            raise TypeError(f"placements[{label!r}] must be a bin label, not {type(bin_).__name__}")
+        if bin_ not in bins:
+            raise ValueError(f"placements[{label!r}] names an unknown bin {bin_!r}")
+        out[label] = bin_
+    return out
+
+
+def grade(items: Iterable[Item], placements: Mapping[str, str]) -> Feedback:
+    """Check every card against its answers.
+
+    Parameters
+    ----------
+    items : iterable of Item
+    placements : dict
+        ``{item label: bin label}``, e.g. a board's ``placements``.
+
+    Returns
+    -------
+    Feedback
+        One :class:`ItemResult` per card, in the items' order. A contested
+        card is right in any of its bins.
+
+    Examples
+    --------
+    >>> items = make_items([{"label": "TikTok", "answer": "Medium"},
+    ...                     {"label": "My class", "answer": "Network"}],
+    ...                    ["Medium", "Network"])
+    >>> print(grade(items, {"TikTok": "Medium", "My class": "Medium"}))
+    1 of 2 right (1 wrong)
+    """
+    results = []
+    for item in items:
+        placed = placements.get(item.label)
+        if placed is None:
+            status = UNPLACED
+        elif not item.answers:
+            status = UNGRADED
+        elif placed in item.answers:
+            status = RIGHT
+        else:
+            status = WRONG
+        explanation = item.explanation if status in (RIGHT, WRONG, UNGRADED) else ""
+        if status == RIGHT and item.contested:
+            others = [a for a in item.answers if a != placed]
+            also = "; ".join(others)
+            explanation = f"{explanation} It would also be right in: {also}.".strip()
+        results.append(ItemResult(item.label, placed, status, explanation, item.contested, bool(item.answers)))
+    return Feedback(tuple(results))

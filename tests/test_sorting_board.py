@@ -1,0 +1,153 @@
+"""The board's Python side, driven the way the browser drives it: by setting
+the synced traits and sending the messages its buttons send."""
+
+import json
+
+import pytest
+
+from smlessons import SortingBoard
+
+BINS = ["Social medium", "Social network"]
+ITEMS = [
+    {"label": "Instagram", "answer": "Social medium", "explanation": "An app for sharing photos."},
+    {"label": "My classmates", "answer": "Social network", "explanation": "People and their ties."},
+    {"label": "YouTube", "answer": "Social medium", "explanation": "A video platform."},
+    {"label": "Facebook", "answer": BINS, "explanation": "A platform often called a social network."},
+]
+
+
+@pytest.fixture
+def board():
+    return SortingBoard(items=ITEMS, bins=BINS, title="Medium or network?")
+
+
+def browser_sets(board, **traits):
+    """Apply a state update the way ipywidgets applies one from the front-end."""
+    board.set_state(traits)
+
+
+def browser_clicks(board, action):
+    board._handle_custom_msg({"action": action}, [])
+
+
+def test_synced_state_holds_labels_but_no_answer_key(board):
+    state = board.get_state()
+    assert state["bins"] == BINS
+    assert state["cards"] == ["Instagram", "My classmates", "YouTube", "Facebook"]
+    assert state["placements"] == {} and state["feedback"] == {} and state["score"] == ""
+    sent = json.dumps({k: v for k, v in state.items() if k not in ("_esm", "_css")})
+    assert "explanation" not in sent and "An app for sharing photos" not in sent
+
+
+def test_repr_is_stable_and_has_no_address(board):
+    assert repr(board) == "SortingBoard(items=4, bins=['Social medium', 'Social network'])"
+    assert " at 0x" not in board._repr_mimebundle_()[0]["text/plain"]
+
+
+def test_constructor_is_keyword_only():
+    with pytest.raises(TypeError):
+        SortingBoard(ITEMS, BINS)
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"items": ["A", "A"], "bins": BINS}, "duplicate item label 'A'"),
+        ({"items": ["A"], "bins": ["Only"]}, "at least two bins"),
+        ({"items": [{"label": "A", "answer": "Nowhere"}], "bins": BINS}, "'Nowhere' is not one of the bins"),
+        ({"items": [""], "bins": BINS}, "empty label"),
+        ({"items": ["A"], "bins": ["X", ""]}, "empty label"),
+    ],
+)
+def test_bad_arguments_raise_value_error_naming_the_problem(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        SortingBoard(**kwargs)
+
+
+def test_placements_from_the_browser_are_seen_in_python(board):
+    browser_sets(board, placements={"Instagram": "Social medium"})
+    assert board.placements == {"Instagram": "Social medium"}
+
+
+def test_setting_placements_from_python_is_sent_to_the_browser(board):
+    sent = []
+    board.send_state = lambda key=None: sent.append(key)
+    board.placements = {"YouTube": "Social network"}
+    assert any("placements" in (k if isinstance(k, (list, tuple, set)) else [k]) for k in sent)
+    assert board.get_state("placements") == {"placements": {"YouTube": "Social network"}}
+
+
+def test_bad_placements_are_refused_and_the_old_value_kept(board):
+    board.placements = {"Instagram": "Social medium"}
+    with pytest.raises(ValueError, match="unknown bin 'Nope'"):
+        board.placements = {"Instagram": "Nope"}
+    with pytest.raises(ValueError, match="unknown card 'TikTok'"):
+        board.placements = {"TikTok": "Social medium"}
+    assert board.placements == {"Instagram": "Social medium"}
+
+
+def test_check_button_grades_and_sends_feedback_and_score(board):
+    browser_sets(board, placements={"Instagram": "Social medium", "My classmates": "Social medium", "Facebook": "Social network"})
+    browser_clicks(board, "check")
+    assert board.score == "2 of 4 right (1 wrong, 1 not placed yet)"
+    assert set(board.feedback) == {"Instagram", "My classmates", "Facebook"}
+    assert board.feedback["Instagram"] == {
+        "status": "right",
+        "symbol": "\u2713",
+        "verdict": "Right",
+        "explanation": "An app for sharing photos.",
+    }
+    wrong = board.feedback["My classmates"]
+    assert wrong["status"] == "wrong" and wrong["symbol"] == "\u2717" and wrong["explanation"]
+    contested = board.feedback["Facebook"]
+    assert contested["status"] == "right" and "contested" in contested["verdict"]
+    assert "Social medium" in contested["explanation"]
+
+
+def test_check_returns_feedback_with_the_same_score(board):
+    board.placements = {"Instagram": "Social medium"}
+    assert str(board.check()) == board.score == "1 of 4 right (3 not placed yet)"
+
+
+def test_try_again_sends_back_wrong_cards_only(board):
+    board.placements = {"Instagram": "Social network", "My classmates": "Social network", "YouTube": "Social medium"}
+    board.check()
+    browser_clicks(board, "try_again")
+    assert board.placements == {"My classmates": "Social network", "YouTube": "Social medium"}
+    assert set(board.feedback) == {"My classmates", "YouTube"}
+    assert board.score == ""
+
+
+def test_reset_starts_over(board):
+    board.placements = {"Instagram": "Social network"}
+    board.check()
+    browser_clicks(board, "reset")
+    assert board.placements == {} and board.feedback == {} and board.score == ""
+
+
+def test_moving_a_card_after_a_check_drops_its_stale_verdict(board):
+    board.placements = {"Instagram": "Social medium", "YouTube": "Social medium"}
+    board.check()
+    browser_sets(board, placements={"Instagram": "Social network", "YouTube": "Social medium"})
+    assert set(board.feedback) == {"YouTube"}
+    assert board.score == ""
+
+
+def test_unknown_messages_are_ignored(board):
+    board.placements = {"Instagram": "Social medium"}
+    browser_clicks(board, "format_disk")
+    board._handle_custom_msg("not a dict", [])
+    assert board.placements == {"Instagram": "Social medium"} and board.score == ""
+
+
+def test_from_exercise_loads_the_lesson_data():
+    board = SortingBoard.from_exercise("lesson01_media_or_network")
+    assert len(board.cards) >= 16 and len(board.bins) == 2
+    assert board.title
+    assert all(item.explanation and item.source for item in board.items)
+    assert any(item.contested for item in board.items)
+
+
+def test_from_exercise_names_the_missing_exercise():
+    with pytest.raises(FileNotFoundError, match="no exercise file.*shipped exercises: .*lesson01"):
+        SortingBoard.from_exercise("lesson99_nothing")
