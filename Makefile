@@ -1,0 +1,68 @@
+# One command for students (make lab), one for contributors (make test).
+# Everything is installed into .venv beside this file; run again, it reuses it.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test unit notebooks browser bench install install-test chromium clean help
+
+help:
+	@echo "make lab     install the course (first time only) and open it in JupyterLab"
+	@echo "make test    install everything and run unit, notebook (nbval) and browser tests"
+	@echo "make bench   run the benchmarks in benchmarks/"
+	@echo "make clean   remove the virtual environment"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "smlessons needs Python 3.10 or newer; this is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The stamps depend on pyproject.toml: change the dependencies and the next
+# make reinstalls; otherwise nothing is installed twice.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+lab: install
+	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. \
+	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+
+# Debian's chromium for the browser tests (never Playwright's own download).
+chromium:
+	@if [ -x /usr/bin/chromium ]; then \
+	  echo "chromium: $$(/usr/bin/chromium --version 2>/dev/null)"; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null && \
+	  echo "installed: $$(/usr/bin/chromium --version)"; \
+	else \
+	  echo "The browser tests need Debian's chromium at /usr/bin/chromium."; \
+	  echo "Install it with: sudo apt-get install chromium"; \
+	  if [ "$$CI" = "true" ]; then exit 1; fi; \
+	fi
+
+unit: install-test
+	$(BIN)/python -m pytest tests --ignore=tests/browser
+
+notebooks: install-test
+	$(BIN)/python -m pytest --nbval --nbval-current-env notebooks
+
+browser: install-test chromium
+	$(BIN)/python -m pytest tests/browser
+
+test: install-test chromium
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
+
+bench: install-test chromium
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV)
