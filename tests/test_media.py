@@ -1,0 +1,342 @@
+"""The platform table of lesson 2 (smlessons.media): the shipped data, its
+validation, platform look-up, and the plotly views."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smlessons.media import (
+    FORMATS,
+    PATTERNS,
+    PLATFORMS_FILE,
+    TIE_LABELS,
+    TIES,
+    Platform,
+    PlatformFileError,
+    UnknownPlatformError,
+    formats_matrix_figure,
+    launch_timeline_figure,
+    load_platforms,
+    platform,
+    tie_types_figure,
+)
+
+SHIPPED = json.loads(PLATFORMS_FILE.read_text(encoding="utf-8"))
+
+# The launch years the lesson states (what each year refers to is in the file).
+LAUNCH_YEARS = {
+    "Wikipedia": 2001,
+    "Facebook": 2004,
+    "YouTube": 2005,
+    "X (Twitter)": 2006,
+    "WhatsApp": 2009,
+    "Minecraft": 2009,
+    "Instagram": 2010,
+    "TikTok": 2017,
+}
+
+
+@pytest.fixture(scope="module")
+def platforms():
+    return load_platforms()
+
+
+# --- the shipped data -------------------------------------------------------
+
+
+def test_shipped_table_has_the_article_platforms_an_encyclopedia_and_a_game(platforms):
+    for name in ("Facebook", "Instagram", "Twitter", "TikTok", "YouTube", "WhatsApp"):
+        platform(name, platforms)
+    kinds = {p.kind for p in platforms.values()}
+    assert "online encyclopedia" in kinds and "video game" in kinds
+
+
+def test_launch_years_and_what_they_refer_to(platforms):
+    assert {name: p.launched for name, p in platforms.items()} == LAUNCH_YEARS
+    for p in platforms.values():
+        assert str(p.launched) in p.launched_what, p.name
+    assert "Douyin" in platforms["TikTok"].launched_what and "2016" in platforms["TikTok"].launched_what
+    assert "2023" in platforms["X (Twitter)"].launched_what  # renamed X
+
+
+def test_every_fact_has_a_source_and_a_date(platforms):
+    for p in platforms.values():
+        assert set(p.source_keys) == {"kind", "launched", "formats", "ties", "patterns"}, p.name
+        for fact in p.source_keys:
+            assert p.source(fact).strip(), (p.name, fact)
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.as_of), p.name
+    # Every citation is used, and every one names its publisher or journal.
+    used = {k for p in SHIPPED["platforms"] for ks in p["source"].values() for k in ([ks] if isinstance(ks, str) else ks)}
+    assert used == set(SHIPPED["sources"])
+
+
+def test_no_usage_statistics_in_the_data():
+    text = PLATFORMS_FILE.read_text(encoding="utf-8").lower()
+    for word in ("million", "billion", "users per", "monthly active", "daily active", "%"):
+        assert word not in text, word
+    # The only numbers are years, dates, a version and citation details: no counts.
+    latest = max(int(p["as_of"][:4]) for p in SHIPPED["platforms"])
+    years = {int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", text)}
+    assert years <= set(range(1994, latest + 1)), years
+    assert not re.search(r"\b\d{1,3}(,\d{3})+\b|\b\d{5,}\b", text), "a large number"
+
+
+def test_judgement_calls_carry_a_note(platforms):
+    fb = platforms["Facebook"]
+    assert {"mutual", "follow", "group"} <= set(fb.ties) and "friend request" in fb.note
+    assert platforms["Wikipedia"].ties == ("none",) and platforms["Wikipedia"].note
+    assert "two one-way follows" in platforms["TikTok"].note
+    for p in platforms.values():
+        assert set(p.formats) <= set(FORMATS) and set(p.ties) <= set(TIES) and set(p.patterns) <= set(PATTERNS)
+        if len(p.ties) > 1 or p.ties == ("none",):
+            assert p.note, p.name
+
+
+# --- looking platforms up ---------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["Twitter", "twitter", "X", "Twitter / X", "  x (twitter) "])
+def test_lookup_by_name_or_alias_ignores_case(name, platforms):
+    assert platform(name, platforms).name == "X (Twitter)"
+
+
+def test_lookup_loads_the_shipped_table_by_default():
+    assert platform("WhatsApp").formats == ("text", "photo", "video", "voice")
+
+
+def test_unknown_platform_is_a_clear_error_naming_it_and_the_known_ones(platforms):
+    with pytest.raises(KeyError) as info:
+        platform("MySpace", platforms)
+    message = str(info.value)
+    assert message.startswith("no platform 'MySpace' in the data; known platforms: Wikipedia, Facebook")
+    assert all(name in message for name in platforms)
+    with pytest.raises(ValueError, match="no platform 'Snapchat'"):
+        platform("Snapchat", platforms)
+    assert issubclass(UnknownPlatformError, KeyError) and issubclass(UnknownPlatformError, ValueError)
+
+
+def test_platform_name_must_be_a_string():
+    with pytest.raises(TypeError, match="must be a string, not int"):
+        platform(3)
+
+
+# --- malformed files --------------------------------------------------------
+
+
+def write(tmp_path, data, name="platforms.json"):
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def broken(**changes):
+    """A copy of the shipped data with changes; ``a__1__b`` is data["a"][1]["b"]."""
+    data = json.loads(json.dumps(SHIPPED))
+    for path, value in changes.items():
+        *keys, last = path.split("__")
+        target = data
+        for k in keys:
+            target = target[int(k)] if k.isdigit() else target[k]
+        last = int(last) if last.isdigit() else last
+        if value is KeyError:
+            del target[last]
+        else:
+            target[last] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (broken(platforms__1__source__ties=KeyError),
+         r"^platforms.json: platform 1 \('Facebook'\): field 'source' has no source for 'ties'"),
+        (broken(platforms__1__source__launched="nowhere"),
+         r"^platforms.json: platform 1 \('Facebook'\): field 'source' for 'launched' is 'nowhere', which is not a key of 'sources'"),
+        (broken(platforms__1__source__users="facebook-help"),
+         r"^platforms.json: platform 1 \('Facebook'\): field 'source' names 'users', which is not a fact"),
+        (broken(platforms__2__formats=["video", "audio"]),
+         r"^platforms.json: platform 2 \('YouTube'\): field 'formats' has 'audio', which is not one of text, photo, video, voice, live"),
+        (broken(platforms__2__ties=["subscribe"]),
+         r"^platforms.json: platform 2 \('YouTube'\): field 'ties' has 'subscribe', which is not one of mutual, follow, group, none"),
+        (broken(platforms__0__ties=["none", "group"]),
+         r"^platforms.json: platform 0 \('Wikipedia'\): field 'ties' cannot list 'none' together"),
+        (broken(platforms__3__patterns=[]),
+         r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' must be a non-empty list"),
+        (broken(platforms__3__patterns=["one-to-many", "one-to-many"]),
+         r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' lists a value twice"),
+        (broken(platforms__4__launched__year="2009"),
+         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number"),
+        (broken(platforms__4__launched__year=2031),
+         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number between 1970 and the as_of year, not 2031"),
+        (broken(platforms__4__launched=2009),
+         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' must be an object with exactly 'year' and 'what'"),
+        (broken(platforms__6__as_of="recently"),
+         r"^platforms.json: platform 6 \('Instagram'\): field 'as_of' must be a date like '2024-12-31', not 'recently'"),
+        (broken(platforms__7__kind=KeyError),
+         r"^platforms.json: platform 7 \('TikTok'\): missing field 'kind'"),
+        (broken(platforms__7__users=1000),
+         r"^platforms.json: platform 7 \('TikTok'\): unknown field 'users'"),
+        (broken(platforms__7__aliases=["Douyin", ""]),
+         r"^platforms.json: platform 7 \('TikTok'\): field 'aliases' must be a list of non-empty strings"),
+        (broken(platforms__7__aliases=["twitter"]),
+         r"^platforms.json: platform 7 \('TikTok'\): the name 'twitter' is already used by 'X \(Twitter\)'"),
+        (broken(platforms__5__name=""),
+         r"^platforms.json: platform 5: field 'name' must be a non-empty string"),
+        (broken(platforms__5="Minecraft"),
+         r"^platforms.json: platform 5 must be an object, not str"),
+        (broken(sources__x_help=""),
+         r"^platforms.json: field 'sources' must map keys to non-empty citation strings"),
+        (broken(platforms=[]), r"^platforms.json: field 'platforms' must be a non-empty list"),
+        (broken(sources=KeyError), r"^platforms.json: missing field 'sources'"),
+        (broken(colour="red"), r"^platforms.json: unknown field 'colour'"),
+        ([1, 2], r"^platforms.json: the top level must be an object, not list"),
+        ("{not json", r"^platforms.json: not valid JSON"),
+    ],
+)
+def test_malformed_file_is_rejected_naming_file_platform_and_field(tmp_path, data, words):
+    with pytest.raises(PlatformFileError, match=words):
+        load_platforms(write(tmp_path, data))
+
+
+def test_the_unbroken_copy_loads(tmp_path):
+    # Guards the test above: its failures must come from the changes alone.
+    assert list(load_platforms(write(tmp_path, broken()))) == list(LAUNCH_YEARS)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no platform file .*nowhere.json"):
+        load_platforms(tmp_path / "nowhere.json")
+
+
+def test_citations_keep_their_keys_apart(tmp_path):
+    data = broken(platforms__2__source__launched=["britannica-youtube", "kaplan-haenlein-2010"])
+    youtube = load_platforms(write(tmp_path, data))["YouTube"]
+    assert youtube.source_keys["launched"] == ("britannica-youtube", "kaplan-haenlein-2010")
+    assert youtube.source("launched") == "; ".join(
+        SHIPPED["sources"][k] for k in ("britannica-youtube", "kaplan-haenlein-2010")
+    )
+    with pytest.raises(KeyError, match="'users' is not a sourced fact"):
+        youtube.source("users")
+
+
+# --- the figures ------------------------------------------------------------
+
+
+def test_formats_matrix_has_a_cell_per_platform_and_format(platforms):
+    fig = formats_matrix_figure()
+    assert [t.name for t in fig.data] == ["main format", "not a main format"]
+    offered, not_offered = fig.data
+    assert len(offered.x) + len(not_offered.x) == len(platforms) * len(FORMATS)
+    assert len(offered.x) == sum(len(p.formats) for p in platforms.values())
+    assert ("voice", "WhatsApp") in set(zip(offered.x, offered.y))
+    assert ("voice", "TikTok") in set(zip(not_offered.x, not_offered.y))
+    # Filled and hollow markers: the difference is not colour alone.
+    assert offered.marker.symbol == "circle" and not_offered.marker.symbol == "circle-open"
+    assert list(fig.layout.xaxis.categoryarray) == list(FORMATS)
+
+
+def test_every_hover_names_the_source(platforms):
+    figures = [formats_matrix_figure(), tie_types_figure(), tie_types_figure(by="patterns"), launch_timeline_figure()]
+    facts = ["formats", "ties", "patterns", "launched"]
+    for fig, fact in zip(figures, facts):
+        for trace in fig.data:
+            assert trace.hovertemplate == "%{hovertext}<extra></extra>"
+            for text in trace.hovertext:
+                name = re.match(r"<b>(.+?)</b>", text).group(1)
+                citation = platforms[name].source(fact)
+                assert "Source: " in text
+                # Hover text is wrapped with <br>; compare without the breaks.
+                assert citation in text.replace("<br>", " "), (fact, name)
+
+
+def test_tie_types_figure_groups_platforms_by_tie(platforms):
+    fig = tie_types_figure()
+    assert [t.name for t in fig.data] == [TIE_LABELS[t] for t in TIES]
+    columns = {t.name: list(t.text) for t in fig.data}
+    assert columns["Mutual (both agree)"] == ["Facebook"]
+    assert columns["No ties between people"] == ["Wikipedia"]
+    assert "TikTok" in columns["One-way (follow)"] and "WhatsApp" in columns["Group membership"]
+    assert sum(len(c) for c in columns.values()) == sum(len(p.ties) for p in platforms.values())
+    assert "friend request" in fig.data[0].hovertext[0]  # the note is in the hover
+
+
+def test_tie_types_figure_by_pattern(platforms):
+    fig = tie_types_figure(platforms, by="patterns")
+    assert [t.name for t in fig.data] == ["One-to-one", "One-to-many", "Many-to-many"]
+    assert "YouTube" in fig.data[1].text and "YouTube" not in fig.data[0].text
+    assert fig.data[2].text[0] == "Wikipedia"
+
+
+def test_tie_types_figure_skips_empty_columns_and_rejects_bad_input(platforms):
+    fig = tie_types_figure([platforms["YouTube"], platforms["Instagram"]])
+    assert len(fig.data) == 1 and fig.data[0].text == ("YouTube", "Instagram")
+    with pytest.raises(ValueError, match="by must be 'ties' or 'patterns', not 'formats'"):
+        tie_types_figure(by="formats")
+    with pytest.raises(ValueError, match="no platforms to draw"):
+        tie_types_figure({})
+    with pytest.raises(TypeError, match="expected Platform objects, got str"):
+        formats_matrix_figure(["Facebook"])
+
+
+def test_launch_timeline_is_in_order_and_explains_the_year(platforms):
+    fig = launch_timeline_figure()
+    assert len(fig.data) == 1
+    years = list(fig.data[0].x)
+    assert years == sorted(years) and years[0] == 2001 and years[-1] == 2017
+    tiktok = fig.data[0].hovertext[list(fig.data[0].y).index("TikTok")]
+    assert "Douyin" in tiktok.replace("<br>", " ")
+
+
+def test_figures_are_small_and_deterministic():
+    for make in (formats_matrix_figure, tie_types_figure, launch_timeline_figure):
+        first, second = make().to_json(), make().to_json()
+        assert first == second, make.__name__
+        assert len(first) < 15_000, (make.__name__, len(first))
+        assert "plotly.js" not in first
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sets(st.sampled_from(sorted(LAUNCH_YEARS)), min_size=1))
+def test_any_subset_of_platforms_draws(names):
+    table = load_platforms()
+    chosen = [p for n, p in table.items() if n in names]
+    fig = formats_matrix_figure(chosen)
+    assert sum(len(t.x) for t in fig.data) == len(chosen) * len(FORMATS)
+    assert {t for tr in tie_types_figure(chosen).data for t in tr.text} == {p.name for p in chosen}
+    assert len(launch_timeline_figure(chosen).data[0].x) == len(chosen)
+
+
+# --- packaging and the lesson's exercise ------------------------------------
+
+
+def test_the_package_import_does_not_pull_in_media_or_plotly():
+    code = "import sys, smlessons; print(sorted(m for m in ('smlessons.media', 'plotly') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_platform_repr_is_stable(platforms):
+    assert repr(platforms["YouTube"]) == "Platform('YouTube', launched=2005, ties=['follow'])"
+    assert isinstance(platforms["YouTube"], Platform)
+
+
+def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
+    from smlessons import SortingBoard
+    from smlessons.datafiles import load_exercise
+
+    ex = load_exercise("lesson02_tie_types")
+    assert len(ex.bins) >= 3 and len(ex.items) >= 12
+    per_bin = {b: sum(1 for i in ex.items if b in i.answers) for b in ex.bins}
+    assert min(per_bin.values()) >= 3, per_bin
+    assert any(i.contested for i in ex.items)
+    labels = " ".join(i.label.lower() for i in ex.items)
+    for phrase in ("friend request on facebook", "tiktok", "subscribing to a youtube channel", "whatsapp group", "instagram"):
+        assert phrase in labels, phrase
+    board = SortingBoard.from_exercise("lesson02_tie_types")
+    board.placements = {i.label: i.answers[0] for i in ex.items}
+    assert board.check().right == len(ex.items)
