@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-for script in ("import_time.py", "notebook_time.py", "browser_drop_latency.py"):
+for script in ("import_time.py", "notebook_time.py", "browser_drop_latency.py", "network_draw.py"):
     print(f"\n=== {script} ===", flush=True)
     sys.argv = [script]
     runpy.run_path(str(HERE / script), run_name="__main__")

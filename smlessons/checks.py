@@ -1,0 +1,822 @@
+"""Code-cell exercises: the student writes an answer, ``check`` explains it.
+
+The pattern, in a notebook::
+
+    from smlessons.checks import check
+
+    answer = ...          # the student replaces ... with an expression
+    check("karate-most-ties", answer)
+
+``check`` prints whether the answer is right and *why*: when it is right,
+the explanation and its source; when it is not, what is true of the answer
+given, a word on a common mistake, and a hint (never only "wrong", and
+never the answer itself). Leaving ``...`` in place prints "No answer yet".
+
+The questions are data: ``smlessons/exercises/*.json`` files with a
+``questions`` list (see :func:`load_questions` for the shape), editable
+without touching code. A question states its answer, or says how to compute
+it from one of the course's networks (``"compute"``), for answers that
+follow from a graph. An instructor can also build a :class:`Question` in
+Python and call its :meth:`~Question.check`.
+
+Answers are accepted in reasonable forms: a name in any case and spacing; a
+list, tuple or set (or a comma-separated string) for a group of people; a
+pair or ``"Ana-Ben"`` for a tie; a number or its text for a number.
+Plain Python: nothing here needs a widget or a browser.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from numbers import Real
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .grading import SYMBOLS
+
+__all__ = [
+    "Question",
+    "Verdict",
+    "QuestionFileError",
+    "UnknownQuestionError",
+    "KINDS",
+    "MEASURES",
+    "check",
+    "evaluate",
+    "question",
+    "list_questions",
+    "load_questions",
+]
+
+EXERCISES_DIR = Path(__file__).with_name("exercises")
+
+#: The kinds of answer a question can expect.
+KINDS = ("person", "people", "tie", "number", "text")
+
+RIGHT, WRONG, UNANSWERED = "right", "wrong", "unanswered"
+_SYMBOL = {RIGHT: SYMBOLS["right"], WRONG: SYMBOLS["wrong"], UNANSWERED: SYMBOLS["unplaced"]}
+
+QUESTION_FIELDS = {
+    "id": True,
+    "prompt": True,
+    "kind": True,
+    "answer": False,
+    "compute": False,
+    "explanation": True,
+    "hint": False,
+    "feedback": False,
+    "source": False,
+}
+
+
+class QuestionFileError(ValueError):
+    """A question (or its data file) is malformed; the message names the file, question and field."""
+
+
+class UnknownQuestionError(KeyError):
+    """No question has this id. The message lists the known ids."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
+
+
+# ---------------------------------------------------------------------------
+# Reading answers in the forms a student may write them
+
+
+class _Unreadable(Exception):
+    """The answer does not have the expected form; the message says what was expected."""
+
+
+_SPLIT_PEOPLE = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
+_SPLIT_TIE = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&/]|\band\b)\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:community|group|number|no\.?)?\s*#?\s*(-?\d+(?:\.\d+)?)$", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:member|person|node)\s+", re.IGNORECASE)
+
+
+def _norm(value) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, Real) and not isinstance(value, bool)
+
+
+def _one_person(answer):
+    """A person from the forms a student may give: a name, ``[name]``, ``(name, score)``."""
+    if isinstance(answer, (list, tuple)):
+        if len(answer) == 1:
+            return _one_person(answer[0])
+        if isinstance(answer, tuple) and len(answer) == 2 and _is_number(answer[1]):
+            return answer[0]  # a (person, score) pair, as central_people gives
+        raise _Unreadable(f"the answer has {len(answer)} parts")
+    if isinstance(answer, (set, frozenset, dict)):
+        if len(answer) == 1:
+            return _one_person(next(iter(answer)))
+        raise _Unreadable(f"the answer has {len(answer)} parts")
+    if isinstance(answer, str) and not answer.strip():
+        raise _Unreadable("the answer is an empty string")
+    if isinstance(answer, float) and answer.is_integer():
+        return int(answer)
+    return answer
+
+
+def _many(answer, splitter) -> list:
+    if isinstance(answer, str):
+        return [p for p in splitter.split(answer.strip()) if p]
+    if isinstance(answer, Mapping):
+        return list(answer)
+    if isinstance(answer, (list, tuple, set, frozenset)) or hasattr(answer, "__iter__"):
+        return list(answer)
+    return [answer]
+
+
+def _number(answer) -> float:
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if _is_number(answer):
+        return float(answer)
+    if isinstance(answer, str):
+        found = _NUMBER.match(answer.strip())
+        if found:
+            return float(found.group(1))
+    raise _Unreadable(f"got {answer!r}")
+
+
+def _show_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+# ---------------------------------------------------------------------------
+# Answer keys
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a question accepts, the facts its texts may quote, and a describer of wrong answers."""
+
+    accepted: tuple  # canonical answers, any of which is right (for "people": one frozenset)
+    facts: dict
+    describe: Callable[[Any], str | None] = lambda answer: None
+    graph: Any = None  # the network answers are read against, if any
+
+
+def _show(value, kind: str | None = None) -> str:
+    """An answer as the student reads it: "Ben\u2013Uma", "Ben, Carla", "6"."""
+    if kind == "tie":
+        u, v = sorted(value, key=_order)
+        return f"{u}\u2013{v}"
+    if isinstance(value, (frozenset, set, list, tuple)):
+        return ", ".join(str(v) for v in sorted(value, key=_order))
+    if isinstance(value, float):
+        return _show_number(value)
+    return str(value)
+
+
+def _order(value):
+    if _is_number(value):
+        return (0, float(value), "")
+    return (1, _norm(value), str(value))
+
+
+@lru_cache(maxsize=8)
+def _graph(name: str, args: str):
+    from . import networks
+
+    return _GRAPHS[name](networks)(**json.loads(args))
+
+
+_GRAPHS = {
+    "karate_club": lambda nw: nw.karate_club,
+    "class_network": lambda nw: nw.class_network,
+}
+
+
+def _called(p, start: bool = False) -> str:
+    """How a text names a person: by name, or "member 33" for a numbered member."""
+    if _is_number(p):
+        return f"{'Member' if start else 'member'} {p}"
+    return str(p)
+
+
+def _who(G, name):
+    from . import networks
+
+    return networks.person(G, name)
+
+
+def _most_central(G, by="degree"):
+    from . import networks
+
+    scores = networks.centrality(G, by)
+    best = max(scores.values())
+    top = tuple(p for p, s in scores.items() if math.isclose(s, best, rel_tol=1e-9))
+    word = "ties" if by == "degree" else "betweenness"
+
+    def fmt(s):
+        return str(s) if by == "degree" else f"{s:.3f}"
+
+    def describe(p):
+        if by == "degree":
+            ties = "tie" if scores[p] == 1 else "ties"
+            return f"{_called(p, True)} has {scores[p]} {ties}; the most anyone has is {best}."
+        return f"{_called(p, True)} has betweenness {fmt(scores[p])}; the highest in the network is {fmt(best)}."
+
+    return _Key(top, {"value": fmt(best), "measure": word}, describe, G)
+
+
+def _degree(G, person):
+    from . import networks
+
+    p = _who(G, person)
+    d = networks.degree(G, p)
+    return _Key((float(d),), {"person": p, "value": d, "neighbours": _show(networks.neighbours(G, p))}, graph=G)
+
+
+def _neighbours(G, person):
+    from . import networks
+
+    p = _who(G, person)
+    nbrs = frozenset(networks.neighbours(G, p))
+
+    def describe(given):
+        extra = sorted(given - nbrs - {p}, key=_order)
+        parts = [f"{p} has {len(nbrs)} neighbours; your answer has {len(given & nbrs)} of them."]
+        if extra:
+            parts.append(f"Not tied to {p}: {', '.join(map(str, extra))}.")
+        if p in given:
+            parts.append(f"{p} is not their own neighbour.")
+        return " ".join(parts)
+
+    return _Key((nbrs,), {"person": p, "value": len(nbrs)}, describe, G)
+
+
+def _distance(G, source, target):
+    from . import networks
+
+    s, t = _who(G, source), _who(G, target)
+    path = networks.shortest_path(G, s, t)
+    d = len(path) - 1
+
+    def describe(x):
+        if x == d + 1:
+            return "That is the number of people on the path; count the ties (the steps) instead."
+        if x < d:
+            return f"No path from {s} to {t} is that short: check that each step is a tie in the network."
+        return f"There is a shorter path than {_show_number(x)} steps."
+
+    facts = {"source": s, "target": t, "value": d, "path": " \u2192 ".join(map(str, path))}
+    return _Key((float(d),), facts, describe, G)
+
+
+def _community(G, person, seed=0):
+    from . import networks
+
+    p = _who(G, person)
+    groups = networks.communities(G, seed=seed)
+    k = next(i for i, ms in enumerate(groups, start=1) if p in ms)
+
+    def describe(x):
+        if not float(x).is_integer() or not 1 <= x <= len(groups):
+            return f"The communities are numbered 1 to {len(groups)}."
+        members = groups[int(x) - 1]
+        return f"Community {int(x)} is {', '.join(map(str, members))}: {p} is not among them."
+
+    facts = {"person": p, "value": k, "members": _show(groups[k - 1]), "count": len(groups)}
+    return _Key((float(k),), facts, describe, G)
+
+
+def _tie_describer(G, accepted_ties):
+    from . import networks
+
+    spans = {frozenset(e[:2]): e[2] for e in networks.local_bridges(G, with_span=True)}
+
+    def describe(tie):
+        u, v = sorted(tie, key=_order)
+        if not G.has_edge(u, v):
+            return f"{u} and {v} are not tied to each other, so {u}\u2013{v} is not a tie of this network."
+        common = sorted(set(G[u]) & set(G[v]) - {u, v}, key=_order)
+        if common:
+            return (
+                f"{u} and {v} have a friend in common ({', '.join(map(str, common))}): "
+                f"cut {u}\u2013{v} and they are still two steps apart."
+            )
+        span = spans.get(frozenset((u, v)))
+        if span == math.inf:
+            return f"Cut {u}\u2013{v} and the network falls apart: it is a bridge."
+        return f"{u} and {v} have no friend in common, but cut {u}\u2013{v} and a detour of {span} steps remains."
+
+    return describe
+
+
+def _bridge(G):
+    from . import networks
+
+    found = tuple(frozenset(e) for e in networks.bridges(G))
+    facts = {"value": ", ".join(_show(t, "tie") for t in found), "count": len(found)}
+    return _Key(found, facts, _tie_describer(G, found), G)
+
+
+def _local_bridge(G, exclude_bridges=False):
+    from . import networks
+
+    found = networks.local_bridges(G, with_span=True)
+    if exclude_bridges:
+        found = [e for e in found if e[2] != math.inf]
+    ties = tuple(frozenset(e[:2]) for e in found)
+    facts = {"value": ", ".join(_show(t, "tie") for t in ties), "count": len(ties)}
+    return _Key(ties, facts, _tie_describer(G, ties), G)
+
+
+#: The measures a question's ``compute`` may name, with the kind of answer each gives.
+MEASURES = {
+    "most_central": ("person", _most_central, {"by"}),
+    "degree": ("number", _degree, {"person"}),
+    "neighbours": ("people", _neighbours, {"person"}),
+    "distance": ("number", _distance, {"source", "target"}),
+    "community": ("number", _community, {"person", "seed"}),
+    "bridge": ("tie", _bridge, set()),
+    "local_bridge": ("tie", _local_bridge, {"exclude_bridges"}),
+}
+
+
+# ---------------------------------------------------------------------------
+# Questions and verdicts
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of checking one answer.
+
+    ``status`` is ``"right"``, ``"wrong"`` or ``"unanswered"``;
+    ``str(verdict)`` is the feedback a student reads.
+    """
+
+    question_id: str
+    status: str
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == RIGHT
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class Question:
+    """One code-cell question with its answer and feedback.
+
+    Parameters
+    ----------
+    id : str
+        Unique among the shipped questions, e.g. ``"karate-most-ties"``.
+    prompt : str
+        The question as the student reads it.
+    kind : {"person", "people", "tie", "number", "text"}
+        What form of answer is expected.
+    answer : optional
+        The right answer. For ``"people"``, the whole group (a list); for the
+        other kinds, one answer or a list of answers that are all accepted
+        (for ``"tie"``, pairs). Give `answer` or `compute`, not both.
+    compute : dict, optional
+        How to compute the answer from a course network:
+        ``{"graph": "karate_club" | "class_network", "graph_args": {...},
+        "measure": <a key of MEASURES>, ...the measure's arguments}``, and
+        optionally ``"platform"`` to use only the ties on one medium. A new
+        network or measure is added to ``_GRAPHS`` or :data:`MEASURES`.
+    explanation : str
+        Why the right answer is right; shown with a right answer. May quote
+        ``{answer}`` and the facts of the measure (e.g. ``{value}``,
+        ``{path}``, ``{members}``).
+    hint : str, optional
+        Shown with a wrong answer (it should not give the answer away).
+    feedback : dict, optional
+        ``{a wrong answer: what to say about it}`` for common mistakes.
+    source : str, optional
+        The citation the explanation rests on.
+
+    Examples
+    --------
+    >>> q = Question(id="demo", prompt="How many ties does a triangle have?",
+    ...              kind="number", answer=3, explanation="Each pair of the three is tied.")
+    >>> q.evaluate(3).correct, q.evaluate("3").correct, q.evaluate(2).correct
+    (True, True, False)
+    """
+
+    id: str
+    prompt: str
+    kind: str
+    answer: Any = None
+    compute: Mapping | None = None
+    explanation: str = ""
+    hint: str = ""
+    feedback: Mapping[str, str] = field(default_factory=dict)
+    source: str = ""
+
+    def __post_init__(self):
+        where = f"question {self.id!r}"
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise QuestionFileError(f"a question needs a non-empty string id, got {self.id!r}")
+        if self.kind not in KINDS:
+            raise QuestionFileError(f"{where}: kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        for name in ("prompt", "explanation"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise QuestionFileError(f"{where}: field {name!r} must be a non-empty string")
+        for name in ("hint", "source"):
+            if not isinstance(getattr(self, name), str):
+                raise QuestionFileError(f"{where}: field {name!r} must be a string")
+        if not isinstance(self.feedback, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in self.feedback.items()
+        ):
+            raise QuestionFileError(f"{where}: field 'feedback' must map answers to messages (strings)")
+        if (self.answer is None) == (self.compute is None):
+            raise QuestionFileError(f"{where}: give either 'answer' or 'compute' (exactly one)")
+        if self.compute is not None:
+            self._validate_compute(where)
+        elif self.kind == "people" and not isinstance(self.answer, (list, tuple, set, frozenset)):
+            raise QuestionFileError(f"{where}: a 'people' answer must be a list of people")
+
+    def _validate_compute(self, where: str) -> None:
+        spec = self.compute
+        if not isinstance(spec, Mapping):
+            raise QuestionFileError(f"{where}: field 'compute' must be an object")
+        graph, measure = spec.get("graph"), spec.get("measure")
+        if graph not in _GRAPHS:
+            raise QuestionFileError(f"{where}: compute.graph must be one of {', '.join(_GRAPHS)}, not {graph!r}")
+        if measure not in MEASURES:
+            raise QuestionFileError(
+                f"{where}: compute.measure must be one of {', '.join(MEASURES)}, not {measure!r}"
+            )
+        kind, _, allowed = MEASURES[measure]
+        if kind != self.kind:
+            raise QuestionFileError(f"{where}: measure {measure!r} gives a {kind!r} answer, but kind is {self.kind!r}")
+        unknown = sorted(set(spec) - {"graph", "graph_args", "measure", "platform"} - allowed)
+        if unknown:
+            raise QuestionFileError(f"{where}: compute has an unknown field {unknown[0]!r}")
+        if not isinstance(spec.get("graph_args", {}), Mapping):
+            raise QuestionFileError(f"{where}: compute.graph_args must be an object")
+
+    @classmethod
+    def from_dict(cls, data: Mapping, sources: Mapping[str, str] | None = None) -> "Question":
+        """Build a question from one entry of a questions file.
+
+        ``source`` may be a key of `sources` (the file's citations) or a
+        citation itself.
+
+        Raises
+        ------
+        QuestionFileError
+            On a missing or unknown field, or a bad value.
+        """
+        if not isinstance(data, Mapping):
+            raise QuestionFileError(f"a question must be an object, not {type(data).__name__}")
+        where = f"question {data.get('id', '?')!r}"
+        for key, required in QUESTION_FIELDS.items():
+            if required and key not in data:
+                raise QuestionFileError(f"{where}: missing field {key!r}")
+        unknown = sorted(set(data) - set(QUESTION_FIELDS))
+        if unknown:
+            raise QuestionFileError(f"{where}: unknown field {unknown[0]!r}")
+        fields = dict(data)
+        source = fields.get("source", "")
+        if sources is not None and source:
+            if source not in sources:
+                raise QuestionFileError(f"{where}: field 'source' is {source!r}, which is not a key of 'sources'")
+            fields["source"] = sources[source]
+        fields.setdefault("feedback", {})
+        return cls(**fields)
+
+    # -- the answer key ----------------------------------------------------
+
+    def key(self) -> _Key:
+        """The accepted answers (computed from the network on first use, then kept)."""
+        cached = self.__dict__.get("_key")
+        if cached is None:
+            cached = _compute_key(self)
+            object.__setattr__(self, "_key", cached)  # a cache, not a field
+        return cached
+
+    def answers(self) -> list[str]:
+        """The accepted answers, in display form (for instructors and tests)."""
+        return [_show(a, self.kind) for a in self.key().accepted]
+
+    # -- checking -------------------------------------------------------------
+
+    def evaluate(self, answer) -> Verdict:
+        """Check `answer` and return a :class:`Verdict` (nothing is printed)."""
+        if answer is Ellipsis or answer is None:
+            return Verdict(
+                self.id,
+                UNANSWERED,
+                f"{_SYMBOL[UNANSWERED]} No answer yet: replace ... with your answer, then run the cell again.",
+            )
+        key = self.key()
+        try:
+            given = self._read(answer, key)
+        except _Unreadable as exc:
+            return self._wrong(
+                answer, f"This question expects {_EXPECTS[self.kind]}: {exc}.", key, show=False
+            )
+        except KeyError as exc:
+            from .networks import PersonNotFoundError
+
+            if not isinstance(exc, PersonNotFoundError):
+                raise
+            return self._wrong(answer, str(exc), key, show=False)
+        if given in key.accepted:
+            return self._right(given, key)
+        return self._wrong(given, key.describe(given), key)
+
+    def check(self, answer) -> None:
+        """Print the feedback on `answer` (see :meth:`evaluate`)."""
+        print(self.evaluate(answer))
+
+    def _read(self, answer, key: _Key):
+        G = key.graph
+        if self.kind == "person":
+            return self._person(_one_person(answer), G)
+        if self.kind == "people":
+            people = _many(answer, _SPLIT_PEOPLE)
+            if not people:
+                raise _Unreadable("the answer names nobody")
+            return frozenset(self._person(p, G) for p in people)
+        if self.kind == "tie":
+            if isinstance(answer, (list, tuple)) and len(answer) == 1:
+                answer = answer[0]  # [("Ana", "Ben")]
+            if isinstance(answer, tuple) and len(answer) == 3 and _is_number(answer[2]):
+                answer = answer[:2]  # (u, v, span), as local_bridges gives
+            ends = _many(answer, _SPLIT_TIE)
+            if len(ends) != 2:
+                raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
+            tie = frozenset(self._person(p, G) for p in ends)
+            if len(tie) != 2:
+                raise _Unreadable("a tie joins two different people")
+            return tie
+        if self.kind == "number":
+            return _number(answer)
+        if not isinstance(answer, str):
+            raise _Unreadable(f"got {answer!r}")
+        return _norm(answer)
+
+    @staticmethod
+    def _person(value, G):
+        if G is None:
+            value = _PREFIX.sub("", str(value).strip())
+            return _norm(value)
+        if isinstance(value, str) and value.strip() not in map(str, G):
+            value = _PREFIX.sub("", value.strip())
+        return _who(G, value)
+
+    def _right(self, given, key: _Key) -> Verdict:
+        lines = [f"{_SYMBOL[RIGHT]} Right: {_show(given, self.kind)}.", self._explain(key, given)]
+        if self.source:
+            lines.append(f"Source: {self.source}")
+        return Verdict(self.id, RIGHT, "\n".join(lines))
+
+    def _wrong(self, given, why, key: _Key, show: bool = True) -> Verdict:
+        head = f"{_SYMBOL[WRONG]} Not quite" + (f": you answered {_show(given, self.kind)}." if show else ".")
+        lines = [head]
+        if why:
+            lines.append(why)
+        specific = self._feedback_for(given)
+        if specific:
+            lines.append(specific)
+        if self.hint:
+            lines.append(f"Hint: {self.hint}")
+        if len(lines) == 1:  # never a bare "wrong"
+            lines.append(f"This question expects {_EXPECTS[self.kind]}. Read the question again and try once more.")
+        return Verdict(self.id, WRONG, "\n".join(lines))
+
+    def _feedback_for(self, given) -> str:
+        for wrong, message in self.feedback.items():
+            try:
+                if self._read(wrong, self.key()) == given:
+                    return message
+            except (_Unreadable, KeyError):
+                if _norm(wrong) == _norm(_show(given, self.kind)):
+                    return message
+        return ""
+
+    def _explain(self, key: _Key, given=None) -> str:
+        facts = {"answer": ", ".join(_show(a, self.kind) for a in key.accepted), **key.facts}
+        if given is not None:
+            facts["given"] = _show(given, self.kind)
+        try:
+            return self.explanation.format_map(facts)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise QuestionFileError(f"question {self.id!r}: the explanation quotes an unknown fact {exc}") from None
+
+
+_EXPECTS = {
+    "person": "one person (a name, or a member's number)",
+    "people": "a group of people (a list, a set, or names separated by commas)",
+    "tie": 'a tie: two people, e.g. ("Ana", "Ben") or "Ana-Ben"',
+    "number": "a number",
+    "text": "a word or a short phrase",
+}
+
+
+def _compute_key(q: Question) -> _Key:
+    if q.compute is None:
+        return _literal_key(q)
+    spec = dict(q.compute)
+    G = _graph(spec.pop("graph"), json.dumps(spec.pop("graph_args", {}), sort_keys=True))
+    platform = spec.pop("platform", None)
+    if platform is not None:  # one medium's ties only (a multiplex network)
+        from . import networks
+
+        G = networks.layer(G, platform)
+    _, recipe, _ = MEASURES[spec.pop("measure")]
+    return recipe(G, **spec)
+
+
+def _literal_key(q: Question) -> _Key:
+    answer = q.answer
+    if q.kind == "people":
+        return _Key((frozenset(Question._person(p, None) for p in answer),), {})
+    options = answer if isinstance(answer, (list, tuple)) else [answer]
+    if q.kind == "tie" and options and all(not isinstance(o, (list, tuple)) for o in options):
+        options = [options]  # one pair
+    accepted = []
+    for option in options:
+        if q.kind == "person":
+            accepted.append(Question._person(option, None))
+        elif q.kind == "tie":
+            accepted.append(frozenset(Question._person(p, None) for p in option))
+        elif q.kind == "number":
+            accepted.append(_number(option))
+        else:
+            accepted.append(_norm(option))
+    return _Key(tuple(accepted), {})
+
+
+# ---------------------------------------------------------------------------
+# Question files
+
+
+def _resolve(name) -> Path:
+    path = Path(name)
+    if path.suffix == ".json" or path.parent != Path("."):
+        return path
+    return EXERCISES_DIR / f"{name}.json"
+
+
+def load_questions(name) -> dict[str, Question]:
+    """Load a questions file: ``{question id: Question}`` in file order.
+
+    The file's shape::
+
+        {
+          "id": "lesson03-people-and-ties",
+          "title": "...",
+          "sources": {"zachary-1977": "Zachary, W. W. (1977). ..."},
+          "questions": [
+            {"id": "karate-most-ties", "prompt": "...", "kind": "person",
+             "compute": {"graph": "karate_club", "measure": "most_central", "by": "degree"},
+             "explanation": "Member {answer} has {value} ties ...",
+             "hint": "...", "feedback": {"0": "..."}, "source": "zachary-1977"}
+          ]
+        }
+
+    Parameters
+    ----------
+    name : str or path
+        The stem of a shipped file (``"lesson03_people_and_ties"``) or a path.
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    QuestionFileError
+        If the file is not valid JSON or a question is malformed (the message
+        names the file and the question).
+
+    Examples
+    --------
+    >>> qs = load_questions("lesson03_people_and_ties")
+    >>> qs["karate-most-ties"].kind
+    'person'
+    """
+    path = _resolve(name)
+    if not path.is_file():
+        raise FileNotFoundError(f"no questions file {str(path)!r}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise QuestionFileError(f"{path.name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise QuestionFileError(f"{path.name}: expected an object with a 'questions' list")
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
+        raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
+    out: dict[str, Question] = {}
+    for i, raw in enumerate(data["questions"]):
+        try:
+            q = Question.from_dict(raw, sources)
+        except QuestionFileError as exc:
+            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
+        except TypeError as exc:
+            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
+        if q.id in out:
+            raise QuestionFileError(f"{path.name}: duplicate question id {q.id!r}")
+        out[q.id] = q
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Question]:
+    found: dict[str, Question] = {}
+    for path in sorted(EXERCISES_DIR.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue  # not a questions file we can read; load_questions(path) says why
+        if not isinstance(data, dict) or "questions" not in data:
+            continue  # a sorting exercise, not code-cell questions
+        for qid, q in load_questions(path).items():
+            if qid in found:
+                raise QuestionFileError(f"{path.name}: question id {qid!r} is used by another file too")
+            found[qid] = q
+    return found
+
+
+def list_questions() -> list[str]:
+    """The ids of all shipped questions, file by file.
+
+    Examples
+    --------
+    >>> "karate-most-ties" in list_questions()
+    True
+    """
+    return list(_shipped())
+
+
+def question(question_id: str) -> Question:
+    """The shipped question with this id.
+
+    Raises
+    ------
+    UnknownQuestionError
+        If no shipped question has this id (the message lists them).
+    """
+    questions = _shipped()
+    if question_id in questions:
+        return questions[question_id]
+    import difflib
+
+    close = difflib.get_close_matches(str(question_id), list(questions), n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise UnknownQuestionError(
+        f"there is no question {question_id!r}.{hint} Known questions: {', '.join(questions) or 'none'}"
+    )
+
+
+def evaluate(question_id: str, answer) -> Verdict:
+    """Check `answer` to a shipped question and return the :class:`Verdict`.
+
+    For autograders and tests; students use :func:`check`.
+
+    Raises
+    ------
+    UnknownQuestionError
+
+    Examples
+    --------
+    >>> evaluate("karate-most-ties", 33).correct
+    True
+    """
+    return question(question_id).evaluate(answer)
+
+
+def check(question_id: str, answer) -> None:
+    """Print whether `answer` is right, and why.
+
+    Parameters
+    ----------
+    question_id : str
+        A shipped question (see :func:`list_questions`).
+    answer : object
+        The student's answer; ``...`` (or None) means "not answered yet".
+
+    Raises
+    ------
+    UnknownQuestionError
+        If no question has this id.
+
+    Examples
+    --------
+    >>> check("karate-most-ties", ...)
+    • No answer yet: replace ... with your answer, then run the cell again.
+    """
+    print(question(question_id).evaluate(answer))

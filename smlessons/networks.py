@@ -1,0 +1,1294 @@
+"""Social networks as graphs: data, measures and a plotly view.
+
+A social network is a set of people (nodes) and the ties between them
+(edges). This module gives the course two networks to study, the measures
+lesson 3 introduces (degree, neighbours, paths, communities, bridges,
+central people) and :func:`draw_network`, an interactive plotly view.
+
+It is plain Python on networkx and numpy (plotly is imported only when a
+figure is drawn) and is *not* imported by ``import smlessons``::
+
+    from smlessons import networks
+    from smlessons.networks import karate_club, draw_network
+
+Every function takes a networkx graph. Ties are read as undirected and
+unweighted: a tie is a tie, whichever way it was recorded. A tie may carry a
+``platform`` attribute (a string, or a collection of strings) naming the
+medium it lives on; the measures then take ``platform=...`` to look at one
+medium only (see :func:`layer`). Several ties between the same two people (a
+``MultiGraph``, one edge per platform) count as one tie between them.
+
+Bad input gets a clear error: :class:`EmptyNetworkError` for a network with
+nobody in it, :class:`PersonNotFoundError` for a person who is not in it,
+:class:`PlatformNotFoundError` for a platform no tie is on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from itertools import chain
+from numbers import Real
+
+import networkx as nx
+import numpy as np
+
+__all__ = [
+    "NetworkError",
+    "EmptyNetworkError",
+    "PersonNotFoundError",
+    "PlatformNotFoundError",
+    "NoPathError",
+    "NAMES",
+    "karate_club",
+    "class_network",
+    "platforms",
+    "layer",
+    "person",
+    "degree",
+    "degrees",
+    "neighbours",
+    "shortest_path",
+    "distance",
+    "communities",
+    "community_of",
+    "bridges",
+    "local_bridges",
+    "ties_between_communities",
+    "centrality",
+    "central_people",
+    "layout",
+    "edge_index",
+    "edge_coordinates",
+    "draw_network",
+    "MAX_EDGES",
+]
+
+ZACHARY_1977 = (
+    "Zachary, W. W. (1977). An information flow model for conflict and fission in small groups. "
+    "Journal of Anthropological Research, 33(4), 452-473."
+)
+GRANOVETTER_1973 = (
+    "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, 78(6), 1360-1380."
+)
+
+#: First names for the synthetic networks, in a fixed order (so that a seed
+#: always gives the same people). Unique, even ignoring case.
+NAMES = (
+    "Ana", "Ben", "Carla", "Dev", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jamal",
+    "Kira", "Luca", "Maya", "Nils", "Omar", "Pia", "Quentin", "Rosa", "Sami", "Tariq",
+    "Uma", "Vera", "Wen", "Xavi", "Yara", "Zoe", "Aiko", "Bruno", "Chloe", "Diego",
+    "Emeka", "Femi", "Gosia", "Hana", "Ivan", "Jonas", "Kemal", "Lea", "Malik", "Noor",
+    "Olga", "Pedro", "Rania", "Sven", "Tomas", "Ursula", "Vik", "Wanjiru", "Ximena", "Yusuf",
+    "Zara", "Amir", "Bea", "Cem", "Dara", "Esme", "Filip", "Gita", "Hiro", "Idris",
+)  # fmt: skip
+
+#: Beyond this many ties, :func:`draw_network` draws a random sample of them,
+#: so that the figure's JSON stays well under 2 MB (about 35 bytes a tie).
+MAX_EDGES = 20_000
+
+# Spring layout is O(n^2) in memory, and from 500 people on networkx switches
+# to a method that needs scipy, which the course does not install.
+_SPRING_LIMIT = 500
+
+# Colour-blind-safe qualitative colours (CARTO "Safe"), and one marker shape
+# per group, so that a group is never told by colour alone.
+_PALETTE = (
+    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
+    "#44AA99", "#999933", "#882255", "#661100", "#6699CC", "#888888",
+)  # fmt: skip
+_SYMBOLS = (
+    "circle", "square", "diamond", "triangle-up", "cross", "star",
+    "triangle-down", "pentagon", "hexagon", "x", "triangle-left", "star-square",
+)  # fmt: skip
+_EDGE_COLOUR = "#9a9a9a"
+_HIGHLIGHT_COLOUR = "#D55E00"
+
+
+# ---------------------------------------------------------------------------
+# Errors
+
+
+class NetworkError(Exception):
+    """Base class of this module's errors."""
+
+
+class EmptyNetworkError(NetworkError, ValueError):
+    """The network has no people in it."""
+
+
+class NoPathError(NetworkError, ValueError):
+    """Two people are in separate parts of the network: no path joins them."""
+
+
+class _MessageKeyError(NetworkError, KeyError):
+    # KeyError's str() is the repr of its argument ("'...'"): show the message.
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class PersonNotFoundError(_MessageKeyError):
+    """A person is not in the network. ``.person`` is what was asked for."""
+
+    def __init__(self, message: str, person=None):
+        super().__init__(message)
+        self.person = person
+
+
+class PlatformNotFoundError(_MessageKeyError):
+    """No tie in the network is on this platform. ``.platform`` is what was asked for."""
+
+    def __init__(self, message: str, platform=None):
+        super().__init__(message)
+        self.platform = platform
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+def _sort_key(node):
+    """Order people the way a reader expects: numbers by value, names
+    alphabetically, numbers inside names by value ("Community 2" before
+    "Community 10")."""
+    if isinstance(node, Real) and not isinstance(node, bool):
+        return (0, float(node), (), "")
+    text = str(node)
+    parts = tuple(int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", text.casefold())))
+    return (1, 0.0, parts, text)
+
+
+def _sorted(nodes) -> list:
+    return sorted(nodes, key=_sort_key)
+
+
+def _tie(u, v) -> tuple:
+    return (u, v) if _sort_key(u) <= _sort_key(v) else (v, u)
+
+
+def _norm(value) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def _check_graph(G) -> None:
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"expected a networkx graph, not {type(G).__name__}")
+    if len(G) == 0:
+        raise EmptyNetworkError("the network is empty: it has no people in it")
+
+
+def person(G, who):
+    """The person in `G` that `who` names.
+
+    An exact match wins; otherwise the match ignores case and extra spaces,
+    and a number may be given as text (``"33"`` finds member ``33``).
+
+    Parameters
+    ----------
+    G : networkx graph
+    who : node or str
+
+    Returns
+    -------
+    node
+        The node of `G`.
+
+    Raises
+    ------
+    EmptyNetworkError
+        If `G` has no people.
+    PersonNotFoundError
+        If nobody in `G` matches; the message names `who` and suggests a
+        close name when there is one.
+
+    Examples
+    --------
+    >>> G = class_network()
+    >>> person(G, "  ana ")
+    'Ana'
+    >>> person(karate_club(), "33")
+    33
+    """
+    _check_graph(G)
+    try:
+        hash(who)
+    except TypeError:  # e.g. a list: networkx would only say "not in the graph"
+        raise PersonNotFoundError(
+            f"{who!r} is not a person: give one person's name (a {type(who).__name__} was given)", who
+        ) from None
+    if who in G:
+        return who
+    wanted = _norm(who)
+    matches = [n for n in G if _norm(n) == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    if all(isinstance(n, int) for n in G):
+        numbers = sorted(G)
+        hint = f" The people are numbered {numbers[0]} to {numbers[-1]}."
+    else:
+        close = difflib.get_close_matches(str(who), [str(n) for n in G], n=1, cutoff=0.6)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise PersonNotFoundError(f"{who!r} is not in this network ({len(G)} people).{hint}", who)
+
+
+def _people(G, whos) -> list:
+    if isinstance(whos, (str, bytes)) or not hasattr(whos, "__iter__"):
+        whos = [whos]
+    return [person(G, w) for w in whos]
+
+
+def _platform_values(value) -> tuple:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    try:
+        return tuple(str(v) for v in value)
+    except TypeError:
+        return (str(value),)
+
+
+def platforms(G) -> list[str]:
+    """The platforms (media) the ties of `G` live on.
+
+    Parameters
+    ----------
+    G : networkx graph
+        Ties may carry a ``platform`` attribute: a string, or a collection of
+        strings for a tie that lives on several platforms.
+
+    Returns
+    -------
+    list of str
+        Sorted; empty when no tie names a platform.
+
+    Raises
+    ------
+    EmptyNetworkError
+        If `G` has no people.
+
+    Examples
+    --------
+    >>> G = nx.MultiGraph()
+    >>> G.add_edge("Ana", "Ben", platform="WhatsApp")
+    0
+    >>> G.add_edge("Ana", "Ben", platform="Instagram")
+    1
+    >>> platforms(G)
+    ['Instagram', 'WhatsApp']
+    """
+    _check_graph(G)
+    found = set()
+    for *_, value in G.edges(data="platform"):
+        found.update(_platform_values(value))
+    return sorted(found, key=str.casefold)
+
+
+def layer(G, platform) -> nx.Graph:
+    """The ties of `G` that live on one platform, with everybody in `G`.
+
+    Everyone stays in the layer, tied or not, so that a layer shows who a
+    medium does *not* reach, and layers can be drawn with the same positions.
+
+    Parameters
+    ----------
+    G : networkx graph
+    platform : str
+        A platform named by some tie's ``platform`` attribute (case and extra
+        spaces are ignored).
+
+    Returns
+    -------
+    networkx.Graph
+        A new simple graph; ``graph["platform"]`` names the platform.
+
+    Raises
+    ------
+    EmptyNetworkError
+        If `G` has no people.
+    PlatformNotFoundError
+        If no tie of `G` is on `platform`.
+
+    Examples
+    --------
+    >>> G = nx.MultiGraph()
+    >>> G.add_edges_from([("Ana", "Ben", {"platform": "WhatsApp"}),
+    ...                   ("Ben", "Carla", {"platform": "Instagram"})])
+    [0, 0]
+    >>> sorted(layer(G, "whatsapp").edges())
+    [('Ana', 'Ben')]
+    >>> len(layer(G, "WhatsApp"))
+    3
+    """
+    known = platforms(G)
+    matches = [p for p in known if _norm(p) == _norm(platform)]
+    if not matches:
+        listed = ", ".join(known) if known else "none (no tie has a 'platform' attribute)"
+        raise PlatformNotFoundError(
+            f"no tie in this network is on {platform!r}; the platforms are: {listed}", platform
+        )
+    name = matches[0]
+    H = nx.Graph()
+    H.graph.update(G.graph)
+    H.graph["platform"] = name
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from(
+        (u, v) for u, v, value in G.edges(data="platform") if u != v and name in _platform_values(value)
+    )
+    return H
+
+
+def _simple(G, platform=None) -> nx.Graph:
+    """An undirected simple graph of the ties (one per pair), for the algorithms."""
+    _check_graph(G)
+    if platform is not None:
+        return layer(G, platform)
+    if not G.is_directed() and not G.is_multigraph():
+        return G
+    H = nx.Graph()
+    H.graph.update(G.graph)
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from(G.edges())
+    return H
+
+
+# ---------------------------------------------------------------------------
+# Data
+
+
+def karate_club() -> nx.Graph:
+    """Zachary's karate club: a real social network of 34 people and 78 ties.
+
+    The anthropologist Wayne W. Zachary observed a university karate club in
+    the early 1970s. A tie joins two members who regularly met outside the
+    club's classes and meetings. During his study a conflict between the
+    instructor (called "Mr. Hi" in the paper) and the club's administrator
+    split the club in two. The network comes from W. W. Zachary (1977), "An
+    information flow model for conflict and fission in small groups",
+    *Journal of Anthropological Research* 33(4), 452-473, and ships with
+    networkx (:func:`networkx.karate_club_graph`).
+
+    Returns
+    -------
+    networkx.Graph
+        Members are numbered 0 to 33 (the paper numbers them 1 to 34, so
+        member 0 here is individual 1 there). Member 0 is the instructor,
+        member 33 the administrator. Each member's ``club`` attribute says
+        which side they joined after the split (``"Mr. Hi"`` or
+        ``"Officer"``). Each tie's ``weight`` (how many kinds of contact the
+        two had) is kept, but the measures of this module ignore it.
+        ``graph["source"]`` holds the citation; ``graph["synthetic"]`` is
+        False.
+
+    Examples
+    --------
+    >>> G = karate_club()
+    >>> G.number_of_nodes(), G.number_of_edges()
+    (34, 78)
+    >>> G.nodes[0]["club"], G.nodes[33]["club"]
+    ('Mr. Hi', 'Officer')
+    """
+    G = nx.karate_club_graph()
+    G.graph.update(name="Zachary's karate club", source=ZACHARY_1977, synthetic=False)
+    return G
+
+
+def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int = 7) -> nx.Graph:
+    """A synthetic class: friendship groups joined by a few bridging ties.
+
+    The people are split into `groups` friendship groups of nearly equal
+    size. Within a group, each pair is friends with probability `p_in` (and
+    the group is made connected). Groups are chained: one tie joins each
+    group to the next. With three groups or more, one extra tie joins the
+    first group to the third, so that some ties between groups are bridges
+    (cut them and the class falls apart) and some are only local bridges (a
+    long detour remains). The network is invented, for practice: it is not
+    data about real people.
+
+    Parameters
+    ----------
+    n : int, default 24
+        Number of people, at least 2 per group. The first `n` names of
+        :data:`NAMES` are used; past 60 people a number is added ("Ana 2").
+    groups : int, default 4
+        Number of friendship groups, at least 1.
+    p_in : float, default 0.7
+        Probability that two people of the same group are friends, in [0, 1].
+    seed : int, default 7
+        Seed of the random generator: the same arguments always give the same
+        network.
+
+    Returns
+    -------
+    networkx.Graph
+        Each person has a ``group`` attribute (1 to `groups`: the group they
+        were generated in). ``graph["synthetic"]`` is True.
+
+    Raises
+    ------
+    TypeError
+        If `n`, `groups` or `seed` is not an integer.
+    ValueError
+        If `groups` < 1, `n` < 2 * `groups`, or `p_in` is outside [0, 1].
+
+    Examples
+    --------
+    >>> G = class_network()
+    >>> G.graph["synthetic"], G.number_of_nodes(), nx.is_connected(G)
+    (True, 24, True)
+    >>> nx.utils.graphs_equal(G, class_network())
+    True
+    """
+    for name, value in (("n", n), ("groups", groups), ("seed", seed)):
+        if not isinstance(value, (int, np.integer)) or isinstance(value, bool):
+            raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+    if groups < 1:
+        raise ValueError(f"groups must be at least 1, got {groups}")
+    if n < 2 * groups:
+        raise ValueError(f"n must be at least 2 people per group ({2 * groups} for {groups} groups), got {n}")
+    if not isinstance(p_in, Real) or not 0 <= p_in <= 1:
+        raise ValueError(f"p_in is a probability between 0 and 1, got {p_in!r}")
+
+    rng = np.random.default_rng(int(seed))
+    names = [NAMES[i % len(NAMES)] + (f" {i // len(NAMES) + 1}" if i >= len(NAMES) else "") for i in range(n)]
+    order = rng.permutation(n)
+    sizes = [n // groups + (1 if g < n % groups else 0) for g in range(groups)]
+    members, start = [], 0
+    for size in sizes:
+        members.append([names[i] for i in sorted(order[start : start + size])])
+        start += size
+    group_of = {p: g + 1 for g, ms in enumerate(members) for p in ms}
+
+    G = nx.Graph(name="A synthetic class network", synthetic=True, seed=int(seed))
+    G.add_nodes_from((p, {"group": group_of[p]}) for p in names)
+    for ms in members:
+        for i, u in enumerate(ms):
+            for v in ms[i + 1 :]:
+                if rng.random() < p_in:
+                    G.add_edge(u, v)
+        # A friendship group hangs together: link its pieces one after another.
+        parts = [sorted(c, key=ms.index) for c in nx.connected_components(G.subgraph(ms))]
+        parts.sort(key=lambda c: ms.index(c[0]))
+        for a, b in zip(parts, parts[1:]):
+            G.add_edge(a[rng.integers(len(a))], b[rng.integers(len(b))])
+
+    def pick(ms, avoid=()):
+        choices = [p for p in ms if p not in avoid] or ms
+        return choices[rng.integers(len(choices))]
+
+    ends = set()
+    for a, b in zip(members, members[1:]):
+        u, v = pick(a), pick(b)
+        G.add_edge(u, v)
+        ends.update((u, v))
+    if groups >= 3:
+        # Its ends avoid the other bridges' ends, so that no triangle closes.
+        G.add_edge(pick(members[0], ends), pick(members[2], ends))
+    return G
+
+
+# ---------------------------------------------------------------------------
+# Measures
+
+
+def degree(G, who, *, platform=None) -> int:
+    """How many people `who` is tied to (their degree).
+
+    Parameters
+    ----------
+    G : networkx graph
+    who : node or str
+        A person of `G` (see :func:`person` for the accepted forms).
+    platform : str, optional
+        Count only ties on this platform.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+
+    Examples
+    --------
+    >>> G = karate_club()
+    >>> degree(G, 33), degree(G, 0)
+    (17, 16)
+    """
+    H = _simple(G, platform)
+    who = person(H, who)
+    return len(H[who]) - (who in H[who])
+
+
+def degrees(G, *, platform=None) -> dict:
+    """Everybody's degree, as ``{person: number of ties}`` in the network's order.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+
+    Examples
+    --------
+    >>> d = degrees(karate_club())
+    >>> max(d, key=d.get), max(d.values())
+    (33, 17)
+    """
+    return _degrees(_simple(G, platform))
+
+
+def _degrees(H) -> dict:
+    # A tie of a person with themself does not count: degree is other people.
+    return {u: len(nbrs) - (u in nbrs) for u, nbrs in H.adjacency()}
+
+
+def neighbours(G, who, *, platform=None) -> list:
+    """The people `who` is tied to, sorted by name (or number).
+
+    Parameters
+    ----------
+    G : networkx graph
+    who : node or str
+    platform : str, optional
+        Only ties on this platform.
+
+    Returns
+    -------
+    list
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+
+    Examples
+    --------
+    >>> neighbours(karate_club(), 11)
+    [0]
+    """
+    H = _simple(G, platform)
+    who = person(H, who)
+    return _sorted(n for n in H[who] if n != who)
+
+
+def shortest_path(G, source, target, *, platform=None) -> list:
+    """A shortest chain of ties from `source` to `target`, both included.
+
+    When several chains are equally short, the same one is always returned.
+
+    Returns
+    -------
+    list
+        ``[source, ..., target]``; its length minus one is the distance.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+    NoPathError
+        If no chain of ties joins the two.
+
+    Examples
+    --------
+    >>> shortest_path(karate_club(), 11, 33)
+    [11, 0, 8, 33]
+    """
+    H = _simple(G, platform)
+    s, t = person(H, source), person(H, target)
+    try:
+        return nx.shortest_path(H, s, t)
+    except nx.NetworkXNoPath:
+        raise NoPathError(
+            f"there is no path between {s!r} and {t!r}: they are in separate parts of the network"
+        ) from None
+
+
+def distance(G, source, target, *, platform=None) -> int:
+    """How many ties the shortest chain from `source` to `target` has.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError, NoPathError
+
+    Examples
+    --------
+    >>> distance(karate_club(), 11, 33)
+    3
+    """
+    return len(shortest_path(G, source, target, platform=platform)) - 1
+
+
+def communities(G, *, method: str = "louvain", seed: int = 0, platform=None) -> list[list]:
+    """Split the network into communities: groups with many ties inside, few between.
+
+    Parameters
+    ----------
+    G : networkx graph
+    method : {"louvain", "greedy"}
+        Louvain (Blondel et al. 2008), seeded, or greedy modularity (Clauset,
+        Newman and Moore 2004), which needs no seed. Both only need networkx.
+    seed : int, default 0
+        Seed for Louvain: the same seed always gives the same communities.
+    platform : str, optional
+        Only ties on this platform.
+
+    Returns
+    -------
+    list of list
+        Largest community first (ties broken by the first member's name);
+        each community sorted. Community 1 in :func:`draw_network` is the
+        first one here.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+    ValueError
+        If `method` is unknown.
+
+    Examples
+    --------
+    >>> [len(c) for c in communities(karate_club())]
+    [12, 11, 6, 5]
+    """
+    H = _simple(G, platform)
+    if method == "louvain":
+        found = nx.community.louvain_communities(H, weight=None, seed=seed)
+    elif method == "greedy":
+        found = nx.community.greedy_modularity_communities(H, weight=None)
+    else:
+        raise ValueError(f"method must be 'louvain' or 'greedy', not {method!r}")
+    groups = [_sorted(c) for c in found]
+    groups.sort(key=lambda c: (-len(c), _sort_key(c[0])))
+    return groups
+
+
+def community_of(G, who, *, method: str = "louvain", seed: int = 0, platform=None) -> int:
+    """The number of the community `who` is in (1 is the largest).
+
+    The numbers match :func:`communities` (``communities(G)[k - 1]``) and the
+    legend of :func:`draw_network`.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+
+    Examples
+    --------
+    >>> G = karate_club()
+    >>> community_of(G, 33), 33 in communities(G)[0]
+    (1, True)
+    """
+    H = _simple(G, platform)
+    who = person(H, who)
+    for k, members in enumerate(communities(H, method=method, seed=seed), start=1):
+        if who in members:
+            return k
+    raise AssertionError("every person is in a community")  # pragma: no cover
+
+
+def bridges(G, *, platform=None) -> list[tuple]:
+    """The ties that are bridges: cut one and the network falls into more pieces.
+
+    Parameters
+    ----------
+    G : networkx graph
+    platform : str, optional
+
+    Returns
+    -------
+    list of tuple
+        Each tie as a sorted pair; the list sorted.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+
+    See Also
+    --------
+    local_bridges : the weaker condition Granovetter (1973) works with.
+
+    Examples
+    --------
+    >>> bridges(karate_club())
+    [(0, 11)]
+    """
+    H = _simple(G, platform)
+    return sorted((_tie(u, v) for u, v in nx.bridges(H)), key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
+
+
+def local_bridges(G, *, with_span: bool = False, platform=None) -> list[tuple]:
+    """The ties whose two ends have no friend in common (local bridges).
+
+    Granovetter (1973), "The strength of weak ties" (*American Journal of
+    Sociology* 78(6), 1360-1380), argues that such ties are the ones that
+    bring new information into a group, and that they are mostly *weak*
+    ties (acquaintances): two close friends tend to share friends, so a
+    strong tie rarely is a local bridge. Every bridge is a local bridge.
+
+    Parameters
+    ----------
+    G : networkx graph
+    with_span : bool, default False
+        Also give each tie's span: the distance between its ends once the tie
+        is cut (``math.inf`` for a bridge, where no detour exists).
+    platform : str, optional
+
+    Returns
+    -------
+    list of tuple
+        ``(u, v)`` or ``(u, v, span)``, each tie sorted, the list sorted.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+
+    Examples
+    --------
+    >>> local_bridges(karate_club(), with_span=True)[:2]
+    [(0, 11, inf), (0, 31, 3)]
+    """
+    H = _simple(G, platform)
+    if nx.number_of_selfloops(H):
+        H = nx.Graph(H)
+        H.remove_edges_from(list(nx.selfloop_edges(H)))
+    found = [(*_tie(u, v), span) for u, v, span in nx.local_bridges(H, with_span=True, weight=None)]
+    found.sort(key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
+    return found if with_span else [(u, v) for u, v, _ in found]
+
+
+def ties_between_communities(G, groups=None, *, seed: int = 0, platform=None) -> list[tuple]:
+    """The ties that join two different communities.
+
+    Parameters
+    ----------
+    G : networkx graph
+    groups : list of collections, optional
+        The communities; by default ``communities(G, seed=seed)``.
+    seed : int, default 0
+    platform : str, optional
+
+    Returns
+    -------
+    list of tuple
+        Each tie sorted, the list sorted.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+    ValueError
+        If `groups` leaves somebody out.
+
+    Examples
+    --------
+    >>> len(ties_between_communities(karate_club()))
+    21
+    """
+    H = _simple(G, platform)
+    if groups is None:
+        groups = communities(H, seed=seed)
+    label = {p: k for k, members in enumerate(groups) for p in members}
+    missing = [p for p in H if p not in label]
+    if missing:
+        raise ValueError(f"groups leaves out {len(missing)} people, e.g. {missing[0]!r}")
+    found = {_tie(u, v) for u, v in H.edges() if label[u] != label[v]}
+    return sorted(found, key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
+
+
+_MEASURES = ("degree", "betweenness")
+
+
+def centrality(G, by: str = "degree", *, platform=None) -> dict:
+    """How central each person is, as ``{person: score}`` in the network's order.
+
+    Parameters
+    ----------
+    G : networkx graph
+    by : {"degree", "betweenness"}
+        ``"degree"``: how many ties a person has. ``"betweenness"``: the
+        share of shortest paths between two *other* people that pass through
+        this person (0 to 1; with several shortest paths, each counts a
+        part). High betweenness marks a broker, who may have few ties.
+        Exact (no sampling): slow beyond a few thousand people.
+    platform : str, optional
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+    ValueError
+        If `by` is unknown.
+
+    Examples
+    --------
+    >>> b = centrality(karate_club(), "betweenness")
+    >>> max(b, key=b.get)
+    0
+    """
+    if by not in _MEASURES:
+        raise ValueError(f"by must be 'degree' or 'betweenness', not {by!r}")
+    H = _simple(G, platform)
+    if by == "degree":
+        return _degrees(H)
+    return nx.betweenness_centrality(H, normalized=True, weight=None)
+
+
+def central_people(G, by: str = "degree", *, top: int = 3, platform=None) -> list[tuple]:
+    """The `top` most central people, with their scores, most central first.
+
+    Parameters
+    ----------
+    G : networkx graph
+    by : {"degree", "betweenness"}
+        See :func:`centrality`.
+    top : int, default 3
+    platform : str, optional
+
+    Returns
+    -------
+    list of (person, score)
+        Equal scores are ordered by name. Betweenness is rounded to 3
+        decimals, for reading.
+
+    Raises
+    ------
+    EmptyNetworkError, PlatformNotFoundError
+    ValueError
+        If `by` is unknown or `top` is not a positive integer.
+
+    Examples
+    --------
+    >>> central_people(karate_club(), "degree")
+    [(33, 17), (0, 16), (32, 12)]
+    >>> central_people(karate_club(), "betweenness", top=2)
+    [(0, 0.438), (33, 0.304)]
+    """
+    if not isinstance(top, int) or isinstance(top, bool) or top < 1:
+        raise ValueError(f"top must be a positive integer, got {top!r}")
+    scores = centrality(G, by, platform=platform)
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], _sort_key(kv[0])))[:top]
+    if by == "betweenness":
+        return [(p, round(s, 3)) for p, s in ranked]
+    return ranked
+
+
+# ---------------------------------------------------------------------------
+# Drawing
+
+
+def layout(G, *, seed: int = 0) -> dict:
+    """Positions for drawing `G`, the same for the same seed.
+
+    Up to 499 people: a seeded spring layout (friends are pulled together,
+    everyone else pushed apart), ties unweighted. From 500 people on: seeded
+    random positions, because networkx's spring layout for large graphs needs
+    scipy, and a picture of so many people is read for its overall look only.
+
+    Returns
+    -------
+    dict
+        ``{person: numpy array [x, y]}``, coordinates within [-1, 1].
+
+    Raises
+    ------
+    EmptyNetworkError
+
+    Examples
+    --------
+    >>> pos = layout(karate_club(), seed=1)
+    >>> len(pos), all(abs(c) <= 1 for xy in pos.values() for c in xy)
+    (34, True)
+    """
+    H = _simple(G)
+    if len(H) < _SPRING_LIMIT:
+        return nx.spring_layout(H, seed=seed, weight=None)
+    pos = nx.random_layout(H, seed=seed)
+    return {n: xy * 2 - 1 for n, xy in pos.items()}
+
+
+def edge_index(G, nodes=None) -> np.ndarray:
+    """The ties of `G` as an ``(m, 2)`` array of positions in `nodes`.
+
+    Vectorised: the only Python-level work is one dictionary look-up per
+    tie end (none when the people are integers). Each pair of people appears
+    once (parallel ties of a multigraph collapse; self-ties are dropped).
+
+    Parameters
+    ----------
+    G : networkx graph
+    nodes : list, optional
+        Everybody in `G`, in the order the positions refer to; by default
+        ``list(G)``.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (m, 2)
+
+    Raises
+    ------
+    TypeError
+        If `G` is not a networkx graph.
+    ValueError
+        If `nodes` is not everybody in `G`.
+
+    Examples
+    --------
+    >>> edge_index(nx.path_graph(["a", "b", "c"])).tolist()
+    [[0, 1], [1, 2]]
+    """
+    src, dst = _pairs(G, nodes)
+    return np.stack((src, dst), axis=1)
+
+
+def _pairs(G, nodes=None) -> tuple[np.ndarray, np.ndarray]:
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"expected a networkx graph, not {type(G).__name__}")
+    if nodes is None:
+        nodes = list(G)
+    else:
+        nodes = list(nodes)
+        if len(nodes) != len(G) or len(set(nodes)) != len(nodes) or not all(u in G for u in nodes):
+            raise ValueError("nodes must list everybody in the network, each once")
+    # Read the adjacency dicts directly: a per-tie generator would cost more
+    # than everything else here. A directed graph is made undirected first.
+    adj = nx.Graph(G)._adj if G.is_directed() else G._adj
+    n = len(nodes)
+    if n == 0:
+        return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
+    rows = [adj[u] for u in nodes]
+    counts = np.fromiter(map(len, rows), dtype=np.intp, count=n)
+    total = int(counts.sum())
+    src = np.repeat(np.arange(n, dtype=np.intp), counts)
+    ints = all(type(u) is int for u in nodes)  # noqa: E721 (bool is not a person number)
+    if ints:
+        labels = np.fromiter(nodes, dtype=np.int64, count=n)
+        targets = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=total)
+        low, high = int(labels.min()), int(labels.max())
+        if high - low < 8 * n + 1024:  # numbered people: a look-up table is fastest
+            table = np.empty(high - low + 1, dtype=np.intp)
+            table[labels - low] = np.arange(n, dtype=np.intp)
+            dst = table[targets - low]
+        else:
+            order = np.argsort(labels, kind="stable")
+            dst = order[np.searchsorted(labels[order], targets)]
+    else:
+        where = dict(zip(nodes, range(n)))
+        dst = np.fromiter(map(where.__getitem__, chain.from_iterable(rows)), dtype=np.intp, count=total)
+    keep = src < dst  # each undirected pair is stored twice: keep one, drop self-ties
+    return src[keep], dst[keep]
+
+
+def _positions(pos, nodes) -> np.ndarray:
+    if isinstance(pos, np.ndarray):
+        arr = pos
+    else:
+        missing = [n for n in nodes if n not in pos]
+        if missing:
+            raise ValueError(f"pos has no position for {len(missing)} people, e.g. {missing[0]!r}")
+        arr = np.array([pos[n] for n in nodes], dtype=float) if nodes else np.empty((0, 2))
+    if arr.ndim != 2 or arr.shape[1] != 2 or arr.shape[0] != len(nodes):
+        raise ValueError(f"positions must have shape ({len(nodes)}, 2), got {arr.shape}")
+    return arr
+
+
+def edge_coordinates(G, pos, *, nodes=None, dtype=np.float32) -> tuple[np.ndarray, np.ndarray]:
+    """The x and y arrays that draw every tie as one plotly line trace.
+
+    Tie *i* is drawn from ``(x[3i], y[3i])`` to ``(x[3i+1], y[3i+1])``;
+    ``x[3i+2]`` and ``y[3i+2]`` are NaN, which lifts the pen. One trace with
+    NaN separators draws 100,000 ties at once, where one trace per tie would
+    be far too slow.
+
+    Parameters
+    ----------
+    G : networkx graph, or numpy.ndarray of shape (m, 2)
+        The network, or its ties from :func:`edge_index`.
+    pos : dict or numpy.ndarray
+        ``{person: (x, y)}``, or an ``(n, 2)`` array in the order of `nodes`.
+    nodes : list, optional
+        The order of the people (default ``list(G)``); needed with an edge
+        array and a dict of positions.
+    dtype : numpy dtype, default float32
+        Single precision is plenty for a screen and halves the figure's size.
+
+    Returns
+    -------
+    x, y : numpy.ndarray, each of length 3 * m
+
+    Raises
+    ------
+    ValueError
+        If a person has no position.
+
+    Examples
+    --------
+    >>> x, y = edge_coordinates(nx.path_graph(3), {0: (0, 0), 1: (1, 0), 2: (1, 1)})
+    >>> x.tolist()
+    [0.0, 1.0, nan, 1.0, 1.0, nan]
+    """
+    if isinstance(G, nx.Graph):
+        nodes = list(G) if nodes is None else list(nodes)
+        src, dst = _pairs(G, nodes)
+    else:
+        edges = np.asarray(G, dtype=np.intp).reshape(-1, 2)
+        src, dst = edges[:, 0], edges[:, 1]
+        if nodes is None:
+            if not isinstance(pos, np.ndarray):
+                raise ValueError("with an edge array and a dict of positions, give nodes= (the order of the people)")
+            nodes = range(len(pos))
+    xy = _positions(pos, list(nodes)).astype(dtype, copy=False)
+    m = len(src)
+    px, py = np.ascontiguousarray(xy[:, 0]), np.ascontiguousarray(xy[:, 1])
+    x = np.empty((m, 3), dtype=dtype)
+    y = np.empty((m, 3), dtype=dtype)
+    x[:, 0], x[:, 1], x[:, 2] = px[src], px[dst], np.nan
+    y[:, 0], y[:, 1], y[:, 2] = py[src], py[dst], np.nan
+    return x.ravel(), y.ravel()
+
+
+def _colour_values(G, H, color_by, seed):
+    """(kind, title, values per person) with kind "category" or "number"."""
+    nodes = list(H)
+    if isinstance(color_by, dict):
+        for key in color_by:
+            person(H, key)  # unknown people are an error, not silently dropped
+        values = {person(H, k): v for k, v in color_by.items()}
+        missing = [n for n in nodes if n not in values]
+        if missing:
+            raise ValueError(f"color_by has no value for {len(missing)} people, e.g. {missing[0]!r}")
+        numeric = all(isinstance(v, Real) and not isinstance(v, bool) for v in values.values())
+        return ("number" if numeric else "category"), "value", [values[n] for n in nodes]
+    if color_by == "community":
+        label = {p: k for k, ms in enumerate(communities(H, seed=seed), start=1) for p in ms}
+        return "category", "community", [f"Community {label[n]}" for n in nodes]
+    if color_by in _MEASURES:
+        scores = centrality(H, color_by)
+        return "number", color_by, [scores[n] for n in nodes]
+    if isinstance(color_by, str):
+        attrs = sorted({k for _, d in G.nodes(data=True) for k in d}, key=str)
+        if color_by in attrs:
+            values = [G.nodes[n].get(color_by) for n in nodes]
+            if any(v is None for v in values):
+                gap = nodes[[v is None for v in values].index(True)]
+                raise ValueError(f"node attribute {color_by!r} is missing for {gap!r}")
+            numeric = all(isinstance(v, Real) and not isinstance(v, bool) for v in values)
+            return ("number" if numeric else "category"), color_by, values
+        listed = f" or a node attribute ({', '.join(map(repr, attrs))})" if attrs else ""
+        raise ValueError(f"color_by must be 'community', 'degree', 'betweenness'{listed}, or a dict; got {color_by!r}")
+    raise TypeError(f"color_by must be a string or a dict, not {type(color_by).__name__}")
+
+
+def _format(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def draw_network(
+    G,
+    *,
+    color_by="community",
+    highlight=None,
+    highlight_ties=None,
+    title: str | None = None,
+    seed: int = 0,
+    max_edges: int = MAX_EDGES,
+    pos: dict | None = None,
+    platform: str | None = None,
+    labels: bool | None = None,
+    height: int = 480,
+):
+    """An interactive plotly view of a network.
+
+    People are dots coloured by community or by a measure; hovering over a
+    dot shows the person and their degree. All ties are one line trace built
+    with :func:`edge_coordinates`. Beyond `max_edges` ties, a random sample
+    of `max_edges` ties is drawn (the same one for the same seed) and the
+    title says so, so that the figure stays small (under 2 MB).
+
+    Parameters
+    ----------
+    G : networkx graph
+    color_by : "community", "degree", "betweenness", a node attribute name, or dict
+        What the colour shows. Communities (and any text values) get one
+        colour and one marker shape each, with a legend; numbers get a colour
+        scale. A dict maps every person to a value.
+    highlight : person or list of people, optional
+        Circled in orange and always labelled.
+    highlight_ties : list of (person, person), optional
+        Drawn thick and orange (e.g. a path or a bridge). Each must be a tie.
+    title : str, optional
+        By default the network's name, its size and what the colour shows.
+    seed : int, default 0
+        Seed of the layout, the communities and the sample of ties.
+    max_edges : int, default :data:`MAX_EDGES`
+        The most ties drawn.
+    pos : dict, optional
+        ``{person: (x, y)}``, e.g. from :func:`layout`, to draw several views
+        with the same positions. By default ``layout(G, seed=seed)``.
+    platform : str, optional
+        Draw only the ties on this platform (everyone is still shown, placed
+        as in the whole network, and coloured by measures of that layer).
+    labels : bool, optional
+        Write names beside the dots; by default when there are at most 40
+        people.
+    height : int, default 480
+        In pixels.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        ``fig.layout.meta`` holds ``{"ties": m, "ties_shown": k,
+        "sampled": bool}``.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+    ValueError
+        On an unknown `color_by`, a dict that misses somebody, a highlighted
+        tie that is not a tie, or `max_edges` < 1.
+
+    Examples
+    --------
+    >>> fig = draw_network(karate_club(), color_by="degree")
+    >>> [trace.name for trace in fig.data]
+    ['ties', 'people']
+    """
+    import plotly.graph_objects as go  # only when drawing: keeps the module light
+
+    _check_graph(G)
+    if not isinstance(max_edges, int) or isinstance(max_edges, bool) or max_edges < 1:
+        raise ValueError(f"max_edges must be a positive integer, got {max_edges!r}")
+    whole = _simple(G)
+    H = layer(G, platform) if platform is not None else whole
+    nodes = list(H)
+    n = len(nodes)
+    if pos is None:
+        pos = layout(whole, seed=seed)
+    xy = _positions(pos, nodes)
+
+    edges = edge_index(H, nodes)
+    m = len(edges)
+    shown = m
+    if m > max_edges:
+        rng = np.random.default_rng(seed)
+        edges = edges[np.sort(rng.choice(m, size=max_edges, replace=False))]
+        shown = max_edges
+    ex, ey = edge_coordinates(edges, xy)
+
+    kind, what, values = _colour_values(G, H, color_by, seed)  # before any trace: it validates
+    deg = _degrees(H)
+    if labels is None:
+        labels = n <= 40
+    big = n > 200
+    size = 5 if big else 12
+
+    def hover(i):
+        p = nodes[i]
+        text = f"<b>{p}</b><br>degree {deg[p]}"
+        if what != "degree":
+            text += f"<br>{what} {_format(values[i])}"
+        return text
+
+    traces = [
+        go.Scatter(
+            x=ex, y=ey, mode="lines", name="ties", hoverinfo="skip", showlegend=False,
+            line=dict(width=0.5 if big else 1, color=_EDGE_COLOUR),
+        )
+    ]  # fmt: skip
+    if highlight_ties:
+        pairs = []
+        for tie in highlight_ties:
+            u, v = (person(H, w) for w in tie)
+            if not H.has_edge(u, v):
+                raise ValueError(f"{u!r} and {v!r} are not tied, so that tie cannot be highlighted")
+            pairs.append((nodes.index(u), nodes.index(v)))
+        hx, hy = edge_coordinates(np.array(pairs), xy)
+        traces.append(
+            go.Scatter(
+                x=hx, y=hy, mode="lines", name="highlighted ties", hoverinfo="skip", showlegend=kind == "category",
+                line=dict(width=4, color=_HIGHLIGHT_COLOUR),
+            )
+        )  # fmt: skip
+    xy32 = xy.astype(np.float32)
+    text_mode = "markers+text" if labels else "markers"
+    names = [str(p) for p in nodes]
+    if kind == "category":
+        cats = sorted(set(values), key=_sort_key)
+        if len(cats) <= len(_PALETTE):
+            for k, cat in enumerate(cats):
+                idx = [i for i, v in enumerate(values) if v == cat]
+                traces.append(
+                    go.Scatter(
+                        x=xy32[idx, 0], y=xy32[idx, 1], mode=text_mode, name=f"{cat} ({len(idx)})",
+                        text=[names[i] for i in idx] if labels else None, textposition="top center",
+                        hovertext=[hover(i) for i in idx], hoverinfo="text",
+                        marker=dict(size=size, color=_PALETTE[k], symbol=_SYMBOLS[k], line=dict(width=1, color="#333")),
+                    )
+                )  # fmt: skip
+        else:
+            code = {c: k for k, c in enumerate(cats)}
+            traces.append(
+                go.Scatter(
+                    x=xy32[:, 0], y=xy32[:, 1], mode=text_mode, name="people", showlegend=False,
+                    text=names if labels else None, textposition="top center",
+                    hovertext=[hover(i) for i in range(n)], hoverinfo="text",
+                    marker=dict(size=size, color=[_PALETTE[code[v] % len(_PALETTE)] for v in values]),
+                )
+            )  # fmt: skip
+    else:
+        colorbar = dict(title=dict(text=what), thickness=14)
+        if all(float(v).is_integer() for v in values) and max(values) - min(values) <= 12:
+            colorbar["dtick"] = 1  # counts: no ticks at 3.5 ties
+        traces.append(
+            go.Scatter(
+                x=xy32[:, 0], y=xy32[:, 1], mode=text_mode, name="people", showlegend=False,
+                text=names if labels else None, textposition="top center",
+                hovertext=[hover(i) for i in range(n)], hoverinfo="text",
+                marker=dict(
+                    size=size, color=np.asarray(values, dtype=np.float32), colorscale="Viridis",
+                    showscale=True, colorbar=colorbar,
+                    line=dict(width=1, color="#333"),
+                ),
+            )
+        )  # fmt: skip
+    if highlight is not None:
+        chosen = _people(H, highlight)
+        idx = [nodes.index(p) for p in chosen]
+        traces.append(
+            go.Scatter(
+                x=xy32[idx, 0], y=xy32[idx, 1], mode="markers" if labels else "markers+text",
+                name="highlighted", showlegend=kind == "category", hoverinfo="skip",
+                text=None if labels else [names[i] for i in idx], textposition="top center",
+                marker=dict(size=size + 12, symbol="circle-open", color=_HIGHLIGHT_COLOUR, line=dict(width=3)),
+            )
+        )  # fmt: skip
+
+    if title is None:
+        name = H.graph.get("name") or "A network"
+        if platform is not None:
+            name += f", ties on {H.graph['platform']}"
+        title = f"{name}: {n:,} people, {m:,} ties, coloured by {what}"
+    annotations = []
+    if shown < m:
+        note = f"Showing {shown:,} of {m:,} ties, a random sample (seed {seed})."
+        title = f"{title}<br><sup>{note}</sup>"
+        annotations.append(
+            dict(text=note, showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top")
+        )
+    fig = go.Figure(traces)
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left"),
+        height=height,
+        margin=dict(l=10, r=10, t=60, b=30),
+        template="none",
+        font=dict(size=11),
+        plot_bgcolor="white",
+        hovermode="closest",
+        legend=dict(itemsizing="constant"),
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        annotations=annotations,
+        meta={"ties": m, "ties_shown": shown, "sampled": shown < m},
+    )
+    return fig

@@ -1,0 +1,426 @@
+"""smlessons.checks: code-cell questions, the answer forms they accept, the
+feedback they give (right, wrong with a reason, unanswered), and their data files."""
+
+import doctest
+import json
+import re
+
+import pytest
+
+from smlessons import checks
+from smlessons.checks import (
+    Question,
+    QuestionFileError,
+    UnknownQuestionError,
+    check,
+    evaluate,
+    list_questions,
+    load_questions,
+    question,
+)
+from smlessons.networks import bridges, central_people, class_network, local_bridges
+
+LESSON3 = "lesson03_people_and_ties"
+
+
+def lines(verdict):
+    return str(verdict).splitlines()
+
+
+# -- the shipped questions -----------------------------------------------------
+
+
+def test_lesson3_questions_load_with_sources():
+    qs = load_questions(LESSON3)
+    assert list(qs) == [
+        "class-neighbours",
+        "class-distance",
+        "class-community",
+        "class-bridge",
+        "class-weak-tie",
+        "karate-most-ties",
+        "karate-broker",
+    ]
+    for q in qs.values():
+        assert q.source.strip() and q.hint.strip() and q.prompt.strip()
+    assert "Granovetter" in qs["class-weak-tie"].source and "78(6)" in qs["class-weak-tie"].source
+    assert set(qs) <= set(list_questions())
+
+
+def test_computed_answers_are_the_known_facts():
+    assert question("karate-most-ties").answers() == ["33"]
+    assert question("karate-broker").answers() == ["0"]
+    assert question("class-neighbours").answers() == ["Ben, Carla, Jamal"]
+    assert question("class-distance").answers() == ["6"]
+    assert question("class-community").answers() == ["4"]
+    assert question("class-bridge").answers() == ["Ben\u2013Uma"]
+    assert question("class-weak-tie").answers() == ["Dev\u2013Wen", "Farid\u2013Kira", "Pia\u2013Tariq"]
+
+
+@pytest.mark.parametrize("qid", list_questions())
+def test_every_shipped_question_accepts_its_answers_and_explains_them(qid):
+    q = question(qid)
+    for shown in q.answers():
+        answer = shown.replace("\u2013", "-")
+        verdict = q.evaluate(answer)
+        assert verdict.correct, (qid, answer, str(verdict))
+        text = str(verdict)
+        assert text.startswith("\u2713 Right: ")
+        assert "{" not in text and "}" not in text, "every quoted fact is filled in"
+        assert text.splitlines()[-1].startswith("Source: ")
+
+
+@pytest.mark.parametrize("qid", list_questions())
+def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
+    q = question(qid)
+    wrong = {"person": "1", "people": ["Ana"], "tie": "Ana-Hugo", "number": 99, "text": "nonsense"}[q.kind]
+    if q.kind == "person" and q.key().graph is not None and "Ana" in q.key().graph:
+        wrong = "Ana"
+    verdict = q.evaluate(wrong)
+    assert not verdict.correct and verdict.status == "wrong"
+    text = lines(verdict)
+    assert text[0].startswith("\u2717 Not quite")
+    assert len(text) >= 3, "never just 'wrong'"
+    assert text[-1].startswith("Hint: ")
+    if q.kind in ("person", "tie"):
+        for right in q.answers():
+            as_word = re.compile(rf"(?<![\w.]){re.escape(right)}(?![\w.])")
+            assert not as_word.search(str(verdict)), "a wrong answer does not give the answer away"
+
+
+# -- the forms of an answer -----------------------------------------------------
+
+
+@pytest.mark.parametrize("answer", [33, "33", " 33 ", (33, 17), [33], "member 33", "Member 33", 33.0, {33}])
+def test_a_person_in_many_forms(answer):
+    assert evaluate("karate-most-ties", answer).correct
+
+
+def test_the_person_a_measure_returns_is_accepted_as_is():
+    from smlessons.networks import karate_club
+
+    G = karate_club()
+    assert evaluate("karate-most-ties", central_people(G, "degree")[0]).correct
+    assert evaluate("karate-broker", central_people(G, "betweenness")[0]).correct
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [("Ben", "Uma"), ("Uma", "Ben"), ["uma", "BEN"], {"Ben", "Uma"}, "Ben-Uma", "uma \u2013 ben", "Ben and Uma", "Ben, Uma"],
+)
+def test_a_tie_in_many_forms(answer):
+    assert evaluate("class-bridge", answer).correct
+
+
+def test_a_tie_straight_from_the_measures():
+    G = class_network()
+    assert evaluate("class-bridge", bridges(G)).correct
+    assert evaluate("class-weak-tie", local_bridges(G, with_span=True)[1]).correct  # (u, v, span)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [["Ben", "Carla", "Jamal"], ("Jamal", "Ben", "Carla"), {"ben", "carla", "jamal"}, "Ben, Carla and Jamal", "jamal;ben;carla"],
+)
+def test_a_group_of_people_in_any_order_and_form(answer):
+    assert evaluate("class-neighbours", answer).correct
+
+
+@pytest.mark.parametrize("answer", [4, 4.0, "4", "Community 4", "community #4", [4]])
+def test_a_number_in_many_forms(answer):
+    assert evaluate("class-community", answer).correct
+
+
+def test_true_is_not_a_number():
+    q = Question(id="n", prompt="How many?", kind="number", answer=1, explanation="One.")
+    verdict = q.evaluate(True)
+    assert not verdict.correct and "expects a number" in str(verdict)
+
+
+# -- feedback -----------------------------------------------------------------
+
+
+def test_wrong_person_says_what_is_true_of_them_and_the_common_mistake():
+    verdict = evaluate("karate-most-ties", 0)
+    assert lines(verdict)[:3] == [
+        "\u2717 Not quite: you answered 0.",
+        "Member 0 has 16 ties; the most anyone has is 17.",
+        "Member 0, the instructor, is the best-connected person on his side of the club, "
+        "but someone on the other side has one tie more.",
+    ]
+    broker = str(evaluate("karate-broker", "33"))
+    assert "Member 33 has betweenness 0.304; the highest in the network is 0.438." in broker
+    assert "Betweenness measures something else" in broker
+
+
+def test_counting_people_instead_of_ties_is_spotted():
+    assert "count the ties (the steps) instead" in str(evaluate("class-distance", 7))
+    assert "No path from Hugo to Xavi is that short" in str(evaluate("class-distance", 2))
+    assert "There is a shorter path than 8 steps" in str(evaluate("class-distance", 8))
+
+
+def test_a_wrong_tie_is_explained_from_the_network():
+    assert "Ana and Uma are not tied to each other" in str(evaluate("class-bridge", "Ana-Uma"))
+    common = str(evaluate("class-bridge", ("Ana", "Hugo")))
+    assert "Ana and Hugo have a friend in common (Kira, Rosa)" in common
+    local = str(evaluate("class-bridge", "Pia-Tariq"))
+    assert "no friend in common, but cut Pia\u2013Tariq and a detour of 6 steps remains" in local
+    assert "it is a bridge" in str(evaluate("class-weak-tie", "Ben-Uma"))
+
+
+def test_a_wrong_group_names_the_extras_but_not_the_missing():
+    text = str(evaluate("class-neighbours", ["Ben", "Uma", "Ana"]))
+    assert "Uma has 3 neighbours; your answer has 1 of them." in text
+    assert "Not tied to Uma: Ana." in text and "Uma is not their own neighbour." in text
+    assert "Carla" not in text and "Jamal" not in text
+
+
+def test_a_wrong_community_shows_that_community():
+    text = str(evaluate("class-community", 2))
+    assert "Community 2 is Ben, Farid, Greta, Nils, Quentin, Wen: Omar is not among them." in text
+    assert "numbered 1 to 4" in str(evaluate("class-community", 7))
+
+
+def test_someone_not_in_the_network_is_feedback_not_a_crash():
+    verdict = evaluate("class-bridge", ("Ana", "Zoe"))
+    assert not verdict.correct and "'Zoe' is not in this network (24 people)." in str(verdict)
+    assert "Did you mean 'Uma'?" in str(evaluate("class-neighbours", ["Umma"]))
+    assert "numbered 0 to 33" in str(evaluate("karate-most-ties", 99))
+
+
+@pytest.mark.parametrize(
+    "qid, answer, words",
+    [
+        ("karate-most-ties", [0, 33], "expects one person (a name, or a member's number): the answer has 2 parts"),
+        ("class-bridge", "Ben", "a tie joins two people, but the answer names 1"),
+        ("class-bridge", ("Ben", "ben"), "a tie joins two different people"),
+        ("class-distance", "six", "expects a number: got 'six'"),
+        ("karate-most-ties", "", "the answer is an empty string"),
+    ],
+)
+def test_an_answer_of_the_wrong_form_says_what_is_expected(qid, answer, words):
+    verdict = evaluate(qid, answer)
+    assert not verdict.correct and words in str(verdict)
+
+
+@pytest.mark.parametrize("answer", [..., None])
+def test_no_answer_yet(answer):
+    verdict = evaluate("class-bridge", answer)
+    assert verdict.status == "unanswered" and not verdict.correct
+    assert str(verdict) == "\u2022 No answer yet: replace ... with your answer, then run the cell again."
+
+
+def test_check_prints_the_feedback(capsys):
+    assert check("karate-most-ties", 33) is None
+    out = capsys.readouterr().out
+    assert out.startswith("\u2713 Right: 33.\nMember 33, the club's administrator, has 17 ties")
+    check("karate-most-ties", 0)
+    assert capsys.readouterr().out.startswith("\u2717 Not quite: you answered 0.")
+
+
+def test_an_unknown_question_is_a_clear_error():
+    with pytest.raises(UnknownQuestionError) as info:
+        check("karate-most-tie", 33)
+    assert isinstance(info.value, KeyError)
+    message = str(info.value)
+    assert message.startswith("there is no question 'karate-most-tie'. Did you mean 'karate-most-ties'?")
+    assert "Known questions: class-neighbours, class-distance" in message
+    with pytest.raises(UnknownQuestionError, match="there is no question 'nope'"):
+        evaluate("nope", 1)
+
+
+# -- questions written in Python --------------------------------------------------
+
+
+def test_a_question_with_a_literal_answer():
+    q = Question(
+        id="who-is-the-medium",
+        prompt="In 'I met Ana on Instagram', what is the medium?",
+        kind="text",
+        answer=["Instagram", "the app"],
+        explanation="{given} is the means through which they met.",
+        hint="A medium is a means, not a person.",
+        feedback={"Ana": "Ana is a person: part of the network, not the medium."},
+    )
+    assert q.evaluate(" INSTAGRAM ").correct and q.evaluate("the app").correct
+    assert str(q.evaluate("instagram")).splitlines()[1] == "instagram is the means through which they met."
+    wrong = lines(q.evaluate("ana"))
+    assert wrong == [
+        "\u2717 Not quite: you answered ana.",
+        "Ana is a person: part of the network, not the medium.",
+        "Hint: A medium is a means, not a person.",
+    ]
+
+
+def test_literal_people_ties_and_people_kinds():
+    pair = Question(id="t", prompt="Which tie?", kind="tie", answer=["Ana", "Ben"], explanation="Yes.")
+    assert pair.evaluate("ben-ana").correct and not pair.evaluate("Ana-Carla").correct
+    ties = Question(id="t2", prompt="A tie?", kind="tie", answer=[["A", "B"], ["C", "D"]], explanation="Yes.")
+    assert ties.evaluate(("d", "c")).correct
+    group = Question(id="g", prompt="Who?", kind="people", answer=["Ana", "Ben"], explanation="Both.")
+    assert group.evaluate("ben, ana").correct and not group.evaluate(["Ana"]).correct
+    who = Question(id="p", prompt="Who?", kind="person", answer="Ana", explanation="{answer}.")
+    assert who.evaluate("ANA").correct and who.evaluate(["Ana"]).correct
+
+
+def test_a_wrong_answer_without_hint_or_feedback_still_explains():
+    q = Question(id="bare", prompt="2 + 2?", kind="number", answer=4, explanation="Four.")
+    text = lines(q.evaluate(5))
+    assert text == [
+        "\u2717 Not quite: you answered 5.",
+        "This question expects a number. Read the question again and try once more.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "fields, words",
+    [
+        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, not 'colour'"),
+        ({"answer": None}, "give either 'answer' or 'compute' \\(exactly one\\)"),
+        ({"compute": {"graph": "karate_club", "measure": "degree", "person": 0}}, "exactly one"),
+        ({"explanation": " "}, "field 'explanation' must be a non-empty string"),
+        ({"id": ""}, "a question needs a non-empty string id"),
+        ({"feedback": {"1": 2}}, "field 'feedback' must map answers to messages"),
+        ({"kind": "people", "answer": "Ana"}, "a 'people' answer must be a list of people"),
+    ],
+)
+def test_a_malformed_question_is_rejected(fields, words):
+    base = {"id": "q", "prompt": "Who?", "kind": "person", "answer": "Ana", "explanation": "Because."}
+    with pytest.raises(QuestionFileError, match=words):
+        Question(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    "compute, words",
+    [
+        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, not 'facebook'"),
+        ({"graph": "karate_club", "measure": "pagerank"}, "compute.measure must be one of"),
+        ({"graph": "karate_club", "measure": "bridge"}, "measure 'bridge' gives a 'tie' answer, but kind is 'person'"),
+        ({"graph": "karate_club", "measure": "most_central", "by": "degree", "top": 3}, "unknown field 'top'"),
+        ({"graph": "karate_club", "measure": "most_central", "graph_args": 3}, "graph_args must be an object"),
+    ],
+)
+def test_a_malformed_compute_is_rejected(compute, words):
+    with pytest.raises(QuestionFileError, match=words):
+        Question(id="q", prompt="Who?", kind="person", compute=compute, explanation="Because.")
+
+
+def test_a_computed_question_on_a_network_built_with_arguments():
+    q = Question(
+        id="big-class",
+        prompt="Who has the most ties?",
+        kind="person",
+        compute={"graph": "class_network", "graph_args": {"n": 30, "seed": 1}, "measure": "most_central"},
+        explanation="{answer} has {value} ties.",
+    )
+    G = class_network(30, seed=1)
+    best = central_people(G, "degree", top=1)[0]
+    top = [p for p, d in G.degree() if d == best[1]]
+    assert q.answers() == sorted(top)
+    assert str(q.evaluate(top[0])).splitlines()[1].endswith(f"has {best[1]} ties.")
+
+
+def test_a_computed_question_on_one_platform(monkeypatch):
+    import networkx as nx
+
+    def two_media():
+        G = nx.MultiGraph(name="two media")
+        G.add_edges_from([("Ana", "Ben", {"platform": "WhatsApp"}), ("Ana", "Carla", {"platform": "Instagram"}),
+                          ("Ben", "Carla", {"platform": "WhatsApp"}), ("Carla", "Dev", {"platform": "WhatsApp"})])
+        return G
+
+    monkeypatch.setitem(checks._GRAPHS, "two_media", lambda nw: two_media)
+    q = Question(
+        id="wa", prompt="Who has most WhatsApp ties?", kind="person", explanation="{answer}.",
+        compute={"graph": "two_media", "measure": "most_central", "platform": "WhatsApp"},
+    )
+    assert q.answers() == ["Ben", "Carla"]
+    assert "Ana has 1 tie; the most anyone has is 2." in str(q.evaluate("Ana"))
+    bad = Question(
+        id="x", prompt="?", kind="person", explanation="?",
+        compute={"graph": "two_media", "measure": "most_central", "platform": "MySpace"},
+    )
+    with pytest.raises(KeyError, match="no tie in this network is on 'MySpace'"):
+        bad.evaluate("Ana")
+
+
+def test_an_explanation_quoting_an_unknown_fact_is_caught():
+    q = Question(id="q", prompt="?", kind="number", answer=1, explanation="It is {colour}.")
+    with pytest.raises(QuestionFileError, match="question 'q': the explanation quotes an unknown fact 'colour'"):
+        q.evaluate(1)
+
+
+# -- question files ---------------------------------------------------------------
+
+
+GOOD = {
+    "id": "demo",
+    "sources": {"a": "An article."},
+    "questions": [{"id": "one", "prompt": "1?", "kind": "number", "answer": 1, "explanation": "One.", "source": "a"}],
+}
+
+
+def write(tmp_path, data):
+    path = tmp_path / "demo.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_load_a_file_by_path(tmp_path):
+    qs = load_questions(write(tmp_path, GOOD))
+    assert list(qs) == ["one"] and qs["one"].source == "An article."
+    assert qs["one"].evaluate("1").correct
+
+
+def changed(**fields):
+    data = json.loads(json.dumps(GOOD))
+    for key, value in fields.items():
+        if key.startswith("q_"):
+            data["questions"][0][key[2:]] = value
+        else:
+            data[key] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        ("{not json", "demo.json: not valid JSON"),
+        ({"id": "x"}, "demo.json: expected an object with a 'questions' list"),
+        (changed(q_source="b"), "demo.json: question 0: question 'one': field 'source' is 'b', which is not a key of 'sources'"),
+        (changed(q_colour="red"), "demo.json: question 0: question 'one': unknown field 'colour'"),
+        ({**GOOD, "questions": [{"id": "one", "kind": "number"}]}, "question 'one': missing field 'prompt'"),
+        ({**GOOD, "questions": GOOD["questions"] * 2}, "demo.json: duplicate question id 'one'"),
+        (changed(sources={"a": ""}), "field 'sources' must map keys to non-empty citation strings"),
+        ({**GOOD, "questions": [3]}, "a question must be an object, not int"),
+    ],
+)
+def test_a_malformed_file_names_the_file_and_the_question(tmp_path, data, words):
+    with pytest.raises(QuestionFileError, match=words):
+        load_questions(write(tmp_path, data))
+
+
+def test_a_missing_file():
+    with pytest.raises(FileNotFoundError, match="no questions file"):
+        load_questions("lesson99_nothing")
+
+
+def test_shipped_question_ids_are_unique_across_files(tmp_path, monkeypatch):
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({**GOOD, "questions": [{**GOOD["questions"][0], "id": "karate-broker"}]}))
+    (tmp_path / "lesson03.json").write_text((checks.EXERCISES_DIR / f"{LESSON3}.json").read_text())
+    (tmp_path / "sorting.json").write_text(json.dumps({"id": "sort", "bins": ["a", "b"], "items": []}))
+    monkeypatch.setattr(checks, "EXERCISES_DIR", tmp_path)
+    checks._shipped.cache_clear()
+    try:
+        with pytest.raises(QuestionFileError, match="question id 'karate-broker' is used by another file too"):
+            list_questions()
+    finally:
+        monkeypatch.undo()
+        checks._shipped.cache_clear()
+    assert "karate-broker" in list_questions()
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(checks)
+    assert result.attempted >= 5 and result.failed == 0

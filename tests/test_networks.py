@@ -1,0 +1,552 @@
+"""smlessons.networks: the two networks, every measure on graphs whose answers
+are known, the plotly view, and clear errors on bad input."""
+
+import doctest
+import json
+import math
+import os
+import subprocess
+import sys
+
+import networkx as nx
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smlessons import networks
+from smlessons.networks import (
+    NAMES,
+    EmptyNetworkError,
+    NoPathError,
+    PersonNotFoundError,
+    PlatformNotFoundError,
+    bridges,
+    central_people,
+    centrality,
+    class_network,
+    communities,
+    community_of,
+    degree,
+    degrees,
+    distance,
+    draw_network,
+    edge_coordinates,
+    edge_index,
+    karate_club,
+    layer,
+    layout,
+    local_bridges,
+    neighbours,
+    person,
+    platforms,
+    shortest_path,
+    ties_between_communities,
+)
+
+
+def two_triangles():
+    """Two triangles (a, b, c) and (x, y, z) joined by the tie c-x."""
+    G = nx.Graph()
+    G.add_edges_from([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("y", "z"), ("x", "z"), ("c", "x")])
+    return G
+
+
+def multiplex():
+    G = nx.MultiGraph(name="friends")
+    G.add_edge("Ana", "Ben", platform="WhatsApp")
+    G.add_edge("Ana", "Ben", platform="Instagram")
+    G.add_edge("Ben", "Carla", platform="Instagram")
+    G.add_edge("Carla", "Dev", platform={"WhatsApp", "TikTok"})
+    G.add_node("Elif")
+    return G
+
+
+# -- the networks -----------------------------------------------------------
+
+
+def test_karate_club_known_facts():
+    G = karate_club()
+    assert (G.number_of_nodes(), G.number_of_edges()) == (34, 78)
+    assert degree(G, 33) == 17 and degree(G, 0) == 16
+    assert max(degrees(G).items(), key=lambda kv: kv[1]) == (33, 17)
+    clubs = [G.nodes[n]["club"] for n in G]
+    assert clubs.count("Mr. Hi") == clubs.count("Officer") == 17
+    assert G.nodes[0]["club"] == "Mr. Hi" and G.nodes[33]["club"] == "Officer"
+    assert "Zachary" in G.graph["source"] and "1977" in G.graph["source"] and "33(4)" in G.graph["source"]
+    assert G.graph["synthetic"] is False
+
+
+def test_class_network_is_synthetic_seeded_and_named_from_the_list():
+    G = class_network()
+    assert G.graph["synthetic"] is True
+    assert list(G) == list(NAMES[:24])
+    assert nx.is_connected(G)
+    assert nx.utils.graphs_equal(G, class_network())
+    assert not nx.utils.graphs_equal(G, class_network(seed=8))
+    groups = {g: [p for p in G if G.nodes[p]["group"] == g] for g in (1, 2, 3, 4)}
+    assert sorted(len(ms) for ms in groups.values()) == [6, 6, 6, 6]
+    for ms in groups.values():
+        assert nx.is_connected(G.subgraph(ms))
+
+
+def test_class_network_facts_the_lesson_relies_on():
+    # The notebook's solutions and the shipped questions quote these.
+    G = class_network()
+    assert G.number_of_edges() == 50
+    assert bridges(G) == [("Ben", "Uma")]
+    assert [e for e in local_bridges(G, with_span=True) if e[2] != math.inf] == [
+        ("Dev", "Wen", 6),
+        ("Farid", "Kira", 6),
+        ("Pia", "Tariq", 6),
+    ]
+    assert central_people(G, "degree", top=2) == [("Pia", 6), ("Ana", 5)]
+    assert central_people(G, "betweenness", top=1)[0][0] == "Ben"
+    assert neighbours(G, "Uma") == ["Ben", "Carla", "Jamal"]
+    assert distance(G, "Hugo", "Xavi") == 6
+    assert all(("Ben", "Uma") in zip(p, p[1:]) for p in nx.all_shortest_paths(G, "Hugo", "Xavi"))
+    assert community_of(G, "Omar") == 4
+    assert communities(G)[3] == ["Dev", "Elif", "Maya", "Omar", "Pia", "Sami"]
+    # The communities found are the friendship groups the generator made.
+    made = sorted(sorted(p for p in G if G.nodes[p]["group"] == g) for g in (1, 2, 3, 4))
+    assert sorted(communities(G)) == made
+
+
+def test_class_network_sizes_and_names_past_the_list():
+    G = class_network(70, groups=5, seed=1)
+    assert len(G) == 70 and "Ana 2" in G and "Jamal 2" in G
+    assert nx.is_connected(G)
+    assert len(class_network(4, groups=2)) == 4
+    one = class_network(5, groups=1, p_in=0.0)
+    assert nx.is_connected(one) and bridges(one)  # a group linked into a tree
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"n": 5, "groups": 4}, ValueError, "at least 2 people per group"),
+        ({"groups": 0}, ValueError, "groups must be at least 1"),
+        ({"p_in": 1.5}, ValueError, "p_in is a probability"),
+        ({"n": 24.0}, TypeError, "n must be an integer"),
+        ({"seed": "7"}, TypeError, "seed must be an integer"),
+    ],
+)
+def test_class_network_rejects(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        class_network(**kwargs)
+
+
+# -- people -----------------------------------------------------------------
+
+
+def test_person_accepts_case_spaces_and_numbers_as_text():
+    assert person(class_network(), "  uma ") == "Uma"
+    assert person(karate_club(), "33") == 33
+    assert person(karate_club(), 33) == 33
+
+
+def test_person_not_in_the_network_is_a_key_error_that_names_them():
+    with pytest.raises(PersonNotFoundError) as info:
+        degree(class_network(), "Umma")
+    assert isinstance(info.value, KeyError)
+    assert str(info.value) == "'Umma' is not in this network (24 people). Did you mean 'Uma'?"
+    assert info.value.person == "Umma"
+    with pytest.raises(PersonNotFoundError, match="numbered 0 to 33"):
+        neighbours(karate_club(), 34)
+    with pytest.raises(PersonNotFoundError, match="give one person's name"):
+        degree(karate_club(), [0, 1])
+
+
+PER_PERSON = [
+    lambda G, p: degree(G, p),
+    lambda G, p: neighbours(G, p),
+    lambda G, p: shortest_path(G, p, "a"),
+    lambda G, p: distance(G, "a", p),
+    lambda G, p: community_of(G, p),
+    lambda G, p: draw_network(G, highlight=p),
+]
+
+
+@pytest.mark.parametrize("measure", PER_PERSON)
+def test_every_measure_names_the_missing_person(measure):
+    with pytest.raises(PersonNotFoundError, match="'Zed' is not in this network"):
+        measure(two_triangles(), "Zed")
+
+
+WHOLE_NETWORK = [
+    degrees,
+    communities,
+    bridges,
+    local_bridges,
+    ties_between_communities,
+    centrality,
+    central_people,
+    layout,
+    platforms,
+    draw_network,
+    lambda G: degree(G, "a"),
+    lambda G: neighbours(G, "a"),
+    lambda G: shortest_path(G, "a", "b"),
+    lambda G: person(G, "a"),
+    lambda G: layer(G, "WhatsApp"),
+]
+
+
+@pytest.mark.parametrize("measure", WHOLE_NETWORK)
+def test_an_empty_network_is_a_clear_error(measure):
+    with pytest.raises(EmptyNetworkError, match="the network is empty: it has no people in it"):
+        measure(nx.Graph())
+
+
+@pytest.mark.parametrize("measure", [degrees, communities, bridges, draw_network])
+def test_not_a_graph_is_a_type_error(measure):
+    with pytest.raises(TypeError, match="expected a networkx graph, not dict"):
+        measure({"a": ["b"]})
+
+
+# -- measures on graphs with known answers -------------------------------------
+
+
+def test_degree_and_neighbours_on_a_star():
+    G = nx.star_graph(["hub", "a", "b", "c"])
+    assert degree(G, "hub") == 3 and degree(G, "a") == 1
+    assert neighbours(G, "hub") == ["a", "b", "c"]
+    assert degrees(G) == {"hub": 3, "a": 1, "b": 1, "c": 1}
+
+
+def test_degree_counts_people_not_parallel_ties_self_ties_or_directions():
+    G = nx.MultiDiGraph()
+    G.add_edges_from([("a", "b"), ("b", "a"), ("a", "b"), ("a", "a"), ("c", "a")])
+    assert degree(G, "a") == 2
+    assert neighbours(G, "a") == ["b", "c"]
+    assert degrees(G) == {"a": 2, "b": 1, "c": 1}
+
+
+def test_communities_are_numbered_in_reading_order():
+    G = nx.disjoint_union_all([nx.complete_graph(3) for _ in range(12)])
+    fig = draw_network(G)
+    names = [t.name for t in fig.data[1:]]
+    assert names[:3] == ["Community 1 (3)", "Community 2 (3)", "Community 3 (3)"] and names[-1] == "Community 12 (3)"
+    assert networks._sorted(["Ana 10", "ana 2", "Ben", 3, 1.5]) == [1.5, 3, "ana 2", "Ana 10", "Ben"]
+
+
+def test_neighbours_sort_numbers_by_value():
+    assert neighbours(karate_club(), 0)[:4] == [1, 2, 3, 4]
+    assert neighbours(karate_club(), 33)[-3:] == [30, 31, 32]
+
+
+def test_paths():
+    G = two_triangles()
+    assert shortest_path(G, "a", "z") == ["a", "c", "x", "z"]
+    assert distance(G, "a", "z") == 3 and distance(G, "a", "a") == 0
+    assert shortest_path(karate_club(), 11, 33) == [11, 0, 8, 33]
+    G.add_node("hermit")
+    with pytest.raises(NoPathError, match="no path between 'a' and 'hermit': they are in separate parts"):
+        distance(G, "a", "hermit")
+
+
+def test_communities_of_two_triangles_and_their_numbers():
+    G = two_triangles()
+    for method in ("louvain", "greedy"):
+        assert communities(G, method=method) == [["a", "b", "c"], ["x", "y", "z"]]
+    assert community_of(G, "b") == 1 and community_of(G, "Z") == 2
+    assert ties_between_communities(G) == [("c", "x")]
+
+
+def test_karate_communities_follow_the_split():
+    # The lesson reads this table: three communities went wholly to one side,
+    # the fourth all but one member (member 8, who joined Mr. Hi).
+    G = karate_club()
+    table = []
+    for members in communities(G):
+        sides = [G.nodes[m]["club"] for m in members]
+        table.append((sides.count("Mr. Hi"), sides.count("Officer")))
+    assert table == [(1, 11), (11, 0), (0, 6), (5, 0)]
+    assert [m for m in communities(G)[0] if G.nodes[m]["club"] == "Mr. Hi"] == [8]
+
+
+def test_results_do_not_depend_on_the_hash_seed():
+    # Names are strings, whose set order changes from one Python process to the
+    # next: communities, paths and layouts must not (nbval compares outputs).
+    code = (
+        "import json; from smlessons.networks import *; G = class_network(); K = karate_club();"
+        "print(json.dumps([communities(G), communities(K), communities(class_network(60, groups=6, seed=2)),"
+        " shortest_path(G, 'Hugo', 'Xavi'), local_bridges(G), central_people(G, 'betweenness'),"
+        " {str(k): v.tolist() for k, v in layout(G).items()}]))"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outs) == 1
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(networks, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 30 and result.failed == 0
+
+
+def test_communities_are_seeded_and_need_no_scipy():
+    G = karate_club()
+    assert communities(G, seed=0) == communities(G, seed=0)
+    assert [len(c) for c in communities(G)] == [12, 11, 6, 5]
+    assert sorted(p for c in communities(G) for p in c) == list(range(34))
+    with pytest.raises(ValueError, match="method must be 'louvain' or 'greedy', not 'magic'"):
+        communities(G, method="magic")
+
+
+def test_ties_between_given_groups_must_cover_everybody():
+    G = two_triangles()
+    assert ties_between_communities(G, [["a", "b"], ["c", "x", "y", "z"]]) == [("a", "c"), ("b", "c")]
+    with pytest.raises(ValueError, match="groups leaves out 3 people"):
+        ties_between_communities(G, [["a", "b", "c"]])
+
+
+def test_bridges_and_local_bridges():
+    G = two_triangles()
+    assert bridges(G) == [("c", "x")]
+    assert local_bridges(G) == [("c", "x")]
+    assert local_bridges(G, with_span=True) == [("c", "x", math.inf)]
+    square = nx.cycle_graph(4)  # no tie's ends share a friend; a detour of 3 remains
+    assert bridges(square) == []
+    assert local_bridges(square, with_span=True) == [(0, 1, 3), (0, 3, 3), (1, 2, 3), (2, 3, 3)]
+    assert local_bridges(nx.complete_graph(3)) == []
+    looped = two_triangles()
+    looped.add_edge("a", "a")
+    assert local_bridges(looped) == [("c", "x")]
+
+
+def test_karate_bridges():
+    G = karate_club()
+    assert bridges(G) == [(0, 11)]
+    assert neighbours(G, 11) == [0]
+    assert local_bridges(G, with_span=True)[:2] == [(0, 11, math.inf), (0, 31, 3)]
+
+
+def test_central_people_degree_versus_betweenness():
+    G = karate_club()
+    assert central_people(G) == [(33, 17), (0, 16), (32, 12)]
+    assert central_people(G, "betweenness", top=2) == [(0, 0.438), (33, 0.304)]
+    b = centrality(G, "betweenness")
+    assert max(b, key=b.get) == 0 and 0.43 < b[0] < 0.44
+    path = nx.path_graph(["a", "b", "c"])
+    assert centrality(path, "betweenness") == {"a": 0.0, "b": 1.0, "c": 0.0}
+    # Equal scores: ordered by name.
+    assert central_people(nx.star_graph(["hub", "z", "b", "m"]), top=4) == [("hub", 3), ("b", 1), ("m", 1), ("z", 1)]
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [({"by": "pagerank"}, "by must be 'degree' or 'betweenness', not 'pagerank'"), ({"top": 0}, "top must be a positive")],
+)
+def test_central_people_rejects(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        central_people(karate_club(), **kwargs)
+
+
+# -- several media (the ``platform`` of a tie) ---------------------------------
+
+
+def test_platforms_and_layers():
+    G = multiplex()
+    assert platforms(G) == ["Instagram", "TikTok", "WhatsApp"]
+    wa = layer(G, "whatsapp")
+    assert wa.graph["platform"] == "WhatsApp" and wa.graph["name"] == "friends"
+    assert sorted(map(sorted, wa.edges())) == [["Ana", "Ben"], ["Carla", "Dev"]]
+    assert len(wa) == 5, "everybody stays in a layer, tied or not"
+    assert degree(G, "Ana") == 1, "two ties on two platforms: still one person"
+    assert degree(G, "Ben", platform="WhatsApp") == 1 and degree(G, "Ben", platform="Instagram") == 2
+    assert neighbours(G, "Carla", platform="TikTok") == ["Dev"]
+    with pytest.raises(NoPathError):
+        shortest_path(G, "Ana", "Dev", platform="WhatsApp")
+    assert shortest_path(G, "Ana", "Dev") == ["Ana", "Ben", "Carla", "Dev"]
+
+
+def test_a_platform_not_in_the_data_is_a_clear_error():
+    with pytest.raises(PlatformNotFoundError) as info:
+        degree(multiplex(), "Ana", platform="MySpace")
+    assert isinstance(info.value, KeyError)
+    assert str(info.value) == "no tie in this network is on 'MySpace'; the platforms are: Instagram, TikTok, WhatsApp"
+    with pytest.raises(PlatformNotFoundError, match="none \\(no tie has a 'platform' attribute\\)"):
+        layer(karate_club(), "WhatsApp")
+    with pytest.raises(PlatformNotFoundError, match="'Email'"):
+        draw_network(multiplex(), platform="Email")
+
+
+# -- drawing ----------------------------------------------------------------
+
+
+def test_edge_index_and_coordinates_on_a_path():
+    G = nx.path_graph(["a", "b", "c"])
+    assert edge_index(G).tolist() == [[0, 1], [1, 2]]
+    pos = {"a": (0, 0), "b": (1, 0), "c": (1, 2)}
+    x, y = edge_coordinates(G, pos)
+    assert x.dtype == np.float32 and len(x) == len(y) == 6
+    assert np.array_equal(x, [0, 1, np.nan, 1, 1, np.nan], equal_nan=True)
+    assert np.array_equal(y, [0, 0, np.nan, 0, 2, np.nan], equal_nan=True)
+    x2, _ = edge_coordinates(np.array([[0, 2]]), np.array([[0.0, 0.0], [1.0, 0.0], [5.0, 2.0]]), dtype=np.float64)
+    assert x2.dtype == np.float64 and np.array_equal(x2, [0, 5, np.nan], equal_nan=True)
+
+
+def test_edge_coordinates_reject_missing_positions_and_partial_node_lists():
+    G = nx.path_graph(3)
+    with pytest.raises(ValueError, match="pos has no position for 1 people, e.g. 2"):
+        edge_coordinates(G, {0: (0, 0), 1: (1, 1)})
+    with pytest.raises(ValueError, match="nodes must list everybody in the network"):
+        edge_index(G, [0, 1])
+    with pytest.raises(ValueError, match="give nodes="):
+        edge_coordinates(np.array([[0, 1]]), {0: (0, 0), 1: (1, 1)})
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    n=st.integers(1, 40),
+    density=st.floats(0, 1),
+    seed=st.integers(0, 10_000),
+    labels=st.sampled_from(["int", "str", "sparse-int"]),
+    kind=st.sampled_from([nx.Graph, nx.MultiGraph, nx.DiGraph]),
+)
+def test_edge_index_finds_every_tie_once(n, density, seed, labels, kind):
+    base = nx.gnp_random_graph(n, density, seed=seed, directed=kind is nx.DiGraph)
+    rename = {"int": lambda i: i, "str": lambda i: f"p{i}", "sparse-int": lambda i: i * 10**9 - 7}[labels]
+    G = kind(nx.relabel_nodes(base, {i: rename(i) for i in base}))
+    if n > 1:
+        G.add_edge(rename(0), rename(0))  # a self-tie is not drawn
+    nodes = list(G)
+    found = {frozenset((nodes[i], nodes[j])) for i, j in edge_index(G)}
+    expected = {frozenset(e) for e in G.edges() if e[0] != e[1]}
+    assert found == expected
+    assert len(edge_index(G)) == len(expected)
+
+
+def karate_figure(**kwargs):
+    return draw_network(karate_club(), **kwargs)
+
+
+def test_draw_network_one_edge_trace_with_nan_separators():
+    fig = karate_figure()
+    edge_traces = [t for t in fig.data if t.mode == "lines"]
+    assert len(edge_traces) == 1 and edge_traces[0].name == "ties"
+    x, y = np.asarray(edge_traces[0].x), np.asarray(edge_traces[0].y)
+    assert len(x) == 3 * 78
+    assert np.isnan(x[2::3]).all() and np.isnan(y[2::3]).all()
+    assert not np.isnan(x[0::3]).any() and not np.isnan(x[1::3]).any()
+    assert fig.layout.meta == {"ties": 78, "ties_shown": 78, "sampled": False}
+    assert "Showing" not in fig.layout.title.text
+
+
+def test_draw_network_hover_names_everybody_with_their_degree():
+    G = karate_club()
+    fig = draw_network(G)
+    hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
+    assert len(hovers) == 34
+    by_person = {h.split("</b>")[0][3:]: h for h in hovers}
+    assert sorted(by_person, key=int) == [str(p) for p in G]
+    for p in G:
+        assert by_person[str(p)].startswith(f"<b>{p}</b><br>degree {degree(G, p)}<br>")
+    assert "degree 17" in by_person["33"] and "degree 16" in by_person["0"]
+    assert "community" in by_person["33"]
+
+
+def test_draw_network_colours_by_community_with_one_legend_entry_each():
+    G = class_network()
+    fig = draw_network(G)
+    people = [t for t in fig.data if t.name and t.name.startswith("Community")]
+    expected = [f"Community {k} ({len(c)})" for k, c in enumerate(communities(G), start=1)]
+    assert [t.name for t in people] == expected
+    assert len({t.marker.symbol for t in people}) == len(people), "not by colour alone"
+    omar = next(t for t in people if any(h.startswith("<b>Omar</b>") for h in t.hovertext))
+    assert omar.name.startswith("Community 4")
+
+
+def test_draw_network_colours_by_measures_attributes_and_dicts():
+    G = karate_club()
+    fig = draw_network(G, color_by="betweenness")
+    nodes = fig.data[-1]
+    assert nodes.marker.colorbar.title.text == "betweenness" and nodes.marker.showscale
+    assert any("betweenness 0.438" in h for h in nodes.hovertext)
+    clubs = draw_network(G, color_by="club")
+    assert sorted(t.name for t in clubs.data[1:]) == ["Mr. Hi (17)", "Officer (17)"]
+    chosen = draw_network(G, color_by={p: p % 2 for p in G})
+    assert chosen.data[-1].marker.showscale
+    words = draw_network(G, color_by={p: "even" if p % 2 == 0 else "odd" for p in G})
+    assert [t.name for t in words.data[1:]] == ["even (17)", "odd (17)"]
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"color_by": "popularity"}, ValueError, "color_by must be 'community', 'degree', 'betweenness' or a node attribute \\('club'\\)"),
+        ({"color_by": {0: 1}}, ValueError, "color_by has no value for 33 people"),
+        ({"color_by": {p: 1 for p in range(35)}}, PersonNotFoundError, "34 is not in this network"),
+        ({"color_by": 3}, TypeError, "color_by must be a string or a dict"),
+        ({"highlight": [0, "Zed"]}, PersonNotFoundError, "'Zed' is not in this network"),
+        ({"highlight_ties": [(0, 9)]}, ValueError, "0 and 9 are not tied"),
+        ({"max_edges": 0}, ValueError, "max_edges must be a positive integer"),
+        ({"pos": {0: (0, 0)}}, ValueError, "pos has no position for 33 people"),
+    ],
+)
+def test_draw_network_rejects(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        karate_figure(**kwargs)
+
+
+def test_draw_network_highlights_people_and_ties():
+    G = class_network()
+    path = shortest_path(G, "Hugo", "Xavi")
+    fig = draw_network(G, highlight=["Hugo", "xavi"], highlight_ties=list(zip(path, path[1:])))
+    names = [t.name for t in fig.data]
+    assert names[0] == "ties" and names[1] == "highlighted ties" and names[-1] == "highlighted"
+    assert len(fig.data[1].x) == 3 * (len(path) - 1)
+    assert len(fig.data[-1].x) == 2
+
+
+def test_draw_network_is_deterministic():
+    assert karate_figure(seed=3).to_json() == karate_figure(seed=3).to_json()
+    assert layout(karate_club(), seed=1).keys() == layout(karate_club(), seed=2).keys()
+    a, b = layout(karate_club(), seed=1), layout(karate_club(), seed=2)
+    assert not np.allclose(a[0], b[0])
+
+
+def test_layout_of_a_large_network_needs_no_scipy():
+    G = nx.gnm_random_graph(600, 1200, seed=1)
+    pos = layout(G, seed=0)
+    assert len(pos) == 600 and all(-1 <= c <= 1 for xy in pos.values() for c in xy)
+    assert pos[0].tolist() == layout(G, seed=0)[0].tolist()
+
+
+def test_sampling_kicks_in_past_the_limit_and_says_so():
+    G = nx.gnm_random_graph(200, 3000, seed=2)
+    fig = draw_network(G, color_by="degree", max_edges=1000)
+    x = np.asarray(fig.data[0].x)
+    assert len(x) == 3 * 1000
+    assert fig.layout.meta == {"ties": 3000, "ties_shown": 1000, "sampled": True}
+    assert "Showing 1,000 of 3,000 ties, a random sample (seed 0)." in fig.layout.title.text
+    assert fig.layout.annotations[0].text.startswith("Showing 1,000 of 3,000 ties")
+    again = draw_network(G, color_by="degree", max_edges=1000)
+    assert np.array_equal(x, np.asarray(again.data[0].x), equal_nan=True), "the sample is seeded"
+    # The hover still gives each person's full degree, not the sampled one.
+    hub = max(G, key=G.degree)
+    assert any(h.startswith(f"<b>{hub}</b><br>degree {G.degree(hub)}") for h in fig.data[1].hovertext)
+
+
+def test_a_figure_of_100k_ties_stays_under_2_mb():
+    G = nx.gnm_random_graph(5000, 100_000, seed=1)
+    fig = draw_network(G, color_by="degree")
+    size = len(fig.to_json().encode())
+    assert size < 2_000_000, size
+    assert fig.layout.meta["sampled"] and fig.layout.meta["ties_shown"] == networks.MAX_EDGES
+    assert json.loads(fig.to_json())["layout"]["meta"]["ties"] == 100_000
+
+
+def test_a_layer_is_drawn_with_everybody_in_place():
+    G = multiplex()
+    pos = layout(G, seed=0)
+    whole = draw_network(G, pos=pos)
+    wa = draw_network(G, pos=pos, platform="WhatsApp", color_by="degree")
+    assert "ties on WhatsApp" in wa.layout.title.text
+    assert whole.layout.meta["ties"] == 3 and wa.layout.meta["ties"] == 2
+    assert len(wa.data[-1].x) == 5
+    assert any("Elif</b><br>degree 0" in h for h in wa.data[-1].hovertext)
