@@ -117,13 +117,15 @@ class SortingBoard(anywidget.AnyWidget):
 
     @traitlets.observe("placements")
     def _forget_stale_feedback(self, change):
-        # A card that moved after a check no longer has a verdict.
+        # A card that moved after a check no longer has a verdict, and the
+        # score is out of date (also after a check of a board with nothing placed).
         old, new = change["old"] or {}, change["new"]
-        if not self.feedback:
+        if not self.feedback and not self.score:
             return
         moved = {label for label in set(old) | set(new) if old.get(label) != new.get(label)}
         if moved:
-            self.set_trait("feedback", {k: v for k, v in self.feedback.items() if k not in moved})
+            if self.feedback:
+                self.set_trait("feedback", {k: v for k, v in self.feedback.items() if k not in moved})
             self.set_trait("score", "")
 
     def check(self) -> Feedback:

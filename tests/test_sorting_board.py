@@ -151,3 +151,10 @@ def test_from_exercise_loads_the_lesson_data():
 def test_from_exercise_names_the_missing_exercise():
     with pytest.raises(FileNotFoundError, match="no exercise file.*shipped exercises: .*lesson01"):
         SortingBoard.from_exercise("lesson99_nothing")
+
+
+def test_a_move_after_checking_an_empty_board_clears_the_score(board):
+    board.check()
+    assert board.score == "0 of 4 right (4 not placed yet)" and board.feedback == {}
+    browser_sets(board, placements={"Instagram": "Social medium"})
+    assert board.score == ""
