@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told to (containers often run as root).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test unit notebooks browser bench install install-test chromium clean help
 
@@ -33,7 +35,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 lab: install
-	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. \
+	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(ROOT_FLAG) \
 	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
 # Debian's chromium for the browser tests (never Playwright's own download).
