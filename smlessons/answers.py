@@ -47,6 +47,7 @@ __all__ = [
     "AnswerStore",
     "FORMAT",
     "answers_dir",
+    "check_exercise_id",
     "store_for",
 ]
 
@@ -72,6 +73,11 @@ def _check_id(value: str, what: str) -> str:
             f"{what} must be 1-128 letters, digits, '.', '_' or '-' (starting with a letter or digit), got {value!r}"
         )
     return value
+
+
+def check_exercise_id(exercise: str) -> str:
+    """Return `exercise` if it is a valid exercise id, else raise ValueError naming it."""
+    return _check_id(exercise, "exercise id")
 
 
 def _now() -> str:

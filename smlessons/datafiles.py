@@ -17,7 +17,9 @@ sources those explanations rest on. Its shape::
     }
 
 ``answer`` may be a list of bins for a contested card. ``source`` is a key
-of ``sources``.
+of ``sources``. An optional ``notebook`` names the lesson the exercise
+belongs to (``"01-media-and-networks"``): its answers are saved in that
+lesson's answer file, whatever the notebook file is called.
 """
 
 from __future__ import annotations
@@ -31,7 +33,15 @@ from .grading import Item, make_bins, make_items
 __all__ = ["Exercise", "ExerciseFileError", "EXERCISES_DIR", "load_exercise", "list_exercises"]
 
 EXERCISES_DIR = Path(__file__).with_name("exercises")
-TOP_FIELDS = {"id": True, "title": False, "prompt": False, "bins": True, "sources": True, "items": True}
+TOP_FIELDS = {
+    "id": True,
+    "notebook": False,
+    "title": False,
+    "prompt": False,
+    "bins": True,
+    "sources": True,
+    "items": True,
+}
 
 
 class ExerciseFileError(ValueError):
@@ -43,6 +53,7 @@ class Exercise:
     """A validated sorting exercise."""
 
     id: str
+    notebook: str
     title: str
     prompt: str
     bins: tuple[str, ...]
@@ -120,7 +131,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     unknown = sorted(set(data) - set(TOP_FIELDS))
     if unknown:
         fail(f"unknown field {unknown[0]!r}")
-    for key in ("id", "title", "prompt"):
+    for key in ("id", "notebook", "title", "prompt"):
         if not isinstance(data.get(key, ""), str):
             fail(f"field {key!r} must be a string")
     sources = data["sources"]
@@ -153,6 +164,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         fail(str(exc))
     return Exercise(
         id=data["id"],
+        notebook=data.get("notebook", ""),
         title=data.get("title", ""),
         prompt=data.get("prompt", ""),
         bins=bins,

@@ -12,6 +12,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .answers import AnswerStore, check_exercise_id, store_for
 from .datafiles import load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
 
@@ -34,6 +35,14 @@ class SortingBoard(anywidget.AnyWidget):
         At least two distinct bin labels.
     title, prompt : str, optional
         Shown above the board.
+    exercise_id : str, optional
+        A stable id. With one, every move is saved to the notebook's answer
+        file (see :mod:`smlessons.answers`) and restored when the board is
+        built again: after a kernel restart, a reload, or in the autograder.
+    answers : AnswerStore, str or bool, optional
+        Where to save: an :class:`~smlessons.answers.AnswerStore`, or the
+        notebook's name (the file is ``<name>.answers.json``). By default the
+        name comes from the running notebook; ``False`` saves nothing.
 
     Attributes
     ----------
@@ -45,6 +54,8 @@ class SortingBoard(anywidget.AnyWidget):
         "explanation"}}`` for the placed cards.
     score : str
         After :meth:`check`, e.g. ``"7 of 10 right (3 wrong)"``; else ``""``.
+    notice : str
+        A message about the answer file (e.g. a damaged file kept aside), or ``""``.
 
     Raises
     ------
@@ -75,16 +86,83 @@ class SortingBoard(anywidget.AnyWidget):
     placements = traitlets.Dict().tag(sync=True)
     feedback = traitlets.Dict(read_only=True).tag(sync=True)
     score = traitlets.Unicode("", read_only=True).tag(sync=True)
+    notice = traitlets.Unicode("", read_only=True).tag(sync=True)
 
-    def __init__(self, *, items, bins, title: str = "", prompt: str = "", **kwargs):
+    def __init__(
+        self,
+        *,
+        items,
+        bins,
+        title: str = "",
+        prompt: str = "",
+        exercise_id: str | None = None,
+        answers=None,
+        **kwargs,
+    ):
         bins_ = make_bins(bins)
         self._items = make_items(items, bins_)
         if not isinstance(title, str) or not isinstance(prompt, str):
             raise TypeError("title and prompt must be strings")
+        if exercise_id is not None:
+            if not isinstance(exercise_id, str):
+                raise TypeError(f"exercise_id must be a string, not {type(exercise_id).__name__}")
+            check_exercise_id(exercise_id)
+        self._exercise_id = exercise_id
+        self._store = None
         super().__init__(title=title, prompt=prompt, **kwargs)
         self.set_trait("bins", list(bins_))
         self.set_trait("cards", [item.label for item in self._items])
         self.on_msg(self._on_browser_message)
+        if exercise_id is not None and answers is not False:
+            self._store = self._open_store(exercise_id, answers)
+            if self._store is not None:
+                self._restore()
+
+    def _open_store(self, exercise_id: str, answers) -> AnswerStore | None:
+        if isinstance(answers, AnswerStore):
+            store = answers
+        elif answers is None or isinstance(answers, str):
+            try:
+                store = store_for(answers)
+            except ValueError:
+                # Not in a notebook server (nbconvert, a script): nothing to save to.
+                return None
+        else:
+            raise TypeError(f"answers must be an AnswerStore, a notebook name or False, not {type(answers).__name__}")
+        return store
+
+    def _restore(self) -> None:
+        try:
+            saved = self._store.load(self._exercise_id, {})
+        except OSError as exc:
+            self._say(f"Your answers could not be read ({exc}); they are not lost, but this board starts empty.")
+            return
+        if self._store.problems:
+            self._say(" ".join(self._store.problems))
+        if not isinstance(saved, dict):
+            self._say(f"The saved answer for {self._exercise_id} is not a board's answer; this board starts empty.")
+            return
+        labels, bins = set(self.cards), set(self.bins)
+        restored = {k: v for k, v in saved.items() if k in labels and v in bins}
+        self._restoring = True
+        try:
+            self.placements = restored
+        finally:
+            self._restoring = False
+
+    def _say(self, message: str) -> None:
+        self.set_trait("notice", message)
+        print(message)  # also in the cell's output, where it stays visible
+
+    @property
+    def exercise_id(self) -> str | None:
+        """The exercise's stable id, or ``None`` for a board that saves nothing."""
+        return self._exercise_id
+
+    @property
+    def answer_file(self):
+        """The path of the answer file this board saves to, or ``None``."""
+        return self._store.path if self._store is not None else None
 
     @classmethod
     def from_exercise(cls, name, **kwargs) -> "SortingBoard":
@@ -99,7 +177,9 @@ class SortingBoard(anywidget.AnyWidget):
             Passed on to the constructor (e.g. ``title``).
         """
         ex = load_exercise(name)
-        options = {"title": ex.title, "prompt": ex.prompt, **kwargs}
+        options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, **kwargs}
+        if ex.notebook and "answers" not in kwargs:
+            options["answers"] = ex.notebook
         items = [
             {"label": i.label, "answer": list(i.answers), "explanation": i.explanation, "source": ex.citation(i)}
             for i in ex.items
@@ -114,6 +194,18 @@ class SortingBoard(anywidget.AnyWidget):
     @traitlets.validate("placements")
     def _validate_placements(self, proposal):
         return check_placements(proposal["value"], self._items, self.bins)
+
+    @traitlets.observe("placements")
+    def _save(self, change):
+        if self._store is None or getattr(self, "_restoring", False):
+            return
+        try:
+            self._store.save(self._exercise_id, dict(change["new"]))
+        except OSError as exc:
+            self._say(f"Your last move could not be saved ({exc}). Ask your instructor where answers are kept.")
+            return
+        if self._store.problems and not self.notice:
+            self._say(" ".join(self._store.problems))
 
     @traitlets.observe("placements")
     def _forget_stale_feedback(self, change):

@@ -158,3 +158,108 @@ def test_a_move_after_checking_an_empty_board_clears_the_score(board):
     assert board.score == "0 of 4 right (4 not placed yet)" and board.feedback == {}
     browser_sets(board, placements={"Instagram": "Social medium"})
     assert board.score == ""
+
+
+# ---------------------------------------------------------------- saved answers
+
+from smlessons.answers import AnswerFileWarning, AnswerStore  # noqa: E402
+
+
+@pytest.fixture
+def store(tmp_path):
+    return AnswerStore("01-media-and-networks", folder=tmp_path)
+
+
+def test_every_move_is_saved_and_restored_by_a_new_board(store):
+    first = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    browser_sets(first, placements={"Instagram": "Social medium"})
+    browser_sets(first, placements={"Instagram": "Social medium", "YouTube": "Social network"})
+    assert store.load("demo-board") == {"Instagram": "Social medium", "YouTube": "Social network"}
+    # a kernel restart: a new board, built the same way, shows where the cards were left
+    again = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert again.placements == {"Instagram": "Social medium", "YouTube": "Social network"}
+    assert again.answer_file == store.path and again.notice == ""
+
+
+def test_reset_is_saved_too(store):
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    board.placements = {"Instagram": "Social medium"}
+    browser_clicks(board, "reset")
+    assert store.load("demo-board") == {}
+
+
+def test_two_boards_of_one_notebook_share_the_file_without_clobbering(store):
+    a = SortingBoard(items=ITEMS, bins=BINS, exercise_id="board-a", answers=store)
+    b = SortingBoard(items=ITEMS, bins=BINS, exercise_id="board-b", answers=store)
+    a.placements = {"Instagram": "Social medium"}
+    b.placements = {"YouTube": "Social network"}
+    assert store.all() == {"board-a": {"Instagram": "Social medium"}, "board-b": {"YouTube": "Social network"}}
+
+
+def test_restore_keeps_only_cards_and_bins_that_still_exist(store):
+    store.save("demo-board", {"Instagram": "Social medium", "Gone card": "Social medium", "YouTube": "Gone bin"})
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert board.placements == {"Instagram": "Social medium"}
+
+
+def test_a_corrupt_answer_file_is_kept_aside_and_shown_on_the_board(store, capsys):
+    store.folder.mkdir(exist_ok=True)
+    store.path.write_text("{ half a file")
+    with pytest.warns(AnswerFileWarning):
+        board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert "kept as 01-media-and-networks.answers.corrupt-" in board.notice
+    assert "kept as" in capsys.readouterr().out
+    assert board.placements == {}
+    (aside,) = store.folder.glob("*.corrupt-*.json")
+    assert aside.read_text() == "{ half a file"
+    board.placements = {"Instagram": "Social medium"}
+    assert store.load("demo-board") == {"Instagram": "Social medium"}
+
+
+def test_a_save_that_fails_is_reported_and_the_board_goes_on(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the answers folder should be")
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=AnswerStore("nb", folder=blocked))
+    board.placements = {"Instagram": "Social medium"}
+    assert board.placements == {"Instagram": "Social medium"}
+    assert "could not be" in board.notice
+
+
+def test_without_an_id_or_with_answers_false_nothing_is_saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    monkeypatch.setenv("JPY_SESSION_NAME", "lesson.ipynb")
+    SortingBoard(items=ITEMS, bins=BINS).placements = {"Instagram": "Social medium"}
+    SortingBoard(items=ITEMS, bins=BINS, exercise_id="x", answers=False).placements = {"YouTube": "Social medium"}
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_running_notebook_names_the_answer_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    monkeypatch.setenv("JPY_SESSION_NAME", "course/my-copy.ipynb")
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board")
+    board.placements = {"Instagram": "Social medium"}
+    assert board.answer_file == tmp_path / "my-copy.answers.json"
+    assert json.loads(board.answer_file.read_text())["exercises"]["demo-board"]["answer"] == {"Instagram": "Social medium"}
+
+
+def test_a_lesson_board_saves_to_its_lesson_file_whatever_the_notebook_is_called(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    monkeypatch.setenv("JPY_SESSION_NAME", "Untitled copy.ipynb")
+    board = SortingBoard.from_exercise("lesson01_media_or_network")
+    board.placements = {board.cards[0]: board.bins[0]}
+    assert board.exercise_id == "lesson01-media-or-network"
+    assert board.answer_file == tmp_path / "01-media-and-networks.answers.json"
+    assert SortingBoard.from_exercise("lesson01_media_or_network").placements == {board.cards[0]: board.bins[0]}
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        ({"exercise_id": "../escape"}, ValueError, "exercise id must be"),
+        ({"exercise_id": 7}, TypeError, "exercise_id must be a string"),
+        ({"exercise_id": "ok", "answers": 3}, TypeError, "answers must be an AnswerStore"),
+    ],
+)
+def test_bad_saving_options_are_clear_errors(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        SortingBoard(items=ITEMS, bins=BINS, **kwargs)

@@ -33,7 +33,8 @@ function render({ model, el: host }) {
   help.textContent =
     "Drag a card into a bin, or: Tab to a card, press Enter or Space to pick it up, " +
     "Tab to a bin and press Enter or Space to drop it. Escape cancels.";
-  header.append(title, prompt, help);
+  const notice = el("p", "smb-notice", { role: "status" });
+  header.append(title, prompt, help, notice);
 
   const pool = el("div", "smb-target smb-pool", { role: "group", tabindex: "0", "data-bin": POOL });
   const poolLabel = el("div", "smb-target-label");
@@ -282,6 +283,8 @@ function render({ model, el: host }) {
     title.hidden = !model.get("title");
     prompt.textContent = model.get("prompt");
     prompt.hidden = !model.get("prompt");
+    notice.textContent = model.get("notice") || "";
+    notice.hidden = !notice.textContent;
     const p = model.get("placements") || {};
     const fb = model.get("feedback") || {};
     const focused = document.activeElement;
@@ -340,6 +343,7 @@ function render({ model, el: host }) {
     ["change:score", onScore],
     ["change:title", update],
     ["change:prompt", update],
+    ["change:notice", update],
   ];
   for (const [event, fn] of listeners) model.on(event, fn);
   build();

@@ -142,6 +142,8 @@ class JupyterServer:
             config_dir.mkdir()
             (config_dir / "jupyter_server_config.py").write_text(self.server_config, encoding="utf-8")
         env = dict(os.environ)
+        # Answer files go beside the notebooks (the temporary root), as for a student.
+        env.pop("SMLESSONS_ANSWERS_DIR", None)
         env.update(
             JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
             JUPYTERLAB_WORKSPACES_DIR=str(self.tmp / "workspaces"),
