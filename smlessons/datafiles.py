@@ -20,6 +20,10 @@ sources those explanations rest on. Its shape::
 of ``sources``. An optional ``notebook`` names the lesson the exercise
 belongs to (``"01-media-and-networks"``): its answers are saved in that
 lesson's answer file, whatever the notebook file is called.
+
+``"mode": "assessment"`` marks a student's copy of an assessed exercise: its
+items must carry no ``answer`` and no ``explanation`` (the key stays in the
+instructor's copy, a practice-mode file with the same ``id``).
 """
 
 from __future__ import annotations
@@ -33,8 +37,10 @@ from .grading import Item, make_bins, make_items
 __all__ = ["Exercise", "ExerciseFileError", "EXERCISES_DIR", "load_exercise", "list_exercises"]
 
 EXERCISES_DIR = Path(__file__).with_name("exercises")
+MODES = ("practice", "assessment")
 TOP_FIELDS = {
     "id": True,
+    "mode": False,
     "notebook": False,
     "title": False,
     "prompt": False,
@@ -53,6 +59,7 @@ class Exercise:
     """A validated sorting exercise."""
 
     id: str
+    mode: str
     notebook: str
     title: str
     prompt: str
@@ -131,9 +138,12 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     unknown = sorted(set(data) - set(TOP_FIELDS))
     if unknown:
         fail(f"unknown field {unknown[0]!r}")
-    for key in ("id", "notebook", "title", "prompt"):
+    for key in ("id", "mode", "notebook", "title", "prompt"):
         if not isinstance(data.get(key, ""), str):
             fail(f"field {key!r} must be a string")
+    mode = data.get("mode", "practice")
+    if mode not in MODES:
+        fail(f"field 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
     sources = data["sources"]
     if not isinstance(sources, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
@@ -151,6 +161,12 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
             fail(f"item {i} must be an object")
         label = raw.get("label", "")
         where = f"item {i} ({label!r})"
+        if mode == "assessment":
+            # A student's copy of an assessed exercise must not carry its key.
+            for key in ("answer", "explanation"):
+                if key in raw:
+                    fail(f"{where}: an assessment file must not contain {key!r} (keys stay in the instructor's copy)")
+            continue
         for key in ("answer", "explanation", "source"):
             if key not in raw:
                 fail(f"{where}: missing field {key!r}")
@@ -164,6 +180,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         fail(str(exc))
     return Exercise(
         id=data["id"],
+        mode=mode,
         notebook=data.get("notebook", ""),
         title=data.get("title", ""),
         prompt=data.get("prompt", ""),

@@ -31,7 +31,7 @@ VERDICTS = {
     RIGHT: "Right",
     WRONG: "Not quite",
     UNPLACED: "Not placed yet",
-    UNGRADED: "Placed (no answer key for this card)",
+    UNGRADED: "Placed",
 }
 
 

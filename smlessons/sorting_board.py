@@ -7,13 +7,14 @@ never has to reach the browser.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import anywidget
 import traitlets
 
 from .answers import AnswerStore, check_exercise_id, store_for
-from .datafiles import load_exercise
+from .datafiles import MODES, load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
 
 __all__ = ["SortingBoard"]
@@ -39,6 +40,10 @@ class SortingBoard(anywidget.AnyWidget):
         A stable id. With one, every move is saved to the notebook's answer
         file (see :mod:`smlessons.answers`) and restored when the board is
         built again: after a kernel restart, a reload, or in the autograder.
+    mode : {"practice", "assessment"}, optional
+        Practice (the default) gives feedback with explanations. Assessment
+        records the answers and shows no right or wrong: the Check and Try
+        again buttons are gone and :meth:`check` only counts placed cards.
     answers : AnswerStore, str or bool, optional
         Where to save: an :class:`~smlessons.answers.AnswerStore`, or the
         notebook's name (the file is ``<name>.answers.json``). By default the
@@ -87,6 +92,7 @@ class SortingBoard(anywidget.AnyWidget):
     feedback = traitlets.Dict(read_only=True).tag(sync=True)
     score = traitlets.Unicode("", read_only=True).tag(sync=True)
     notice = traitlets.Unicode("", read_only=True).tag(sync=True)
+    mode = traitlets.Unicode("practice", read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -97,8 +103,11 @@ class SortingBoard(anywidget.AnyWidget):
         prompt: str = "",
         exercise_id: str | None = None,
         answers=None,
+        mode: str = "practice",
         **kwargs,
     ):
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         bins_ = make_bins(bins)
         self._items = make_items(items, bins_)
         if not isinstance(title, str) or not isinstance(prompt, str):
@@ -112,6 +121,7 @@ class SortingBoard(anywidget.AnyWidget):
         super().__init__(title=title, prompt=prompt, **kwargs)
         self.set_trait("bins", list(bins_))
         self.set_trait("cards", [item.label for item in self._items])
+        self.set_trait("mode", mode)
         self.on_msg(self._on_browser_message)
         if exercise_id is not None and answers is not False:
             self._store = self._open_store(exercise_id, answers)
@@ -177,11 +187,12 @@ class SortingBoard(anywidget.AnyWidget):
             Passed on to the constructor (e.g. ``title``).
         """
         ex = load_exercise(name)
-        options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, **kwargs}
+        options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, "mode": ex.mode, **kwargs}
         if ex.notebook and "answers" not in kwargs:
             options["answers"] = ex.notebook
         items = [
-            {"label": i.label, "answer": list(i.answers), "explanation": i.explanation, "source": ex.citation(i)}
+            {"label": i.label, "explanation": i.explanation, "source": ex.citation(i)}
+            | ({"answer": list(i.answers)} if i.answers else {})
             for i in ex.items
         ]
         return cls(items=items, bins=list(ex.bins), **options)
@@ -223,11 +234,19 @@ class SortingBoard(anywidget.AnyWidget):
     def check(self) -> Feedback:
         """Grade the board, show the verdicts on it, and return them.
 
+        In assessment mode nothing is marked right or wrong: the result only
+        says which cards are placed.
+
         Returns
         -------
         Feedback
             Its ``str`` is the score line, its ``repr`` lists every card.
         """
+        if self.mode == "assessment":
+            result = grade([replace(item, answers=()) for item in self._items], self.placements)
+            self.set_trait("feedback", {})
+            self.set_trait("score", result.score)
+            return result
         result = grade(self._items, self.placements)
         self.set_trait(
             "feedback", {r.label: r.to_dict() for r in result.results if r.placed_in is not None}
@@ -237,6 +256,8 @@ class SortingBoard(anywidget.AnyWidget):
 
     def try_again(self) -> None:
         """Send the wrong cards back to the pool; right cards stay where they are."""
+        if self.mode == "assessment":
+            return
         result = grade(self._items, self.placements)
         wrong = {r.label for r in result.results if r.status == "wrong"}
         self.placements = {k: v for k, v in self.placements.items() if k not in wrong}
@@ -256,4 +277,5 @@ class SortingBoard(anywidget.AnyWidget):
             handler()
 
     def __repr__(self) -> str:
-        return f"SortingBoard(items={len(self._items)}, bins={list(self.bins)!r})"
+        mode = ", mode='assessment'" if self.mode == "assessment" else ""
+        return f"SortingBoard(items={len(self._items)}, bins={list(self.bins)!r}{mode})"

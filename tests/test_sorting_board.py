@@ -263,3 +263,44 @@ def test_a_lesson_board_saves_to_its_lesson_file_whatever_the_notebook_is_called
 def test_bad_saving_options_are_clear_errors(kwargs, error, words):
     with pytest.raises(error, match=words):
         SortingBoard(items=ITEMS, bins=BINS, **kwargs)
+
+
+# ---------------------------------------------------------------- assessment mode
+
+
+def test_assessment_mode_records_but_never_says_right_or_wrong(store):
+    board = SortingBoard(items=ITEMS, bins=BINS, mode="assessment", exercise_id="quiz", answers=store)
+    assert repr(board).endswith("mode='assessment')") and board.get_state()["mode"] == "assessment"
+    browser_sets(board, placements={"Instagram": "Social network", "YouTube": "Social medium"})
+    browser_clicks(board, "check")
+    assert board.feedback == {}
+    assert board.score == "2 of 4 cards placed"
+    assert all(r.status in ("ungraded", "unplaced") for r in board.check().results)
+    browser_clicks(board, "try_again")
+    assert board.placements == {"Instagram": "Social network", "YouTube": "Social medium"}
+    assert store.load("quiz") == {"Instagram": "Social network", "YouTube": "Social medium"}
+
+
+def test_unknown_mode_is_a_clear_error():
+    with pytest.raises(ValueError, match="mode must be one of practice, assessment, not 'exam'"):
+        SortingBoard(items=ITEMS, bins=BINS, mode="exam")
+
+
+def test_an_assessment_file_loads_without_a_key_and_refuses_one(tmp_path):
+    data = {
+        "id": "quiz01",
+        "mode": "assessment",
+        "bins": ["Medium", "Network"],
+        "sources": {"a": "An article."},
+        "items": [{"label": "TikTok", "source": "a"}, {"label": "My class", "source": "a"}],
+    }
+    path = tmp_path / "quiz01.json"
+    path.write_text(json.dumps(data))
+    board = SortingBoard.from_exercise(path)
+    assert board.mode == "assessment" and all(not item.answers for item in board.items)
+    data["items"][1]["answer"] = "Network"
+    path.write_text(json.dumps(data))
+    from smlessons.datafiles import ExerciseFileError
+
+    with pytest.raises(ExerciseFileError, match=r"item 1 \('My class'\): an assessment file must not contain 'answer'"):
+        SortingBoard.from_exercise(path)

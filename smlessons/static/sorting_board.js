@@ -51,10 +51,12 @@ function render({ model, el: host }) {
   const resetBtn = el("button", "smb-button smb-reset", { type: "button" });
   resetBtn.textContent = "Reset";
   const score = el("div", "smb-score");
+  const modeNote = el("p", "smb-mode-note");
+  modeNote.textContent = "Assessment: your answers are recorded as you go. No right or wrong is shown here; your instructor will give feedback.";
   controls.append(checkBtn, retryBtn, resetBtn, score);
 
   const live = el("div", "smb-live smb-visually-hidden", { role: "status", "aria-live": "polite", "aria-atomic": "true" });
-  root.append(header, pool, binsRow, controls, live);
+  root.append(header, modeNote, pool, binsRow, controls, live);
 
   // label -> {wrap, card, mark, verdict, explanation}; bin label -> {node, cards}
   const cardNodes = new Map();
@@ -285,6 +287,10 @@ function render({ model, el: host }) {
     prompt.hidden = !model.get("prompt");
     notice.textContent = model.get("notice") || "";
     notice.hidden = !notice.textContent;
+    const assessing = model.get("mode") === "assessment";
+    modeNote.hidden = !assessing;
+    checkBtn.hidden = assessing;
+    retryBtn.hidden = assessing;
     const p = model.get("placements") || {};
     const fb = model.get("feedback") || {};
     const focused = document.activeElement;
@@ -344,6 +350,7 @@ function render({ model, el: host }) {
     ["change:title", update],
     ["change:prompt", update],
     ["change:notice", update],
+    ["change:mode", update],
   ];
   for (const [event, fn] of listeners) model.on(event, fn);
   build();
