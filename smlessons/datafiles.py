@@ -123,6 +123,33 @@ def load_exercise(name) -> Exercise:
     return parse_exercise(data, path)
 
 
+def check_top_level(data, fields, fail) -> None:
+    """Checks every data file's top level shares.
+
+    Parameters
+    ----------
+    data : object
+        The parsed JSON.
+    fields : dict
+        ``{field name: required?}``; any other field is refused.
+    fail : callable
+        Called with a message (naming the field) to raise the file's error.
+    """
+    if not isinstance(data, dict):
+        fail(f"the top level must be an object, not {type(data).__name__}")
+    for key, required in fields.items():
+        if required and key not in data:
+            fail(f"missing field {key!r}")
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        fail(f"unknown field {unknown[0]!r}")
+    sources = data.get("sources", {})
+    if not isinstance(sources, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
+    ):
+        fail("field 'sources' must map keys to non-empty citation strings")
+
+
 def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     """Validate the parsed JSON of an exercise file (see :func:`load_exercise`)."""
     fname = path.name
@@ -130,14 +157,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     def fail(msg: str):
         raise ExerciseFileError(f"{fname}: {msg}")
 
-    if not isinstance(data, dict):
-        fail(f"the top level must be an object, not {type(data).__name__}")
-    for key, required in TOP_FIELDS.items():
-        if required and key not in data:
-            fail(f"missing field {key!r}")
-    unknown = sorted(set(data) - set(TOP_FIELDS))
-    if unknown:
-        fail(f"unknown field {unknown[0]!r}")
+    check_top_level(data, TOP_FIELDS, fail)
     for key in ("id", "mode", "notebook", "title", "prompt"):
         if not isinstance(data.get(key, ""), str):
             fail(f"field {key!r} must be a string")
@@ -145,10 +165,6 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     if mode not in MODES:
         fail(f"field 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
     sources = data["sources"]
-    if not isinstance(sources, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
-    ):
-        fail("field 'sources' must map keys to non-empty citation strings")
     try:
         bins = make_bins(data["bins"])
     except (TypeError, ValueError) as exc:

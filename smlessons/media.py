@@ -42,6 +42,8 @@ from typing import Iterable, Mapping
 
 import plotly.graph_objects as go
 
+from .datafiles import check_top_level
+
 __all__ = [
     "FORMATS",
     "TIES",
@@ -252,19 +254,8 @@ def parse_platforms(data, path: Path = Path("<data>")) -> dict[str, Platform]:
     def fail(msg: str):
         raise PlatformFileError(f"{fname}: {msg}")
 
-    if not isinstance(data, dict):
-        fail(f"the top level must be an object, not {type(data).__name__}")
-    for key, required in TOP_FIELDS.items():
-        if required and key not in data:
-            fail(f"missing field {key!r}")
-    unknown = sorted(set(data) - set(TOP_FIELDS))
-    if unknown:
-        fail(f"unknown field {unknown[0]!r}")
+    check_top_level(data, TOP_FIELDS, fail)
     sources = data["sources"]
-    if not isinstance(sources, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
-    ):
-        fail("field 'sources' must map keys to non-empty citation strings")
     raw_platforms = data["platforms"]
     if not isinstance(raw_platforms, list) or not raw_platforms:
         fail("field 'platforms' must be a non-empty list")
