@@ -21,7 +21,9 @@ Python and call its :meth:`~Question.check`.
 
 Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
-pair or ``"Ana-Ben"`` for a tie; a number or its text for a number.
+pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
+platform's name (any case, or an alias of lesson 2's table such as
+``"Twitter"``) for a medium, and a pair or ``"TikTok, Instagram"`` for two.
 Plain Python: nothing here needs a widget or a browser.
 """
 
@@ -55,7 +57,7 @@ __all__ = [
 EXERCISES_DIR = Path(__file__).with_name("exercises")
 
 #: The kinds of answer a question can expect.
-KINDS = ("person", "people", "tie", "number", "text")
+KINDS = ("person", "people", "tie", "number", "text", "platform", "platforms")
 
 RIGHT, WRONG, UNANSWERED = "right", "wrong", "unanswered"
 _SYMBOL = {RIGHT: SYMBOLS["right"], WRONG: SYMBOLS["wrong"], UNANSWERED: SYMBOLS["unplaced"]}
@@ -94,6 +96,8 @@ class _Unreadable(Exception):
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _SPLIT_TIE = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&/]|\band\b)\s*", re.IGNORECASE)
+# Not "/": an alias such as "Twitter / X" is one platform.
+_SPLIT_MEDIA = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+]|\band\b)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:community|group|number|no\.?)?\s*#?\s*(-?\d+(?:\.\d+)?)$", re.IGNORECASE)
 _PREFIX = re.compile(r"^(?:member|person|node)\s+", re.IGNORECASE)
 
@@ -122,6 +126,25 @@ def _one_person(answer):
         raise _Unreadable("the answer is an empty string")
     if isinstance(answer, float) and answer.is_integer():
         return int(answer)
+    return answer
+
+
+def _one_platform(answer):
+    """A platform from the forms a student may give: a name, ``[name]``, ``(name, count)``."""
+    if isinstance(answer, (list, tuple)):
+        if len(answer) == 1:
+            return _one_platform(answer[0])
+        if isinstance(answer, tuple) and len(answer) == 2 and (_is_number(answer[1]) or isinstance(answer[1], list)):
+            return answer[0]  # (medium, count) or (medium, friends), as a dict's items give
+        raise _Unreadable(f"the answer names {len(answer)} media")
+    if isinstance(answer, (set, frozenset, dict)):
+        if len(answer) == 1:
+            return _one_platform(next(iter(answer)))
+        raise _Unreadable(f"the answer names {len(answer)} media")
+    if not isinstance(answer, str):
+        raise _Unreadable(f"got {answer!r}")
+    if not answer.strip():
+        raise _Unreadable("the answer is an empty string")
     return answer
 
 
@@ -190,9 +213,16 @@ def _graph(name: str, args: str):
     return _GRAPHS[name](networks)(**json.loads(args))
 
 
+def _multiplex():
+    from . import multiplex
+
+    return multiplex
+
+
 _GRAPHS = {
     "karate_club": lambda nw: nw.karate_club,
     "class_network": lambda nw: nw.class_network,
+    "multiplex_class": lambda nw: _multiplex().multiplex_class,
 }
 
 
@@ -332,6 +362,90 @@ def _local_bridge(G, exclude_bridges=False):
     return _Key(ties, facts, _tie_describer(G, ties), G)
 
 
+def _best_medium(G, person):
+    from . import networks
+
+    mx = _multiplex()
+    p = _who(G, person)
+    by = mx.friends_by_medium(G, p)
+    best = tuple(mx.best_media(G, p))
+    friends = networks.degree(G, p)
+    top = by[best[0]] if best else []
+
+    def describe(m):
+        on = by.get(m, [])
+        if not on:
+            return f"None of {p}'s ties lives on {m}."
+        return (
+            f"Of {p}'s {friends} friends, {len(on)} {'is' if len(on) == 1 else 'are'} tied to {p} on {m} "
+            f"({', '.join(map(str, on))}). Another medium ties {p} to more of them."
+        )
+
+    facts = {
+        "person": p,
+        "value": len(top),
+        "friends": friends,
+        "friends_on": ", ".join(map(str, top)),
+        "counts": ", ".join(f"{m} {len(f)}" for m, f in by.items()),
+    }
+    return _Key(best, facts, describe, G)
+
+
+def _most_cut_off(G):
+    mx = _multiplex()
+    effects = {r.medium: r for r in mx.removal_effects(G)}
+    most = max(len(r.cut_off) for r in effects.values())
+    best = tuple(m for m, r in effects.items() if len(r.cut_off) == most)
+    r = effects[best[0]]
+
+    def describe(m):
+        e = effects[m]
+        if not e.cut_off:
+            return (
+                f"Without {m}, nobody is cut off: {e.ties_kept} of {e.ties} ties are kept, "
+                "and everyone can still reach the rest through the other media."
+            )
+        return (
+            f"Without {m}, {len(e.cut_off)} people are cut off ({', '.join(map(str, e.cut_off))}). "
+            "Removing another medium cuts off more."
+        )
+
+    facts = {
+        "value": most,
+        "people": ", ".join(map(str, r.cut_off)),
+        "parts": r.parts,
+        "ties": r.ties,
+        "kept": r.ties_kept,
+        "lost": r.ties - r.ties_kept,
+    }
+    return _Key(best, facts, describe, G)
+
+
+def _most_overlap(G):
+    mx = _multiplex()
+    H = mx.combined(G)
+    counts = mx._overlap_counts(H)
+    values = {pair: shared / either for pair, (shared, either) in counts.items()}
+    top = max(values.values())
+    best = [pair for pair, v in values.items() if math.isclose(v, top)]
+    order = {m: i for i, m in enumerate(H.graph["media"])}
+
+    def describe(given):
+        if len(given) != 2:
+            named = "only one" if len(given) == 1 else str(len(given))
+            return f"Overlap compares two media, but the answer names {named}: name exactly two."
+        a, b = sorted(given, key=order.get)
+        shared, either = counts[(a, b)]
+        return (
+            f"{a} and {b} share {shared} of the {either} ties on either of them "
+            f"(overlap {shared / either:.2f}). Another pair shares a larger part of its ties."
+        )
+
+    shared, either = counts[best[0]]
+    facts = {"value": f"{top:.2f}", "shared": shared, "either": either, "pair": " and ".join(best[0])}
+    return _Key(tuple(frozenset(pair) for pair in best), facts, describe, G)
+
+
 #: The measures a question's ``compute`` may name, with the kind of answer each gives.
 MEASURES = {
     "most_central": ("person", _most_central, {"by"}),
@@ -341,6 +455,9 @@ MEASURES = {
     "community": ("number", _community, {"person", "seed"}),
     "bridge": ("tie", _bridge, set()),
     "local_bridge": ("tie", _local_bridge, {"exclude_bridges"}),
+    "best_medium": ("platform", _best_medium, {"person"}),
+    "most_cut_off": ("platform", _most_cut_off, set()),
+    "most_overlap": ("platforms", _most_overlap, set()),
 }
 
 
@@ -378,15 +495,16 @@ class Question:
         Unique among the shipped questions, e.g. ``"karate-most-ties"``.
     prompt : str
         The question as the student reads it.
-    kind : {"person", "people", "tie", "number", "text"}
-        What form of answer is expected.
+    kind : {"person", "people", "tie", "number", "text", "platform", "platforms"}
+        What form of answer is expected (``"platform"``: one medium;
+        ``"platforms"``: several, e.g. a pair).
     answer : optional
         The right answer. For ``"people"``, the whole group (a list); for the
         other kinds, one answer or a list of answers that are all accepted
         (for ``"tie"``, pairs). Give `answer` or `compute`, not both.
     compute : dict, optional
         How to compute the answer from a course network:
-        ``{"graph": "karate_club" | "class_network", "graph_args": {...},
+        ``{"graph": "karate_club" | "class_network" | "multiplex_class", "graph_args": {...},
         "measure": <a key of MEASURES>, ...the measure's arguments}``, and
         optionally ``"platform"`` to use only the ties on one medium. A new
         network or measure is added to ``_GRAPHS`` or :data:`MEASURES`.
@@ -442,6 +560,8 @@ class Question:
             self._validate_compute(where)
         elif self.kind == "people" and not isinstance(self.answer, (list, tuple, set, frozenset)):
             raise QuestionFileError(f"{where}: a 'people' answer must be a list of people")
+        elif self.kind == "platforms" and not isinstance(self.answer, (list, tuple)):
+            raise QuestionFileError(f"{where}: a 'platforms' answer must be a list of media (or a list of such lists)")
 
     def _validate_compute(self, where: str) -> None:
         spec = self.compute
@@ -525,9 +645,9 @@ class Question:
                 answer, f"This question expects {_EXPECTS[self.kind]}: {exc}.", key, show=False
             )
         except KeyError as exc:
-            from .networks import PersonNotFoundError
+            from .networks import PersonNotFoundError, PlatformNotFoundError
 
-            if not isinstance(exc, PersonNotFoundError):
+            if not isinstance(exc, (PersonNotFoundError, PlatformNotFoundError)):
                 raise
             return self._wrong(answer, str(exc), key, show=False)
         if given in key.accepted:
@@ -561,6 +681,19 @@ class Question:
             return tie
         if self.kind == "number":
             return _number(answer)
+        if self.kind == "platform":
+            return self._platform(_one_platform(answer), G)
+        if self.kind == "platforms":
+            if isinstance(answer, (list, tuple)) and len(answer) == 1:
+                answer = answer[0]  # [("TikTok", "Instagram")]
+            if isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], tuple) and _is_number(answer[1]):
+                answer = answer[0]  # ((a, b), overlap), as overlap(G).items() gives
+            media = _many(answer, _SPLIT_MEDIA)
+            if not media:
+                raise _Unreadable("the answer names no medium")
+            if not all(isinstance(m, str) and m.strip() for m in media):
+                raise _Unreadable(f"a medium is named by its name, e.g. \"TikTok\"; got {answer!r}")
+            return frozenset(self._platform(m, G) for m in media)
         if not isinstance(answer, str):
             raise _Unreadable(f"got {answer!r}")
         return _norm(answer)
@@ -573,6 +706,17 @@ class Question:
         if isinstance(value, str) and value.strip() not in map(str, G):
             value = _PREFIX.sub("", value.strip())
         return _who(G, value)
+
+    @staticmethod
+    def _platform(value, G):
+        if G is not None:
+            return _multiplex().medium(G, value)  # PlatformNotFoundError lists the network's media
+        from .media import UnknownPlatformError, platform
+
+        try:
+            return platform(value).name
+        except UnknownPlatformError:
+            return _norm(value)  # not in the course's data: compared ignoring case
 
     def _right(self, given, key: _Key) -> Verdict:
         lines = [f"{_SYMBOL[RIGHT]} Right: {_show(given, self.kind)}.", self._explain(key, given)]
@@ -620,6 +764,8 @@ _EXPECTS = {
     "tie": 'a tie: two people, e.g. ("Ana", "Ben") or "Ana-Ben"',
     "number": "a number",
     "text": "a word or a short phrase",
+    "platform": 'one medium: a platform\'s name, e.g. "TikTok"',
+    "platforms": 'media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"',
 }
 
 
@@ -642,7 +788,7 @@ def _literal_key(q: Question) -> _Key:
     if q.kind == "people":
         return _Key((frozenset(Question._person(p, None) for p in answer),), {})
     options = answer if isinstance(answer, (list, tuple)) else [answer]
-    if q.kind == "tie" and options and all(not isinstance(o, (list, tuple)) for o in options):
+    if q.kind in ("tie", "platforms") and options and all(not isinstance(o, (list, tuple)) for o in options):
         options = [options]  # one pair
     accepted = []
     for option in options:
@@ -652,6 +798,10 @@ def _literal_key(q: Question) -> _Key:
             accepted.append(frozenset(Question._person(p, None) for p in option))
         elif q.kind == "number":
             accepted.append(_number(option))
+        elif q.kind == "platform":
+            accepted.append(Question._platform(option, None))
+        elif q.kind == "platforms":
+            accepted.append(frozenset(Question._platform(m, None) for m in option))
         else:
             accepted.append(_norm(option))
     return _Key(tuple(accepted), {})

@@ -73,19 +73,30 @@ def test_every_shipped_question_accepts_its_answers_and_explains_them(qid):
 @pytest.mark.parametrize("qid", list_questions())
 def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     q = question(qid)
-    wrong = {"person": "1", "people": ["Ana"], "tie": "Ana-Hugo", "number": 99, "text": "nonsense"}[q.kind]
+    wrong = {"person": "1", "people": ["Ana"], "tie": "Ana-Hugo", "number": 99, "text": "nonsense"}.get(q.kind)
     if q.kind == "person" and q.key().graph is not None and "Ana" in q.key().graph:
         wrong = "Ana"
+    if q.kind in ("platform", "platforms"):  # a real medium (or pair) of the network, not the answer
+        from itertools import combinations
+
+        from smlessons.multiplex import media_of
+
+        media = media_of(q.key().graph)
+        options = media if q.kind == "platform" else [frozenset(p) for p in combinations(media, 2)]
+        wrong = next(o for o in options if o not in q.key().accepted)
     verdict = q.evaluate(wrong)
     assert not verdict.correct and verdict.status == "wrong"
     text = lines(verdict)
     assert text[0].startswith("\u2717 Not quite")
     assert len(text) >= 3, "never just 'wrong'"
     assert text[-1].startswith("Hint: ")
-    if q.kind in ("person", "tie"):
+    if q.kind in ("person", "tie", "platform"):
         for right in q.answers():
             as_word = re.compile(rf"(?<![\w.]){re.escape(right)}(?![\w.])")
             assert not as_word.search(str(verdict)), "a wrong answer does not give the answer away"
+    if q.kind == "platforms":
+        for right in q.key().accepted:
+            assert not all(m in str(verdict) for m in right), "a wrong pair does not name the right pair"
 
 
 # -- the forms of an answer -----------------------------------------------------
@@ -275,7 +286,7 @@ def test_a_wrong_answer_without_hint_or_feedback_still_explains():
 @pytest.mark.parametrize(
     "fields, words",
     [
-        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, not 'colour'"),
+        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, platform, platforms, not 'colour'"),
         ({"answer": None}, "give either 'answer' or 'compute' \\(exactly one\\)"),
         ({"compute": {"graph": "karate_club", "measure": "degree", "person": 0}}, "exactly one"),
         ({"explanation": " "}, "field 'explanation' must be a non-empty string"),
@@ -293,7 +304,7 @@ def test_a_malformed_question_is_rejected(fields, words):
 @pytest.mark.parametrize(
     "compute, words",
     [
-        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, not 'facebook'"),
+        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, not 'facebook'"),
         ({"graph": "karate_club", "measure": "pagerank"}, "compute.measure must be one of"),
         ({"graph": "karate_club", "measure": "bridge"}, "measure 'bridge' gives a 'tie' answer, but kind is 'person'"),
         ({"graph": "karate_club", "measure": "most_central", "by": "degree", "top": 3}, "unknown field 'top'"),
@@ -424,3 +435,112 @@ def test_shipped_question_ids_are_unique_across_files(tmp_path, monkeypatch):
 def test_docstring_examples_run():
     result = doctest.testmod(checks)
     assert result.attempted >= 5 and result.failed == 0
+
+
+# -- lesson 4: media as answers ------------------------------------------------------
+
+
+LESSON4 = "lesson04_one_network_many_media"
+
+
+def test_lesson4_questions_load_with_sources_and_known_answers():
+    qs = load_questions(LESSON4)
+    assert list(qs) == ["ana-best-medium", "medium-removal", "media-overlap"]
+    for q in qs.values():
+        assert q.source.strip() and q.hint.strip() and "synthetic" in q.prompt
+    assert question("ana-best-medium").answers() == ["TikTok"]
+    assert question("medium-removal").answers() == ["Instagram"]
+    assert question("media-overlap").answers() == ["Instagram, WhatsApp"]
+
+
+@pytest.mark.parametrize("answer", ["TikTok", " tiktok ", ["TikTok"], ("TikTok", 3), {"TIKTOK"}, ("TikTok", ["Hugo"])])
+def test_a_medium_in_many_forms(answer):
+    assert evaluate("ana-best-medium", answer).correct
+
+
+def test_a_medium_straight_from_the_functions():
+    from smlessons.multiplex import best_media, friends_by_medium, multiplex_class, overlap
+
+    G = multiplex_class()
+    assert evaluate("ana-best-medium", best_media(G, "Ana")).correct
+    assert evaluate("ana-best-medium", next(iter(friends_by_medium(G, "Ana").items()))).correct
+    assert evaluate("media-overlap", next(iter(overlap(G)))).correct
+    assert evaluate("media-overlap", next(iter(overlap(G).items()))).correct
+
+
+@pytest.mark.parametrize(
+    "answer", [("WhatsApp", "Instagram"), "instagram, whatsapp", "WhatsApp-Instagram", "WhatsApp and Instagram", {"Instagram", "WhatsApp"}]
+)
+def test_two_media_in_many_forms(answer):
+    assert evaluate("media-overlap", answer).correct
+
+
+def test_a_wrong_medium_for_a_person_counts_their_friends_on_it():
+    lines_ = lines(evaluate("ana-best-medium", "whatsapp"))
+    assert lines_[:2] == [
+        "\u2717 Not quite: you answered WhatsApp.",
+        "Of Ana's 5 friends, 2 are tied to Ana on WhatsApp (Ines, Rosa). Another medium ties Ana to more of them.",
+    ]
+    assert lines_[2].startswith("WhatsApp reaches everybody in the class, but the question is about Ana's own friends.")
+    assert "Of Ana's 5 friends, 1 is tied to Ana on Minecraft (Hugo)." in str(evaluate("ana-best-medium", "Minecraft"))
+
+
+def test_a_wrong_medium_to_remove_says_who_is_cut_off():
+    text = str(evaluate("medium-removal", "TikTok"))
+    assert "Without TikTok, nobody is cut off: 49 of 50 ties are kept" in text
+    assert "Instagram" not in text
+    whatsapp = str(evaluate("medium-removal", "WhatsApp"))
+    assert "Without WhatsApp, nobody is cut off: 33 of 50 ties are kept" in whatsapp
+    assert "WhatsApp carries the most ties" in whatsapp
+
+
+def test_the_right_medium_to_remove_is_explained_with_the_facts():
+    text = str(evaluate("medium-removal", "instagram"))
+    assert text.startswith("\u2713 Right: Instagram.\nWithout Instagram, 8 of the 50 ties are lost and the class falls into 3 parts: 12 people")
+    assert text.splitlines()[-1].startswith("Source: Haythornthwaite, C. (2005).")
+
+
+def test_a_wrong_pair_of_media_gives_its_overlap_not_the_answer():
+    text = str(evaluate("media-overlap", "TikTok, Minecraft"))
+    assert "TikTok and Minecraft share 1 of the 11 ties on either of them (overlap 0.09)." in text
+    assert "WhatsApp" not in text and "Instagram" not in text
+    assert "names only one: name exactly two" in str(evaluate("media-overlap", "TikTok"))
+    assert "names 3: name exactly two" in str(evaluate("media-overlap", ["TikTok", "Minecraft", "WhatsApp"]))
+
+
+@pytest.mark.parametrize(
+    "qid, answer, words",
+    [
+        ("ana-best-medium", "Snapchat", "'Snapchat' is not a medium of this network, nor a platform of the course's data; "
+                                        "the media of this network are: WhatsApp, Instagram, TikTok and Minecraft."),
+        ("ana-best-medium", "Tik Tok", "Did you mean 'TikTok'?"),
+        ("ana-best-medium", "Twitter", "no tie in this network lives on X (Twitter)"),
+        ("ana-best-medium", 3, 'expects one medium: a platform\'s name, e.g. "TikTok": got 3'),
+        ("ana-best-medium", ["TikTok", "WhatsApp"], "the answer names 2 media"),
+        ("ana-best-medium", " ", "the answer is an empty string"),
+        ("media-overlap", [1, 2], 'a medium is named by its name, e.g. "TikTok"; got [1, 2]'),
+        ("media-overlap", "Instagram, MySpace", "'MySpace' is not a medium of this network"),
+    ],
+)  # fmt: skip
+def test_a_medium_not_in_the_network_or_of_the_wrong_form_is_feedback_not_a_crash(qid, answer, words):
+    verdict = evaluate(qid, answer)
+    assert verdict.status == "wrong" and words in str(verdict)
+    assert lines(verdict)[-1].startswith("Hint: ")
+
+
+def test_literal_platform_questions_use_lesson_2s_names_and_aliases():
+    q = Question(id="bird", prompt="Which medium had a bird logo?", kind="platform", answer="Twitter", explanation="{answer}.")
+    assert q.answers() == ["X (Twitter)"]
+    assert q.evaluate("x").correct and q.evaluate("Twitter/X").correct and not q.evaluate("TikTok").correct
+    odd = Question(id="odd", prompt="?", kind="platform", answer="MySpace", explanation="{answer}.")
+    assert odd.evaluate("myspace").correct
+    pair = Question(id="pair", prompt="?", kind="platforms", answer=["WhatsApp", "Facebook"], explanation="{answer}.")
+    assert pair.evaluate("facebook & whatsapp").correct and not pair.evaluate("Facebook").correct
+    with pytest.raises(QuestionFileError, match="a 'platforms' answer must be a list of media"):
+        Question(id="p", prompt="?", kind="platforms", answer="WhatsApp", explanation="!")
+
+
+def test_a_platform_measure_needs_a_platform_kind():
+    with pytest.raises(QuestionFileError, match="measure 'best_medium' gives a 'platform' answer, but kind is 'person'"):
+        Question(id="q", prompt="?", kind="person", explanation="!",
+                 compute={"graph": "multiplex_class", "measure": "best_medium", "person": "Ana"})  # fmt: skip
