@@ -25,6 +25,14 @@ pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
 platform's name (any case, or an alias of lesson 2's table such as
 ``"Twitter"``) for a medium, and a pair or ``"TikTok, Instagram"`` for two.
 Plain Python: nothing here needs a widget or a browser.
+
+Every answer given (not ``...``) is also saved, in the JSON form of
+:func:`smlessons.assessment.jsonable`, under the question's id in the
+lesson's answer file, as the sorting boards do (see :mod:`smlessons.answers`):
+the file named by the questions file's ``notebook`` field
+(``"03-people-and-ties"`` gives ``03-people-and-ties.answers.json``), else
+the running notebook's. Where no notebook name can be found, nothing is
+saved. An instructor's report and autograder read it back.
 """
 
 from __future__ import annotations
@@ -825,6 +833,7 @@ def load_questions(name) -> dict[str, Question]:
 
         {
           "id": "lesson03-people-and-ties",
+          "notebook": "03-people-and-ties",
           "title": "...",
           "sources": {"zachary-1977": "Zachary, W. W. (1977). ..."},
           "questions": [
@@ -834,6 +843,9 @@ def load_questions(name) -> dict[str, Question]:
              "hint": "...", "feedback": {"0": "..."}, "source": "zachary-1977"}
           ]
         }
+
+    ``notebook`` (optional) names the lesson whose answer file records the
+    answers given to these questions.
 
     Parameters
     ----------
@@ -870,6 +882,8 @@ def load_questions(name) -> dict[str, Question]:
     sources = data.get("sources", {})
     if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
         raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
+    if not isinstance(data.get("notebook", ""), str):
+        raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
@@ -932,10 +946,69 @@ def question(question_id: str) -> Question:
     )
 
 
-def evaluate(question_id: str, answer) -> Verdict:
-    """Check `answer` to a shipped question and return the :class:`Verdict`.
+@lru_cache(maxsize=1)
+def _notebooks() -> dict[str, str]:
+    """``{question id: the notebook its file names}`` for the shipped questions."""
+    found: dict[str, str] = {}
+    for path in sorted(EXERCISES_DIR.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+            continue
+        notebook = data.get("notebook")
+        if isinstance(notebook, str) and notebook:
+            for raw in data["questions"]:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    found[raw["id"]] = notebook
+    return found
 
-    For autograders and tests; students use :func:`check`.
+
+def _record(question_id: str, answer, answers) -> str:
+    """Save a given answer; return what the student should be told if it could not be."""
+    from .answers import check_exercise_id
+    from .assessment import save_answer
+
+    if answers is False:
+        return ""
+    try:
+        check_exercise_id(question_id)
+    except ValueError:
+        return ""  # a question built in Python with a free-form id: nothing to save under
+    if answers is None:
+        answers = _notebooks().get(question_id)  # None: the running notebook, if any
+    try:
+        save_answer(question_id, answer, answers)
+    except OSError as exc:
+        return f"(Your answer could not be saved ({exc}). Ask your instructor where answers are kept.)"
+    return ""
+
+
+def _answer_and_record(question_id: str, answer, answers) -> tuple[Verdict, str]:
+    from .assessment import materialise
+
+    q = question(question_id)
+    answer = materialise(answer)  # a generator is read once: keep it for the check and the file
+    verdict = q.evaluate(answer)
+    problem = ""
+    if verdict.status != UNANSWERED:
+        problem = _record(q.id, answer, answers)
+    return verdict, problem
+
+
+def evaluate(question_id: str, answer, *, answers=None) -> Verdict:
+    """Check `answer` to a shipped question, record it, and return the :class:`Verdict`.
+
+    For autograders and tests; students use :func:`check`. The answer is
+    saved as :func:`check` saves it.
+
+    Parameters
+    ----------
+    question_id : str
+    answer : object
+    answers : AnswerStore, str, None or False, optional
+        Where to record the answer (see :func:`check`).
 
     Raises
     ------
@@ -943,14 +1016,19 @@ def evaluate(question_id: str, answer) -> Verdict:
 
     Examples
     --------
-    >>> evaluate("karate-most-ties", 33).correct
+    >>> evaluate("karate-most-ties", 33, answers=False).correct
     True
     """
-    return question(question_id).evaluate(answer)
+    verdict, problem = _answer_and_record(question_id, answer, answers)
+    if problem:
+        import warnings
+
+        warnings.warn(problem, RuntimeWarning, stacklevel=2)
+    return verdict
 
 
-def check(question_id: str, answer) -> None:
-    """Print whether `answer` is right, and why.
+def check(question_id: str, answer, *, answers=None) -> None:
+    """Print whether `answer` is right, and why, and record it.
 
     Parameters
     ----------
@@ -958,6 +1036,12 @@ def check(question_id: str, answer) -> None:
         A shipped question (see :func:`list_questions`).
     answer : object
         The student's answer; ``...`` (or None) means "not answered yet".
+    answers : AnswerStore, str, None or False, optional
+        Where to record the answer: an :class:`~smlessons.answers.AnswerStore`
+        or a notebook's name. By default, the answer file of the notebook
+        the question's file names (else of the running notebook; else
+        nothing is saved). ``False`` saves nothing. An unanswered ``...`` is
+        never saved, so it never replaces an answer recorded before.
 
     Raises
     ------
@@ -969,4 +1053,7 @@ def check(question_id: str, answer) -> None:
     >>> check("karate-most-ties", ...)
     • No answer yet: replace ... with your answer, then run the cell again.
     """
-    print(question(question_id).evaluate(answer))
+    verdict, problem = _answer_and_record(question_id, answer, answers)
+    print(verdict)
+    if problem:
+        print(problem)

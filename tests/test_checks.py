@@ -4,6 +4,7 @@ feedback they give (right, wrong with a reason, unanswered), and their data file
 import doctest
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -544,3 +545,108 @@ def test_a_platform_measure_needs_a_platform_kind():
     with pytest.raises(QuestionFileError, match="measure 'best_medium' gives a 'platform' answer, but kind is 'person'"):
         Question(id="q", prompt="?", kind="person", explanation="!",
                  compute={"graph": "multiplex_class", "measure": "best_medium", "person": "Ana"})  # fmt: skip
+
+
+# -- answers are recorded in the lesson's answer file ---------------------------------
+
+
+@pytest.fixture
+def answers_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    return tmp_path
+
+
+def recorded(folder, notebook):
+    doc = json.loads((folder / f"{notebook}.answers.json").read_text())
+    return {k: v["answer"] for k, v in doc["exercises"].items()}
+
+
+def test_check_records_the_answer_in_the_lessons_answer_file(answers_dir, capsys):
+    check("karate-most-ties", 33)
+    check("class-neighbours", {"Vera", "Ben", "Carla"})  # a set: saved as a sorted list
+    check("class-bridge", ("Ben", "Uma", float("inf")))  # a local_bridges triple
+    assert "Right" in capsys.readouterr().out
+    assert recorded(answers_dir, "03-people-and-ties") == {
+        "karate-most-ties": 33,
+        "class-neighbours": ["Ben", "Carla", "Vera"],
+        "class-bridge": ["Ben", "Uma", "inf"],
+    }
+    check("ana-best-medium", "tiktok")
+    assert recorded(answers_dir, "04-one-network-many-media") == {"ana-best-medium": "tiktok"}
+
+
+def test_the_last_answer_counts_and_no_answer_replaces_none(answers_dir):
+    check("karate-most-ties", 0)
+    check("karate-most-ties", 33)
+    check("karate-most-ties", ...)  # the student cleared the cell: the answer stays
+    check("karate-most-ties", None)
+    assert recorded(answers_dir, "03-people-and-ties") == {"karate-most-ties": 33}
+
+
+def test_evaluate_records_too_unless_told_not_to(answers_dir):
+    assert not evaluate("class-distance", 7).correct
+    assert evaluate("class-distance", 6, answers=False).correct
+    assert recorded(answers_dir, "03-people-and-ties") == {"class-distance": 7}
+
+
+def test_a_generator_answer_is_checked_and_saved_whole(answers_dir):
+    G = class_network()
+    gen = (p for p in G["Uma"])
+    assert evaluate("class-neighbours", gen).correct
+    assert sorted(recorded(answers_dir, "03-people-and-ties")["class-neighbours"]) == sorted(G["Uma"])
+
+
+def test_an_explicit_store_or_notebook_name_wins(answers_dir, tmp_path_factory):
+    from smlessons.answers import AnswerStore
+
+    store = AnswerStore("my-copy", folder=tmp_path_factory.mktemp("elsewhere"))
+    check("karate-most-ties", 33, answers=store)
+    assert store.all() == {"karate-most-ties": 33}
+    check("karate-broker", 0, answers="renamed-lesson")
+    assert recorded(answers_dir, "renamed-lesson") == {"karate-broker": 0}
+    assert not (answers_dir / "03-people-and-ties.answers.json").exists()
+
+
+def test_without_a_notebook_name_nothing_is_saved_and_nothing_breaks(answers_dir, monkeypatch, capsys):
+    monkeypatch.setattr(checks, "_notebooks", lambda: {})  # a questions file with no notebook field
+    check("karate-most-ties", 33)
+    assert capsys.readouterr().out.startswith("\u2713 Right")
+    assert list(answers_dir.iterdir()) == []
+    monkeypatch.setenv("JPY_SESSION_NAME", "/home/student/03-copy.ipynb")  # in a notebook server
+    check("karate-most-ties", 33)
+    assert recorded(answers_dir, "03-copy") == {"karate-most-ties": 33}
+
+
+def test_a_disk_problem_is_reported_and_the_feedback_still_shown(answers_dir, capsys):
+    from smlessons.answers import AnswerStore
+
+    (answers_dir / "blocked").write_text("a file where a folder should be")
+    store = AnswerStore("x", folder=answers_dir / "blocked")
+    check("karate-most-ties", 33, answers=store)
+    out = capsys.readouterr().out
+    assert out.startswith("\u2713 Right") and "could not be saved" in out
+    with pytest.warns(RuntimeWarning, match="could not be saved"):
+        assert evaluate("karate-most-ties", 33, answers=store).correct
+
+
+def test_a_damaged_answer_file_is_kept_aside_and_said_so(answers_dir, capsys):
+    (answers_dir / "03-people-and-ties.answers.json").write_text("{ not json")
+    check("karate-most-ties", 33)
+    out = capsys.readouterr().out
+    assert "kept as 03-people-and-ties.answers.corrupt-" in out
+    assert recorded(answers_dir, "03-people-and-ties") == {"karate-most-ties": 33}
+    assert len(list(answers_dir.glob("*.corrupt-*.json"))) == 1
+
+
+def test_every_shipped_questions_file_names_its_lesson():
+    notebooks = {p.stem for p in (Path(checks.__file__).parents[1] / "notebooks").glob("*.ipynb")}
+    for path in sorted(checks.EXERCISES_DIR.glob("*.json")):
+        data = json.loads(path.read_text())
+        if "questions" in data:
+            assert data.get("notebook") in notebooks, f"{path.name}: 'notebook' must name its lesson"
+
+
+def test_a_bad_notebook_field_is_refused(tmp_path):
+    with pytest.raises(QuestionFileError, match="field 'notebook' must be a string"):
+        load_questions(write(tmp_path, {**GOOD, "notebook": 3}))

@@ -1,0 +1,245 @@
+"""Recording answers to code-cell exercises in the notebook's answer file.
+
+A sorting board saves every move by itself (see
+:class:`~smlessons.sorting_board.SortingBoard`). A code-cell exercise saves
+the answer it was given: :func:`smlessons.checks.check` does it for the
+practice questions, and a :class:`Recorder` does it, without saying right or
+wrong, for an assessed question whose key only the instructor has::
+
+    from smlessons.answers import AnswerStore
+    from smlessons.assessment import Recorder
+
+    record = Recorder(AnswerStore("people-and-ties", folder="."))
+
+    answer = ...          # the student replaces ... with an expression
+    record("a3-most-friends", answer)
+
+The answer is saved in a JSON form (:func:`jsonable`): sets become sorted
+lists, tuples become lists, numpy numbers become Python numbers, and
+anything else its text. The grader reads it back with
+:mod:`smlessons.autograde`. Plain Python: no widget, no browser.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable, Mapping
+from numbers import Integral, Real
+from pathlib import Path
+
+from .answers import AnswerFileWarning, AnswerStore, check_exercise_id, store_for
+
+__all__ = ["Recorder", "jsonable", "open_store", "save_answer"]
+
+#: The most elements of one list (or keys of one dict) that are saved; an
+#: answer is a name, a number or a small group, never a whole network.
+MAX_ITEMS = 1000
+_MAX_DEPTH = 8
+_MAX_TEXT = 2000
+
+
+def jsonable(value, _depth: int = 0):
+    """The JSON form of a student's answer.
+
+    Parameters
+    ----------
+    value : object
+        Whatever the student's expression gave.
+
+    Returns
+    -------
+    None, bool, int, float, str, list or dict
+        Sets become sorted lists, tuples and other iterables become lists,
+        dict keys become strings, numpy numbers and arrays become Python
+        numbers and lists, infinite or missing floats become text
+        (``"inf"``, ``"nan"``), and any other object its text. Lists longer
+        than :data:`MAX_ITEMS` are cut there.
+
+    Examples
+    --------
+    >>> jsonable({"Ben", "Ana"})
+    ['Ana', 'Ben']
+    >>> jsonable(("Ben", "Uma", float("inf")))
+    ['Ben', 'Uma', 'inf']
+    >>> jsonable({33: 17})
+    {'33': 17}
+    """
+    if value is None or isinstance(value, (bool, str)):
+        return value if not isinstance(value, str) else value[:_MAX_TEXT]
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        x = float(value)
+        return x if math.isfinite(x) else str(x)
+    if _depth >= _MAX_DEPTH:
+        return str(value)[:_MAX_TEXT]
+    if hasattr(value, "tolist") and callable(value.tolist):  # numpy arrays and scalars
+        try:
+            return jsonable(value.tolist(), _depth + 1)
+        except Exception:  # not numpy after all
+            pass
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")[:_MAX_TEXT]
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in list(value.items())[:MAX_ITEMS]:
+            out[key if isinstance(key, str) else str(jsonable(key, _depth + 1))] = jsonable(item, _depth + 1)
+        return out
+    if isinstance(value, (set, frozenset)):
+        items = [jsonable(v, _depth + 1) for v in list(value)[:MAX_ITEMS]]
+        return sorted(items, key=lambda v: (type(v).__name__, str(v)))
+    if isinstance(value, Iterable):
+        out = []
+        try:
+            for item in value:
+                if len(out) >= MAX_ITEMS:
+                    break
+                out.append(jsonable(item, _depth + 1))
+        except Exception:  # an iterable that fails half-way: keep its text
+            return str(value)[:_MAX_TEXT]
+        return out
+    return str(value)[:_MAX_TEXT]
+
+
+def materialise(value):
+    """A one-shot iterator (a generator, ``map``, ...) as a list, so that it can
+    be both checked and saved; anything else unchanged."""
+    if isinstance(value, Iterable) and iter(value) is value:
+        return list(value)
+    return value
+
+
+def open_store(answers=None) -> AnswerStore | None:
+    """The answer store to save to, or ``None`` when there is none.
+
+    Parameters
+    ----------
+    answers : AnswerStore, str, None or False
+        An :class:`~smlessons.answers.AnswerStore`; a notebook's name; ``None``
+        for the running notebook (``$JPY_SESSION_NAME``); ``False`` for none.
+
+    Returns
+    -------
+    AnswerStore or None
+        ``None`` for ``False``, or when no notebook name can be found (a
+        script, nbconvert without a name).
+
+    Raises
+    ------
+    TypeError
+        If `answers` is of another type.
+    ValueError
+        If `answers` is a string that is not a valid notebook name.
+    """
+    if answers is False:
+        return None
+    if isinstance(answers, AnswerStore):
+        return answers
+    if isinstance(answers, str):
+        return AnswerStore(answers)
+    if answers is None:
+        try:
+            return store_for()
+        except ValueError:
+            return None
+    raise TypeError(f"answers must be an AnswerStore, a notebook name or False, not {type(answers).__name__}")
+
+
+def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
+    """Save the JSON form of `answer` under `exercise_id`; never raise on a disk problem.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise's stable id (letters, digits, ``.``, ``_``, ``-``).
+    answer : object
+        The student's answer (saved as :func:`jsonable` gives it).
+    answers : AnswerStore, str, None or False
+        Where to save (see :func:`open_store`).
+
+    Returns
+    -------
+    Path or None
+        The answer file written, or ``None`` when there is nowhere to save.
+
+    Raises
+    ------
+    ValueError
+        On a bad exercise id (a mistake in the notebook, not the student's).
+    OSError
+        If the answer file cannot be written (the caller tells the student).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from smlessons.answers import AnswerStore
+    >>> store = AnswerStore("demo", folder=tempfile.mkdtemp())
+    >>> save_answer("q1", {"Ben", "Ana"}, store).name
+    'demo.answers.json'
+    >>> store.load("q1")
+    ['Ana', 'Ben']
+    """
+    check_exercise_id(exercise_id)
+    store = open_store(answers)
+    if store is None:
+        return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AnswerFileWarning)
+        store.save(exercise_id, jsonable(answer))
+    for warning in caught:  # a damaged file was kept aside: say so on stdout, where it stays visible
+        print(str(warning.message))
+    return store.path
+
+
+class Recorder:
+    """Record answers to assessed code-cell questions, without grading them.
+
+    Parameters
+    ----------
+    answers : AnswerStore, str or None
+        Where to save (see :func:`open_store`). In an assignment, pass
+        ``AnswerStore("<notebook>", folder=".")`` so that the answer file sits
+        beside the notebook and is handed in with it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from smlessons.answers import AnswerStore
+    >>> record = Recorder(AnswerStore("quiz", folder=tempfile.mkdtemp()))
+    >>> record("q1", "Pia")
+    Recorded your answer to q1: Pia. It will be graded after you hand in the assignment.
+    >>> record("q2", ...)
+    No answer yet: replace ... with your answer, then run the cell again.
+    >>> record.store.all()
+    {'q1': 'Pia'}
+    """
+
+    def __init__(self, answers=None):
+        self.store = open_store(answers)
+
+    def __repr__(self) -> str:
+        return f"Recorder({self.store!r})"
+
+    def __call__(self, exercise_id: str, answer) -> None:
+        """Save `answer` and say so; ``...`` (or ``None``) saves nothing."""
+        check_exercise_id(exercise_id)
+        if answer is Ellipsis or answer is None:
+            print("No answer yet: replace ... with your answer, then run the cell again.")
+            return
+        answer = materialise(answer)
+        shown = jsonable(answer)
+        if isinstance(shown, list):
+            shown = ", ".join(map(str, shown))
+        if self.store is None:
+            print(
+                f"Your answer to {exercise_id} ({shown}) could not be saved: this notebook does not know "
+                "its answer file. Ask your instructor."
+            )
+            return
+        try:
+            save_answer(exercise_id, answer, self.store)
+        except OSError as exc:
+            print(f"Your answer to {exercise_id} could not be saved ({exc}). Ask your instructor where answers are kept.")
+            return
+        print(f"Recorded your answer to {exercise_id}: {shown}. It will be graded after you hand in the assignment.")

@@ -1,0 +1,474 @@
+"""Grading recorded answers: points for nbgrader, rows for a class report.
+
+The answers a student gives live in the notebook's answer file (see
+:mod:`smlessons.answers`); the keys live in exercise files with answers (the
+shipped practice exercises, or an instructor's key files). The functions
+here read both, never change the student's file, and return plain data::
+
+    from smlessons.autograde import board_points, find_key
+
+    points, out_of = board_points(find_key("lesson01_assessment"),
+                                  "media-or-network.answers.json")
+
+A board earns a point per card in a right bin (a contested card is right in
+any of its bins; a card not placed earns nothing). A code-cell question
+earns its points when the recorded answer is right, read in every form
+:mod:`smlessons.checks` accepts.
+
+Plain Python: nothing here imports a widget.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from .answers import AnswerStore, validate_document
+from .datafiles import EXERCISES_DIR, Exercise, ExerciseFileError, load_exercise, parse_exercise
+from .grading import RIGHT, UNPLACED, WRONG, grade
+
+__all__ = [
+    "AnswerFileError",
+    "Keys",
+    "Row",
+    "ANSWER_SUFFIX",
+    "board_points",
+    "find_key",
+    "grade_answers",
+    "load_keys",
+    "question_points",
+    "read_answer_file",
+    "RIGHT",
+    "UNANSWERED",
+    "UNPLACED",
+    "WRONG",
+]
+
+ANSWER_SUFFIX = ".answers.json"
+KEYS_ENV = "SMLESSONS_KEYS_DIR"
+UNANSWERED = "unanswered"
+
+
+class AnswerFileError(ValueError):
+    """An answer file cannot be read or is not an smlessons answer file."""
+
+
+# ---------------------------------------------------------------------------
+# Reading
+
+
+def read_answer_file(path) -> dict:
+    """Read an answer file without changing it.
+
+    Unlike :class:`~smlessons.answers.AnswerStore`, which moves a damaged
+    file aside so that a lesson can go on, this only reads: a grader must
+    never touch a student's hand-in.
+
+    Parameters
+    ----------
+    path : path
+
+    Returns
+    -------
+    dict
+        The parsed file: ``{"format", "version", "notebook", "exercises":
+        {exercise id: {"answer": ..., "saved": ...}}}``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    AnswerFileError
+        If it is unreadable, not JSON, or not an smlessons answer file.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise AnswerFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AnswerFileError(f"{path.name}: not valid JSON ({exc})") from None
+    try:
+        return validate_document(doc, path.name)
+    except ValueError as exc:
+        raise AnswerFileError(str(exc)) from None
+
+
+def _recorded(answers, exercise_id: str):
+    """The recorded answer to one exercise, from a file, a store or a mapping.
+
+    Returns ``(found, answer, note)``; `note` says why nothing was found.
+    """
+    if isinstance(answers, AnswerStore):
+        answers = answers.path
+    if isinstance(answers, Mapping):
+        return (exercise_id in answers, answers.get(exercise_id), "")
+    path = Path(answers)
+    try:
+        doc = read_answer_file(path)
+    except FileNotFoundError:
+        return (False, None, f"{path.name} was not handed in: no answers recorded.")
+    except AnswerFileError as exc:
+        return (False, None, f"{exc}: no answers can be graded.")
+    entry = doc["exercises"].get(exercise_id)
+    if entry is None:
+        return (False, None, f"{path.name} holds no answer to {exercise_id}.")
+    return (True, entry["answer"], "")
+
+
+def find_key(name: str, start=None) -> Path:
+    """Find an instructor's key file by name.
+
+    Looks in ``$SMLESSONS_KEYS_DIR`` if set, else in the ``keys`` folder of
+    the nbgrader course: the first folder, going up from `start` (default:
+    the current folder, which is the notebook's while nbgrader grades it),
+    that holds ``nbgrader_config.py`` and ``keys/``.
+
+    Parameters
+    ----------
+    name : str
+        The key file's name, with or without ``.json``.
+    start : path, optional
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    FileNotFoundError
+        If no such key file is found (the message says where it looked).
+    """
+    filename = name if name.endswith(".json") else f"{name}.json"
+    looked = []
+    env = os.environ.get(KEYS_ENV, "").strip()
+    if env:
+        candidate = Path(env).expanduser() / filename
+        if candidate.is_file():
+            return candidate
+        looked.append(str(Path(env).expanduser()))
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "nbgrader_config.py").is_file() and (folder / "keys").is_dir():
+            candidate = folder / "keys" / filename
+            if candidate.is_file():
+                return candidate
+            looked.append(str(folder / "keys"))
+            break
+    where = ", ".join(looked) if looked else f"no course folder (with nbgrader_config.py and keys/) above {here}"
+    raise FileNotFoundError(f"no key file {filename!r} (looked in {where}; set {KEYS_ENV} to the keys folder)")
+
+
+def _board_key(key) -> Exercise:
+    ex = key if isinstance(key, Exercise) else load_exercise(Path(key))
+    if ex.mode == "assessment" or not any(item.answers for item in ex.items):
+        raise ValueError(f"{ex.path.name} has no answers: grade with the instructor's key file, not the student's copy")
+    return ex
+
+
+def _questions(key) -> dict:
+    from .checks import Question, load_questions
+
+    if isinstance(key, Question):
+        return {key.id: key}
+    if isinstance(key, Mapping):
+        return dict(key)
+    return load_questions(Path(key))
+
+
+def _revive(value):
+    """A recorded answer as the student's expression gave it, as far as JSON allows:
+    lists become tuples, so that ``(name, score)`` pairs read as they did in the kernel."""
+    if isinstance(value, list):
+        return tuple(_revive(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _revive(v) for k, v in value.items()}
+    return value
+
+
+def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
+    """The valid part of a recorded board answer, and what was dropped."""
+    if not isinstance(answer, Mapping):
+        return {}, [f"the answer to {ex.id} is not a board's answer"]
+    labels = {item.label for item in ex.items}
+    kept, dropped = {}, []
+    for label, bin_ in answer.items():
+        if label in labels and isinstance(bin_, str) and bin_ in ex.bins:
+            kept[label] = bin_
+        elif bin_ not in (None, ""):
+            dropped.append(f"{ex.id}: {label!r} in {bin_!r} is not a card and bin of this board")
+    return kept, dropped
+
+
+# ---------------------------------------------------------------------------
+# Points, for nbgrader's autograded cells
+
+
+@contextlib.contextmanager
+def _quiet():
+    """No warnings while grading: nbgrader gives 0 points to a cell that writes
+    anything to stderr, and a library's deprecation notice is not the student's fault."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def board_points(key, answers, exercise_id: str | None = None) -> tuple[int, int]:
+    """Points for a sorting board: one per card in a right bin.
+
+    Parameters
+    ----------
+    key : path or Exercise
+        An exercise file with answers (a practice file or an instructor's
+        key file).
+    answers : path, AnswerStore or dict
+        The student's answer file (or store), or ``{exercise id: answer}``.
+    exercise_id : str, optional
+        The board's id in the answer file; default the key's ``id``.
+
+    Returns
+    -------
+    (points, out_of) : (int, int)
+        `out_of` is the number of cards with an answer. A contested card is
+        right in any of its bins; a card not placed, or an answer file that
+        is missing or damaged, earns nothing (the reason is printed).
+
+    Raises
+    ------
+    ValueError
+        If `key` carries no answers (e.g. the student's assessment copy).
+
+    Examples
+    --------
+    >>> points, out_of = board_points(
+    ...     EXERCISES_DIR / "lesson01_media_or_network.json",
+    ...     {"lesson01-media-or-network": {"Instagram": "Social medium (a means)",
+    ...                                     "TikTok": "Social network (people and ties)"}})
+    >>> points, out_of
+    (1, 18)
+    """
+    with _quiet():
+        ex = _board_key(key)
+        found, answer, note = _recorded(answers, exercise_id or ex.id)
+        if not found:
+            if note:
+                print(note)
+            answer = {}
+        placements, dropped = _board_placements(answer, ex)
+        for message in dropped:
+            print(f"Ignored: {message}.")
+        result = grade(ex.items, placements)
+    return result.right, result.total
+
+
+def question_points(key, answers, question_id: str, points: float = 1) -> tuple[float, float]:
+    """Points for a code-cell question: all of `points` for a right answer, else 0.
+
+    Parameters
+    ----------
+    key : path, Question or dict of Question
+        A questions file with answers (``answer`` or ``compute``; see
+        :func:`smlessons.checks.load_questions`), or questions built in Python.
+    answers : path, AnswerStore or dict
+        The student's answer file (or store), or ``{question id: answer}``.
+    question_id : str
+    points : float, optional
+        What a right answer earns (default 1).
+
+    Returns
+    -------
+    (points, out_of) : (float, float)
+
+    Raises
+    ------
+    KeyError
+        If the key has no question `question_id`.
+
+    Examples
+    --------
+    >>> from smlessons.checks import Question
+    >>> q = Question(id="triangle", prompt="How many ties has a triangle?", kind="number",
+    ...              answer=3, explanation="Each pair of the three is tied.")
+    >>> question_points(q, {"triangle": "3"}, "triangle")
+    (1, 1)
+    >>> question_points(q, {}, "triangle")
+    (0, 1)
+    """
+    with _quiet():
+        questions = _questions(key)
+        if question_id not in questions:
+            raise KeyError(f"the key has no question {question_id!r}; it has {', '.join(questions) or 'none'}")
+        found, answer, note = _recorded(answers, question_id)
+        if not found:
+            if note:
+                print(note)
+            return 0, points
+        verdict = questions[question_id].evaluate(_revive(answer))
+    return (points if verdict.correct else 0), points
+
+
+# ---------------------------------------------------------------------------
+# Keys and rows, for a class report
+
+
+@dataclass
+class Keys:
+    """The answer keys a report grades against.
+
+    Attributes
+    ----------
+    boards : dict
+        ``{exercise id: Exercise}`` (files with answers only).
+    questions : dict
+        ``{question id: (Question, group id)}``; the group is the questions
+        file's ``id`` (or the file's name).
+    problems : list of str
+        Key files that could not be used, and why.
+    """
+
+    boards: dict = field(default_factory=dict)
+    questions: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    def add_file(self, path) -> None:
+        """Add the keys of one JSON file (a board or a questions file); a file
+        that is not a key is noted in :attr:`problems`, never raised."""
+        from .checks import QuestionFileError, load_questions
+
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            self.problems.append(f"{path}: not a readable JSON file ({exc})")
+            return
+        if isinstance(data, dict) and "questions" in data:
+            try:
+                questions = load_questions(path)
+            except (QuestionFileError, OSError) as exc:
+                self.problems.append(f"{path}: {exc}")
+                return
+            group = data.get("id") if isinstance(data.get("id"), str) else path.stem
+            for qid, q in questions.items():
+                self.questions[qid] = (q, group)
+            return
+        if isinstance(data, dict) and "bins" in data:
+            try:
+                ex = parse_exercise(data, path)
+            except ExerciseFileError as exc:
+                self.problems.append(str(exc))
+                return
+            if ex.mode == "assessment" or not any(i.answers for i in ex.items):
+                self.problems.append(f"{path}: {ex.id} has no answers (a student's copy), so it is not a key")
+                return
+            self.boards[ex.id] = ex
+            return
+        self.problems.append(f"{path}: neither an exercise nor a questions file")
+
+
+def load_keys(*places, shipped: bool = True) -> Keys:
+    """Collect answer keys.
+
+    Parameters
+    ----------
+    *places : path
+        Key files, or folders of them (``*.json``). They win over the shipped
+        exercises with the same id.
+    shipped : bool, optional
+        Start from the practice exercises and questions shipped with the package.
+
+    Returns
+    -------
+    Keys
+
+    Examples
+    --------
+    >>> keys = load_keys()
+    >>> "lesson01-media-or-network" in keys.boards, "karate-most-ties" in keys.questions
+    (True, True)
+    """
+    keys = Keys()
+    files = sorted(EXERCISES_DIR.glob("*.json")) if shipped else []
+    for place in places:
+        place = Path(place)
+        files.extend(sorted(place.glob("*.json")) if place.is_dir() else [place])
+    for path in files:
+        keys.add_file(path)
+    return keys
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item of one exercise of one student's answer file."""
+
+    student: str
+    exercise: str
+    item: str
+    answer: str  # the bin a card is in, or the recorded answer as JSON; "" if none
+    status: str  # right, wrong, unplaced (a card) or unanswered (a question)
+    kind: str  # "board" or "question"
+    right_answer: str
+    file: str = ""
+
+
+def grade_answers(exercises: Mapping, keys: Keys, student: str = "", file: str = "") -> tuple[list, list]:
+    """Grade every answer of one answer file.
+
+    Parameters
+    ----------
+    exercises : dict
+        ``{exercise id: answer}`` (e.g. :meth:`AnswerStore.all`, or the
+        ``answer`` of each entry of :func:`read_answer_file`).
+    keys : Keys
+    student, file : str, optional
+        Copied into the rows.
+
+    Returns
+    -------
+    (rows, problems) : (list of Row, list of str)
+        A board gives a row per card (not placed: ``unplaced``). A question
+        gives a row, and so does every other question of its file that was
+        not answered (``unanswered``). An exercise with no key, or an answer
+        that names unknown cards, is a problem, not a row.
+    """
+    rows, problems = [], []
+    groups = {}
+    for ex_id, answer in exercises.items():
+        if ex_id in keys.boards:
+            ex = keys.boards[ex_id]
+            placements, dropped = _board_placements(answer, ex)
+            problems.extend(dropped)
+            right = {item.label: " | ".join(item.answers) for item in ex.items}
+            for r in grade(ex.items, placements).results:
+                rows.append(Row(student, ex_id, r.label, r.placed_in or "", r.status, "board", right[r.label], file))
+        elif ex_id in keys.questions:
+            q, group = keys.questions[ex_id]
+            groups.setdefault(group, {})[ex_id] = answer
+        else:
+            problems.append(f"no key for exercise {ex_id!r}")
+    for group, answered in groups.items():
+        for qid, (q, g) in keys.questions.items():
+            if g != group:
+                continue
+            right = " | ".join(q.answers())
+            if qid not in answered or answered[qid] is None:
+                rows.append(Row(student, group, qid, "", UNANSWERED, "question", right, file))
+                continue
+            try:
+                verdict = q.evaluate(_revive(answered[qid]))
+                status = RIGHT if verdict.correct else WRONG
+            except Exception as exc:  # a key that fails on an odd answer must not stop the report
+                problems.append(f"{qid}: the answer could not be checked ({exc})")
+                status = WRONG
+            shown = json.dumps(answered[qid], ensure_ascii=False)
+            rows.append(Row(student, group, qid, shown, status, "question", right, file))
+    return rows, problems
+

@@ -1,0 +1,304 @@
+"""The ``smlessons`` command: instructor tools.
+
+::
+
+    smlessons report FOLDER... [--out DIR] [--keys DIR]
+    smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
+
+``report`` grades collected answer files and writes a CSV and an HTML page;
+``links`` prints, for each lesson, a Binder link and (given a hub) an
+nbgitpuller link, ready to paste into a course page. Every command has
+``--help``. Bad arguments exit with status 2 and say what is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from . import __version__
+
+__all__ = ["main", "binder_link", "nbgitpuller_link", "find_lessons"]
+
+DEFAULT_REPO = "https://github.com/smlessons/smlessons"
+_LESSON = re.compile(r"^\d\d-[A-Za-z0-9._-]+\.ipynb$")
+
+
+# ---------------------------------------------------------------------------
+# links
+
+
+def _check_url(url: str, what: str) -> tuple:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{what} must be a full web address starting with https://, got {url!r}")
+    if parts.query or parts.fragment:
+        raise ValueError(f"{what} must not contain '?' or '#', got {url!r}")
+    return parts
+
+
+def _repo_parts(repo: str) -> tuple[str, str, str]:
+    """``(host, "owner/name", folder name)`` of a repository URL."""
+    parts = _check_url(repo, "--repo")
+    path = parts.path.strip("/")
+    if path.endswith(".git"):
+        path = path[:-4]
+    if "/" not in path:
+        raise ValueError(f"--repo must name a repository (https://host/owner/name), got {repo!r}")
+    return parts.netloc.lower(), path, path.rsplit("/", 1)[-1]
+
+
+def binder_link(repo: str, notebook: str, branch: str = "main") -> str:
+    """A mybinder.org link that opens one lesson in JupyterLab.
+
+    Parameters
+    ----------
+    repo : str
+        The repository's web address (GitHub, GitLab or any git host).
+    notebook : str
+        The lesson's path in the notebooks folder, e.g. ``"01-media-and-networks.ipynb"``.
+    branch : str, optional
+
+    Raises
+    ------
+    ValueError
+        On an address that is not a repository's.
+
+    Examples
+    --------
+    >>> binder_link("https://github.com/smlessons/smlessons", "01-media-and-networks.ipynb")
+    'https://mybinder.org/v2/gh/smlessons/smlessons/main?urlpath=lab/tree/notebooks/01-media-and-networks.ipynb'
+    """
+    host, path, _ = _repo_parts(repo)
+    ref = quote(branch, safe="")
+    if host == "github.com":
+        spec = f"gh/{path}/{ref}"
+    elif host == "gitlab.com":
+        spec = f"gl/{quote(path, safe='')}/{ref}"
+    else:
+        spec = f"git/{quote(repo, safe='')}/{ref}"
+    return f"https://mybinder.org/v2/{spec}?urlpath={quote(f'lab/tree/notebooks/{notebook}', safe='/')}"
+
+
+def nbgitpuller_link(hub: str, repo: str, notebook: str, branch: str = "main") -> str:
+    """A JupyterHub link that pulls the course with nbgitpuller and opens one lesson.
+
+    The hub's image must have smlessons installed: nbgitpuller copies the
+    notebooks, it installs nothing.
+
+    Examples
+    --------
+    >>> nbgitpuller_link("https://hub.example.org", "https://github.com/smlessons/smlessons",
+    ...                  "01-media-and-networks.ipynb")  # doctest: +NORMALIZE_WHITESPACE
+    'https://hub.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fsmlessons%2Fsmlessons&branch=main&urlpath=lab%2Ftree%2Fsmlessons%2Fnotebooks%2F01-media-and-networks.ipynb'
+    """
+    parts = _check_url(hub, "--hub")
+    _, _, folder = _repo_parts(repo)
+    base = f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+    if base.endswith("/hub"):  # the hub's own prefix was given: it is added below
+        base = base[: -len("/hub")]
+    query = "&".join(
+        f"{k}={quote(v, safe='')}"
+        for k, v in (("repo", repo), ("branch", branch), ("urlpath", f"lab/tree/{folder}/notebooks/{notebook}"))
+    )
+    return f"{base}/hub/user-redirect/git-pull?{query}"
+
+
+def _title(path: Path) -> str:
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") == "markdown":
+                text = "".join(cell.get("source", []))
+                for line in text.splitlines():
+                    if line.startswith("# "):
+                        return line[2:].strip()
+    except (OSError, ValueError, AttributeError):
+        pass
+    return path.stem
+
+
+def find_lessons(folder=None) -> list[tuple[str, str]]:
+    """``(path, title)`` of each lesson (``NN-name.ipynb``), in order.
+
+    The path is relative to the notebooks folder: ``"01-media-and-networks.ipynb"``,
+    or ``"it/01-media-e-reti.ipynb"`` for a translation in a subfolder (one
+    level down, listed after the main lessons). Looks in `folder`, else in
+    ``./notebooks``, else in the checkout the package was installed from.
+
+    Raises
+    ------
+    FileNotFoundError
+        If no lessons are found.
+    """
+    candidates = [Path(folder)] if folder else [Path("notebooks"), Path(__file__).resolve().parents[1] / "notebooks"]
+    for candidate in candidates:
+        if candidate.is_dir():
+            found = sorted(p for p in candidate.iterdir() if _LESSON.match(p.name))
+            for sub in sorted(d for d in candidate.iterdir() if d.is_dir() and not d.name.startswith((".", "_"))):
+                found.extend(sorted(p for p in sub.iterdir() if _LESSON.match(p.name)))
+            if found:
+                return [(p.relative_to(candidate).as_posix(), _title(p)) for p in found]
+    where = " or ".join(str(c) for c in candidates)
+    raise FileNotFoundError(f"no lessons (NN-name.ipynb) in {where}; pass --notebooks DIR (a checkout's notebooks folder)")
+
+
+def _links(args, parser) -> int:
+    try:
+        _repo_parts(args.repo)
+        if args.hub:
+            _check_url(args.hub, "--hub")
+        if not args.branch.strip() or any(c.isspace() for c in args.branch):
+            raise ValueError(f"--branch must be a branch name, got {args.branch!r}")
+        lessons = find_lessons(args.notebooks)
+    except (ValueError, FileNotFoundError) as exc:
+        parser.error(str(exc))
+    rows = []
+    for name, title in lessons:
+        binder = binder_link(args.repo, name, args.branch)
+        hub = nbgitpuller_link(args.hub, args.repo, name, args.branch) if args.hub else ""
+        rows.append((name, title, binder, hub))
+    if args.format == "markdown":
+        header = "| Lesson | Binder |" + (" JupyterHub |" if args.hub else "")
+        print(header)
+        print("|---|---|" + ("---|" if args.hub else ""))
+        for name, title, binder, hub in rows:
+            line = f"| {title} | [open on Binder]({binder}) |"
+            if args.hub:
+                line += f" [open on the hub]({hub}) |"
+            print(line)
+    else:
+        for name, title, binder, hub in rows:
+            print(f"{title} ({name})")
+            print(f"  Binder:      {binder}")
+            if hub:
+                print(f"  nbgitpuller: {hub}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# report
+
+
+def _report(args, parser) -> int:
+    from .autograde import load_keys
+    from .report import collect, write_csv, write_html
+
+    for folder in args.folders:
+        if not Path(folder).exists():
+            parser.error(f"no such folder: {folder}")
+        if not Path(folder).is_dir():
+            parser.error(f"not a folder: {folder} (give the folder that holds the students' answer files)")
+    for keys in args.keys:
+        if not Path(keys).exists():
+            parser.error(f"--keys: no such file or folder: {keys}")
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        parser.error(f"--out must be a folder, and {out} is a file")
+    keys = load_keys(*args.keys, shipped=not args.no_shipped_keys)
+    report = collect(args.folders, keys)
+    if not report.files and not report.skipped:
+        print(f"smlessons report: no answer files (*.answers.json) found in {', '.join(args.folders)}", file=sys.stderr)
+        return 1
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        csv_path = write_csv(report, out / "report.csv")
+        html_path = write_html(report, out / "report.html")
+    except OSError as exc:
+        print(f"smlessons report: cannot write the report in {out}: {exc}", file=sys.stderr)
+        return 1
+    print(f"Graded {len(report.files)} answer file(s) of {len(report.students)} student(s).")
+    if report.skipped:
+        print(f"Skipped {len(report.skipped)} file(s):")
+        for name, why in report.skipped:
+            print(f"  {name}: {why}")
+    if report.problems:
+        print(f"{len(report.problems)} answer(s) could not be graded (listed in the report).")
+    print(f"Wrote {csv_path} and {html_path}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``smlessons`` command."""
+    parser = argparse.ArgumentParser(
+        prog="smlessons",
+        description="Instructor tools of the course 'Social media vs social networks'.",
+    )
+    parser.add_argument("--version", action="version", version=f"smlessons {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    report = sub.add_parser(
+        "report",
+        help="grade collected answer files; write a CSV and an HTML page with charts",
+        description=(
+            "Grade the students' answer files (*.answers.json) found in FOLDER (one subfolder per "
+            "student, at any depth; a file directly in FOLDER belongs to a student named like FOLDER). "
+            "Writes report.csv (a row per student, exercise and item: where it was placed, right or "
+            "wrong) and report.html (scores, score distribution, and per board a heatmap of where the "
+            "class put each card; plotly.js is inside the page, so it works offline). Files that are "
+            "not answer files or cannot be read are listed and skipped."
+        ),
+    )
+    report.add_argument("folders", nargs="+", metavar="FOLDER", help="a folder of collected answer files")
+    report.add_argument("--out", default=".", metavar="DIR", help="where to write report.csv and report.html (default: here)")
+    report.add_argument(
+        "--keys", action="append", default=[], metavar="DIR",
+        help="a folder (or file) of answer keys, e.g. the course's instructors/keys; may be repeated",
+    )
+    report.add_argument(
+        "--no-shipped-keys", action="store_true",
+        help="grade only against --keys, not against the practice exercises shipped with smlessons",
+    )
+    report.set_defaults(handler=_report, parser=report)
+
+    links = sub.add_parser(
+        "links",
+        help="print a Binder and an nbgitpuller link for each lesson",
+        description=(
+            "Print, for each lesson, a Binder link and (with --hub) an nbgitpuller link for a "
+            "JupyterHub, to paste into a course page. The hub's image must have smlessons installed."
+        ),
+    )
+    links.add_argument("--repo", default=DEFAULT_REPO, metavar="URL", help=f"the course's git repository (default: {DEFAULT_REPO})")
+    links.add_argument("--hub", metavar="URL", help="your JupyterHub's address, e.g. https://hub.example.org")
+    links.add_argument("--branch", default="main", help="the branch to open (default: main)")
+    links.add_argument("--format", choices=("text", "markdown"), default="text", help="plain lines or a Markdown table")
+    links.add_argument("--notebooks", metavar="DIR", help="the lessons' folder (default: ./notebooks, else the installed checkout's)")
+    links.set_defaults(handler=_links, parser=links)
+    return parser
+
+
+def main(argv=None) -> int:
+    """Run the ``smlessons`` command; return its exit status.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: the command line's).
+
+    Returns
+    -------
+    int
+        0 on success, 1 if there was nothing to do or the output could not be
+        written, 2 on bad arguments (the message says which).
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return 2
+        return args.handler(args, args.parser)
+    except SystemExit as exc:  # argparse: --help, --version, or a bad argument
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

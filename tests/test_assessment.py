@@ -1,0 +1,180 @@
+"""smlessons.assessment: the JSON form of an answer, saving it, and recording
+assessed code-cell answers without grading them."""
+
+import doctest
+import json
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smlessons import assessment
+from smlessons.answers import AnswerStore
+from smlessons.assessment import Recorder, jsonable, materialise, open_store, save_answer
+
+
+@pytest.fixture
+def store(tmp_path):
+    return AnswerStore("people-and-ties", folder=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (33, 33),
+        ("Pia", "Pia"),
+        (None, None),
+        (True, True),
+        (2.5, 2.5),
+        (float("inf"), "inf"),
+        (float("nan"), "nan"),
+        (("Ben", "Uma"), ["Ben", "Uma"]),
+        ({"Vera", "Ana"}, ["Ana", "Vera"]),
+        (frozenset({3, 1}), [1, 3]),
+        ({33: 17, "x": (1, 2)}, {"33": 17, "x": [1, 2]}),
+        (np.int64(5), 5),
+        (np.float64(0.25), 0.25),
+        (np.array([[1, 2], [3, 4]]), [[1, 2], [3, 4]]),
+        (np.bool_(True), True),
+        (b"bytes", "bytes"),
+        ([("Pia", 6), ("Ana", 5)], [["Pia", 6], ["Ana", 5]]),
+        (Ellipsis, "Ellipsis"),
+        (range(3), [0, 1, 2]),
+    ],
+)
+def test_jsonable_forms(value, expected):
+    out = jsonable(value)
+    assert out == expected
+    json.dumps(out, allow_nan=False)  # strict JSON
+
+
+def test_jsonable_of_an_odd_object_is_its_text_and_huge_answers_are_cut():
+    class Thing:
+        def __str__(self):
+            return "a thing"
+
+    assert jsonable(Thing()) == "a thing"
+    assert len(jsonable(list(range(5000)))) == assessment.MAX_ITEMS
+    assert len(jsonable("x" * 10_000)) == 2000
+    deep = [[[[[[[[[[["bottom"]]]]]]]]]]]
+    json.dumps(jsonable(deep))
+
+
+def test_jsonable_of_a_network_is_its_nodes():
+    from smlessons.networks import class_network
+
+    G = class_network()
+    assert jsonable(G) == list(G)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=5), inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@given(json_values)
+def test_jsonable_leaves_json_values_as_they_are(value):
+    assert jsonable(value) == value
+
+
+@given(st.recursive(
+    st.integers() | st.floats() | st.text(max_size=5) | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.frozensets(st.integers(), max_size=4)
+    | st.dictionaries(st.integers() | st.text(max_size=3), inner, max_size=3),
+    max_leaves=15,
+))
+def test_jsonable_always_gives_strict_json(value):
+    json.dumps(jsonable(value), allow_nan=False)
+
+
+def test_materialise_reads_one_shot_iterators_only():
+    gen = (x for x in "ab")
+    assert materialise(gen) == ["a", "b"]
+    items = ["a"]
+    assert materialise(items) is items
+    assert materialise("text") == "text"
+    assert materialise(map(str.upper, "ab")) == ["A", "B"]
+
+
+def test_save_answer_keeps_other_answers(store):
+    store.save("lesson01-board", {"Instagram": "Social medium (a means)"})
+    assert save_answer("q1", {"Ben", "Ana"}, store) == store.path
+    assert store.all() == {"lesson01-board": {"Instagram": "Social medium (a means)"}, "q1": ["Ana", "Ben"]}
+
+
+def test_save_answer_refuses_a_bad_id(store):
+    with pytest.raises(ValueError, match="exercise id must be"):
+        save_answer("lesson03/q1", 1, store)
+
+
+def test_open_store_forms(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    assert open_store(False) is None
+    assert open_store(None) is None  # no notebook name anywhere: nothing to save to
+    assert save_answer("q1", 1) is None and list(tmp_path.iterdir()) == []
+    assert open_store("lesson").path == tmp_path / "lesson.answers.json"
+    monkeypatch.setenv("JPY_SESSION_NAME", "/srv/03-people-and-ties.ipynb")
+    assert open_store(None).notebook == "03-people-and-ties"
+    with pytest.raises(TypeError, match="answers must be an AnswerStore"):
+        open_store(3)
+    with pytest.raises(ValueError, match="notebook must be"):
+        open_store("../x")
+
+
+def test_recorder_saves_and_says_so_without_right_or_wrong(store, capsys):
+    record = Recorder(store)
+    record("a3-most-friends", " pia")
+    record("a3-pia-neighbours", {"Dev", "Elif"})
+    out = capsys.readouterr().out
+    assert out.splitlines() == [
+        "Recorded your answer to a3-most-friends:  pia. It will be graded after you hand in the assignment.",
+        "Recorded your answer to a3-pia-neighbours: Dev, Elif. It will be graded after you hand in the assignment.",
+    ]
+    for word in ("Right", "right:", "Not quite", "\u2713", "\u2717"):
+        assert word not in out
+    assert store.all() == {"a3-most-friends": " pia", "a3-pia-neighbours": ["Dev", "Elif"]}
+
+
+def test_recorder_saves_nothing_for_no_answer(store, capsys):
+    record = Recorder(store)
+    record("q", 5)
+    record("q", ...)
+    assert "No answer yet" in capsys.readouterr().out
+    assert store.all() == {"q": 5}
+
+
+def test_recorder_without_a_file_says_so(monkeypatch, capsys):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    record = Recorder()
+    assert record.store is None
+    record("q", 5)
+    assert "could not be saved" in capsys.readouterr().out
+
+
+def test_recorder_reports_a_disk_problem(tmp_path, capsys):
+    (tmp_path / "blocked").write_text("")
+    record = Recorder(AnswerStore("x", folder=tmp_path / "blocked"))
+    record("q", 5)
+    assert "could not be saved" in capsys.readouterr().out
+
+
+def test_recorder_reports_a_damaged_file_kept_aside(store, capsys):
+    store.path.write_text("[1, 2")
+    Recorder(store)("q", 5)
+    assert ".corrupt-" in capsys.readouterr().out
+    assert store.all() == {"q": 5}
+
+
+def test_recorder_repr_and_inf():
+    assert repr(Recorder(False)) == "Recorder(None)"
+    assert math.isinf(float(jsonable(float("-inf"))))
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(assessment)
+    assert result.attempted >= 8 and result.failed == 0

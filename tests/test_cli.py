@@ -1,0 +1,203 @@
+"""The smlessons command: report and links, --help everywhere, clear errors
+with exit status 2 for bad arguments."""
+
+import csv
+import doctest
+import json
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from smlessons import cli
+from smlessons.answers import AnswerStore
+from smlessons.cli import binder_link, find_lessons, main, nbgitpuller_link
+from smlessons.datafiles import load_exercise
+
+ROOT = Path(__file__).resolve().parents[1]
+MEDIUM, NETWORK = load_exercise("lesson01_media_or_network").bins
+LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+TRANSLATED = sorted(p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").glob("*/[0-9][0-9]-*.ipynb"))
+ALL = LESSONS + TRANSLATED
+
+
+@pytest.fixture
+def collected(tmp_path):
+    for student, bin_ in (("ada", MEDIUM), ("bo", NETWORK)):
+        AnswerStore("01-media-and-networks", folder=tmp_path / "in" / student).save(
+            "lesson01-media-or-network", {"Instagram": bin_}
+        )
+    (tmp_path / "in" / "bo" / "junk.answers.json").write_text("junk")
+    return tmp_path / "in"
+
+
+# -- help ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["--help"], ["report", "--help"], ["links", "--help"], ["-h"]])
+def test_every_command_has_help(args, capsys):
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: smlessons")
+
+
+def test_no_command_prints_help_and_fails(capsys):
+    assert main([]) == 2
+    assert "report" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("smlessons ")
+
+
+# -- report ----------------------------------------------------------------------------
+
+
+def test_report_writes_csv_and_html_and_lists_skipped_files(collected, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["report", str(collected), "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "Graded 2 answer file(s) of 2 student(s)." in text
+    assert "in/bo/junk.answers.json: not valid JSON" in text
+    with open(out / "report.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    instagram = {r["student"]: r["status"] for r in rows if r["item"] == "Instagram"}
+    assert instagram == {"ada": "right", "bo": "wrong"}
+    assert (out / "report.html").stat().st_size > 1_000_000  # plotly.js inside: works offline
+
+
+def test_report_with_instructor_keys(tmp_path, capsys):
+    store = AnswerStore("media-or-network", folder=tmp_path / "sub" / "ada" / "lesson1")
+    store.save("lesson01-assessment", {"Telegram": MEDIUM, "LinkedIn": NETWORK})
+    keys = ROOT / "instructors" / "keys"
+    assert main(["report", str(tmp_path / "sub"), "--out", str(tmp_path), "--keys", str(keys), "--no-shipped-keys"]) == 0
+    rows = list(csv.DictReader(open(tmp_path / "report.csv", encoding="utf-8")))
+    assert {r["exercise"] for r in rows} == {"lesson01-assessment"}
+    assert sum(r["status"] == "right" for r in rows) == 2
+    # without the key, the assessed board cannot be graded, and the report says so
+    assert main(["report", str(tmp_path / "sub"), "--out", str(tmp_path / "nokeys")]) == 0
+    assert "could not be graded" in capsys.readouterr().out
+
+
+def test_report_of_a_folder_without_answer_files(tmp_path, capsys):
+    assert main(["report", str(tmp_path)]) == 1
+    assert "no answer files" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["report"], "the following arguments are required: FOLDER"),
+        (["report", "{missing}"], "no such folder"),
+        (["report", "{file}"], "not a folder"),
+        (["report", "{dir}", "--out", "{file}"], "--out must be a folder"),
+        (["report", "{dir}", "--keys", "{missing}"], "--keys: no such file or folder"),
+        (["report", "{dir}", "--bogus"], "unrecognized arguments: --bogus"),
+        (["links", "--hub", "hub.example.org"], "--hub must be a full web address starting with https://"),
+        (["links", "--hub", "ftp://hub.example.org"], "--hub must be a full web address"),
+        (["links", "--hub", "https://hub.example.org/?x=1"], "must not contain '?' or '#'"),
+        (["links", "--repo", "github.com/smlessons/smlessons"], "--repo must be a full web address"),
+        (["links", "--repo", "https://github.com/"], "--repo must name a repository"),
+        (["links", "--branch", "my branch"], "--branch must be a branch name"),
+        (["links", "--notebooks", "{dir}"], "no lessons (NN-name.ipynb)"),
+        (["links", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_arguments_exit_2_with_a_clear_message(args, words, tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    fill = {"{missing}": str(tmp_path / "nope"), "{file}": str(tmp_path / "a-file"), "{dir}": str(tmp_path)}
+    assert main([fill.get(a, a) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "usage: smlessons" in err
+
+
+# -- links -----------------------------------------------------------------------------
+
+
+def test_binder_links():
+    assert binder_link("https://github.com/org/course.git", "01-a.ipynb", "dev") == (
+        "https://mybinder.org/v2/gh/org/course/dev?urlpath=lab/tree/notebooks/01-a.ipynb"
+    )
+    assert binder_link("https://gitlab.com/group/course", "01-a.ipynb").startswith(
+        "https://mybinder.org/v2/gl/group%2Fcourse/main?urlpath="
+    )
+    assert binder_link("https://git.example.edu/t/course", "01-a.ipynb").startswith(
+        "https://mybinder.org/v2/git/https%3A%2F%2Fgit.example.edu%2Ft%2Fcourse/main?"
+    )
+
+
+@pytest.mark.parametrize("hub", ["https://hub.example.org", "https://hub.example.org/", "https://hub.example.org/hub/"])
+def test_nbgitpuller_link(hub):
+    link = nbgitpuller_link(hub, "https://github.com/org/course", "03-x.ipynb", "main")
+    parts = urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == "https://hub.example.org/hub/user-redirect/git-pull"
+    assert parse_qs(parts.query) == {
+        "repo": ["https://github.com/org/course"],
+        "branch": ["main"],
+        "urlpath": ["lab/tree/course/notebooks/03-x.ipynb"],
+    }
+
+
+def test_nbgitpuller_link_on_a_hub_under_a_path():
+    link = nbgitpuller_link("https://uni.example.org/jupyter", "https://github.com/org/course", "03-x.ipynb")
+    assert link.startswith("https://uni.example.org/jupyter/hub/user-redirect/git-pull?repo=")
+
+
+def test_links_prints_one_binder_and_one_hub_link_per_lesson(capsys):
+    assert main(["links", "--hub", "https://hub.example.org", "--notebooks", str(ROOT / "notebooks")]) == 0
+    out = capsys.readouterr().out
+    assert out.count("https://mybinder.org/v2/gh/smlessons/smlessons/main?urlpath=lab/tree/notebooks/") == len(ALL)
+    assert out.count("https://hub.example.org/hub/user-redirect/git-pull?repo=") == len(ALL)
+    assert "Lesson 1: Social media and social networks (01-media-and-networks.ipynb)" in out
+
+
+def test_links_without_a_hub_and_as_markdown(capsys):
+    assert main(["links", "--format", "markdown", "--repo", "https://github.com/me/fork", "--branch", "spring"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "| Lesson | Binder |" and len(lines) == 2 + len(ALL)
+    assert "git-pull" not in "\n".join(lines)
+    assert "(https://mybinder.org/v2/gh/me/fork/spring?urlpath=lab/tree/notebooks/00-start-here.ipynb)" in lines[2]
+
+
+def test_find_lessons_reads_titles():
+    lessons = find_lessons(ROOT / "notebooks")
+    assert [name for name, _ in lessons] == ALL
+    assert lessons[0][1].startswith("Start here")
+
+
+def test_lessons_in_a_subfolder_keep_their_path(tmp_path, capsys):
+    (tmp_path / "it").mkdir()
+    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Lezione 1: Media e reti\n"]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "it" / "01-media-e-reti.ipynb").write_text(json.dumps(nb))
+    (tmp_path / "01-a.ipynb").write_text("not json")
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / "01-a.ipynb").write_text("{}")
+    assert find_lessons(tmp_path) == [("01-a.ipynb", "01-a"), ("it/01-media-e-reti.ipynb", "Lezione 1: Media e reti")]
+    assert main(["links", "--notebooks", str(tmp_path), "--hub", "https://hub.example.org"]) == 0
+    out = capsys.readouterr().out
+    assert "urlpath=lab/tree/notebooks/it/01-media-e-reti.ipynb" in out
+    assert "urlpath=lab%2Ftree%2Fsmlessons%2Fnotebooks%2Fit%2F01-media-e-reti.ipynb" in out
+
+
+# -- as an installed command -----------------------------------------------------------
+
+
+def test_the_command_runs_as_a_program(collected, tmp_path):
+    exe = Path(sys.executable).with_name("smlessons")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "smlessons.cli"]
+    done = subprocess.run([*command, "report", str(collected), "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "o" / "report.html").exists()
+    bad = subprocess.run([*command, "links", "--hub", "example.org"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "--hub must be a full web address" in bad.stderr
+    helped = subprocess.run([*command, "links", "--help"], capture_output=True, text=True)
+    assert helped.returncode == 0 and "nbgitpuller" in helped.stdout
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(cli)
+    assert result.attempted >= 2 and result.failed == 0
