@@ -184,6 +184,9 @@ class AnswerStore:
         data = json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.folder)
         try:
+            # mkstemp makes the file private (0600); an answer file is an ordinary
+            # file that collecting tools and instructors must be able to read.
+            os.fchmod(fd, 0o644)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(data)
                 fh.flush()

@@ -170,3 +170,8 @@ def test_sigkill_mid_save_loop_leaves_a_valid_file_with_every_confirmed_answer(t
         missing = [i for i in range(confirmed + 1) if f"r{round_}-{i}" not in saved]
         assert missing == []
     assert not list(tmp_path.glob("*.corrupt-*")), "a killed writer must never leave a corrupt file"
+
+
+def test_answer_files_are_readable_by_collecting_tools(store):
+    store.save("ex", 1)
+    assert store.path.stat().st_mode & 0o777 == 0o644
