@@ -64,6 +64,7 @@ test: install-test chromium
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
 
 bench: install-test chromium
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run.py
 
 clean:
