@@ -56,6 +56,7 @@ __all__ = [
     "KINDS",
     "MEASURES",
     "check",
+    "check_all",
     "evaluate",
     "question",
     "list_questions",
@@ -272,7 +273,11 @@ def _degree(G, person):
 
     p = _who(G, person)
     d = networks.degree(G, p)
-    return _Key((float(d),), {"person": p, "value": d, "neighbours": _show(networks.neighbours(G, p))}, graph=G)
+
+    def describe(given):
+        return f"{_show_number(given)} is not how many people {p} is tied to: count {p}'s neighbours, each once."
+
+    return _Key((float(d),), {"person": p, "value": d, "neighbours": _show(networks.neighbours(G, p))}, describe, G)
 
 
 def _neighbours(G, person):
@@ -812,6 +817,15 @@ def _literal_key(q: Question) -> _Key:
             accepted.append(frozenset(Question._platform(m, None) for m in option))
         else:
             accepted.append(_norm(option))
+    if q.kind == "text":  # a word answer with no feedback of its own: say so kindly (the hint follows)
+        known = {_norm(k) for k in q.feedback}
+
+        def describe(given):
+            if _norm(given) in known:
+                return None
+            return f"\u201c{given}\u201d is not the answer this question is looking for."
+
+        return _Key(tuple(accepted), {}, describe)
     return _Key(tuple(accepted), {})
 
 
@@ -1057,3 +1071,52 @@ def check(question_id: str, answer, *, answers=None) -> None:
     print(verdict)
     if problem:
         print(problem)
+
+
+def check_all(responses: Mapping[str, Any], *, answers=None) -> int:
+    """Check several answers at once, print the feedback and a score.
+
+    For a review: ``{question id: answer}``, each checked (and recorded) as
+    :func:`check` does, then ``Score: k of n``.
+
+    Parameters
+    ----------
+    responses : mapping
+        ``{question id: the student's answer}``; ``...`` counts as not answered.
+    answers : AnswerStore, str, None or False, optional
+        Where to record the answers (see :func:`check`).
+
+    Returns
+    -------
+    int
+        How many answers are right.
+
+    Raises
+    ------
+    TypeError
+        If `responses` is not a mapping.
+    UnknownQuestionError
+        If a question id is unknown (checked before anything is printed).
+
+    Examples
+    --------
+    >>> check_all({"karate-most-ties": ...}, answers=False)
+    1. • No answer yet: replace ... with your answer, then run the cell again.
+    <BLANKLINE>
+    Score: 0 of 1.
+    0
+    """
+    if not isinstance(responses, Mapping):
+        raise TypeError(f"responses must map question ids to answers (a dict), not {type(responses).__name__}")
+    for qid in responses:
+        question(qid)
+    right = 0
+    for k, (qid, answer) in enumerate(responses.items(), start=1):
+        verdict, problem = _answer_and_record(qid, answer, answers)
+        right += verdict.correct
+        print(f"{k}. {verdict}")
+        if problem:
+            print(problem)
+        print()
+    print(f"Score: {right} of {len(responses)}.")
+    return right

@@ -650,3 +650,32 @@ def test_every_shipped_questions_file_names_its_lesson():
 def test_a_bad_notebook_field_is_refused(tmp_path):
     with pytest.raises(QuestionFileError, match="field 'notebook' must be a string"):
         load_questions(write(tmp_path, {**GOOD, "notebook": 3}))
+
+
+def test_check_all_prints_each_verdict_and_a_score(capsys):
+    from smlessons.checks import check_all
+
+    right = check_all({"review-medium-word": "Medium", "review-bridge": ("Uma", "Ben"), "review-seeding": ...}, answers=False)
+    out = capsys.readouterr().out
+    assert right == 2
+    assert out.startswith("1. ") and "3. " in out and out.rstrip().endswith("Score: 2 of 3.")
+
+
+def test_check_all_rejects_unknown_questions_before_printing(capsys):
+    from smlessons.checks import check_all
+
+    with pytest.raises(UnknownQuestionError):
+        check_all({"review-medium-word": "medium", "no-such-question": 1}, answers=False)
+    assert capsys.readouterr().out == ""
+    with pytest.raises(TypeError, match="responses must map question ids"):
+        check_all(["review-medium-word"], answers=False)
+
+
+def test_review_questions_have_the_answers_lesson6_gives():
+    from smlessons.checks import evaluate
+
+    for qid, answer in {
+        "review-medium-word": "medium", "review-class-ties": 6, "review-bridge": ("Ben", "Uma"),
+        "review-cut-off-medium": "Instagram", "review-seeding": "degree",
+    }.items():  # fmt: skip
+        assert evaluate(qid, answer, answers=False).correct, qid

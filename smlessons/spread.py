@@ -1,0 +1,552 @@
+"""Lesson 5's views of a spreading message: charts, comparisons, an explorer.
+
+Built on :mod:`smlessons.diffusion` (the models) and
+:func:`smlessons.networks.draw_network` (the drawing):
+
+- :func:`reach_figure`: how many people had the message after each step;
+- :func:`spread_figure`: the network, each person coloured by the step at
+  which the message reached them;
+- :func:`compare_strategies`: many runs of each seeding strategy, as
+  distributions (:class:`StrategyComparison`, with a box plot);
+- :class:`SpreadExplorer` (:func:`spread_explorer`): ipywidgets controls to
+  pick a network, a probability, a strategy and a number of seeds, and see
+  the result.
+
+Figures use ``plotly.graph_objects`` only. Not imported by
+``import smlessons``::
+
+    from smlessons.spread import reach_figure, spread_figure, compare_strategies
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from numbers import Real
+
+import networkx as nx
+import numpy as np
+
+from . import diffusion
+from .diffusion import STRATEGIES, Cascade
+
+__all__ = [
+    "NETWORKS",
+    "STRATEGY_NAMES",
+    "StrategyComparison",
+    "SpreadExplorer",
+    "reach_figure",
+    "spread_figure",
+    "compare_strategies",
+    "spread_explorer",
+]
+
+#: What each seeding strategy is called in the lesson.
+STRATEGY_NAMES = {
+    "random": "random people",
+    "degree": "the most connected people",
+    "community": "people of one community",
+    "bridge": "a bridge person (between groups)",
+}
+
+_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
+
+
+def _class():
+    from .networks import class_network
+
+    return class_network()
+
+
+def _karate():
+    from .networks import karate_club
+
+    return karate_club()
+
+
+#: The networks the explorer offers: ``{label: function returning the graph}``.
+NETWORKS = {
+    "The class of lesson 3 (24 people, synthetic)": _class,
+    "Zachary's karate club (34 people)": _karate,
+}
+
+
+# ---------------------------------------------------------------------------
+# Reach over time
+
+
+def _curve(item, where: str) -> np.ndarray:
+    if isinstance(item, Cascade):
+        return item.reach_over_time()
+    if isinstance(item, (str, bytes)) or not hasattr(item, "__iter__"):
+        raise TypeError(
+            f"{where} must be a Cascade (from independent_cascade) or a list of counts, "
+            f"not {type(item).__name__}"
+        )
+    values = list(item)
+    if not values:
+        raise ValueError(f"{where} is empty: a curve needs the count at step 0 at least")
+    if not all(isinstance(v, (Real, np.integer)) and not isinstance(v, bool) for v in values):
+        raise TypeError(f"{where} must hold numbers of people reached, got {values!r}")
+    arr = np.asarray(values, dtype=float)
+    if (arr < 0).any():
+        raise ValueError(f"{where} has a negative count: {values!r}")
+    if (np.diff(arr) < 0).any():
+        raise ValueError(
+            f"{where} goes down ({values!r}): reach over time counts everyone reached so far, so it never decreases"
+        )
+    return arr
+
+
+def reach_figure(cascades, *, title: str | None = None, total: int | None = None, height: int = 360):
+    """A line chart of how many people had the message after each step.
+
+    Parameters
+    ----------
+    cascades : Cascade, list of counts, a list of those, or dict
+        One cascade (see :func:`smlessons.diffusion.independent_cascade`), one
+        curve (people reached by step 0, 1, 2, ...: cumulative counts), a
+        list of cascades or curves, or ``{name: cascade or curve}`` to name
+        the lines.
+    title : str, optional
+    total : int, optional
+        The size of the network, drawn as a dashed line (by default that of
+        the first cascade, if any).
+    height : int, default 360
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One line per cascade; ``fig.layout.meta["final"]`` lists the people
+        reached at the end of each.
+
+    Raises
+    ------
+    TypeError
+        If an item is neither a cascade nor a list of numbers.
+    ValueError
+        If nothing is given, or a curve is empty, negative or goes down.
+
+    Examples
+    --------
+    >>> fig = reach_figure({"a": [1, 3, 6], "b": [2, 2]})
+    >>> [t.name for t in fig.data], fig.layout.meta["final"]
+    (['a', 'b'], [6, 2])
+    """
+    import plotly.graph_objects as go
+
+    if isinstance(cascades, Mapping):
+        items = list(cascades.items())
+    elif isinstance(cascades, Cascade):
+        items = [("cascade", cascades)]
+    elif isinstance(cascades, (str, bytes)) or not hasattr(cascades, "__iter__"):
+        raise TypeError(f"expected a Cascade, a list of counts, or a list or dict of them, not {type(cascades).__name__}")
+    else:
+        seq = list(cascades)
+        if seq and all(isinstance(v, (Real, np.integer)) and not isinstance(v, bool) for v in seq):
+            items = [("cascade", seq)]  # one curve
+        else:
+            items = [(f"run {i + 1}", c) for i, c in enumerate(seq)]
+    if not items:
+        raise ValueError("nothing to draw: give at least one cascade or curve")
+    curves = [(str(name), _curve(c, f"{name!r}")) for name, c in items]
+    if total is None:
+        first = next((c for _, c in items if isinstance(c, Cascade)), None)
+        total = first.network.n if first is not None else None
+    fig = go.Figure()
+    for k, (name, y) in enumerate(curves):
+        fig.add_trace(
+            go.Scatter(
+                x=list(range(len(y))), y=y.tolist(), mode="lines+markers", name=name,
+                line=dict(color=_COLOURS[k % len(_COLOURS)], width=2),
+                hovertemplate="step %{x}: %{y} people reached<extra>" + name + "</extra>",
+            )
+        )  # fmt: skip
+    longest = max(len(y) for _, y in curves)
+    if total is not None:
+        fig.add_trace(
+            go.Scatter(
+                x=[0, max(longest - 1, 1)], y=[total, total], mode="lines", name=f"everyone ({total})",
+                line=dict(color="#888888", dash="dash", width=1), hoverinfo="skip",
+            )
+        )  # fmt: skip
+    final = [int(y[-1]) for _, y in curves]
+    if title is None:
+        title = "Reach over time: people who have the message after each step"
+    fig.update_layout(
+        title=dict(text=title, x=0.01, xanchor="left"),
+        height=height,
+        template="none",
+        margin=dict(l=60, r=20, t=60, b=50),
+        xaxis=dict(title=dict(text="step"), dtick=1, rangemode="tozero"),
+        yaxis=dict(title=dict(text="people reached (so far)"), rangemode="tozero"),
+        meta={"final": final},
+        showlegend=len(curves) > 1 or total is not None,
+    )
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# The network, coloured by when each person was reached
+
+
+def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 0, pos=None, height: int = 480):
+    """The network, each person coloured by the step the message reached them.
+
+    Parameters
+    ----------
+    G : networkx graph
+        The network the cascade ran on (the same people).
+    cascade : Cascade
+    title : str, optional
+    seed : int, default 0
+        Seed of the layout.
+    pos : dict, optional
+        Positions, as for :func:`~smlessons.networks.draw_network`.
+    height : int, default 480
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        People in groups "step 0 (seeds)", "step 1", ... and "not reached",
+        each with a legend entry; the seeds are circled.
+        ``fig.layout.meta`` has ``"reached"`` and ``"people"``.
+
+    Raises
+    ------
+    TypeError
+        If `cascade` is not a Cascade.
+    ValueError
+        If the cascade ran on other people than those of `G`.
+
+    Examples
+    --------
+    >>> from smlessons.diffusion import independent_cascade
+    >>> G = nx.path_graph(["a", "b", "c"])
+    >>> fig = spread_figure(G, independent_cascade(G, "a", 1.0))
+    >>> sorted(t.name for t in fig.data if t.name.startswith("step"))
+    ['step 0 (seeds) (1)', 'step 1 (1)', 'step 2 (1)']
+    """
+    from .networks import draw_network
+
+    if not isinstance(cascade, Cascade):
+        raise TypeError(f"cascade must be a Cascade (from independent_cascade), not {type(cascade).__name__}")
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"G must be a networkx graph, not {type(G).__name__}")
+    if set(G) != set(cascade.network.labels):
+        extra = next(iter(set(cascade.network.labels) - set(G)), None)
+        missing = next(iter(set(G) - set(cascade.network.labels)), None)
+        who = f"{extra!r} is in the cascade but not in G" if extra is not None else f"{missing!r} is in G but not in the cascade"
+        raise ValueError(f"the cascade ran on another network: {who}")
+    when = cascade.when()
+    colour = {u: ("not reached" if s is None else ("step 0 (seeds)" if s == 0 else f"step {s}")) for u, s in when.items()}
+    if title is None:
+        title = (
+            f"When each person got the message: {cascade.size} of {cascade.network.n} reached "
+            f"in {cascade.duration} steps"
+        )
+    fig = draw_network(G, color_by=colour, highlight=cascade.seeds, title=title, seed=seed, pos=pos, height=height)
+    fig.update_layout(meta={**dict(fig.layout.meta or {}), "reached": cascade.size, "people": cascade.network.n})
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Strategies over many runs
+
+
+@dataclass(frozen=True)
+class StrategyComparison:
+    """Many runs of several seeding strategies on one network.
+
+    Attributes
+    ----------
+    sizes : dict
+        ``{strategy: numpy array of people reached per run}``.
+    p : float
+    runs, k, people : int
+        Runs per strategy, seeds per run, size of the network.
+    """
+
+    sizes: Mapping[str, np.ndarray] = field(repr=False)
+    p: float
+    runs: int
+    k: int
+    people: int
+
+    def mean(self) -> dict:
+        """``{strategy: average number of people reached}``, rounded to 0.1."""
+        return {s: round(float(v.mean()), 1) for s, v in self.sizes.items()}
+
+    def share_above(self, fraction: float = 0.5) -> dict:
+        """``{strategy: share of runs that reached more than `fraction` of the network}``."""
+        return {s: round(float((v > fraction * self.people).mean()), 2) for s, v in self.sizes.items()}
+
+    @property
+    def best(self) -> str:
+        """The strategy with the highest average reach (first in order on a tie)."""
+        means = {s: float(v.mean()) for s, v in self.sizes.items()}
+        return max(means, key=means.get)
+
+    def table(self) -> str:
+        """A plain-text summary, one line per strategy."""
+        lines = [f"{self.runs} runs per strategy, {self.k} seed(s), p = {self.p:g}, {self.people} people"]
+        for s, v in self.sizes.items():
+            q1, med, q3 = np.percentile(v, [25, 50, 75])
+            lines.append(
+                f"  {s:<10} average {v.mean():5.1f}   middle half {q1:g} to {q3:g}   "
+                f"smallest {v.min()}, largest {v.max()}"
+            )
+        return "\n".join(lines)
+
+    def figure(self, *, height: int = 380):
+        """A box plot per strategy (the box holds the middle half of the runs; the dashed line is the average)."""
+        import plotly.graph_objects as go
+
+        fig = go.Figure()
+        for k, (s, v) in enumerate(self.sizes.items()):
+            fig.add_trace(
+                go.Box(
+                    y=v.tolist(), name=STRATEGY_NAMES.get(s, s), boxmean=True, boxpoints=False,
+                    marker=dict(color=_COLOURS[k % len(_COLOURS)]),
+                )
+            )  # fmt: skip
+        fig.update_layout(
+            title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {self.k} seed(s))", x=0.01, xanchor="left"),
+            height=height,
+            template="none",
+            margin=dict(l=60, r=20, t=60, b=60),
+            yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
+            showlegend=False,
+            meta={"mean": self.mean()},
+        )  # fmt: skip
+        return fig
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def _generators(rng, n: int) -> list:
+    """`n` independent generators from one seed (or a generator)."""
+    if isinstance(rng, np.random.Generator):
+        return rng.spawn(n)
+    return [np.random.default_rng(s) for s in np.random.SeedSequence(rng).spawn(n)]
+
+
+def compare_strategies(
+    G, strategies=STRATEGIES, p: float = 0.2, runs: int = 200, *, k: int = 1, rng=0, progress=None
+) -> StrategyComparison:
+    """Run the Independent Cascade model `runs` times for each seeding strategy.
+
+    Each strategy gets its own random stream from `rng`, so adding a strategy
+    does not change the others' results.
+
+    Parameters
+    ----------
+    G : networkx graph or CompactNetwork
+    strategies : sequence of str, default all of :data:`~smlessons.diffusion.STRATEGIES`
+    p : float, default 0.2
+        The chance that a person passes the message to each contact.
+    runs : int, default 200
+    k : int, default 1
+        Seeds per run.
+    rng : int or numpy.random.Generator, default 0
+    progress : callable, optional
+        Called as ``progress(done, total)`` over all runs of all strategies.
+
+    Returns
+    -------
+    StrategyComparison
+
+    Raises
+    ------
+    ValueError
+        If `strategies` is empty, repeats or names an unknown strategy; and
+        for what :func:`~smlessons.diffusion.run_many` rejects (p, runs, k).
+
+    Examples
+    --------
+    >>> c = compare_strategies(nx.karate_club_graph(), ["random", "degree"], 0.2, runs=50, rng=1)
+    >>> sorted(c.sizes), c.sizes["degree"].shape
+    (['degree', 'random'], (50,))
+    """
+    if isinstance(strategies, str):
+        strategies = [strategies]
+    strategies = list(strategies)
+    if not strategies:
+        raise ValueError(f"give at least one strategy, from {', '.join(map(repr, STRATEGIES))}")
+    for s in strategies:
+        if s not in STRATEGIES:
+            raise ValueError(f"unknown strategy {s!r}: choose from {', '.join(map(repr, STRATEGIES))}")
+    if len(set(strategies)) != len(strategies):
+        raise ValueError(f"strategies lists a strategy twice: {strategies!r}")
+    net = diffusion.compact(G)
+    gens = _generators(rng, len(strategies))
+    total = len(strategies) * runs if isinstance(runs, int) else 0
+    sizes = {}
+    for i, (s, gen) in enumerate(zip(strategies, gens)):
+        report = None
+        if progress is not None:
+            report = lambda done, _n, i=i: progress(i * runs + done, total)  # noqa: E731
+        graph = G if isinstance(G, nx.Graph) else net
+        sizes[s] = diffusion.run_many(graph if s in ("community", "bridge") else net, s, p, runs, k=k, rng=gen, progress=report)
+    return StrategyComparison(sizes=sizes, p=float(p), runs=int(runs), k=int(k), people=net.n)
+
+
+# ---------------------------------------------------------------------------
+# The explorer
+
+
+class SpreadExplorer:
+    """Controls to run a spreading message and see it: the lesson-5 explorer.
+
+    A network menu, a probability slider, a strategy menu, a seeds slider, a
+    Run button, a progress bar for the many runs, and an output area that
+    shows the reach over time and the network coloured by when each person
+    was reached, for one run, and the average over `runs` runs.
+
+    Display it as the last line of a cell. Its text form (what a plain
+    console or a notebook checker sees) is stable:
+    ``SpreadExplorer(network=..., p=..., strategy=..., seeds=...)``.
+
+    Parameters
+    ----------
+    networks : dict, optional
+        ``{label: graph or function returning a graph}``; by default
+        :data:`NETWORKS`.
+    p : float, default 0.2
+    strategy : str, default "degree"
+    seeds : int, default 1
+    runs : int, default 200
+        Runs averaged at each press of Run.
+    rng : int, default 0
+        The seed: each press of Run uses ``rng`` plus the number of presses
+        before it, so a session replays the same way.
+    run : bool, default True
+        Run once at once, so the output is not empty.
+
+    Attributes
+    ----------
+    last : dict or None
+        What the last run did: ``network``, ``p``, ``strategy``, ``k``,
+        ``seeds``, ``reached`` (one run), ``mean`` (over `runs`), ``runs``,
+        ``title`` (of the network figure).
+
+    Raises
+    ------
+    ValueError
+        On an unknown strategy, p outside [0, 1], seeds < 1, runs < 1, or
+        no networks.
+    """
+
+    def __init__(self, networks=None, *, p: float = 0.2, strategy: str = "degree", seeds: int = 1, runs: int = 200, rng: int = 0, run: bool = True):
+        import ipywidgets as w
+
+        networks = dict(NETWORKS if networks is None else networks)
+        if not networks:
+            raise ValueError("give at least one network to explore")
+        if strategy not in STRATEGIES:
+            raise ValueError(f"unknown strategy {strategy!r}: choose from {', '.join(map(repr, STRATEGIES))}")
+        if not isinstance(p, Real) or isinstance(p, bool) or not 0 <= p <= 1:
+            raise ValueError(f"p is a probability between 0 and 1, got {p!r}")
+        for name, value in (("seeds", seeds), ("runs", runs)):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{name} must be a whole number >= 1, got {value!r}")
+        self._networks = networks
+        self._graphs: dict = {}
+        self._rng = int(rng)
+        self._presses = 0
+        self.runs = runs
+        self.last = None
+        style = {"description_width": "110px"}
+        layout = w.Layout(width="430px")
+        self.network = w.Dropdown(options=list(networks), description="Network", style=style, layout=layout)
+        self.p = w.FloatSlider(value=float(p), min=0.0, max=1.0, step=0.05, description="Chance to share (p)", style=style, layout=layout, readout_format=".2f")
+        self.strategy = w.Dropdown(options=[(STRATEGY_NAMES[s], s) for s in STRATEGIES], value=strategy, description="Seed with", style=style, layout=layout)
+        self.seeds = w.IntSlider(value=seeds, min=1, max=5, description="Seeds", style=style, layout=layout)
+        self.button = w.Button(description="Run", button_style="primary", icon="play", tooltip="Run the message once, and average over many runs")
+        self.progress = w.IntProgress(value=0, min=0, max=runs, description="Runs", style=style, layout=w.Layout(width="430px"))
+        self.summary = w.HTML()
+        self.output = w.Output()
+        self.button.on_click(lambda _b: self.run())
+        controls = w.VBox([self.network, self.p, self.strategy, self.seeds, w.HBox([self.button, self.progress])])
+        self.widget = w.VBox([controls, self.summary, self.output])
+        self.widget.add_class("sm-spread-explorer")
+        if run:
+            self.run()
+
+    def graph(self):
+        """The network chosen in the menu (built once)."""
+        name = self.network.value
+        if name not in self._graphs:
+            g = self._networks[name]
+            self._graphs[name] = g() if callable(g) else g
+        return self._graphs[name]
+
+    def run(self) -> dict:
+        """Run with the current settings; update the output; return :attr:`last`."""
+        G = self.graph()
+        p, strategy, k = float(self.p.value), self.strategy.value, int(self.seeds.value)
+        seed = self._rng + self._presses
+        self._presses += 1
+        gen = np.random.default_rng(seed)
+        chosen = diffusion.choose_seeds(G, strategy, k, rng=gen)
+        one = diffusion.independent_cascade(G, chosen, p, rng=gen)
+        self.progress.value = 0
+        step = max(1, self.runs // 20)  # a few updates, not one message per run
+
+        def tick(done, total):
+            if done % step == 0 or done == total:
+                self.progress.value = done
+
+        sizes = diffusion.run_many(G, strategy, p, self.runs, k=k, rng=gen, progress=tick)
+        figures = (reach_figure({"this run": one}, total=len(G), height=300), spread_figure(G, one, height=420))
+        self.figures = figures
+        self.last = {
+            "network": self.network.value,
+            "p": p,
+            "strategy": strategy,
+            "k": k,
+            "seeds": list(chosen),
+            "reached": one.size,
+            "mean": round(float(sizes.mean()), 1),
+            "runs": self.runs,
+            "title": figures[1].layout.title.text,
+        }
+        self.summary.value = (
+            f"<b>Seeds:</b> {', '.join(map(str, chosen))}. <b>This run</b> reached {one.size} of {len(G)} people; "
+            f"<b>on average over {self.runs} runs</b>, {self.last['mean']} people "
+            f"(smallest {sizes.min()}, largest {sizes.max()})."
+        )
+        # Set the Output widget's outputs directly rather than capturing
+        # display() in it: the same on screen, and safe when a notebook is
+        # executed headless without storing widget state.
+        self.output.outputs = tuple(_display_data(fig) for fig in figures)
+        return self.last
+
+    def __repr__(self) -> str:
+        return (
+            f"SpreadExplorer(network={self.network.value!r}, p={self.p.value:g}, "
+            f"strategy={self.strategy.value!r}, seeds={self.seeds.value})"
+        )
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, tuple):
+            bundle = bundle[0]
+        bundle = dict(bundle or {})
+        bundle["text/plain"] = repr(self)
+        return bundle
+
+
+def _display_data(obj) -> dict:
+    """A display_data output for `obj`, as a kernel would send it."""
+    # Not the shell's display formatter: a plotly figure's _ipython_display_
+    # would then publish itself in the running cell instead of returning data.
+    data = dict(obj._repr_mimebundle_() or {}) if hasattr(obj, "_repr_mimebundle_") else {}
+    data.setdefault("text/plain", "A figure (run the notebook to see it)")
+    return {"output_type": "display_data", "data": data, "metadata": {}}
+
+
+def spread_explorer(networks=None, **options) -> SpreadExplorer:
+    """Build a :class:`SpreadExplorer` (display it as the last line of a cell)."""
+    return SpreadExplorer(networks, **options)
