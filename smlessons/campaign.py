@@ -27,6 +27,7 @@ import networkx as nx
 import numpy as np
 
 from . import diffusion
+from .assessment import save_answer
 from .grading import SYMBOLS
 from .networks import PersonNotFoundError, _norm
 
@@ -378,8 +379,16 @@ def _mentions(text: str, patterns) -> bool:
     return any(re.search(p, text) for p in patterns)
 
 
-def check_plan(plan: CampaignResult, justification: str) -> PlanFeedback:
+PLAN_EXERCISE = "lesson06-campaign-plan"
+
+
+def check_plan(plan: CampaignResult, justification: str, *, answers=None) -> PlanFeedback:
     """Feedback on a plan's reach and on the reasons given for it.
+
+    The plan (media, seeds, cost, reach) and the justification are saved in
+    the lesson's answer file under ``"lesson06-campaign-plan"``, like every
+    other exercise, so an instructor can read them (``answers=False`` saves
+    nothing; see :func:`smlessons.assessment.save_answer`).
 
     Looks for the reasoning points that matter (:data:`CONCEPTS`): reaching
     people and their ties, not only buying a medium; the target community;
@@ -403,6 +412,23 @@ def check_plan(plan: CampaignResult, justification: str) -> PlanFeedback:
     TypeError
         If `plan` is not a CampaignResult or `justification` not a string.
     """
+    feedback = _judge_plan(plan, justification)
+    record = {
+        "media": list(plan.media),
+        "seeds": list(plan.seeds),
+        "cost": plan.cost,
+        "target_reach": round(float(plan.target_reach), 4),
+        "justification": justification if isinstance(justification, str) else "",
+        "points": feedback.score,
+    }
+    try:
+        save_answer(PLAN_EXERCISE, record, "06-planning-a-campaign" if answers is None else answers)
+    except OSError as exc:
+        print(f"Your plan could not be saved ({exc}). Copy your justification somewhere safe.")
+    return feedback
+
+
+def _judge_plan(plan: CampaignResult, justification: str) -> PlanFeedback:
     if not isinstance(plan, CampaignResult):
         raise TypeError(f"plan must be the result of campaign.plan(...) or plan_campaign(...), not {type(plan).__name__}")
     if justification is Ellipsis or justification is None:

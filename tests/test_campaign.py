@@ -132,3 +132,24 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_check_plan_saves_the_plan_and_its_justification(tmp_path):
+    from smlessons.answers import AnswerStore
+
+    store = AnswerStore("06-planning-a-campaign", folder=tmp_path)
+    c = Campaign()
+    result = c.plan(["Instagram"], [c.members[0]])
+    why = "We seed people inside the target group so the message travels along their ties to friends."
+    feedback = check_plan(result, why, answers=store)
+    saved = store.load("lesson06-campaign-plan")
+    assert saved["media"] == ["Instagram"] and saved["seeds"] == [c.members[0]]
+    assert saved["justification"] == why and saved["points"] == feedback.score
+    assert 0 <= saved["target_reach"] <= 1
+
+
+def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    c = Campaign()
+    check_plan(c.plan(["WhatsApp"], [c.members[0]]), "short")
+    assert (tmp_path / "06-planning-a-campaign.answers.json").is_file()
