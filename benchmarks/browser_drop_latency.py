@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python benchmarks/browser_drop_latency.py [--runs 15] [--headed]
+    python benchmarks/browser_drop_latency.py [--runs 15] [--sizes 16,200] [--headed]
 
 It starts its own JupyterLab (on a temporary copy of ``notebooks/``) and
 Debian's chromium, opens lesson 1, runs all cells and, on lesson 1's board,
@@ -19,6 +19,11 @@ measures inside the page with ``performance.now()``:
     - ``feedback``: the card's verdict is shown and the score is set (the
       grading happens in Python, so this is a round trip),
     - ``painted``: that state has been painted.
+
+Then the same on boards built for the purpose, one per size given with
+``--sizes`` (default 16 and 200 cards, four bins, half of the cards already
+placed so that a Check returns a verdict for each of them): does a large
+board stay as quick?
 
 It prints a table of medians (and min / max) and writes the figures as JSON to
 ``benchmarks/results/``. The goal is visible feedback within 50 ms of a drop.
@@ -164,12 +169,54 @@ def stats(values):
     return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
 
 
-def measure(runs: int, headed: bool = False, server_config: str = "") -> dict:
+# A board of `n` cards in four bins, every other card already placed.
+SIZED_BOARD = """
+from smlessons import SortingBoard
+BINS = ["Social medium", "Social network", "Both", "Neither"]
+board = SortingBoard(
+    items=[{{"label": f"Card {{i:03d}}", "answer": BINS[i % 4], "explanation": f"Card {{i}} goes in {{BINS[i % 4]}}."}}
+           for i in range({n})],
+    bins=BINS, title="{n} cards")
+board.placements = {{c: BINS[i % 4] for i, c in enumerate(board.cards) if i % 2 == 0}}
+board
+"""
+
+
+def drop_and_check(page, label: str, bins: list, runs: int) -> tuple[list, list]:
+    """Drop `label` on each bin in turn and press Check after each drop; the timings of both."""
+    drops, checks = [], []
+    page.wait_for_function("() => document.querySelector('.smb .smb-score').textContent === ''")
+    page.locator(".smb").first.evaluate("n => n.scrollIntoView({block: 'start'})")
+    for i in range(runs + 1):  # the first round warms up and is not counted
+        bin_ = bins[i % len(bins)]
+        d = page.evaluate(DROP_JS, [label, bin_])
+        if not (d["moved"] and d["announced"]):
+            sys.exit(f"drop {i} did not move the card or was not announced: {d}")
+        # The move clears the previous score in Python; wait for that before checking again.
+        page.wait_for_function("() => document.querySelector('.smb .smb-score').textContent === ''")
+        c = page.evaluate(CHECK_JS, [label])
+        if "error" in c:
+            sys.exit(f"check {i}: {c['error']}")
+        if i > 0:
+            drops.append(d)
+            checks.append(c)
+    return drops, checks
+
+
+def summarise(drops: list, checks: list) -> dict:
+    return {
+        "drop": {k: stats([d[k] for d in drops]) for k in ("dom", "frame", "painted", "python")},
+        "check": {k: stats([c[k] for c in checks]) for k in ("feedback", "frame", "painted")},
+        "raw": {"drop": drops, "check": checks},
+    }
+
+
+def measure(runs: int, headed: bool = False, server_config: str = "", sizes=()) -> dict:
     from playwright.sync_api import sync_playwright
 
     if not harness.CHROMIUM.exists():
         sys.exit(harness.chromium_missing_message())
-    drops, checks = [], []
+    boards = {}
     with harness.JupyterServer("lab", server_config=server_config) as server, sync_playwright() as p:
         browser = harness.launch_browser(p, headless=not headed)
         context = harness.new_context(browser)
@@ -183,29 +230,22 @@ def measure(runs: int, headed: bool = False, server_config: str = "") -> dict:
         bins = harness.run_python_json(page, "list(board.bins)")
         label = harness.run_python_json(page, "board.cards[0]")
         harness.run_python(page, "board.reset()")
-        page.wait_for_function("() => document.querySelector('.smb .smb-score').textContent === ''")
-        page.locator(".smb").first.evaluate("n => n.scrollIntoView({block: 'start'})")
-        for i in range(runs + 1):  # the first round warms up and is not counted
-            bin_ = bins[i % len(bins)]
-            d = page.evaluate(DROP_JS, [label, bin_])
-            if not (d["moved"] and d["announced"]):
-                sys.exit(f"drop {i} did not move the card or was not announced: {d}")
-            # The move clears the previous score in Python; wait for that before checking again.
-            page.wait_for_function("() => document.querySelector('.smb .smb-score').textContent === ''")
-            c = page.evaluate(CHECK_JS, [label])
-            if "error" in c:
-                sys.exit(f"check {i}: {c['error']}")
-            if i > 0:
-                drops.append(d)
-                checks.append(c)
+        result = summarise(*drop_and_check(page, label, bins, runs))
+        page.close()
+        for n in sizes:
+            # a fresh page per notebook: JupyterLab routes in-page URL changes itself
+            page = context.new_page()
+            path = harness.scratch_notebook(server, f"bench-{n}-cards.ipynb", cells=[SIZED_BOARD.format(n=n)])
+            harness.open_notebook(page, server, path)
+            harness.run_all(page)
+            page.locator(".smb .smb-item").nth(n - 1).wait_for()
+            bins = harness.run_python_json(page, "list(board.bins)")
+            label = harness.run_python_json(page, "board.cards[1]")  # not placed yet
+            boards[str(n)] = summarise(*drop_and_check(page, label, bins, runs))
+            page.close()
         context.close()
         browser.close()
-    return {
-        "drop": {k: stats([d[k] for d in drops]) for k in ("dom", "frame", "painted", "python")},
-        "check": {k: stats([c[k] for c in checks]) for k in ("feedback", "frame", "painted")},
-        "kernel_info": stats(kernel_info),
-        "raw": {"drop": drops, "check": checks},
-    }
+    return {**result, "kernel_info": stats(kernel_info), "boards": boards}
 
 
 def fmt(v):
@@ -217,6 +257,8 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="measured drops and checks (at least 10)")
     parser.add_argument("--config", choices=["stock", "nodelay", "both"], default="both",
                         help="server configuration(s) to measure (default: both)")
+    parser.add_argument("--sizes", default="16,200",
+                        help="card counts of the extra boards to measure, comma-separated ('' for none)")
     parser.add_argument("--headed", action="store_true", help="show the browser window")
     parser.add_argument("--strict", action="store_true",
                         help="exit with 1 when the stock server misses the goal")
@@ -224,8 +266,14 @@ def main(argv=None) -> int:
     if args.runs < 10:
         parser.error("--runs must be at least 10")
     names = list(CONFIGS) if args.config == "both" else [args.config]
+    try:
+        sizes = [int(n) for n in args.sizes.split(",") if n.strip()]
+    except ValueError:
+        parser.error(f"--sizes must be card counts separated by commas, not {args.sizes!r}")
+    if any(n < 2 for n in sizes):
+        parser.error("--sizes: a board needs at least 2 cards")
     started = time.monotonic()
-    results = {name: measure(args.runs, args.headed, CONFIGS[name]) for name in names}
+    results = {name: measure(args.runs, args.headed, CONFIGS[name], sizes) for name in names}
 
     rows = [
         ("kernel_info round trip (no widget)", "kernel_info", None),
@@ -244,6 +292,16 @@ def main(argv=None) -> int:
             st = results[name][group] if key is None else results[name][group][key]
             cells.append(f"{fmt(st['median'])} ({fmt(st['min']).strip()}-{fmt(st['max']).strip()})")
         print(f"{label:40}" + "".join(f"{c:>22}" for c in cells))
+    if sizes:
+        print(f"\nBoards of {', '.join(map(str, sizes))} cards (half placed), ms: median (min-max)")
+        print(f"{'':40}" + "".join(f"{name + ' ' + str(n):>22}" for name in names for n in sizes))
+        for label, group, key in rows[1:]:
+            cells = []
+            for name in names:
+                for n in sizes:
+                    st = results[name]["boards"][str(n)][group][key]
+                    cells.append(f"{fmt(st['median'])} ({fmt(st['min']).strip()}-{fmt(st['max']).strip()})")
+            print(f"{label:40}" + "".join(f"{c:>22}" for c in cells))
     verdicts = {}
     for name in names:
         goals = {
@@ -257,6 +315,7 @@ def main(argv=None) -> int:
               + "; ".join(f"{goal} {fmt(goals[goal]).strip()} ms {'met' if ok else 'MISSED'}" for goal, ok in met.items()))
     payload = {
         "runs": args.runs,
+        "sizes": sizes,
         "goal_ms": GOAL_MS,
         "goal_met": verdicts,
         "packages": {p: metadata.version(p) for p in ("jupyterlab", "jupyter_server", "tornado", "ipykernel",

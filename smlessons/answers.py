@@ -158,8 +158,8 @@ class AnswerStore:
             return _empty(self.notebook)
         try:
             return validate_document(json.loads(raw.decode("utf-8")), self.path.name)
-        except (ValueError, UnicodeDecodeError) as exc:
-            self._set_aside(f"is not a valid answer file ({exc})")
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+            self._set_aside(f"is not a valid answer file ({type(exc).__name__}: {str(exc)[:200]})")
             return _empty(self.notebook)
 
     def _set_aside(self, why: str) -> None:
@@ -182,6 +182,12 @@ class AnswerStore:
 
     def _write(self, doc: dict) -> None:
         data = json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            # Text that is not valid Unicode (a lone surrogate) cannot be written
+            # as UTF-8; escaped, it is still saved and read back unchanged.
+            data = json.dumps(doc, indent=2, ensure_ascii=True, sort_keys=True) + "\n"
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.folder)
         try:
             # mkstemp makes the file private (0600); an answer file is an ordinary

@@ -186,7 +186,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         for key in ("answer", "explanation", "source"):
             if key not in raw:
                 fail(f"{where}: missing field {key!r}")
-        if raw["source"] not in sources:
+        if not isinstance(raw["source"], str) or raw["source"] not in sources:
             fail(f"{where}: field 'source' is {raw['source']!r}, which is not a key of 'sources'")
         if not isinstance(raw["explanation"], str) or not raw["explanation"].strip():
             fail(f"{where}: field 'explanation' must be a non-empty string")

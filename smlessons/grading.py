@@ -3,12 +3,19 @@
 Nothing here imports a widget: the functions take item definitions and a
 ``{item label: bin label}`` mapping, and return plain data. The sorting board
 calls them; so can an autograder or a report.
+
+The verdicts and score lines a student sees come from the string tables of
+:mod:`smlessons.i18n`, in the language given to :func:`grade` (else the
+environment's, else English).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
+
+from .i18n import N_, NP_, resolve_language, translator
 
 __all__ = [
     "Item",
@@ -27,12 +34,21 @@ RIGHT, WRONG, UNPLACED, UNGRADED = "right", "wrong", "unplaced", "ungraded"
 # The words and symbols a student sees. Feedback is never colour alone:
 # every status has a symbol and a word.
 SYMBOLS = {RIGHT: "\u2713", WRONG: "\u2717", UNPLACED: "\u2022", UNGRADED: "\u2022"}
+# The English texts are msgids: what is shown comes from the string table.
 VERDICTS = {
-    RIGHT: "Right",
-    WRONG: "Not quite",
-    UNPLACED: "Not placed yet",
-    UNGRADED: "Placed",
+    RIGHT: N_("Right"),
+    WRONG: N_("Not quite"),
+    UNPLACED: N_("Not placed yet"),
+    UNGRADED: N_("Placed"),
 }
+CONTESTED_VERDICT = N_("Right (this one is contested)")
+ALSO_RIGHT_IN = N_("It would also be right in: {bins}.")
+# Score lines. Counted words take plural forms (English needs them for
+# "card", Italian for the adjectives too: "1 giusta", "2 giuste").
+SCORE_RIGHT = NP_("{right} of {total} right", "{right} of {total} right")
+SCORE_WRONG = NP_("{count} wrong", "{count} wrong")
+SCORE_UNPLACED = NP_("{count} not placed yet", "{count} not placed yet")
+SCORE_PLACED = NP_("{placed} of {total} card placed", "{placed} of {total} cards placed")
 
 
 @dataclass(frozen=True)
@@ -65,7 +81,11 @@ class Item:
 
 @dataclass(frozen=True)
 class ItemResult:
-    """The verdict on one card after a check."""
+    """The verdict on one card after a check.
+
+    ``language`` is the language of :attr:`verdict` (``None``: the
+    environment's, else English; see :func:`smlessons.i18n.resolve_language`).
+    """
 
     label: str
     placed_in: str | None
@@ -73,6 +93,7 @@ class ItemResult:
     explanation: str = ""
     contested: bool = False
     graded: bool = True
+    language: str | None = None
 
     @property
     def symbol(self) -> str:
@@ -80,9 +101,10 @@ class ItemResult:
 
     @property
     def verdict(self) -> str:
+        t = translator(self.language)
         if self.status == RIGHT and self.contested:
-            return "Right (this one is contested)"
-        return VERDICTS[self.status]
+            return t.gettext(CONTESTED_VERDICT)
+        return t.gettext(VERDICTS[self.status])
 
     def to_dict(self) -> dict:
         """The form the browser receives: plain strings only."""
@@ -99,10 +121,12 @@ class Feedback:
     """The result of checking a whole board.
 
     ``str(feedback)`` is the score line a student sees, e.g.
-    ``"7 of 10 right (2 wrong, 1 not placed yet)"``.
+    ``"7 of 10 right (2 wrong, 1 not placed yet)"``, in ``language``
+    (``None``: the environment's, else English).
     """
 
     results: tuple[ItemResult, ...] = field(default_factory=tuple)
+    language: str | None = None
 
     def _count(self, status: str) -> int:
         return sum(1 for r in self.results if r.status == status)
@@ -127,16 +151,18 @@ class Feedback:
 
     @property
     def score(self) -> str:
+        t = translator(self.language)
         if self.total == 0:
             placed = sum(1 for r in self.results if r.placed_in is not None)
-            return f"{placed} of {len(self.results)} cards placed"
+            total = len(self.results)
+            return t.ngettext(*SCORE_PLACED, total, placed=placed, total=total)
         extra = []
         if self.wrong:
-            extra.append(f"{self.wrong} wrong")
+            extra.append(t.ngettext(*SCORE_WRONG, self.wrong, count=self.wrong))
         if self.unplaced:
-            extra.append(f"{self.unplaced} not placed yet")
+            extra.append(t.ngettext(*SCORE_UNPLACED, self.unplaced, count=self.unplaced))
         tail = f" ({', '.join(extra)})" if extra else ""
-        return f"{self.right} of {self.total} right{tail}"
+        return t.ngettext(*SCORE_RIGHT, self.right, right=self.right, total=self.total) + tail
 
     def __getitem__(self, label: str) -> ItemResult:
         for r in self.results:
@@ -157,6 +183,11 @@ class Feedback:
 
 def _is_text(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
+
+
+def _visible(text: str) -> bool:
+    """True if `text` has a character that shows: not only spaces, zero-width or control characters."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp") for ch in text)
 
 
 def make_bins(bins) -> tuple[str, ...]:
@@ -189,7 +220,7 @@ def make_bins(bins) -> tuple[str, ...]:
     for i, b in enumerate(bins):
         if not isinstance(b, str):
             raise TypeError(f"bin {i} must be a string, not {type(b).__name__}")
-        if not b.strip():
+        if not _visible(b):
             raise ValueError(f"bin {i} has an empty label")
         if b in out:
             raise ValueError(f"duplicate bin label {b!r}")
@@ -240,13 +271,13 @@ def make_items(items, bins: Sequence[str]) -> tuple[Item, ...]:
             raw = {"label": raw}
         if not isinstance(raw, Mapping):
             raise TypeError(f"{where} must be a string or a dict, not {type(raw).__name__}")
-        unknown = sorted(set(raw) - set(ITEM_FIELDS))
+        unknown = sorted(set(raw) - set(ITEM_FIELDS), key=repr)
         if unknown:
             raise ValueError(f"{where}: unknown field {unknown[0]!r} (fields are {', '.join(ITEM_FIELDS)})")
         label = raw.get("label")
         if not isinstance(label, str):
             raise TypeError(f"{where}: label must be a string, not {type(label).__name__}")
-        if not label.strip():
+        if not _visible(label):
             raise ValueError(f"{where} has an empty label")
         where = f"item {i} ({label!r})"
         if label in seen:
@@ -299,35 +330,59 @@ def check_placements(placements, items: Iterable[Item], bins: Sequence[str]) -> 
     """
     if not isinstance(placements, Mapping):
         raise TypeError(f"placements must be a dict, not {type(placements).__name__}")
-    labels = {item.label for item in items}
+    labels = {item.label for item in _checked_items(items)}
     out = {}
     for label, bin_ in placements.items():
         if label not in labels:
             raise ValueError(f"placements names an unknown card {label!r}")
-        if bin_ is None or bin_ == "":
+        if bin_ is None:
             continue
         if not isinstance(bin_, str):
             raise TypeError(f"placements[{label!r}] must be a bin label, not {type(bin_).__name__}")
+        if bin_ == "":
+            continue
         if bin_ not in bins:
             raise ValueError(f"placements[{label!r}] names an unknown bin {bin_!r}")
         out[label] = bin_
     return out
 
 
-def grade(items: Iterable[Item], placements: Mapping[str, str]) -> Feedback:
+def _checked_items(items) -> list[Item]:
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+        raise TypeError(f"items must be a list of Item (see make_items), not {type(items).__name__}")
+    out = list(items)
+    for i, item in enumerate(out):
+        if not isinstance(item, Item):
+            raise TypeError(f"item {i} must be an Item (see make_items), not {type(item).__name__}")
+    return out
+
+
+def grade(items: Iterable[Item], placements: Mapping[str, str], *, language: str | None = None) -> Feedback:
     """Check every card against its answers.
 
     Parameters
     ----------
     items : iterable of Item
     placements : dict
-        ``{item label: bin label}``, e.g. a board's ``placements``.
+        ``{item label: bin label}``, e.g. a board's ``placements``. A card
+        whose bin is ``None`` or ``""`` is not placed.
+    language : str, optional
+        The language of the verdicts and the score (``"en"``, ``"it"``);
+        by default the environment's, else English.
 
     Returns
     -------
     Feedback
         One :class:`ItemResult` per card, in the items' order. A contested
         card is right in any of its bins.
+
+    Raises
+    ------
+    TypeError
+        If `items` are not :class:`Item` objects, `placements` is not a
+        dict, or a bin in it is not a string.
+    ValueError
+        If `language` is not supported.
 
     Examples
     --------
@@ -337,9 +392,18 @@ def grade(items: Iterable[Item], placements: Mapping[str, str]) -> Feedback:
     >>> print(grade(items, {"TikTok": "Medium", "My class": "Medium"}))
     1 of 2 right (1 wrong)
     """
+    items = _checked_items(items)
+    if not isinstance(placements, Mapping):
+        raise TypeError(f"placements must be a dict, not {type(placements).__name__}")
+    language = resolve_language(language)
+    t = translator(language)
     results = []
     for item in items:
         placed = placements.get(item.label)
+        if placed is not None and not isinstance(placed, str):
+            raise TypeError(f"placements[{item.label!r}] must be a bin label, not {type(placed).__name__}")
+        if placed == "":
+            placed = None
         if placed is None:
             status = UNPLACED
         elif not item.answers:
@@ -351,7 +415,9 @@ def grade(items: Iterable[Item], placements: Mapping[str, str]) -> Feedback:
         explanation = item.explanation if status in (RIGHT, WRONG, UNGRADED) else ""
         if status == RIGHT and item.contested:
             others = [a for a in item.answers if a != placed]
-            also = "; ".join(others)
-            explanation = f"{explanation} It would also be right in: {also}.".strip()
-        results.append(ItemResult(item.label, placed, status, explanation, item.contested, bool(item.answers)))
-    return Feedback(tuple(results))
+            also = t.gettext(ALSO_RIGHT_IN, bins="; ".join(others))
+            explanation = f"{explanation} {also}".strip()
+        results.append(
+            ItemResult(item.label, placed, status, explanation, item.contested, bool(item.answers), language)
+        )
+    return Feedback(tuple(results), language)

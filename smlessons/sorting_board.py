@@ -3,10 +3,15 @@
 The browser side (``static/sorting_board.js``) handles mouse, touch, pen and
 keyboard; this side holds the answer key and does the grading, so the key
 never has to reach the browser.
+
+Every word the board shows comes from the string tables of
+:mod:`smlessons.i18n`: the browser receives its texts as templates with
+named placeholders (``_strings``) and fills them in as plain text.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,10 +21,61 @@ import traitlets
 from .answers import AnswerStore, check_exercise_id, store_for
 from .datafiles import MODES, load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
+from .i18n import N_, NP_, translator
 
 __all__ = ["SortingBoard"]
 
 _STATIC = Path(__file__).with_name("static")
+
+# What the browser shows, by key (see static/sorting_board.js). Keys are
+# code; the English texts are msgids, translated in smlessons/locale.
+BROWSER_TEXTS = {
+    "pool": N_("Cards to sort"),
+    "help": N_(
+        "Drag a card into a bin, or: Tab to a card, press Enter or Space to pick it up, "
+        "Tab to a bin and press Enter or Space to drop it. Escape cancels."
+    ),
+    "check": N_("Check"),
+    "try_again": N_("Try again"),
+    "reset": N_("Reset"),
+    "assessment_note": N_(
+        "Assessment: your answers are recorded as you go. No right or wrong is shown here; "
+        "your instructor will give feedback."
+    ),
+    "picked_up": N_("Picked up {label}. Move to a bin and press Enter or Space to drop it there; Escape cancels."),
+    "put_back": N_("{label} put back."),
+    "placed_in": N_("{label} placed in {bin}."),
+    "stays_in": N_("{label} stays in {bin}."),
+    "pick_first": N_("{bin}: pick up a card first (Enter or Space on a card)."),
+    "checked": N_("Checked: {score}."),
+    "not_quite": N_("Not quite: {labels}."),
+}
+BROWSER_PLURALS = {
+    # plural on {total}; the announcement adds the full stop
+    "placed_count": NP_("{placed} of {total} card placed", "{placed} of {total} cards placed"),
+    # a bin's accessible name; plural on {count}
+    "bin_name": NP_("{bin}, {count} card", "{bin}, {count} cards"),
+}
+NOTICE_UNREADABLE = N_("Your answers could not be read ({error}); they are not lost, but this board starts empty.")
+NOTICE_NOT_A_BOARD = N_("The saved answer for {exercise} is not a board's answer; this board starts empty.")
+NOTICE_NOT_SAVED = N_("Your last move could not be saved ({error}). Ask your instructor where answers are kept.")
+NOTICE_SET_ASIDE = N_("{file} could not be read; it was kept as {aside} and a new answer file was started.")
+NOTICE_OTHER = N_("There was a problem with your answer file: {details}")
+# The answer store's own report of a damaged file (smlessons.answers), in English.
+_SET_ASIDE = re.compile(r"^(?P<file>\S+) .*; it was kept as (?P<aside>\S+) and a new answer file was started\.$")
+
+
+def browser_strings(t, cards: int) -> dict:
+    """The texts the browser needs, in the language of the translator `t`.
+
+    ``plural_index[n]`` is the plural form for the count ``n`` (0 to `cards`,
+    every count a board can show), so the browser needs no plural rules.
+    """
+    return {
+        "text": {key: t.template(msg) for key, msg in BROWSER_TEXTS.items()},
+        "plural": {key: t.forms(*msgs) for key, msgs in BROWSER_PLURALS.items()},
+        "plural_index": [t.plural_index(n) for n in range(cards + 1)],
+    }
 
 
 class SortingBoard(anywidget.AnyWidget):
@@ -48,6 +104,12 @@ class SortingBoard(anywidget.AnyWidget):
         Where to save: an :class:`~smlessons.answers.AnswerStore`, or the
         notebook's name (the file is ``<name>.answers.json``). By default the
         name comes from the running notebook; ``False`` saves nothing.
+    language : str, optional
+        The language of everything the board says (buttons, help,
+        announcements, verdicts, score): ``"en"`` or ``"it"``. By default
+        the environment's (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
+        ``LANG``), else English. The cards, bins, title and prompt are shown
+        as given.
 
     Attributes
     ----------
@@ -61,12 +123,14 @@ class SortingBoard(anywidget.AnyWidget):
         After :meth:`check`, e.g. ``"7 of 10 right (3 wrong)"``; else ``""``.
     notice : str
         A message about the answer file (e.g. a damaged file kept aside), or ``""``.
+    language : str
+        The board's language, ``"en"`` or ``"it"``.
 
     Raises
     ------
     ValueError
-        On duplicate labels, fewer than two bins, an empty label, or an
-        answer naming an unknown bin.
+        On duplicate labels, fewer than two bins, an empty label, an
+        answer naming an unknown bin, or an unsupported language.
     TypeError
         On arguments of the wrong type.
 
@@ -79,6 +143,14 @@ class SortingBoard(anywidget.AnyWidget):
     >>> board.placements = {"TikTok": "Medium"}
     >>> print(board.check())
     1 of 2 right (1 not placed yet)
+
+    The same board in Italian (buttons, help, verdicts, score):
+
+    >>> tavola = SortingBoard(items=[{"label": "TikTok", "answer": "Medium"}],
+    ...                       bins=["Medium", "Network"], language="it")
+    >>> tavola.placements = {"TikTok": "Medium"}
+    >>> print(tavola.check())
+    1 giusta su 1
     """
 
     _esm = _STATIC / "sorting_board.js"
@@ -93,6 +165,8 @@ class SortingBoard(anywidget.AnyWidget):
     score = traitlets.Unicode("", read_only=True).tag(sync=True)
     notice = traitlets.Unicode("", read_only=True).tag(sync=True)
     mode = traitlets.Unicode("practice", read_only=True).tag(sync=True)
+    language = traitlets.Unicode("en", read_only=True).tag(sync=True)
+    _strings = traitlets.Dict(read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -104,8 +178,10 @@ class SortingBoard(anywidget.AnyWidget):
         exercise_id: str | None = None,
         answers=None,
         mode: str = "practice",
+        language: str | None = None,
         **kwargs,
     ):
+        self._t = translator(language)
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         bins_ = make_bins(bins)
@@ -122,6 +198,8 @@ class SortingBoard(anywidget.AnyWidget):
         self.set_trait("bins", list(bins_))
         self.set_trait("cards", [item.label for item in self._items])
         self.set_trait("mode", mode)
+        self.set_trait("language", self._t.language)
+        self.set_trait("_strings", browser_strings(self._t, len(self._items)))
         self.on_msg(self._on_browser_message)
         if exercise_id is not None and answers is not False:
             self._store = self._open_store(exercise_id, answers)
@@ -145,12 +223,12 @@ class SortingBoard(anywidget.AnyWidget):
         try:
             saved = self._store.load(self._exercise_id, {})
         except OSError as exc:
-            self._say(f"Your answers could not be read ({exc}); they are not lost, but this board starts empty.")
+            self._say(self._t.gettext(NOTICE_UNREADABLE, error=exc))
             return
         if self._store.problems:
-            self._say(" ".join(self._store.problems))
+            self._say(self._problems())
         if not isinstance(saved, dict):
-            self._say(f"The saved answer for {self._exercise_id} is not a board's answer; this board starts empty.")
+            self._say(self._t.gettext(NOTICE_NOT_A_BOARD, exercise=self._exercise_id))
             return
         labels, bins = set(self.cards), set(self.bins)
         restored = {k: v for k, v in saved.items() if k in labels and v in bins}
@@ -159,6 +237,17 @@ class SortingBoard(anywidget.AnyWidget):
             self.placements = restored
         finally:
             self._restoring = False
+
+    def _problems(self) -> str:
+        """The answer store's problems, in the board's language."""
+        out = []
+        for problem in self._store.problems:
+            m = _SET_ASIDE.match(problem)
+            if m:
+                out.append(self._t.gettext(NOTICE_SET_ASIDE, file=m["file"], aside=m["aside"]))
+            else:
+                out.append(self._t.gettext(NOTICE_OTHER, details=problem))
+        return " ".join(out)
 
     def _say(self, message: str) -> None:
         self.set_trait("notice", message)
@@ -213,10 +302,10 @@ class SortingBoard(anywidget.AnyWidget):
         try:
             self._store.save(self._exercise_id, dict(change["new"]))
         except OSError as exc:
-            self._say(f"Your last move could not be saved ({exc}). Ask your instructor where answers are kept.")
+            self._say(self._t.gettext(NOTICE_NOT_SAVED, error=exc))
             return
         if self._store.problems and not self.notice:
-            self._say(" ".join(self._store.problems))
+            self._say(self._problems())
 
     @traitlets.observe("placements")
     def _forget_stale_feedback(self, change):
@@ -243,11 +332,11 @@ class SortingBoard(anywidget.AnyWidget):
             Its ``str`` is the score line, its ``repr`` lists every card.
         """
         if self.mode == "assessment":
-            result = grade([replace(item, answers=()) for item in self._items], self.placements)
+            result = grade([replace(item, answers=()) for item in self._items], self.placements, language=self.language)
             self.set_trait("feedback", {})
             self.set_trait("score", result.score)
             return result
-        result = grade(self._items, self.placements)
+        result = grade(self._items, self.placements, language=self.language)
         self.set_trait(
             "feedback", {r.label: r.to_dict() for r in result.results if r.placed_in is not None}
         )
@@ -258,7 +347,7 @@ class SortingBoard(anywidget.AnyWidget):
         """Send the wrong cards back to the pool; right cards stay where they are."""
         if self.mode == "assessment":
             return
-        result = grade(self._items, self.placements)
+        result = grade(self._items, self.placements, language=self.language)
         wrong = {r.label for r in result.results if r.status == "wrong"}
         self.placements = {k: v for k, v in self.placements.items() if k not in wrong}
         self.set_trait("feedback", {k: v for k, v in self.feedback.items() if k not in wrong})

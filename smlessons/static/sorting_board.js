@@ -8,8 +8,13 @@
 // Python holds the answer key and grades; this side only moves cards,
 // shows the feedback it is sent, and announces everything in a live region.
 // Every label is set with textContent, never as HTML.
+//
+// No words live here: every text comes from Python in the `_strings` trait
+// (smlessons/i18n.py, one string table per language) as a template with
+// named {placeholders}, filled in by `fill` as plain text.
 
 const DRAG_THRESHOLD = 6; // px a touch must travel before it is a drag, not a tap
+const EDGE = 48; // px from the top or bottom of the visible area where a touch drag scrolls the page
 const POOL = ""; // the pool's key in the drop-target map
 
 function el(tag, className, attrs = {}) {
@@ -19,6 +24,21 @@ function el(tag, className, attrs = {}) {
   return node;
 }
 
+// Fill {name} placeholders in one pass, so a value that itself contains
+// "{name}" (a card called "{bin}") is shown as it is, never re-expanded.
+function fill(template, values = {}) {
+  return String(template).replace(/\{(\w+)\}/g, (whole, name) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole,
+  );
+}
+
+// Card labels are data, not code: "__proto__" or "constructor" must not reach
+// an object's prototype. Look-ups go through own properties only, and the
+// placements are copied into an object without a prototype.
+function own(obj, key) {
+  return obj && Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
 let boardCount = 0;
 
 function render({ model, el: host }) {
@@ -26,34 +46,50 @@ function render({ model, el: host }) {
   const root = el("div", "smb", { "data-lm-suppress-shortcuts": "true" });
   host.appendChild(root);
 
+  // The board's texts, in its language.
+  function tr(key, values) {
+    const strings = model.get("_strings") || {};
+    return fill(own(strings.text, key) ?? key, values);
+  }
+  function trn(key, n, values) {
+    const strings = model.get("_strings") || {};
+    const forms = own(strings.plural, key) || [key];
+    const index = strings.plural_index || [];
+    const i = index.length ? index[Math.min(n, index.length - 1)] : 0;
+    return fill(forms[i] ?? forms[forms.length - 1], values);
+  }
+
+  // Instructor-given text may be right-to-left: let each piece find its direction.
   const header = el("div", "smb-header");
-  const title = el("div", "smb-title");
-  const prompt = el("p", "smb-prompt");
+  const title = el("div", "smb-title", { dir: "auto" });
+  const prompt = el("p", "smb-prompt", { dir: "auto" });
   const help = el("p", "smb-help", { id: `${uid}-help` });
-  help.textContent =
-    "Drag a card into a bin, or: Tab to a card, press Enter or Space to pick it up, " +
-    "Tab to a bin and press Enter or Space to drop it. Escape cancels.";
-  const notice = el("p", "smb-notice", { role: "status" });
+  const notice = el("p", "smb-notice", { role: "status", dir: "auto" });
   header.append(title, prompt, help, notice);
 
   const pool = el("div", "smb-target smb-pool", { role: "group", tabindex: "0", "data-bin": POOL });
   const poolLabel = el("div", "smb-target-label");
-  poolLabel.textContent = "Cards to sort";
   const poolCards = el("div", "smb-cards");
   pool.append(poolLabel, poolCards);
 
   const binsRow = el("div", "smb-bins");
   const controls = el("div", "smb-controls");
   const checkBtn = el("button", "smb-button smb-check", { type: "button" });
-  checkBtn.textContent = "Check";
   const retryBtn = el("button", "smb-button smb-retry", { type: "button" });
-  retryBtn.textContent = "Try again";
   const resetBtn = el("button", "smb-button smb-reset", { type: "button" });
-  resetBtn.textContent = "Reset";
   const score = el("div", "smb-score");
   const modeNote = el("p", "smb-mode-note");
-  modeNote.textContent = "Assessment: your answers are recorded as you go. No right or wrong is shown here; your instructor will give feedback.";
   controls.append(checkBtn, retryBtn, resetBtn, score);
+
+  function applyStrings() {
+    root.setAttribute("lang", model.get("language") || "en");
+    help.textContent = tr("help");
+    poolLabel.textContent = tr("pool");
+    checkBtn.textContent = tr("check");
+    retryBtn.textContent = tr("try_again");
+    resetBtn.textContent = tr("reset");
+    modeNote.textContent = tr("assessment_note");
+  }
 
   const live = el("div", "smb-live smb-visually-hidden", { role: "status", "aria-live": "polite", "aria-atomic": "true" });
   root.append(header, modeNote, pool, binsRow, controls, live);
@@ -62,7 +98,12 @@ function render({ model, el: host }) {
   const cardNodes = new Map();
   const targets = new Map([[POOL, { node: pool, cards: poolCards, label: poolLabel }]]);
   let picked = null; // label of the card picked up by keyboard or click
-  let suppressClick = false; // a touch drag just ended: its click is not a pick-up
+  // A touch or pen tap is handled at pointerup, where its target is sure (the
+  // click a browser adds after it can land elsewhere if the notebook scrolls
+  // in between); that click is then ignored.
+  let suppressUntil = 0;
+  const suppressClick = () => (suppressUntil = performance.now() + 300);
+  const clickSuppressed = () => performance.now() < suppressUntil;
   let announceSeq = 0;
 
   function announce(text) {
@@ -72,11 +113,11 @@ function render({ model, el: host }) {
   }
 
   function placements() {
-    return { ...(model.get("placements") || {}) };
+    return Object.assign(Object.create(null), model.get("placements") || {});
   }
 
   function binName(bin) {
-    return bin === POOL ? "Cards to sort" : bin;
+    return bin === POOL ? tr("pool") : bin;
   }
 
   function placedCount(p) {
@@ -85,7 +126,7 @@ function render({ model, el: host }) {
 
   function moveCard(label, bin) {
     const p = placements();
-    const from = p[label] ?? POOL;
+    const from = own(p, label) ?? POOL;
     if (bin === POOL) delete p[label];
     else p[label] = bin;
     picked = null;
@@ -93,8 +134,8 @@ function render({ model, el: host }) {
     model.save_changes();
     update();
     const total = model.get("cards").length;
-    const moved = from === bin ? "stays in" : "placed in";
-    announce(`${label} ${moved} ${binName(bin)}. ${placedCount(p)} of ${total} cards placed.`);
+    const moved = tr(from === bin ? "stays_in" : "placed_in", { label, bin: binName(bin) });
+    announce(`${moved} ${trn("placed_count", total, { placed: placedCount(p), total })}.`);
   }
 
   function pick(label) {
@@ -104,7 +145,7 @@ function render({ model, el: host }) {
     }
     picked = label;
     update();
-    announce(`Picked up ${label}. Move to a bin and press Enter or Space to drop it there; Escape cancels.`);
+    announce(tr("picked_up", { label }));
   }
 
   function cancelPick() {
@@ -112,7 +153,7 @@ function render({ model, el: host }) {
     const label = picked;
     picked = null;
     update();
-    announce(`${label} put back.`);
+    announce(tr("put_back", { label }));
     const node = cardNodes.get(label);
     if (node) node.card.focus();
   }
@@ -121,21 +162,17 @@ function render({ model, el: host }) {
     const wrap = el("div", "smb-item", { draggable: "true", "data-label": label });
     const card = el("button", "smb-card", { type: "button", "aria-label": label, "aria-describedby": `${uid}-help` });
     const mark = el("span", "smb-mark", { "aria-hidden": "true" });
-    const text = el("span", "smb-card-text");
+    const text = el("span", "smb-card-text", { dir: "auto" });
     text.textContent = label;
     card.append(mark, text);
     const fb = el("div", "smb-feedback");
     const verdict = el("span", "smb-verdict");
-    const explanation = el("span", "smb-explanation");
+    const explanation = el("span", "smb-explanation", { dir: "auto" });
     fb.append(verdict, explanation);
     wrap.append(card, fb);
 
     card.addEventListener("click", () => {
-      if (suppressClick) {
-        suppressClick = false;
-        return;
-      }
-      pick(label);
+      if (!clickSuppressed()) pick(label);
     });
     wrap.addEventListener("dragstart", (e) => {
       e.dataTransfer.setData("text/plain", label);
@@ -144,12 +181,12 @@ function render({ model, el: host }) {
     });
     wrap.addEventListener("dragend", () => wrap.classList.remove("smb-dragging"));
     wrap.addEventListener("pointerdown", (e) => startPointerDrag(e, label, wrap));
-    return { wrap, card, mark, verdict, explanation, fb };
+    return { wrap, card, mark, verdict, explanation, fb, shown: null };
   }
 
   function makeBin(bin) {
     const node = el("div", "smb-target smb-bin", { role: "group", tabindex: "0", "data-bin": bin });
-    const label = el("div", "smb-target-label");
+    const label = el("div", "smb-target-label", { dir: "auto" });
     label.textContent = bin;
     const cards = el("div", "smb-cards");
     node.append(label, cards);
@@ -182,9 +219,18 @@ function render({ model, el: host }) {
     if (cardNodes.has(label)) moveCard(label, bin);
   });
   root.addEventListener("click", (e) => {
-    if (picked === null || e.target.closest(".smb-card, .smb-button")) return;
+    if (clickSuppressed() || picked === null || e.target.closest(".smb-card, .smb-button")) return;
     const bin = targetFor(e.target);
     if (bin !== null) moveCard(picked, bin);
+  });
+  root.addEventListener("pointerup", (e) => {
+    // a finger or pen tapping a bin while a card is picked up (a drag is handled on window)
+    if (e.pointerType === "mouse" || drag !== null || picked === null) return;
+    if (e.target.closest(".smb-item, .smb-button")) return;
+    const bin = targetFor(e.target);
+    if (bin === null) return;
+    suppressClick();
+    moveCard(picked, bin);
   });
   root.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && picked !== null) {
@@ -197,12 +243,39 @@ function render({ model, el: host }) {
       e.preventDefault();
       const bin = e.target.getAttribute("data-bin");
       if (picked !== null) moveCard(picked, bin);
-      else announce(`${binName(bin)}: pick up a card first (Enter or Space on a card).`);
+      else announce(tr("pick_first", { bin: binName(bin) }));
     }
   });
 
   // Touch and pen: pointer events with a floating copy that follows the finger.
+  // On a phone the bins are often below the fold: holding the card near the
+  // top or bottom edge scrolls the notebook (the finger cannot, it is dragging).
   let drag = null;
+  let scrollFrame = 0;
+  function scrollerOf(node) {
+    for (let n = node.parentElement; n; n = n.parentElement) {
+      const style = getComputedStyle(n);
+      if (/(auto|scroll)/.test(style.overflowY) && n.scrollHeight > n.clientHeight) return n;
+    }
+    return document.scrollingElement || document.documentElement;
+  }
+  function autoScroll() {
+    scrollFrame = 0;
+    if (!drag || !drag.ghost) return;
+    const sc = drag.scroller;
+    const box = sc === document.scrollingElement ? { top: 0, bottom: window.innerHeight } : sc.getBoundingClientRect();
+    const top = Math.max(box.top, 0);
+    const bottom = Math.min(box.bottom, window.innerHeight);
+    let step = 0;
+    if (drag.y < top + EDGE) step = -Math.ceil((top + EDGE - drag.y) / 4);
+    else if (drag.y > bottom - EDGE) step = Math.ceil((drag.y - bottom + EDGE) / 4);
+    if (step === 0) return;
+    const before = sc.scrollTop;
+    sc.scrollTop += step;
+    if (sc.scrollTop === before) return; // at the end: nothing more to scroll
+    highlight(targetFor(document.elementFromPoint(drag.x, drag.y)));
+    scrollFrame = requestAnimationFrame(autoScroll);
+  }
   function startPointerDrag(e, label, wrap) {
     if (e.pointerType === "mouse" || e.button > 0) return;
     drag = { label, wrap, x0: e.clientX, y0: e.clientY, ghost: null, id: e.pointerId };
@@ -232,18 +305,30 @@ function render({ model, el: host }) {
     e.preventDefault();
     drag.ghost.style.left = `${e.clientX - drag.dx}px`;
     drag.ghost.style.top = `${e.clientY - drag.dy}px`;
+    drag.x = e.clientX;
+    drag.y = e.clientY;
     highlight(targetFor(document.elementFromPoint(e.clientX, e.clientY)));
+    if (!drag.scroller) drag.scroller = scrollerOf(root);
+    if (!scrollFrame) scrollFrame = requestAnimationFrame(autoScroll);
   }
   function onPointerUp(e) {
     if (!drag || e.pointerId !== drag.id) return;
     const d = drag;
     drag = null;
+    if (scrollFrame) cancelAnimationFrame(scrollFrame);
+    scrollFrame = 0;
     highlight(null);
-    if (!d.ghost) return; // a tap: the click handler picks the card up
+    if (!d.ghost) {
+      // a tap on the card: pick it up (or put it back)
+      if (e.type === "pointerup") {
+        suppressClick();
+        pick(d.label);
+      }
+      return;
+    }
     d.ghost.remove();
     d.wrap.classList.remove("smb-dragging");
-    suppressClick = true;
-    setTimeout(() => (suppressClick = false), 0);
+    suppressClick();
     if (e.type === "pointercancel") return;
     const bin = targetFor(document.elementFromPoint(e.clientX, e.clientY));
     if (bin !== null) moveCard(d.label, bin);
@@ -269,6 +354,7 @@ function render({ model, el: host }) {
 
   // Build or rebuild the static parts when bins or cards change.
   function build() {
+    applyStrings();
     for (const [bin, t] of targets) if (bin !== POOL) t.node.remove();
     for (const bin of [...targets.keys()]) if (bin !== POOL) targets.delete(bin);
     for (const bin of model.get("bins")) targets.set(bin, makeBin(bin));
@@ -296,9 +382,14 @@ function render({ model, el: host }) {
     const focused = document.activeElement;
     const want = new Map([...targets.keys()].map((b) => [b, []]));
     for (const [label, n] of cardNodes) {
-      const bin = targets.has(p[label]) ? p[label] : POOL;
+      const placedIn = own(p, label);
+      const bin = placedIn !== undefined && targets.has(placedIn) ? placedIn : POOL;
       want.get(bin).push(n.wrap);
-      const f = fb[label];
+      const f = own(fb, label);
+      // Touch a card's DOM only when what it shows changed: a 200-card board stays quick.
+      const shown = f ? [f.status, f.symbol, f.verdict, f.explanation, picked === label] : [null, picked === label];
+      if (n.shown !== null && shown.length === n.shown.length && shown.every((v, i) => v === n.shown[i])) continue;
+      n.shown = shown;
       n.wrap.classList.toggle("smb-right", !!f && f.status === "right");
       n.wrap.classList.toggle("smb-wrong", !!f && f.status === "wrong");
       n.wrap.classList.toggle("smb-picked", picked === label);
@@ -316,7 +407,7 @@ function render({ model, el: host }) {
       const kids = t.cards.children;
       if (kids.length !== nodes.length || nodes.some((w, i) => kids[i] !== w)) t.cards.append(...nodes);
       const c = nodes.length;
-      t.node.setAttribute("aria-label", `${binName(bin)}, ${c} ${c === 1 ? "card" : "cards"}`);
+      t.node.setAttribute("aria-label", trn("bin_name", c, { bin: binName(bin), count: c }));
       t.node.classList.toggle("smb-empty", c === 0);
     }
     root.classList.toggle("smb-has-pick", picked !== null);
@@ -337,8 +428,8 @@ function render({ model, el: host }) {
     if (!s) return;
     const fb = model.get("feedback") || {};
     const wrong = Object.entries(fb).filter(([, f]) => f.status === "wrong").map(([l]) => l);
-    const tail = wrong.length ? ` Not quite: ${wrong.join(", ")}.` : "";
-    announce(`Checked: ${s}.${tail}`);
+    const tail = wrong.length ? ` ${tr("not_quite", { labels: wrong.join(", ") })}` : "";
+    announce(`${tr("checked", { score: s })}${tail}`);
   }
 
   const listeners = [
@@ -351,11 +442,14 @@ function render({ model, el: host }) {
     ["change:prompt", update],
     ["change:notice", update],
     ["change:mode", update],
+    ["change:_strings", build],
+    ["change:language", applyStrings],
   ];
   for (const [event, fn] of listeners) model.on(event, fn);
   build();
 
   return () => {
+    if (scrollFrame) cancelAnimationFrame(scrollFrame);
     window.removeEventListener("pointermove", onPointerMove);
     window.removeEventListener("pointerup", onPointerUp);
     window.removeEventListener("pointercancel", onPointerUp);

@@ -144,6 +144,11 @@ class JupyterServer:
         env = dict(os.environ)
         # Answer files go beside the notebooks (the temporary root), as for a student.
         env.pop("SMLESSONS_ANSWERS_DIR", None)
+        # Boards follow the environment's language: keep the kernels English
+        # unless a test asks a board for another language.
+        for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            env.pop(var, None)
+        env["LANG"] = "C.UTF-8"
         env.update(
             JUPYTERLAB_SETTINGS_DIR=str(settings_dir),
             JUPYTERLAB_WORKSPACES_DIR=str(self.tmp / "workspaces"),
@@ -454,6 +459,27 @@ def set_theme(page, theme: str, timeout: int = 20_000) -> None:
         polling=50,
     )
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def scratch_notebook(server: JupyterServer, name: str, cells=("from smlessons import SortingBoard",)) -> str:
+    """Write a notebook of code ``cells`` into the server's root folder and return its path there.
+
+    For tests and benchmarks that build their own boards without touching the lessons.
+    """
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "execution_count": None, "id": f"cell-{i}", "metadata": {}, "outputs": [],
+             "source": source}
+            for i, source in enumerate(cells)
+        ],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    path = server.root_dir / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(notebook, indent=1), encoding="utf-8")
+    return name
 
 
 def run_axe(page, selector: str = ".smb", rules: list[str] | None = None) -> dict:

@@ -27,7 +27,9 @@ from harness import (
     run_python_json,
     set_theme,
 )
+import boards
 import harness
+from boards import mouse_drag, on_screen, touch_drag
 from smlessons import load_exercise
 from smlessons.grading import grade
 
@@ -43,11 +45,6 @@ MEDIA = [i.label for i in EXERCISE.items if i.answers == (MEDIUM,)]
 NETWORKS = [i.label for i in EXERCISE.items if i.answers == (NETWORK,)]
 README_SHOT = harness.REPO / "docs" / "sorting-board.png"
 MAX_PNG = 300 * 1024
-
-
-def css_str(value: str) -> str:
-    """``value`` as a quoted CSS string, for attribute selectors."""
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # ------------------------------------------------------------------ fixtures
@@ -77,103 +74,14 @@ def board(page):
     return b
 
 
-class Board:
+class Board(boards.Board):
     """Locators for one sorting board; by default the lesson's (found by its title)."""
 
     def __init__(self, page, root=None):
-        self.page = page
         if root is None:
             title = page.locator(".smb-title", has_text=re.compile("^" + re.escape(EXERCISE.title) + "$"))
             root = page.locator(".smb").filter(has=title)
-        self.root = root
-        self.pool = self.root.locator('.smb-pool[data-bin=""]')
-        self.live = self.root.locator(".smb-live")
-        self.score = self.root.locator(".smb-score")
-        self.check_button = self.root.locator("button.smb-check")
-        self.retry_button = self.root.locator("button.smb-retry")
-        self.reset_button = self.root.locator("button.smb-reset")
-
-    def item(self, label):
-        return self.root.locator(f".smb-item[data-label={css_str(label)}]")
-
-    def card(self, label):
-        return self.item(label).locator("button.smb-card")
-
-    def bin(self, name):
-        return self.root.locator(f".smb-bin[data-bin={css_str(name)}]")
-
-    def in_bin(self, name, label):
-        """The card, located only if it sits in bin ``name`` ("" = the pool)."""
-        target = self.pool if name == "" else self.bin(name)
-        return target.locator(f".smb-cards > .smb-item[data-label={css_str(label)}]")
-
-    def where(self) -> dict:
-        """{label: bin} for every placed card, as the DOM shows it."""
-        return self.root.evaluate(
-            """(root) => Object.fromEntries([...root.querySelectorAll('.smb-bin .smb-item')]
-                 .map(n => [n.dataset.label, n.closest('.smb-bin').dataset.bin]))"""
-        )
-
-
-def on_screen(page, *locators):
-    """Scroll the board's top to the top of the notebook so both ends of a drag are visible."""
-    locators[0].evaluate("n => n.closest('.smb').scrollIntoView({block: 'start'})")
-    vh = page.viewport_size["height"]
-    for loc in locators:
-        box = loc.bounding_box()
-        assert box and 0 <= box["y"] and box["y"] + min(box["height"], 40) <= vh, f"{loc} is off screen: {box}"
-
-
-def mouse_drag(page, source, target):
-    """A real HTML5 drag and drop with the mouse (``locator.drag_to``).
-
-    Playwright cannot scroll in the middle of a drag, so both ends are put on
-    screen first.
-    """
-    on_screen(page, source, target)
-    source.drag_to(target)
-
-
-def touch_drag(page, source, target, pointer_id=11):
-    """Drag ``source`` onto ``target`` with dispatched touch pointer events.
-
-    The widget listens for pointerdown on the card and for pointermove/up on
-    ``window``, and finds the target with ``document.elementFromPoint``, so
-    both ends must be on screen: the target is scrolled into view first and
-    the source must still be visible.
-    """
-    on_screen(page, source, target)
-    s = source.bounding_box()
-    t = target.bounding_box()
-    assert s and t, "card or target not rendered"
-    sx, sy = s["x"] + s["width"] / 2, s["y"] + s["height"] / 2
-    tx, ty = t["x"] + t["width"] / 2, t["y"] + t["height"] / 2
-    vh = page.viewport_size["height"]
-    assert 0 < sy < vh and 0 < ty < vh, "source and target must both be on screen for a touch drag"
-    return source.evaluate(
-        """(node, [sx, sy, tx, ty, id]) => {
-          const opts = (type, x, y) => ({pointerId: id, pointerType: 'touch', isPrimary: true,
-            clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true,
-            button: type === 'pointermove' ? -1 : 0, buttons: type === 'pointerup' ? 0 : 1});
-          const seen = {};
-          node.dispatchEvent(new PointerEvent('pointerdown', opts('pointerdown', sx, sy)));
-          // 3 px: under the drag threshold, so still a tap
-          node.dispatchEvent(new PointerEvent('pointermove', opts('pointermove', sx + 3, sy)));
-          seen.ghostBeforeThreshold = !!document.querySelector('.smb-ghost');
-          const steps = 8;
-          for (let i = 1; i <= steps; i++) {
-            const x = sx + (tx - sx) * i / steps, y = sy + (ty - sy) * i / steps;
-            node.dispatchEvent(new PointerEvent('pointermove', opts('pointermove', x, y)));
-          }
-          seen.ghostDuring = !!document.querySelector('.smb-ghost');
-          const over = document.querySelector('.smb-over');
-          seen.highlighted = over ? over.dataset.bin : null;
-          node.dispatchEvent(new PointerEvent('pointerup', opts('pointerup', tx, ty)));
-          seen.ghostAfter = !!document.querySelector('.smb-ghost');
-          return seen;
-        }""",
-        [sx, sy, tx, ty, pointer_id],
-    )
+        super().__init__(page, root)
 
 
 # ------------------------------------------------------------------ tests

@@ -1,0 +1,504 @@
+"""Strings in two languages: one gettext string table per language, complete,
+compiled, and the only source of what a board says (Python and JavaScript)."""
+
+from __future__ import annotations
+
+import gettext
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from smlessons import SortingBoard, grade, grading
+from smlessons.datafiles import MODES
+from smlessons import i18n
+from smlessons.grading import make_bins, make_items
+from smlessons.i18n import LOCALE_DIR, SUPPORTED, resolve_language, translator
+from smlessons.sorting_board import BROWSER_PLURALS, BROWSER_TEXTS
+
+babel_extract = pytest.importorskip("babel.messages.extract")
+from babel.messages.mofile import write_mo  # noqa: E402
+from babel.messages.pofile import read_po  # noqa: E402
+
+PKG = Path(i18n.__file__).parent
+JS = PKG / "static" / "sorting_board.js"
+KEYWORDS = {**babel_extract.DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
+PLACEHOLDER = re.compile(r"\{(\w*)\}")
+LANG_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch):
+    """No language in the environment unless a test sets one."""
+    for var in LANG_VARS:
+        monkeypatch.delenv(var, raising=False)
+
+
+def extracted() -> dict:
+    """msgid (or (singular, plural)) -> the file that uses it, from the package's Python code."""
+    out = {}
+    for path in sorted(PKG.glob("*.py")):
+        with open(path, "rb") as fh:
+            for _line, message, _comments, _context in babel_extract.extract("python", fh, keywords=KEYWORDS):
+                out[message] = path.name
+    return out
+
+
+def catalog(lang):
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "smlessons.po", "rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+def test_the_code_has_messages():
+    found = extracted()
+    assert "Cards to sort" in found and "Right" in found
+    assert ("{bin}, {count} card", "{bin}, {count} cards") in found
+    assert len(found) >= 25
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_every_message_is_in_every_table_and_translated(lang):
+    found = extracted()
+    cat = catalog(lang)
+    missing, untranslated, fuzzy = [], [], []
+    for msgid, where in found.items():
+        key = msgid[0] if isinstance(msgid, tuple) else msgid
+        entry = cat.get(key)
+        if entry is None:
+            missing.append(f"{key!r} ({where})")
+            continue
+        if isinstance(msgid, tuple):
+            assert entry.pluralizable and entry.id == msgid, f"{key!r}: plural forms differ from the code's"
+            forms = entry.string
+            if len(forms) != cat.num_plurals or not all(f.strip() for f in forms):
+                untranslated.append(repr(key))
+        elif not entry.string or not entry.string.strip():
+            untranslated.append(repr(key))
+        if entry.fuzzy:
+            fuzzy.append(repr(key))
+    assert not missing, f"missing from the {lang} table: " + ", ".join(missing)
+    assert not untranslated, f"untranslated in the {lang} table: " + ", ".join(untranslated)
+    assert not fuzzy, f"fuzzy (unchecked) in the {lang} table: " + ", ".join(fuzzy)
+    keys = {m[0] if isinstance(m, tuple) else m for m in found}
+    stale = sorted(m.id if isinstance(m.id, str) else m.id[0] for m in cat if m.id and (
+        (m.id if isinstance(m.id, str) else m.id[0]) not in keys))
+    assert not stale, f"the {lang} table has messages no code uses: {stale}"
+    assert not cat.obsolete, f"the {lang} table keeps obsolete messages: {list(cat.obsolete)}"
+
+
+def test_the_template_is_current():
+    with open(LOCALE_DIR / "smlessons.pot", "rb") as fh:
+        pot = read_po(fh)
+    assert {m.id for m in pot if m.id} == set(extracted()), (
+        "smlessons/locale/smlessons.pot is out of date: re-run pybabel extract (see smlessons/i18n.py)"
+    )
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_translations_keep_the_placeholders(lang):
+    for entry in catalog(lang):
+        if not entry.id:
+            continue
+        ids = entry.id if isinstance(entry.id, tuple) else (entry.id,)
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        want = set(PLACEHOLDER.findall(ids[0])) | set(PLACEHOLDER.findall(ids[-1]))
+        for s in strings:
+            got = set(PLACEHOLDER.findall(s))
+            assert "" not in got and "{{" not in s, f"{lang}: {s!r} has an unnamed or escaped placeholder"
+            # a plural form may drop the count it is chosen by, never add a name
+            assert got <= want and got >= want - {"count", "placed", "right", "total"}, (
+                f"{lang}: {s!r} has placeholders {sorted(got)}, the message has {sorted(want)}"
+            )
+            s.format(**{name: "x" for name in want})  # a valid template
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_the_committed_mo_files_are_compiled_from_the_po_files(lang):
+    """Recompile each .po and compare with the shipped .mo, message by message."""
+    buf = io.BytesIO()
+    write_mo(buf, catalog(lang))
+    buf.seek(0)
+    fresh = gettext.GNUTranslations(buf)
+    with open(LOCALE_DIR / lang / "LC_MESSAGES" / "smlessons.mo", "rb") as fh:
+        shipped = gettext.GNUTranslations(fh)
+    fresh_messages = {k: v for k, v in fresh._catalog.items() if k != ""}
+    shipped_messages = {k: v for k, v in shipped._catalog.items() if k != ""}
+    assert shipped_messages == fresh_messages, (
+        f"locale/{lang}/LC_MESSAGES/smlessons.mo is not compiled from its .po: run pybabel compile"
+    )
+    assert shipped.info().get("plural-forms") == fresh.info().get("plural-forms")
+    assert shipped.info().get("language") == lang
+
+
+# ------------------------------------------------------------- language choice
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({}, "en"),
+        ({"LANG": "it_IT.UTF-8"}, "it"),
+        ({"LANG": "it_CH"}, "it"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),  # not supported: English, not an error
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+        ({"LC_ALL": "it_IT.UTF-8", "LANG": "en_US.UTF-8"}, "it"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "it_IT.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "it_IT", "LANG": "en_US"}, "it"),
+        ({"LANGUAGE": "it:en", "LANG": "en_US.UTF-8"}, "it"),
+        ({"LANGUAGE": "fr:it", "LANG": "en_US.UTF-8"}, "it"),
+        ({"LANGUAGE": "fr", "LANG": "it_IT.UTF-8"}, "it"),
+        ({"LANG": "it_IT@euro"}, "it"),
+        ({"LANG": "garbage!!"}, "en"),
+    ],
+)
+def test_the_environment_chooses_the_language(env, expected):
+    assert resolve_language(environ=env) == expected
+
+
+def test_an_explicit_language_beats_the_environment(monkeypatch):
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    assert resolve_language() == "it"
+    assert resolve_language("en") == "en"
+    for spelling in ("it", "IT", "it_IT", "it-IT", "it_IT.UTF-8"):
+        assert resolve_language(spelling, environ={}) == "it"
+
+
+@pytest.mark.parametrize("bad", ["fr", "english", "", "C", "xx_YY"])
+def test_an_unknown_language_names_itself_and_the_supported_ones(bad):
+    with pytest.raises(ValueError) as err:
+        resolve_language(bad)
+    message = str(err.value)
+    assert repr(bad) in message and "'en'" in message and "'it'" in message
+
+
+def test_a_language_that_is_not_a_string_is_a_type_error():
+    with pytest.raises(TypeError, match="language must be a string"):
+        resolve_language(1)
+
+
+# ------------------------------------------------------------------ the board
+
+ITEMS = [
+    {"label": "TikTok", "answer": "Medium", "explanation": "An app."},
+    {"label": "My class", "answer": "Network", "explanation": "People."},
+    {"label": "Facebook", "answer": ["Medium", "Network"], "explanation": "Both."},
+]
+BINS = ["Medium", "Network"]
+
+
+def english_words(text: str) -> set[str]:
+    """The words of the English msgids that appear in `text` (for "no English left" checks)."""
+    vocabulary = set()
+    for msgid in extracted():
+        for m in msgid if isinstance(msgid, tuple) else (msgid,):
+            vocabulary |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m))}
+    vocabulary -= {"escape", "space"}  # also key names in the Italian help ("Esc")
+    return {w for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", text)) if w.lower() in vocabulary}
+
+
+def test_a_board_sends_the_browser_every_text_in_its_language():
+    board = SortingBoard(items=ITEMS, bins=BINS, language="it")
+    assert board.language == "it"
+    strings = board._strings
+    assert set(strings["text"]) == set(BROWSER_TEXTS)
+    assert set(strings["plural"]) == set(BROWSER_PLURALS)
+    assert strings["text"]["check"] == "Verifica"
+    assert strings["text"]["pool"] == "Schede da smistare"
+    assert strings["plural"]["bin_name"] == ["{bin}, {count} scheda", "{bin}, {count} schede"]
+    # one plural index per count a board can show: 0 .. number of cards
+    assert strings["plural_index"] == [1, 0, 1, 1]
+    for text in list(strings["text"].values()) + [f for forms in strings["plural"].values() for f in forms]:
+        assert not english_words(text), f"English left in an Italian text: {text!r}"
+    json.dumps(strings)  # plain JSON for the browser
+
+
+def test_the_default_board_is_english_and_follows_the_environment(monkeypatch):
+    board = SortingBoard(items=ITEMS, bins=BINS)
+    assert board.language == "en" and board._strings["text"]["check"] == "Check"
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    board = SortingBoard(items=ITEMS, bins=BINS)
+    assert board.language == "it" and board._strings["text"]["check"] == "Verifica"
+    board = SortingBoard(items=ITEMS, bins=BINS, language="en")
+    assert board.language == "en"
+
+
+def test_an_unknown_board_language_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"unknown language 'klingon'.*'en' \(English\), 'it' \(Italian\)"):
+        SortingBoard(items=ITEMS, bins=BINS, language="klingon")
+
+
+def test_language_is_keyword_only_and_read_only():
+    board = SortingBoard(items=ITEMS, bins=BINS, language="it")
+    with pytest.raises(Exception):
+        board.language = "en"
+    assert repr(board) == "SortingBoard(items=3, bins=['Medium', 'Network'])"
+
+
+def test_italian_verdicts_and_score_after_a_check():
+    board = SortingBoard(items=ITEMS, bins=BINS, language="it")
+    board.placements = {"TikTok": "Network", "Facebook": "Medium"}
+    result = board.check()
+    assert board.score == "1 giusta su 3 (1 sbagliata, 1 non ancora sistemata)" == str(result)
+    assert board.feedback["TikTok"]["verdict"] == "Non proprio"
+    assert board.feedback["TikTok"]["symbol"] == "\u2717"
+    assert board.feedback["Facebook"]["verdict"] == "Giusto (questa scheda è controversa)"
+    assert board.feedback["Facebook"]["explanation"] == "Both. Sarebbe giusta anche in: Network."
+    for f in board.feedback.values():
+        assert not english_words(f["verdict"])
+    board.placements = {"TikTok": "Medium", "My class": "Network"}
+    assert str(board.check()) == "2 giuste su 3 (1 non ancora sistemata)"
+
+
+def test_plural_forms_where_counts_appear():
+    items = make_items(["a", "b"], make_bins(["X", "Y"]))
+    assert grade(items[:1], {}, language="en").score == "0 of 1 card placed"
+    assert grade(items, {"a": "X"}, language="en").score == "1 of 2 cards placed"
+    keyed = make_items([{"label": "a", "answer": "X"}, {"label": "b", "answer": "X"},
+                        {"label": "c", "answer": "X"}], ["X", "Y"])
+    assert grade(keyed, {"a": "Y"}, language="it").score == "0 giuste su 3 (1 sbagliata, 2 non ancora sistemate)"
+    assert grade(keyed, {"a": "X", "b": "Y", "c": "Y"}, language="it").score == "1 giusta su 3 (2 sbagliate)"
+    t = translator("en")
+    assert t.ngettext(*BROWSER_PLURALS["bin_name"], 1, bin="B", count=1) == "B, 1 card"
+    assert t.ngettext(*BROWSER_PLURALS["bin_name"], 0, bin="B", count=0) == "B, 0 cards"
+
+
+def test_grade_follows_the_environment_unless_told(monkeypatch):
+    items = make_items([{"label": "a", "answer": "X"}], ["X", "Y"])
+    assert grade(items, {"a": "X"}).score == "1 of 1 right"
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    assert grade(items, {"a": "X"}).score == "1 giusta su 1"
+    assert grade(items, {"a": "X"}, language="en").score == "1 of 1 right"
+    assert grade(items, {"a": "X"}, language="en")["a"].verdict == "Right"
+
+
+def test_italian_assessment_score():
+    board = SortingBoard(items=["a", "b"], bins=BINS, mode="assessment", language="it")
+    board.placements = {"a": "Medium"}
+    assert str(board.check()) == "Schede sistemate: 1 su 2"
+
+
+def test_a_damaged_answer_file_is_reported_in_the_board_language(tmp_path, capsys):
+    from smlessons.answers import AnswerStore
+
+    store = AnswerStore("nb", folder=tmp_path)
+    store.path.write_text("{not json", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=store, language="it")
+    assert board.notice.startswith("Non è stato possibile leggere nb.answers.json: è stato conservato come nb.answers.corrupt-")
+    assert "nuovo file delle risposte" in capsys.readouterr().out
+    # the English board says the same in English
+    store.path.write_text("[]", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=AnswerStore("nb", folder=tmp_path))
+    assert re.match(r"nb\.answers\.json could not be read; it was kept as nb\.answers\.corrupt-\S+\.json and a new", board.notice)
+
+
+def test_a_save_failure_is_reported_in_the_board_language(tmp_path):
+    from smlessons.answers import AnswerStore
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=AnswerStore("nb", folder=blocker / "sub"),
+                         language="it")
+    board.placements = {"TikTok": "Medium"}
+    assert board.notice.startswith("Non è stato possibile salvare l'ultima mossa (")
+
+
+def test_from_exercise_takes_the_language():
+    board = SortingBoard.from_exercise("lesson01_media_or_network_it", language="it", answers=False)
+    assert board.language == "it" and board._strings["text"]["reset"] == "Ricomincia"
+
+
+# --------------------------------------------------------------- the browser side
+
+
+def js_string_literals(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string literal and template-literal text part of a JS source.
+
+    A small scanner: comments are skipped, regular-expression literals are
+    skipped, and ``${...}`` expressions inside template literals are scanned
+    as code (their own strings are found too).
+    """
+    out = []
+    i, n, line = 0, len(source), 1
+    stack = []  # open template literals: depth of braces in their ${...}
+    depth = 0
+    prev = ""  # last significant code character, to tell a regex from a division
+    while i < n:
+        c = source[i]
+        if c == "\n":
+            line += 1
+        if source.startswith("//", i):
+            j = source.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if source.startswith("/*", i):
+            j = source.find("*/", i + 2)
+            line += source.count("\n", i, j)
+            i = j + 2
+            continue
+        if c in "'\"":
+            j, buf = i + 1, []
+            while source[j] != c:
+                if source[j] == "\\":
+                    buf.append(source[j:j + 2])
+                    j += 2
+                    continue
+                buf.append(source[j])
+                j += 1
+            out.append((line, "".join(buf)))
+            i, prev = j + 1, "a"
+            continue
+        if c == "`" or (c == "}" and stack and depth == stack[-1]):
+            if c == "}":
+                stack.pop()
+            j, buf = i + 1, []
+            while True:
+                if source[j] == "\\":
+                    buf.append(source[j:j + 2])
+                    j += 2
+                    continue
+                if source[j] == "`":
+                    out.append((line, "".join(buf)))
+                    i, prev = j + 1, "a"
+                    break
+                if source.startswith("${", j):
+                    out.append((line, "".join(buf)))
+                    stack.append(depth)
+                    i, prev = j + 2, "("
+                    break
+                if source[j] == "\n":
+                    line += 1
+                buf.append(source[j])
+                j += 1
+            continue
+        if c == "/" and prev in "(,=:[!&|?{};+-*%<>~^" or (c == "/" and prev == ""):
+            j, in_class = i + 1, False
+            while True:
+                ch = source[j]
+                if ch == "\\":
+                    j += 2
+                    continue
+                if ch == "[":
+                    in_class = True
+                elif ch == "]":
+                    in_class = False
+                elif ch == "/" and not in_class:
+                    break
+                j += 1
+            i, prev = j + 1, "a"
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        if not c.isspace():
+            prev = c if not (c.isalnum() or c in "_$") else "a"
+            # `return /re/` and `typeof x` are not used by the board
+        i += 1
+    return out
+
+
+# Strings the JS may hold that are also English words: key names, DOM event
+# and dataTransfer values, the actions sent to Python, and the text keys.
+# Also the board's synced trait names and the values Python sends in them.
+API_WORDS = (
+    {"Enter", "Escape", "move", "drop", "text/plain", "check", "reset"}
+    | set(BROWSER_TEXTS)
+    | set(BROWSER_PLURALS)
+    | set(SortingBoard.class_trait_names(sync=True))
+    | {grading.RIGHT, grading.WRONG, grading.UNPLACED, grading.UNGRADED}
+    | set(MODES)
+)
+CODE_LIKE = re.compile(r"^[-_.#:\[\]=\"a-z0-9()> ,*]*$")
+
+
+def english_ui_words() -> set[str]:
+    words = set()
+    for msgid in extracted():
+        for m in msgid if isinstance(msgid, tuple) else (msgid,):
+            words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub("", m))}
+    return words
+
+
+def hard_coded_english(source: str) -> list[str]:
+    ui_words = english_ui_words()
+    found = []
+    for line, text in js_string_literals(source):
+        text = re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
+                      lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+        if not re.search(r"[A-Za-z]", text) or text in API_WORDS:
+            continue
+        words = re.findall(r"[A-Za-z]+", text)
+        if not CODE_LIKE.match(text):  # capitals, sentences, punctuation of prose
+            found.append(f"line {line}: {text!r}")
+        elif re.search(r"[a-z]+ [a-z]+ [a-z]+", text) and not re.search(r"[-.#]", text):
+            found.append(f"line {line}: {text!r} (reads like prose)")
+        elif any(w.lower() in ui_words for w in words if not re.search(rf"[-_.:]{w}|{w}[-_:]", text)):
+            found.append(f"line {line}: {text!r} (a word of the board's messages)")
+    return found
+
+
+def test_the_scanner_finds_hard_coded_english():
+    sample = r"""
+      // a comment with "quoted words" is not a string
+      help.textContent = "Drag a card into a bin";
+      const x = a / b / c;  /* division, not a regex */
+      const re = /["'`]/g;
+      btn.textContent = 'Check';
+      label = `${bin}, ${c} ${c === 1 ? "card" : "cards"}`;  // "cards" is also a trait name
+      status.textContent = placed + " placed";
+      announce(`Picked up ${label}.`);
+      node.className = "smb-target smb-pool";
+      el("div", "smb-cards", { role: "group", "aria-live": "polite" });
+    """
+    found = hard_coded_english(sample)
+    joined = "\n".join(found)
+    for bad in ("Drag a card into a bin", "Check", "'card'", "' placed'", "Picked up"):
+        assert bad in joined, (bad, found)
+    assert "smb-target smb-pool" not in joined and "polite" not in joined and "quoted words" not in joined
+    assert len(found) == 5, found
+
+
+def test_the_board_javascript_has_no_hard_coded_english():
+    found = hard_coded_english(JS.read_text(encoding="utf-8"))
+    assert not found, "user-visible text in sorting_board.js (put it in BROWSER_TEXTS):\n" + "\n".join(found)
+
+
+def test_the_javascript_sets_no_html():
+    source = JS.read_text(encoding="utf-8")
+    for api in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert api not in source, f"sorting_board.js uses {api}"
+
+
+def test_every_text_key_the_javascript_uses_is_sent_and_every_sent_one_is_used():
+    source = JS.read_text(encoding="utf-8")
+    literals = {text for _line, text in js_string_literals(source)}
+    direct = set(re.findall(r"\btr\(\s*\"(\w+)\"", source))
+    assert direct <= set(BROWSER_TEXTS), f"the JS asks for texts Python does not send: {direct - set(BROWSER_TEXTS)}"
+    used = literals & set(BROWSER_TEXTS)
+    plural = set(re.findall(r"\btrn\(\s*\"(\w+)\"", source))
+    assert used <= set(BROWSER_TEXTS), used - set(BROWSER_TEXTS)
+    assert plural <= set(BROWSER_PLURALS), plural - set(BROWSER_PLURALS)
+    assert used == set(BROWSER_TEXTS), f"texts sent but never shown: {set(BROWSER_TEXTS) - used}"
+    assert plural == set(BROWSER_PLURALS)
+
+
+def test_the_string_tables_are_package_data():
+    """pyproject.toml ships every .po and .mo (and the template) with the package."""
+    from fnmatch import fnmatch
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    root = PKG.parent
+    globs = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["smlessons"]
+    files = [p.relative_to(PKG).as_posix() for p in LOCALE_DIR.rglob("*") if p.is_file()]
+    assert {f.rsplit(".", 1)[-1] for f in files} == {"po", "mo", "pot"}
+    for f in files:
+        assert any(fnmatch(f, g) for g in globs), f"{f} is not in the package data"
