@@ -48,14 +48,13 @@ import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from numbers import Real
 from types import MappingProxyType
 
 import networkx as nx
 import numpy as np
 
-from .networks import EmptyNetworkError, PersonNotFoundError, _norm, communities
+from .networks import EmptyNetworkError, PersonNotFoundError, _norm, communities, positions_in
 
 __all__ = [
     "CompactNetwork",
@@ -234,23 +233,7 @@ def compact(graph, *, weight: str | None = None) -> CompactNetwork:
     rows = [adj[u] for u in labels]
     counts = np.fromiter(map(len, rows), dtype=np.intp, count=n)
     total = int(counts.sum())
-    index = None
-    if all(type(u) is int for u in labels):  # noqa: E721 (bool is not a person number)
-        ids = np.fromiter(labels, dtype=np.int64, count=n)
-        targets = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=total)
-        low, high = int(ids.min()), int(ids.max())
-        if low == 0 and high == n - 1 and (n == 1 or bool(np.all(ids[1:] > ids[:-1]))):
-            indices = targets.astype(np.intp, copy=False)  # people numbered 0..n-1 in order
-        elif high - low < 8 * n + 1024:  # numbered people: a look-up table is fastest
-            table = np.empty(high - low + 1, dtype=np.intp)
-            table[ids - low] = np.arange(n, dtype=np.intp)
-            indices = table[targets - low]
-        else:
-            order = np.argsort(ids, kind="stable")
-            indices = order[np.searchsorted(ids[order], targets)]
-    else:
-        index = dict(zip(labels, range(n)))
-        indices = np.fromiter(map(index.__getitem__, chain.from_iterable(rows)), dtype=np.intp, count=total)
+    indices = positions_in(labels, rows, total)
     weights = None if weight is None else _read_weights(graph, rows, labels, weight, total)
 
     src = np.repeat(np.arange(n, dtype=np.intp), counts)
@@ -263,8 +246,7 @@ def compact(graph, *, weight: str | None = None) -> CompactNetwork:
         counts = np.bincount(src[keep], minlength=n)
     indptr = np.zeros(n + 1, dtype=np.intp)
     np.cumsum(counts, out=indptr[1:])
-    if index is None:
-        index = dict(zip(labels, range(n)))
+    index = dict(zip(labels, range(n)))
     return CompactNetwork(
         indptr=_readonly(indptr),
         indices=_readonly(np.ascontiguousarray(indices, dtype=np.intp)),

@@ -940,6 +940,32 @@ def edge_index(G, nodes=None) -> np.ndarray:
     return np.stack((src, dst), axis=1)
 
 
+def positions_in(nodes: list, rows: list, total: int) -> np.ndarray:
+    """Positions in `nodes` of every neighbour listed in `rows`, in order.
+
+    `rows` are adjacency dicts (``G._adj[u]`` for each ``u`` in `nodes`) and
+    `total` the number of entries in them all. Vectorised: numbered people
+    need no Python-level look-up at all; any other labels one dict look-up
+    per entry. Shared by the drawing code and :func:`smlessons.diffusion.compact`.
+    """
+    n = len(nodes)
+    targets = chain.from_iterable(rows)
+    if all(type(u) is int for u in nodes):  # noqa: E721 (bool is not a person number)
+        labels = np.fromiter(nodes, dtype=np.int64, count=n)
+        ids = np.fromiter(targets, dtype=np.int64, count=total)
+        low, high = int(labels.min()), int(labels.max())
+        if low == 0 and high == n - 1 and (n == 1 or bool(np.all(labels[1:] > labels[:-1]))):
+            return ids.astype(np.intp, copy=False)  # people numbered 0..n-1 in order
+        if high - low < 8 * n + 1024:  # numbered people: a look-up table is fastest
+            table = np.empty(high - low + 1, dtype=np.intp)
+            table[labels - low] = np.arange(n, dtype=np.intp)
+            return table[ids - low]
+        order = np.argsort(labels, kind="stable")
+        return order[np.searchsorted(labels[order], ids)]
+    where = dict(zip(nodes, range(n)))
+    return np.fromiter(map(where.__getitem__, targets), dtype=np.intp, count=total)
+
+
 def _pairs(G, nodes=None) -> tuple[np.ndarray, np.ndarray]:
     if not isinstance(G, nx.Graph):
         raise TypeError(f"expected a networkx graph, not {type(G).__name__}")
@@ -959,21 +985,7 @@ def _pairs(G, nodes=None) -> tuple[np.ndarray, np.ndarray]:
     counts = np.fromiter(map(len, rows), dtype=np.intp, count=n)
     total = int(counts.sum())
     src = np.repeat(np.arange(n, dtype=np.intp), counts)
-    ints = all(type(u) is int for u in nodes)  # noqa: E721 (bool is not a person number)
-    if ints:
-        labels = np.fromiter(nodes, dtype=np.int64, count=n)
-        targets = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=total)
-        low, high = int(labels.min()), int(labels.max())
-        if high - low < 8 * n + 1024:  # numbered people: a look-up table is fastest
-            table = np.empty(high - low + 1, dtype=np.intp)
-            table[labels - low] = np.arange(n, dtype=np.intp)
-            dst = table[targets - low]
-        else:
-            order = np.argsort(labels, kind="stable")
-            dst = order[np.searchsorted(labels[order], targets)]
-    else:
-        where = dict(zip(nodes, range(n)))
-        dst = np.fromiter(map(where.__getitem__, chain.from_iterable(rows)), dtype=np.intp, count=total)
+    dst = positions_in(nodes, rows, total)
     keep = src < dst  # each undirected pair is stored twice: keep one, drop self-ties
     return src[keep], dst[keep]
 
