@@ -61,6 +61,27 @@ def notebook7_server():
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def lab_context(browser, lab_server):
+    """A browser context for one test module, against the JupyterLab server."""
+    ctx = harness.new_context(browser)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def fresh_page(lab_context):
+    """A new page for each test: JupyterLab routes in-page URL changes itself,
+    so navigating one page from notebook to notebook aborts the load. Dialogs
+    are dismissed and their messages kept in ``page.dialogs``."""
+    p = lab_context.new_page()
+    p.set_default_timeout(20_000)
+    p.dialogs = []
+    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
+    yield p
+    p.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     """``test-artifacts/`` at the repository root (gitignored)."""

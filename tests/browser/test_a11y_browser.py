@@ -75,19 +75,9 @@ def write_reports(artifacts):
         (artifacts / "contrast.json").write_text(json.dumps(CONTRAST_REPORT, indent=2, ensure_ascii=False) + "\n")
 
 
-@pytest.fixture(scope="module")
-def context(browser, lab_server):
-    ctx = harness.new_context(browser)
-    yield ctx
-    ctx.close()
-
-
 @pytest.fixture
-def page(context):
-    p = context.new_page()
-    p.set_default_timeout(20_000)
-    yield p
-    p.close()
+def page(fresh_page):
+    return fresh_page
 
 
 def test_every_lesson_is_covered():

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-import harness
 from boards import css_str
 from harness import notebook_errors, open_notebook, run_all, run_python_json
 
@@ -16,22 +15,9 @@ LESSON5 = "05-how-a-message-spreads.ipynb"
 LESSON6 = "06-planning-a-campaign.ipynb"
 
 
-@pytest.fixture(scope="module")
-def context(browser, lab_server):
-    ctx = harness.new_context(browser)
-    yield ctx
-    ctx.close()
-
-
 @pytest.fixture
-def page(context):
-    # A fresh page per lesson (JupyterLab routes in-page URL changes itself).
-    p = context.new_page()
-    p.set_default_timeout(20_000)
-    p.dialogs = []
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    yield p
-    p.close()
+def page(fresh_page):
+    return fresh_page
 
 
 def test_lesson5_explorer_reruns_with_the_chosen_settings(page, lab_server):

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-import harness
 from harness import notebook_errors, open_notebook, run_all
 
 pytestmark = pytest.mark.browser
@@ -18,22 +17,9 @@ ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def context(browser, lab_server):
-    ctx = harness.new_context(browser)
-    yield ctx
-    ctx.close()
-
-
 @pytest.fixture
-def page(context):
-    # A fresh page per lesson: JupyterLab routes in-page URL changes itself,
-    # so navigating one page from lesson to lesson aborts the load.
-    p = context.new_page()
-    p.dialogs = []
-    p.on("dialog", lambda d: (p.dialogs.append(d.message), d.dismiss()))
-    yield p
-    p.close()
+def page(fresh_page):
+    return fresh_page
 
 
 def test_there_are_lessons():
