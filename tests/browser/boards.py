@@ -180,10 +180,16 @@ def real_touch_drag(page, start, end, steps=10, hold_ms=0, end_of=None):
                     break
                 page.wait_for_timeout(50)
                 waited += 50
+            # Leave the edge first, so the board stops scrolling, and only then
+            # aim at the target: aimed from the edge, the target keeps moving
+            # under the finger (more so on a loaded machine).
+            mx, my = tx, vh / 2
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": mx, "y": my, "id": 1}]})
+            page.wait_for_timeout(300)
             box = end_of.bounding_box()
             fx, fy = box["x"] + min(box["width"] / 2, 60), box["y"] + min(box["height"] / 2, 20)
             for i in range(1, steps + 1):
-                point = {"x": tx + (fx - tx) * i / steps, "y": ty + (fy - ty) * i / steps, "id": 1}
+                point = {"x": mx + (fx - mx) * i / steps, "y": my + (fy - my) * i / steps, "id": 1}
                 cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     finally:
