@@ -29,7 +29,7 @@ from harness import (
 )
 import boards
 import harness
-from boards import mouse_drag, on_screen, touch_drag
+from boards import mouse_drag, on_screen, real_touch_drag, touch_drag
 from smlessons import load_exercise
 from smlessons.grading import grade
 
@@ -175,16 +175,7 @@ def test_real_touch_drag(page, board):
     tx, ty = t["x"] + t["width"] / 2, t["y"] + t["height"] / 2
     scroller = page.locator(".jp-WindowedPanel-outer").first
     top = scroller.evaluate("n => n.scrollTop")
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": sx, "y": sy, "id": 1}]})
-        steps = 10
-        for i in range(1, steps + 1):
-            point = {"x": sx + (tx - sx) * i / steps, "y": sy + (ty - sy) * i / steps, "id": 1}
-            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
-    finally:
-        cdp.detach()
+    real_touch_drag(page, (sx, sy), (tx, ty))
     expect(b.in_bin(MEDIUM, label)).to_have_count(1)
     expect(b.root.locator(".smb-ghost")).to_have_count(0)
     expect(b.card(label)).to_have_attribute("aria-pressed", "false")  # a drag is not a tap
