@@ -123,6 +123,21 @@ def load_exercise(name) -> Exercise:
     return parse_exercise(data, path)
 
 
+def check_fields(data: dict, fields, fail, where: str = "") -> None:
+    """Fail on a missing required field or an unknown one.
+
+    `fields` maps names to "required?"; `where` (e.g. ``"item 3 ('X')"``)
+    starts the message when the object is not the file's top level.
+    """
+    prefix = f"{where}: " if where else ""
+    for key, required in fields.items():
+        if required and key not in data:
+            fail(f"{prefix}missing field {key!r}")
+    unknown = sorted(set(data) - set(fields))
+    if unknown:
+        fail(f"{prefix}unknown field {unknown[0]!r}")
+
+
 def check_top_level(data, fields, fail) -> None:
     """Checks every data file's top level shares.
 
@@ -137,12 +152,7 @@ def check_top_level(data, fields, fail) -> None:
     """
     if not isinstance(data, dict):
         fail(f"the top level must be an object, not {type(data).__name__}")
-    for key, required in fields.items():
-        if required and key not in data:
-            fail(f"missing field {key!r}")
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        fail(f"unknown field {unknown[0]!r}")
+    check_fields(data, fields, fail)
     sources = data.get("sources", {})
     if not isinstance(sources, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()

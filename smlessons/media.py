@@ -42,7 +42,7 @@ from typing import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from .datafiles import check_top_level
+from .datafiles import check_fields, check_top_level
 
 __all__ = [
     "FORMATS",
@@ -283,12 +283,7 @@ def _parse_platform(raw, i: int, sources: dict, fail) -> Platform:
     def bad(field: str, msg: str):
         fail(f"{where}: field {field!r} {msg}")
 
-    for key, required in PLATFORM_FIELDS.items():
-        if required and key not in raw:
-            fail(f"{where}: missing field {key!r}")
-    unknown = sorted(set(raw) - set(PLATFORM_FIELDS))
-    if unknown:
-        fail(f"{where}: unknown field {unknown[0]!r}")
+    check_fields(raw, PLATFORM_FIELDS, fail, where)
 
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
