@@ -11,7 +11,7 @@ time of the command as an instructor runs it.
 
 The answer file sizes are those of the files written by the widgets' Python
 API after every exercise of a lesson is answered: lesson 1's practice board
-(all cards placed), lesson 3's practice questions (all answered through
+(all cards placed), lesson 4's practice questions (all answered through
 ``check``), and the two assessed notebooks.
 
     python benchmarks/autograde_time.py [--rounds 5]
@@ -98,12 +98,12 @@ def practice_file_sizes(folder: Path) -> dict:
         board.placements = {**board.placements, item.label: item.answers[0]}
     sizes["01-media-and-networks (18 cards placed)"] = store.path.stat().st_size
 
-    store = AnswerStore("03-people-and-ties", folder=folder)
-    questions = load_questions("lesson03_people_and_ties")
+    store = AnswerStore("04-people-and-ties", folder=folder)
+    questions = load_questions("lesson04_people_and_ties")
     with contextlib.redirect_stdout(io.StringIO()):
         for q in questions.values():
             check(q.id, q.key().accepted[0] if q.kind != "tie" else tuple(q.key().accepted[0]), answers=store)
-    sizes[f"03-people-and-ties ({len(questions)} questions answered)"] = store.path.stat().st_size
+    sizes[f"04-people-and-ties ({len(questions)} questions answered)"] = store.path.stat().st_size
     return sizes
 
 

@@ -1,6 +1,6 @@
-"""Lesson 6: plan a campaign on a multiplex network, run it, and justify it.
+"""Lesson 8: plan a campaign on a multiplex network, run it, and justify it.
 
-A (synthetic) brand wants to reach one community of lesson 4's class. The
+A (synthetic) brand wants to reach one community of lesson 6's class. The
 student picks **media** (each one carries its layer of ties: the message is
 shared along the ties that live on a chosen medium) and **seeds** (people who
 get the message first, through a chosen medium), within a budget of points.
@@ -124,7 +124,7 @@ class Campaign:
         )
 
     def media_table(self) -> list[dict]:
-        """One row per medium: lesson 2's facts (ties, patterns) and its ties here.
+        """One row per medium: lesson 3's facts (ties, patterns) and its ties here.
 
         ``ties_in_target`` counts the ties *inside* the target community that
         live on the medium; ``people`` the people it reaches (those with a
@@ -143,8 +143,8 @@ class Campaign:
                 ties, patterns = [], []
             rows.append({
                 "medium": m,
-                "ties (lesson 2)": ", ".join(ties),
-                "patterns (lesson 2)": ", ".join(patterns),
+                "ties (lesson 3)": ", ".join(ties),
+                "patterns (lesson 3)": ", ".join(patterns),
                 "ties here": layer.number_of_edges(),
                 "ties_in_target": sum(1 for *_, ms in inside.edges(data="platform") if m in _platforms_of(ms)),
                 "people": sum(1 for u in layer if layer.degree(u) > 0),
@@ -422,7 +422,7 @@ def check_plan(plan: CampaignResult, justification: str, *, answers=None) -> Pla
         "points": feedback.score,
     }
     try:
-        save_answer(PLAN_EXERCISE, record, "06-planning-a-campaign" if answers is None else answers)
+        save_answer(PLAN_EXERCISE, record, "08-planning-a-campaign" if answers is None else answers)
     except OSError as exc:
         print(f"Your plan could not be saved ({exc}). Copy your justification somewhere safe.")
     return feedback
@@ -488,5 +488,5 @@ _MISSING = {
     "network": "Say how the message travels from person to person along ties (sharing): that is what the simulation counts.",
     "target": "Name the target: which community the brand wants, and why your plan reaches it rather than the whole class.",
     "seeds": "Say why you chose these seed people: are they well connected, inside the target, or a bridge into it?",
-    "overlap": "Think about overlap (lesson 4): do your media carry the same ties, or different ones?",
+    "overlap": "Think about overlap (lesson 6): do your media carry the same ties, or different ones?",
 }

@@ -22,7 +22,7 @@ Python and call its :meth:`~Question.check`.
 Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
 pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
-platform's name (any case, or an alias of lesson 2's table such as
+platform's name (any case, or an alias of lesson 3's table such as
 ``"Twitter"``) for a medium, and a pair or ``"TikTok, Instagram"`` for two.
 Plain Python: nothing here needs a widget or a browser.
 
@@ -30,7 +30,7 @@ Every answer given (not ``...``) is also saved, in the JSON form of
 :func:`smlessons.assessment.jsonable`, under the question's id in the
 lesson's answer file, as the sorting boards do (see :mod:`smlessons.answers`):
 the file named by the questions file's ``notebook`` field
-(``"03-people-and-ties"`` gives ``03-people-and-ties.answers.json``), else
+(``"04-people-and-ties"`` gives ``04-people-and-ties.answers.json``), else
 the running notebook's. Where no notebook name can be found, nothing is
 saved. An instructor's report and autograder read it back.
 """
@@ -846,8 +846,8 @@ def load_questions(name) -> dict[str, Question]:
     The file's shape::
 
         {
-          "id": "lesson03-people-and-ties",
-          "notebook": "03-people-and-ties",
+          "id": "lesson04-people-and-ties",
+          "notebook": "04-people-and-ties",
           "title": "...",
           "sources": {"zachary-1977": "Zachary, W. W. (1977). ..."},
           "questions": [
@@ -864,7 +864,7 @@ def load_questions(name) -> dict[str, Question]:
     Parameters
     ----------
     name : str or path
-        The stem of a shipped file (``"lesson03_people_and_ties"``) or a path.
+        The stem of a shipped file (``"lesson04_people_and_ties"``) or a path.
 
     Returns
     -------
@@ -880,7 +880,7 @@ def load_questions(name) -> dict[str, Question]:
 
     Examples
     --------
-    >>> qs = load_questions("lesson03_people_and_ties")
+    >>> qs = load_questions("lesson04_people_and_ties")
     >>> qs["karate-most-ties"].kind
     'person'
     """

@@ -1,6 +1,6 @@
 """How a message spreads through a network: two diffusion models, fast.
 
-Lessons 5 and 6 simulate a message (a post, a rumour, an ad) passing from
+Lessons 7 and 8 simulate a message (a post, a rumour, an ad) passing from
 person to person. This module gives them
 
 - :func:`independent_cascade`, the Independent Cascade model (Goldenberg,

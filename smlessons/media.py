@@ -1,4 +1,4 @@
-"""What a medium offers: the platform table of lesson 2 and its plotly views.
+"""What a medium offers: the platform table of lesson 3 and its plotly views.
 
 The table lives in ``smlessons/data/platforms.json``, apart from the code,
 so that an instructor can correct or extend it without touching Python.

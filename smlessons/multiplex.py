@@ -16,12 +16,12 @@ The data is a networkx graph whose ties have a ``platform`` attribute: a
 string, or a collection of strings for a tie on several platforms. A
 ``MultiGraph`` with one edge per platform works too. A tie with no platform
 (friends who only meet in person) belongs to no layer and is never removed.
-Platform names are those of lesson 2's platform table
+Platform names are those of lesson 3's platform table
 (``smlessons/data/platforms.json``); a question may use an alias there
 (``"Twitter"`` finds ``"X (Twitter)"``).
 
 Plain Python on networkx and numpy; plotly is imported only when a figure is
-drawn or lesson 2's platform table is read (to build the class, or to look up
+drawn or lesson 3's platform table is read (to build the class, or to look up
 a name the network does not have). Not imported by ``import smlessons``::
 
     from smlessons.multiplex import multiplex_class, layers, overlap
@@ -88,7 +88,7 @@ __all__ = [
     "removal_figure",
 ]
 
-#: The media of :func:`multiplex_class` by default (names as in lesson 2's table).
+#: The media of :func:`multiplex_class` by default (names as in lesson 3's table).
 MEDIA = ("WhatsApp", "Instagram", "TikTok", "Minecraft")
 
 
@@ -127,7 +127,7 @@ _DEFAULT_PROFILE = Profile(users=0.5, close=0.5, across=1.0)
 # A second random stream for the media, independent of the one that makes the
 # class, so that multiplex_class(seed=s) has exactly the ties of class_network(seed=s).
 # Picked among the first 200 streams so that the default class makes good
-# exercises: each of lesson 4's questions has one right answer, and it is not
+# exercises: each of lesson 6's questions has one right answer, and it is not
 # the obvious guess (the medium with the most ties).
 _MEDIA_STREAM = 141
 
@@ -160,7 +160,7 @@ def _plural(k: int, word: str, many: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _platform_names() -> dict:
-    """``{casefolded name or alias: (name, creates ties?)}`` from lesson 2's table."""
+    """``{casefolded name or alias: (name, creates ties?)}`` from lesson 3's table."""
     from .media import load_platforms  # imports plotly: only when a name is not in the network
 
     out = {}
@@ -207,7 +207,7 @@ def multiplex_class(
     """A synthetic class whose ties each live on one or more media.
 
     The people and ties are those of :func:`smlessons.networks.class_network`
-    with the same arguments (the class of lesson 3 by default). Each tie then
+    with the same arguments (the class of lesson 4 by default). Each tie then
     gets the media it lives on, at random from a fixed seed, following
     :data:`PROFILES` (invented numbers, not usage statistics):
 
@@ -228,7 +228,7 @@ def multiplex_class(
     n, groups, p_in
         As in :func:`~smlessons.networks.class_network`.
     media : sequence of str, default :data:`MEDIA`
-        Platform names (or aliases) from lesson 2's platform table, each
+        Platform names (or aliases) from lesson 3's platform table, each
         creating ties between people (not Wikipedia, for example).
     seed : int, default 7
         Seed of both the class and its media: the same arguments always give
@@ -281,11 +281,11 @@ def multiplex_class(
             close = difflib.get_close_matches(_norm(m), list(names), n=1, cutoff=0.6)
             hint = f" Did you mean {names[close[0]][0]!r}?" if close else ""
             known = _and(sorted({name for name, _ in names.values()}, key=str.casefold))
-            raise ValueError(f"{m!r} is not in the platform table of lesson 2 (it has {known}).{hint}")
+            raise ValueError(f"{m!r} is not in the platform table of lesson 3 (it has {known}).{hint}")
         name, makes_ties = found
         if not makes_ties:
             raise ValueError(
-                f"{name} creates no ties between people (lesson 2), so no tie can live on it; "
+                f"{name} creates no ties between people (lesson 3), so no tie can live on it; "
                 f"choose media with ties, e.g. {_and(MEDIA)}"
             )
         if name in chosen:
@@ -348,7 +348,7 @@ def medium(G, name) -> str:
     ----------
     G : networkx graph
     name : str
-        E.g. ``"tiktok"``, or an alias from lesson 2's table (``"Twitter"``).
+        E.g. ``"tiktok"``, or an alias from lesson 3's table (``"Twitter"``).
 
     Returns
     -------
@@ -381,7 +381,7 @@ def medium(G, name) -> str:
     listed = _and(known) if known else "none (no tie has a 'platform' attribute)"
     names = _platform_names()
     found = names.get(wanted)
-    if found is not None:  # a name or alias of lesson 2's table: is that platform in the network?
+    if found is not None:  # a name or alias of lesson 3's table: is that platform in the network?
         for m in known:
             if names.get(_norm(m), (None,))[0] == found[0]:
                 return m

@@ -2,7 +2,7 @@
 
 A social network is a set of people (nodes) and the ties between them
 (edges). This module gives the course two networks to study, the measures
-lesson 3 introduces (degree, neighbours, paths, communities, bridges,
+lesson 4 introduces (degree, neighbours, paths, communities, bridges,
 central people) and :func:`draw_network`, an interactive plotly view.
 
 It is plain Python on networkx and numpy (plotly is imported only when a

@@ -1,4 +1,4 @@
-"""Lesson 5's views of a spreading message: charts, comparisons, an explorer.
+"""Lesson 7's views of a spreading message: charts, comparisons, an explorer.
 
 Built on :mod:`smlessons.diffusion` (the models) and
 :func:`smlessons.networks.draw_network` (the drawing):
@@ -66,7 +66,7 @@ def _karate():
 
 #: The networks the explorer offers: ``{label: function returning the graph}``.
 NETWORKS = {
-    "The class of lesson 3 (24 people, synthetic)": _class,
+    "The class of lesson 4 (24 people, synthetic)": _class,
     "Zachary's karate club (34 people)": _karate,
 }
 

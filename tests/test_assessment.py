@@ -118,8 +118,8 @@ def test_open_store_forms(tmp_path, monkeypatch):
     assert open_store(None) is None  # no notebook name anywhere: nothing to save to
     assert save_answer("q1", 1) is None and list(tmp_path.iterdir()) == []
     assert open_store("lesson").path == tmp_path / "lesson.answers.json"
-    monkeypatch.setenv("JPY_SESSION_NAME", "/srv/03-people-and-ties.ipynb")
-    assert open_store(None).notebook == "03-people-and-ties"
+    monkeypatch.setenv("JPY_SESSION_NAME", "/srv/04-people-and-ties.ipynb")
+    assert open_store(None).notebook == "04-people-and-ties"
     with pytest.raises(TypeError, match="answers must be an AnswerStore"):
         open_store(3)
     with pytest.raises(ValueError, match="notebook must be"):

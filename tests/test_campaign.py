@@ -1,4 +1,4 @@
-"""Tests of smlessons.campaign: lesson 6's plans and feedback."""
+"""Tests of smlessons.campaign: lesson 8's plans and feedback."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ def test_docstring_examples_run():
 def test_check_plan_saves_the_plan_and_its_justification(tmp_path):
     from smlessons.answers import AnswerStore
 
-    store = AnswerStore("06-planning-a-campaign", folder=tmp_path)
+    store = AnswerStore("08-planning-a-campaign", folder=tmp_path)
     c = Campaign()
     result = c.plan(["Instagram"], [c.members[0]])
     why = "We seed people inside the target group so the message travels along their ties to friends."
@@ -152,4 +152,4 @@ def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkey
     monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
     c = Campaign()
     check_plan(c.plan(["WhatsApp"], [c.members[0]]), "short")
-    assert (tmp_path / "06-planning-a-campaign.answers.json").is_file()
+    assert (tmp_path / "08-planning-a-campaign.answers.json").is_file()

@@ -21,7 +21,7 @@ from smlessons.checks import (
 )
 from smlessons.networks import bridges, central_people, class_network, local_bridges
 
-LESSON3 = "lesson03_people_and_ties"
+LESSON3 = "lesson04_people_and_ties"
 
 
 def lines(verdict):
@@ -438,10 +438,10 @@ def test_docstring_examples_run():
     assert result.attempted >= 5 and result.failed == 0
 
 
-# -- lesson 4: media as answers ------------------------------------------------------
+# -- lesson 6: media as answers ------------------------------------------------------
 
 
-LESSON4 = "lesson04_one_network_many_media"
+LESSON4 = "lesson06_one_network_many_media"
 
 
 def test_lesson4_questions_load_with_sources_and_known_answers():
@@ -567,13 +567,13 @@ def test_check_records_the_answer_in_the_lessons_answer_file(answers_dir, capsys
     check("class-neighbours", {"Vera", "Ben", "Carla"})  # a set: saved as a sorted list
     check("class-bridge", ("Ben", "Uma", float("inf")))  # a local_bridges triple
     assert "Right" in capsys.readouterr().out
-    assert recorded(answers_dir, "03-people-and-ties") == {
+    assert recorded(answers_dir, "04-people-and-ties") == {
         "karate-most-ties": 33,
         "class-neighbours": ["Ben", "Carla", "Vera"],
         "class-bridge": ["Ben", "Uma", "inf"],
     }
     check("ana-best-medium", "tiktok")
-    assert recorded(answers_dir, "04-one-network-many-media") == {"ana-best-medium": "tiktok"}
+    assert recorded(answers_dir, "06-one-network-many-media") == {"ana-best-medium": "tiktok"}
 
 
 def test_the_last_answer_counts_and_no_answer_replaces_none(answers_dir):
@@ -581,20 +581,20 @@ def test_the_last_answer_counts_and_no_answer_replaces_none(answers_dir):
     check("karate-most-ties", 33)
     check("karate-most-ties", ...)  # the student cleared the cell: the answer stays
     check("karate-most-ties", None)
-    assert recorded(answers_dir, "03-people-and-ties") == {"karate-most-ties": 33}
+    assert recorded(answers_dir, "04-people-and-ties") == {"karate-most-ties": 33}
 
 
 def test_evaluate_records_too_unless_told_not_to(answers_dir):
     assert not evaluate("class-distance", 7).correct
     assert evaluate("class-distance", 6, answers=False).correct
-    assert recorded(answers_dir, "03-people-and-ties") == {"class-distance": 7}
+    assert recorded(answers_dir, "04-people-and-ties") == {"class-distance": 7}
 
 
 def test_a_generator_answer_is_checked_and_saved_whole(answers_dir):
     G = class_network()
     gen = (p for p in G["Uma"])
     assert evaluate("class-neighbours", gen).correct
-    assert sorted(recorded(answers_dir, "03-people-and-ties")["class-neighbours"]) == sorted(G["Uma"])
+    assert sorted(recorded(answers_dir, "04-people-and-ties")["class-neighbours"]) == sorted(G["Uma"])
 
 
 def test_an_explicit_store_or_notebook_name_wins(answers_dir, tmp_path_factory):
@@ -605,7 +605,7 @@ def test_an_explicit_store_or_notebook_name_wins(answers_dir, tmp_path_factory):
     assert store.all() == {"karate-most-ties": 33}
     check("karate-broker", 0, answers="renamed-lesson")
     assert recorded(answers_dir, "renamed-lesson") == {"karate-broker": 0}
-    assert not (answers_dir / "03-people-and-ties.answers.json").exists()
+    assert not (answers_dir / "04-people-and-ties.answers.json").exists()
 
 
 def test_without_a_notebook_name_nothing_is_saved_and_nothing_breaks(answers_dir, monkeypatch, capsys):
@@ -631,11 +631,11 @@ def test_a_disk_problem_is_reported_and_the_feedback_still_shown(answers_dir, ca
 
 
 def test_a_damaged_answer_file_is_kept_aside_and_said_so(answers_dir, capsys):
-    (answers_dir / "03-people-and-ties.answers.json").write_text("{ not json")
+    (answers_dir / "04-people-and-ties.answers.json").write_text("{ not json")
     check("karate-most-ties", 33)
     out = capsys.readouterr().out
-    assert "kept as 03-people-and-ties.answers.corrupt-" in out
-    assert recorded(answers_dir, "03-people-and-ties") == {"karate-most-ties": 33}
+    assert "kept as 04-people-and-ties.answers.corrupt-" in out
+    assert recorded(answers_dir, "04-people-and-ties") == {"karate-most-ties": 33}
     assert len(list(answers_dir.glob("*.corrupt-*.json"))) == 1
 
 

@@ -1,4 +1,4 @@
-"""The platform table of lesson 2 (smlessons.media): the shipped data, its
+"""The platform table of lesson 3 (smlessons.media): the shipped data, its
 validation, platform look-up, and the plotly views."""
 
 import json
@@ -329,7 +329,7 @@ def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
     from smlessons import SortingBoard
     from smlessons.datafiles import load_exercise
 
-    ex = load_exercise("lesson02_tie_types")
+    ex = load_exercise("lesson03_tie_types")
     assert len(ex.bins) >= 3 and len(ex.items) >= 12
     per_bin = {b: sum(1 for i in ex.items if b in i.answers) for b in ex.bins}
     assert min(per_bin.values()) >= 3, per_bin
@@ -337,6 +337,6 @@ def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
     labels = " ".join(i.label.lower() for i in ex.items)
     for phrase in ("friend request on facebook", "tiktok", "subscribing to a youtube channel", "whatsapp group", "instagram"):
         assert phrase in labels, phrase
-    board = SortingBoard.from_exercise("lesson02_tie_types")
+    board = SortingBoard.from_exercise("lesson03_tie_types")
     board.placements = {i.label: i.answers[0] for i in ex.items}
     assert board.check().right == len(ex.items)

@@ -143,9 +143,9 @@ def test_every_tie_and_every_medium_gets_a_place(n, groups, seed, media):
     "media, error, words",
     [
         ([], ValueError, "media must name at least one platform"),
-        (["MySpace"], ValueError, "'MySpace' is not in the platform table of lesson 2 \\(it has Facebook, Instagram, Minecraft"),
+        (["MySpace"], ValueError, "'MySpace' is not in the platform table of lesson 3 \\(it has Facebook, Instagram, Minecraft"),
         (["Instagam"], ValueError, "Did you mean 'Instagram'\\?"),
-        (["WhatsApp", "Wikipedia"], ValueError, "Wikipedia creates no ties between people \\(lesson 2\\), so no tie can live on it"),
+        (["WhatsApp", "Wikipedia"], ValueError, "Wikipedia creates no ties between people \\(lesson 3\\), so no tie can live on it"),
         (["WhatsApp", "whatsapp"], ValueError, "media names WhatsApp twice"),
         ("WhatsApp", TypeError, "media must be a list of platform names"),
         ([3], TypeError, "a platform is named by a string, not int"),
@@ -179,7 +179,7 @@ def test_medium_names_forgive_case_spaces_and_aliases():
     G = small()
     assert medium(G, "  whatsapp ") == "WhatsApp"
     assert medium(G, "TIKTOK") == "TikTok"
-    G.add_edge("e", "f", platform="School email")  # not a platform of lesson 2's table: fine in a network
+    G.add_edge("e", "f", platform="School email")  # not a platform of lesson 3's table: fine in a network
     assert medium(G, " school  EMAIL ") == "School email"
 
 

@@ -1,4 +1,4 @@
-"""Tests of smlessons.spread: lesson 5's figures, comparisons and explorer."""
+"""Tests of smlessons.spread: lesson 7's figures, comparisons and explorer."""
 
 from __future__ import annotations
 
@@ -161,7 +161,7 @@ def test_explorer_runs_at_once_and_has_a_stable_text_form():
     e = spread_explorer()
     assert isinstance(e, SpreadExplorer)
     assert repr(e) == (
-        "SpreadExplorer(network='The class of lesson 3 (24 people, synthetic)', p=0.2, strategy='degree', seeds=1)"
+        "SpreadExplorer(network='The class of lesson 4 (24 people, synthetic)', p=0.2, strategy='degree', seeds=1)"
     )
     bundle = e._repr_mimebundle_()
     assert bundle["text/plain"] == repr(e)
@@ -208,7 +208,7 @@ def test_explorer_accepts_graphs_and_rejects_bad_options():
 
 
 def test_lesson5_notebook_stores_no_widget_state():
-    path = Path(__file__).resolve().parents[1] / "notebooks" / "05-how-a-message-spreads.ipynb"
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "07-how-a-message-spreads.ipynb"
     nb = json.loads(path.read_text(encoding="utf-8"))
     assert "widgets" not in nb["metadata"]
     assert path.stat().st_size < 1_000_000

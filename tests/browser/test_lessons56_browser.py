@@ -1,5 +1,5 @@
-"""Lessons 5 and 6 in a real JupyterLab: each runs clean, and its controls are
-used once (lesson 5's spread explorer; lesson 6's review sorting board)."""
+"""Lessons 7 and 8 in a real JupyterLab: each runs clean, and its controls are
+used once (lesson 7's spread explorer; lesson 8's review sorting board)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from harness import notebook_errors, open_notebook, run_all, run_python_json
 
 pytestmark = pytest.mark.browser
 
-LESSON5 = "05-how-a-message-spreads.ipynb"
-LESSON6 = "06-planning-a-campaign.ipynb"
+LESSON5 = "07-how-a-message-spreads.ipynb"
+LESSON6 = "08-planning-a-campaign.ipynb"
 
 
 @pytest.fixture
