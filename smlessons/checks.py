@@ -55,6 +55,8 @@ __all__ = [
     "UnknownQuestionError",
     "KINDS",
     "MEASURES",
+    "LEVELS",
+    "ask",
     "check",
     "check_all",
     "evaluate",
@@ -66,7 +68,11 @@ __all__ = [
 EXERCISES_DIR = Path(__file__).with_name("exercises")
 
 #: The kinds of answer a question can expect.
-KINDS = ("person", "people", "tie", "number", "text", "platform", "platforms")
+KINDS = ("person", "people", "tie", "number", "text", "platform", "platforms", "choice")
+
+#: What a question asks of the student: to look something up (a warm-up), to
+#: predict a result before computing it, or to explain why something is so.
+LEVELS = ("lookup", "predict", "explain")
 
 RIGHT, WRONG, UNANSWERED = "right", "wrong", "unanswered"
 _SYMBOL = {RIGHT: SYMBOLS["right"], WRONG: SYMBOLS["wrong"], UNANSWERED: SYMBOLS["unplaced"]}
@@ -75,6 +81,8 @@ QUESTION_FIELDS = {
     "id": True,
     "prompt": True,
     "kind": True,
+    "level": False,
+    "options": False,
     "answer": False,
     "compute": False,
     "explanation": True,
@@ -198,7 +206,9 @@ class _Key:
 
 
 def _show(value, kind: str | None = None) -> str:
-    """An answer as the student reads it: "Ben\u2013Uma", "Ben, Carla", "6"."""
+    """An answer as the student reads it: "Ben\u2013Uma", "Ben, Carla", "6", "(b)"."""
+    if kind == "choice":
+        return f"({value})"
     if kind == "tie":
         u, v = sorted(value, key=_order)
         return f"{u}\u2013{v}"
@@ -508,9 +518,10 @@ class Question:
         Unique among the shipped questions, e.g. ``"karate-most-ties"``.
     prompt : str
         The question as the student reads it.
-    kind : {"person", "people", "tie", "number", "text", "platform", "platforms"}
+    kind : {"person", "people", "tie", "number", "text", "platform", "platforms", "choice"}
         What form of answer is expected (``"platform"``: one medium;
-        ``"platforms"``: several, e.g. a pair).
+        ``"platforms"``: several, e.g. a pair; ``"choice"``: the letter of
+        one of `options`).
     answer : optional
         The right answer. For ``"people"``, the whole group (a list); for the
         other kinds, one answer or a list of answers that are all accepted
@@ -531,6 +542,13 @@ class Question:
         ``{a wrong answer: what to say about it}`` for common mistakes.
     source : str, optional
         The citation the explanation rests on.
+    level : {"lookup", "predict", "explain"}
+        What the question asks of the student (see :data:`LEVELS`).
+    options : dict, optional
+        For ``kind="choice"`` only, and required there: ``{letter: text}``
+        in the order shown. `answer` is the right letter (or a list of
+        letters that are all right), and `feedback` must say, for every
+        wrong letter, what misconception it stands for.
 
     Examples
     --------
@@ -538,6 +556,13 @@ class Question:
     ...              kind="number", answer=3, explanation="Each pair of the three is tied.")
     >>> q.evaluate(3).correct, q.evaluate("3").correct, q.evaluate(2).correct
     (True, True, False)
+    >>> mc = Question(id="demo-mc", prompt="Is a WhatsApp group a medium?", kind="choice",
+    ...               level="explain", options={"a": "Yes: the app is the means",
+    ...               "b": "No: it is people"}, answer="a",
+    ...               explanation="The app carries the messages; the members are the network.",
+    ...               feedback={"b": "The members are a network; the group is run on an app."})
+    >>> mc.evaluate("A").correct, mc.evaluate("(b)").correct
+    (True, False)
     """
 
     id: str
@@ -549,6 +574,8 @@ class Question:
     hint: str = ""
     feedback: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
+    level: str = "lookup"
+    options: Mapping[str, str] | None = None
 
     def __post_init__(self):
         where = f"question {self.id!r}"
@@ -556,6 +583,12 @@ class Question:
             raise QuestionFileError(f"a question needs a non-empty string id, got {self.id!r}")
         if self.kind not in KINDS:
             raise QuestionFileError(f"{where}: kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        if self.level not in LEVELS:
+            raise QuestionFileError(f"{where}: level must be one of {', '.join(LEVELS)}, not {self.level!r}")
+        if (self.kind == "choice") != (self.options is not None):
+            raise QuestionFileError(f"{where}: field 'options' goes with kind 'choice', and only with it")
+        if self.kind == "choice":
+            self._validate_choice(where)
         for name in ("prompt", "explanation"):
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
@@ -575,6 +608,29 @@ class Question:
             raise QuestionFileError(f"{where}: a 'people' answer must be a list of people")
         elif self.kind == "platforms" and not isinstance(self.answer, (list, tuple)):
             raise QuestionFileError(f"{where}: a 'platforms' answer must be a list of media (or a list of such lists)")
+
+    def _validate_choice(self, where: str) -> None:
+        options = self.options
+        if not isinstance(options, Mapping) or len(options) < 2:
+            raise QuestionFileError(f"{where}: field 'options' must map at least two letters to texts")
+        for letter, text in options.items():
+            if not (isinstance(letter, str) and len(letter) == 1 and letter.islower() and letter.isalpha()):
+                raise QuestionFileError(f"{where}: option {letter!r}: options are named by one lower-case letter")
+            if not isinstance(text, str) or not text.strip():
+                raise QuestionFileError(f"{where}: option {letter!r} needs a non-empty text")
+        if self.compute is not None:
+            raise QuestionFileError(f"{where}: a 'choice' question states its answer; it has no 'compute'")
+        right = self.answer if isinstance(self.answer, (list, tuple)) else [self.answer]
+        if not right or any(r not in options for r in right):
+            raise QuestionFileError(f"{where}: 'answer' must name options ({', '.join(options)}), got {self.answer!r}")
+        for letter in options:
+            if letter not in right and not (self.feedback.get(letter) or "").strip():
+                raise QuestionFileError(
+                    f"{where}: option {letter!r} is wrong, so 'feedback' must say what it mistakes"
+                )
+        stray = sorted(set(self.feedback) - set(options))
+        if stray:
+            raise QuestionFileError(f"{where}: 'feedback' names {stray[0]!r}, which is not an option")
 
     def _validate_compute(self, where: str) -> None:
         spec = self.compute
@@ -694,6 +750,8 @@ class Question:
             return tie
         if self.kind == "number":
             return _number(answer)
+        if self.kind == "choice":
+            return self._letter(answer)
         if self.kind == "platform":
             return self._platform(_one_platform(answer), G)
         if self.kind == "platforms":
@@ -710,6 +768,17 @@ class Question:
         if not isinstance(answer, str):
             raise _Unreadable(f"got {answer!r}")
         return _norm(answer)
+
+    def _letter(self, answer) -> str:
+        if isinstance(answer, (list, tuple)) and len(answer) == 1:
+            answer = answer[0]
+        letters = ", ".join(f'"{k}"' for k in self.options)
+        if not isinstance(answer, str):
+            raise _Unreadable(f"got {answer!r}; answer with one letter in quotes: {letters}")
+        letter = answer.strip().strip("()[].:").strip().casefold()
+        if letter not in self.options:
+            raise _Unreadable(f"got {answer!r}; answer with one of {letters}")
+        return letter
 
     @staticmethod
     def _person(value, G):
@@ -732,13 +801,13 @@ class Question:
             return _norm(value)  # not in the course's data: compared ignoring case
 
     def _right(self, given, key: _Key) -> Verdict:
-        lines = [f"{_SYMBOL[RIGHT]} Right: {_show(given, self.kind)}.", self._explain(key, given)]
+        lines = [f"{_SYMBOL[RIGHT]} Right: {self._display(given)}.", self._explain(key, given)]
         if self.source:
             lines.append(f"Source: {self.source}")
         return Verdict(self.id, RIGHT, "\n".join(lines))
 
     def _wrong(self, given, why, key: _Key, show: bool = True) -> Verdict:
-        head = f"{_SYMBOL[WRONG]} Not quite" + (f": you answered {_show(given, self.kind)}." if show else ".")
+        head = f"{_SYMBOL[WRONG]} Not quite" + (f": you answered {self._display(given)}." if show else ".")
         lines = [head]
         if why:
             lines.append(why)
@@ -750,6 +819,20 @@ class Question:
         if len(lines) == 1:  # never a bare "wrong"
             lines.append(f"This question expects {_EXPECTS[self.kind]}. Read the question again and try once more.")
         return Verdict(self.id, WRONG, "\n".join(lines))
+
+    def _display(self, given) -> str:
+        if self.kind == "choice":
+            return f"({given}) {self.options[given].rstrip('.')}"
+        return _show(given, self.kind)
+
+    def prompt_markdown(self) -> str:
+        """The question as Markdown: the prompt, then each option with its letter."""
+        lines = [f"**{self.prompt}**"]
+        if self.options:
+            lines.append("")
+            lines += [f"- **({k})** {v}" for k, v in self.options.items()]
+            lines += ["", f'Answer with the letter, e.g. `answer = "{next(iter(self.options))}"`.']
+        return "\n".join(lines)
 
     def _feedback_for(self, given) -> str:
         for wrong, message in self.feedback.items():
@@ -779,6 +862,7 @@ _EXPECTS = {
     "text": "a word or a short phrase",
     "platform": 'one medium: a platform\'s name, e.g. "TikTok"',
     "platforms": 'media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"',
+    "choice": 'the letter of one option, e.g. "a"',
 }
 
 
@@ -800,6 +884,8 @@ def _literal_key(q: Question) -> _Key:
     answer = q.answer
     if q.kind == "people":
         return _Key((frozenset(Question._person(p, None) for p in answer),), {})
+    if q.kind == "choice":
+        return _Key(tuple(answer if isinstance(answer, (list, tuple)) else [answer]), {})
     options = answer if isinstance(answer, (list, tuple)) else [answer]
     if q.kind in ("tie", "platforms") and options and all(not isinstance(o, (list, tuple)) for o in options):
         options = [options]  # one pair
@@ -1039,6 +1125,38 @@ def evaluate(question_id: str, answer, *, answers=None) -> Verdict:
 
         warnings.warn(problem, RuntimeWarning, stacklevel=2)
     return verdict
+
+
+class _Prompt:
+    """A question shown in a notebook: Markdown in JupyterLab, plain text elsewhere."""
+
+    def __init__(self, q: Question):
+        self._q = q
+
+    def _repr_markdown_(self) -> str:
+        return self._q.prompt_markdown()
+
+    def __repr__(self) -> str:
+        return self._q.prompt_markdown().replace("**", "").replace("`", "")
+
+
+def ask(question_id: str) -> _Prompt:
+    """Show a shipped question (and its options, for a multiple-choice one).
+
+    The question's text lives in its data file, so the notebook shows the
+    same words that :func:`check` judges.
+
+    Raises
+    ------
+    UnknownQuestionError
+        If no question has this id.
+
+    Examples
+    --------
+    >>> ask("karate-most-ties")  # doctest: +ELLIPSIS
+    In Zachary's karate club, ...
+    """
+    return _Prompt(question(question_id))
 
 
 def check(question_id: str, answer, *, answers=None) -> None:

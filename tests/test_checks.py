@@ -287,7 +287,7 @@ def test_a_wrong_answer_without_hint_or_feedback_still_explains():
 @pytest.mark.parametrize(
     "fields, words",
     [
-        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, platform, platforms, not 'colour'"),
+        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, platform, platforms, choice, not 'colour'"),
         ({"answer": None}, "give either 'answer' or 'compute' \\(exactly one\\)"),
         ({"compute": {"graph": "karate_club", "measure": "degree", "person": 0}}, "exactly one"),
         ({"explanation": " "}, "field 'explanation' must be a non-empty string"),
@@ -679,3 +679,79 @@ def test_review_questions_have_the_answers_lesson6_gives():
         "review-cut-off-medium": "Instagram", "review-seeding": "degree",
     }.items():  # fmt: skip
         assert evaluate(qid, answer, answers=False).correct, qid
+
+
+# -- multiple choice and levels ----------------------------------------------------
+
+
+def _mc(**over):
+    data = dict(
+        id="mc-demo",
+        prompt="Which is a network?",
+        kind="choice",
+        level="predict",
+        options={"a": "The app", "b": "The people and their ties", "c": "The ad"},
+        answer="b",
+        explanation="A network is people and ties.",
+        feedback={"a": "The app is the medium.", "c": "An ad is content."},
+    )
+    data.update(over)
+    return Question.from_dict(data)
+
+
+@pytest.mark.parametrize("given", ["b", "B", "(b)", " b) ", ["b"]])
+def test_choice_accepts_a_letter_in_any_usual_form(given):
+    assert _mc().evaluate(given).correct
+
+
+def test_choice_wrong_option_gets_its_own_feedback_and_the_option_text():
+    v = _mc().evaluate("a")
+    assert not v.correct
+    assert "(a) The app" in str(v) and "The app is the medium." in str(v)
+    assert "The ad" not in str(v)  # another option's text is not shown
+
+
+def test_choice_unknown_letter_names_the_options():
+    v = _mc().evaluate("d")
+    assert not v.correct and '"a", "b", "c"' in str(v)
+    assert '"a", "b", "c"' in str(_mc().evaluate(2))
+
+
+@pytest.mark.parametrize(
+    "over, message",
+    [
+        ({"feedback": {"a": "The app is the medium."}}, "option 'c' is wrong, so 'feedback' must say"),
+        ({"answer": "z"}, "'answer' must name options"),
+        ({"options": {"a": "only one"}}, "at least two letters"),
+        ({"options": {"A": "x", "b": "y"}}, "one lower-case letter"),
+        ({"level": "recall"}, "level must be one of lookup, predict, explain"),
+        ({"kind": "text"}, "'options' goes with kind 'choice'"),
+        ({"feedback": {"a": "x", "c": "y", "q": "z"}}, "'feedback' names 'q'"),
+    ],
+)
+def test_bad_choice_questions_are_refused_with_the_reason(over, message):
+    with pytest.raises(QuestionFileError, match=re.escape(message)):
+        _mc(**over)
+
+
+def test_every_shipped_question_has_a_level():
+    from smlessons.checks import LEVELS, list_questions, question
+
+    assert {question(q).level for q in list_questions()} <= set(LEVELS)
+    missing = [
+        (f, q.get("id"))
+        for f in sorted(checks.EXERCISES_DIR.glob("*.json"))
+        for q in json.loads(f.read_text(encoding="utf-8")).get("questions", [])
+        if "level" not in q
+    ]
+    assert missing == []
+
+
+def test_ask_shows_the_prompt_and_options_from_the_data():
+    from smlessons.checks import ask
+
+    q = _mc()
+    md = q.prompt_markdown()
+    assert md.startswith("**Which is a network?**") and "- **(b)** The people and their ties" in md
+    shown = ask("karate-most-ties")
+    assert shown._repr_markdown_().startswith("**In Zachary's karate club")
