@@ -8,7 +8,7 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told to (containers often run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks browser bench install install-test chromium clean help
+.PHONY: lab test unit notebooks browser bench outputs install install-test chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
@@ -62,6 +62,12 @@ browser: install-test chromium
 
 test: install-test chromium
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
+
+# Regenerate stored outputs after changing a notebook: make outputs NB="notebooks/01-media-and-networks.ipynb"
+outputs: install-test
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.store_widget_state=False $(NB)
+	$(BIN)/python tests/notebook_outputs.py $(NB)
 
 bench: install-test chromium
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
