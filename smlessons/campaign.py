@@ -1,16 +1,27 @@
-"""Lesson 8: plan a campaign on a multiplex network, run it, and justify it.
+"""Lesson 8: plan a campaign on a multiplex network, run it, and give reasons.
 
 A (synthetic) brand wants to reach one community of lesson 6's class. The
-student picks **media** (each one carries its layer of ties: the message is
-shared along the ties that live on a chosen medium) and **seeds** (people who
-get the message first, through a chosen medium), within a budget of points.
-The plan is then run many times with the Independent Cascade model of
-:mod:`smlessons.diffusion`: a tie that lives on several chosen media gets one
-chance per medium. :func:`check_plan` gives feedback on the reach and on the
-written justification.
+student picks **media** to buy (paid media: each one carries its layer of
+ties, and the message is shared along the ties that live on a chosen
+medium) and **seeds** (people who get the message first, through a chosen
+medium), within a budget of points. The plan is then run many times with
+the Independent Cascade model of :mod:`smlessons.diffusion`: a tie that
+lives on several chosen media gets one chance per medium. People reached by
+sharing, beyond the seeds, are the campaign's *earned* media (Corcoran 2009).
+
+A plan that breaks a rule of the game (over budget, a seed the media cannot
+reach, a misspelt name) is not an error: :meth:`Campaign.plan` returns a
+:class:`PlanProblem` that prints one sentence saying what is wrong and what
+to do. Programming errors (a wrong type from code) still raise.
+
+:func:`check_plan` checks the *reasons* a student picks (from
+``smlessons/data/campaign.json``) against the plan and its simulated runs,
+and saves the student's written explanation for the instructor. It gives no
+score and does not read the explanation.
 
 Points, costs and the brand are invented for practice: they are not prices
-or statistics of real platforms.
+or statistics of real platforms. Every text a student reads lives in
+``smlessons/data/campaign.json``.
 
 Plain Python (plotly only for the figure)::
 
@@ -19,33 +30,136 @@ Plain Python (plotly only for the figure)::
 
 from __future__ import annotations
 
-import re
+import difflib
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from numbers import Real
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
 
 from . import diffusion
 from .assessment import save_answer
-from .grading import SYMBOLS
 from .networks import PersonNotFoundError, _norm
 
 __all__ = [
     "Campaign",
     "CampaignResult",
+    "PlanProblem",
+    "PlanError",
     "PlanFeedback",
+    "Table",
     "plan_campaign",
     "check_plan",
-    "CONCEPTS",
+    "reasons",
+    "PLAN_EXERCISE",
 ]
 
 _TARGET_PERSON = "Uma"
+DATA_FILE = Path(__file__).with_name("data") / "campaign.json"
+
+#: The exercise id a checked plan is saved under, in the lesson's answer file.
+PLAN_EXERCISE = "lesson08-campaign-plan"
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict:
+    """The lesson's texts (``smlessons/data/campaign.json``)."""
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def _say(section: str, key: str, **facts) -> str:
+    return texts()[section][key].format(**facts)
 
 
 def _and(items) -> str:
     items = [str(i) for i in items]
+    if not items:
+        return "nobody"
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _or(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _num(x: float) -> str:
+    return f"{x:.1f}"
+
+
+class PlanError(ValueError):
+    """A plan breaks a rule of the game; the message says what to do.
+
+    :meth:`Campaign.plan` turns it into a :class:`PlanProblem` (one sentence,
+    no traceback); :meth:`Campaign.plan_or_raise` lets it propagate.
+    """
+
+
+# ---------------------------------------------------------------------------
+# Tables that read well in JupyterLab (Markdown) and as plain text
+
+
+class Table(list):
+    """Rows (dicts) shown as a table: Markdown in JupyterLab, aligned text in print.
+
+    It is a list of dicts, so ``table[0]["medium"]`` works as before.
+    """
+
+    def __init__(self, rows, columns: dict, *, note: str = ""):
+        super().__init__(rows)
+        self.columns = dict(columns)  # {key: header}
+        self.note = note
+
+    def _cells(self) -> list[list[str]]:
+        return [[str(row.get(k, "")) for k in self.columns] for row in self]
+
+    def _repr_markdown_(self) -> str:
+        head = list(self.columns.values())
+        lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+        lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in self._cells()]
+        if self.note:
+            lines += ["", self.note]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        head = list(self.columns.values())
+        rows = self._cells()
+        widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(head)]
+        numeric = [all(r[i].replace(".", "", 1).isdigit() for r in rows) and rows for i in range(len(head))]
+
+        def line(cells):
+            return "  ".join(c.rjust(w) if num else c.ljust(w) for c, w, num in zip(cells, widths, numeric)).rstrip()
+
+        out = [line(head), "  ".join("-" * w for w in widths)] + [line(r) for r in rows]
+        if self.note:
+            out += ["", self.note]
+        return "\n".join(out)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+def _pairs_table(pairs: list[tuple[str, str]], note: str = "") -> str:
+    """Two-column text (label, value), aligned."""
+    width = max(len(k) for k, _ in pairs)
+    out = [f"{k.ljust(width)}  {v}" for k, v in pairs]
+    if note:
+        out += ["", note]
+    return "\n".join(out)
+
+
+def _pairs_markdown(pairs: list[tuple[str, str]], note: str = "") -> str:
+    lines = ["| | |", "|---|---|"] + [f"| {k} | {v.replace('|', '/')} |" for k, v in pairs]
+    if note:
+        lines += ["", note]
+    return "\n".join(lines)
 
 
 @dataclass
@@ -123,12 +237,12 @@ class Campaign:
             f"{self.medium_cost}, each seed person {self.seed_cost}. Media: {_and(self.media)}."
         )
 
-    def media_table(self) -> list[dict]:
-        """One row per medium: lesson 3's facts (ties, patterns) and its ties here.
+    def media_table(self) -> Table:
+        """One row per medium: lesson 3's kind of tie, and its ties in this class.
 
         ``ties_in_target`` counts the ties *inside* the target community that
-        live on the medium; ``people`` the people it reaches (those with a
-        tie on it).
+        live on the medium; ``people`` the students it reaches (those with a
+        tie on it). Shown as a table; it is also a list of dicts.
         """
         from . import media as media_data
         from .multiplex import layers
@@ -137,19 +251,18 @@ class Campaign:
         inside = self.graph.subgraph(self.members)
         for m, layer in layers(self.graph).items():
             try:
-                info = media_data.platform(m)
-                ties, patterns = list(info.ties), list(info.patterns)
+                kind = ", ".join(media_data.platform(m).ties)
             except (KeyError, ValueError):
-                ties, patterns = [], []
+                kind = ""
             rows.append({
                 "medium": m,
-                "ties (lesson 3)": ", ".join(ties),
-                "patterns (lesson 3)": ", ".join(patterns),
-                "ties here": layer.number_of_edges(),
+                "tie_kind": kind,
+                "ties": layer.number_of_edges(),
                 "ties_in_target": sum(1 for *_, ms in inside.edges(data="platform") if m in _platforms_of(ms)),
                 "people": sum(1 for u in layer if layer.degree(u) > 0),
             })  # fmt: skip
-        return rows
+        columns = {k: v.format(target=self.target_name) for k, v in texts()["table"].items()}
+        return Table(rows, columns)
 
     def cost(self, media, seeds) -> int:
         """Points a plan costs."""
@@ -158,9 +271,14 @@ class Campaign:
     def _media(self, media) -> list[str]:
         if isinstance(media, str):
             media = [m.strip() for m in media.split(",") if m.strip()]
+        if not hasattr(media, "__iter__"):
+            raise TypeError(f"media must be a list of medium names, e.g. ['Instagram'], not {type(media).__name__}")
         media = list(media)
+        for m in media:
+            if not isinstance(m, str):
+                raise TypeError(f"a medium is named by a string, e.g. 'Instagram', not {type(m).__name__} ({m!r})")
         if not media:
-            raise ValueError(f"choose at least one medium, from {_and(self.media)}: the message needs a means to travel")
+            raise PlanError(_say("problems", "no_medium", media=_or(self.media)))
         known = {_norm(m): m for m in self.media}
         from . import media as media_data
 
@@ -169,17 +287,57 @@ class Campaign:
             name = known.get(_norm(m))
             if name is None:
                 try:
-                    name = known.get(_norm(media_data.platform(str(m)).name))
+                    name = known.get(_norm(media_data.platform(m).name))
                 except (KeyError, ValueError):
                     name = None
             if name is None:
-                raise ValueError(f"{m!r} is not one of the media of this class: choose from {_and(self.media)}")
+                raise PlanError(_say("problems", "unknown_medium", given=repr(m), media=_and(self.media)))
             if name in chosen:
-                raise ValueError(f"{name} is chosen twice: each medium is bought once")
+                raise PlanError(_say("problems", "medium_twice", medium=name))
             chosen.append(name)
         return chosen
 
-    def plan(self, media, seeds) -> "CampaignResult":
+    def _person(self, who):
+        from . import networks
+
+        try:
+            return networks.person(self.graph, who)
+        except PersonNotFoundError:
+            close = difflib.get_close_matches(str(who), [str(n) for n in self.graph], n=1, cutoff=0.6)
+            suggestion = f" (did you mean {close[0]!r}?)" if close else ""
+            raise PlanError(_say("problems", "unknown_person", given=repr(who), suggestion=suggestion)) from None
+
+    def _validate(self, media, seeds) -> tuple[list, list, int]:
+        """The chosen media, the seed people and the cost; :class:`PlanError` if a rule is broken."""
+        chosen = self._media(media)
+        if isinstance(seeds, str) or not hasattr(seeds, "__iter__"):
+            seeds = [seeds]
+        seeds = list(seeds)
+        for s in seeds:
+            try:
+                hash(s)
+            except TypeError:
+                raise TypeError(f"a seed is one person's name, not a {type(s).__name__} ({s!r})") from None
+        people = [self._person(s) for s in seeds]
+        if not people:
+            raise PlanError(_say("problems", "no_seed"))
+        if len(set(people)) != len(people):
+            twice = next(p for p in people if people.count(p) > 1)
+            raise PlanError(_say("problems", "seed_twice", person=twice))
+        for s in people:
+            on = {m for _, _, ms in self.graph.edges(s, data="platform") for m in _platforms_of(ms)}
+            if not on & set(chosen):
+                uses = f"their ties live on {_and(sorted(on))}" if on else "they have no tie on any medium"
+                raise PlanError(_say("problems", "unreachable_seed", person=s, media=_or(chosen), uses=uses))
+        cost = self.cost(chosen, people)
+        if cost > self.budget:
+            raise PlanError(_say(
+                "problems", "over_budget", cost=cost, n_media=len(chosen), medium_cost=self.medium_cost,
+                n_seeds=len(people), seed_cost=self.seed_cost, budget=self.budget,
+            ))  # fmt: skip
+        return chosen, people, cost
+
+    def plan(self, media, seeds) -> "CampaignResult | PlanProblem":
         """Check a plan, run it `runs` times, and return the result.
 
         Parameters
@@ -190,41 +348,28 @@ class Campaign:
             Who gets the message first. Each must have a tie on a chosen
             medium (a medium reaches only its own users).
 
+        Returns
+        -------
+        CampaignResult
+            Or, when the plan breaks a rule of the game (no medium or seed,
+            a medium unknown or repeated, a seed unknown, repeated or not
+            reached by a chosen medium, over budget), a :class:`PlanProblem`
+            that prints one sentence: what is wrong and what to do.
+
         Raises
         ------
-        ValueError
-            If no medium or seed is chosen, a medium is unknown or repeated,
-            a seed is repeated or not reached by a chosen medium, or the plan
-            costs more than the budget.
-        PersonNotFoundError
-            If a seed is not in the network.
+        TypeError
+            If `media` or `seeds` are not names (a programming error).
         """
-        from . import networks
-
-        chosen = self._media(media)
-        if isinstance(seeds, str) or not hasattr(seeds, "__iter__"):
-            seeds = [seeds]
-        people = [networks.person(self.graph, s) for s in seeds]
-        if not people:
-            raise ValueError("choose at least one seed person: somebody has to get the message first")
-        if len(set(people)) != len(people):
-            twice = next(p for p in people if people.count(p) > 1)
-            raise ValueError(f"{twice} is a seed twice: each person is paid for once")
-        for s in people:
-            on = {m for _, _, ms in self.graph.edges(s, data="platform") for m in _platforms_of(ms)}
-            if not on & set(chosen):
-                uses = f"their ties live on {_and(sorted(on))}" if on else "they have no tie on any medium"
-                raise ValueError(
-                    f"{s} has no tie on {_and(chosen)}, so the media you chose cannot reach them ({uses}): "
-                    "choose another seed, or a medium they use"
-                )
-        cost = self.cost(chosen, people)
-        if cost > self.budget:
-            raise ValueError(
-                f"this plan costs {cost} points ({len(chosen)} media x {self.medium_cost} + {len(people)} seeds x "
-                f"{self.seed_cost}) but the budget is {self.budget}: drop a medium or a seed"
-            )
+        try:
+            chosen, people, cost = self._validate(media, seeds)
+        except PlanError as exc:
+            return PlanProblem(str(exc), media=media, seeds=seeds)
         return self._run(chosen, people, cost)
+
+    def plan_or_raise(self, media, seeds) -> "CampaignResult":
+        """As :meth:`plan`, but a broken rule raises :class:`PlanError` (for code, not for students)."""
+        return self._run(*self._validate(media, seeds))
 
     def _network(self, chosen):
         """The ties on the chosen media, each with its chance to pass the message on."""
@@ -262,14 +407,17 @@ def _platforms_of(ms) -> tuple:
 class CampaignResult:
     """A plan and what it achieved over many runs.
 
+    Shown as a table (paid, owned and earned parts of the campaign, and its
+    reach); ``print`` gives the same as aligned text.
+
     Attributes
     ----------
     media, seeds : list
     cost : int
     in_target : numpy.ndarray
-        People of the target community reached, per run.
+        People of the target community reached, per run (seeds included).
     total : numpy.ndarray
-        People reached in the whole class, per run.
+        People reached in the whole class, per run (seeds included).
     """
 
     campaign: Campaign = field(repr=False)
@@ -278,6 +426,8 @@ class CampaignResult:
     cost: int
     in_target: np.ndarray = field(repr=False)
     total: np.ndarray = field(repr=False)
+
+    ok = True  # a plan that ran (a PlanProblem has ok = False)
 
     @property
     def target_reach(self) -> float:
@@ -289,21 +439,48 @@ class CampaignResult:
         """Average share of the whole class reached, 0 to 1."""
         return float(self.total.mean()) / len(self.campaign.graph)
 
-    def __str__(self) -> str:
+    @property
+    def seeds_in_target(self) -> int:
+        """How many seeds are in the target community (each is reached in every run)."""
+        return sum(1 for s in self.seeds if s in set(self.campaign.members))
+
+    @property
+    def earned_in_target(self) -> float:
+        """People of the target reached by sharing, not as seeds (average per run)."""
+        return float(self.in_target.mean()) - self.seeds_in_target
+
+    @property
+    def earned(self) -> float:
+        """People of the whole class reached by sharing, not as seeds (average per run)."""
+        return float(self.total.mean()) - len(self.seeds)
+
+    def _pairs(self) -> list[tuple[str, str]]:
+        c, r = self.campaign, texts()["result"]
+        n = len(c.members)
+        return [
+            (r["paid_media"], f"{_and(self.media)}: {len(self.media) * c.medium_cost} points"),
+            (r["paid_seeds"], f"{_and(self.seeds)}: {len(self.seeds) * c.seed_cost} points"),
+            (r["owned"], r["owned_none"]),
+            (r["cost"], f"{self.cost} of {c.budget} points"),
+            (r["target"].format(target=c.target_name), f"{_num(self.in_target.mean())} of {n} ({_pct(self.target_reach)})"),
+            (r["earned_target"], _num(self.earned_in_target)),
+            (r["class"], f"{_num(self.total.mean())} of {len(c.graph)} ({_pct(self.reach)})"),
+            (r["earned_class"], _num(self.earned)),
+            (r["all"].format(n=n), _pct(float(np.mean(self.in_target == n)))),
+        ]  # fmt: skip
+
+    def _note(self) -> str:
         c = self.campaign
-        return (
-            f"Plan: media {_and(self.media)}; seeds {_and(self.seeds)}; cost {self.cost} of {c.budget} points.\n"
-            f"Over {c.runs} runs: on average {self.in_target.mean():.1f} of the {len(c.members)} people of "
-            f"{c.target_name} reached ({self.target_reach:.0%}); {self.total.mean():.1f} of {len(c.graph)} "
-            f"in the whole class ({self.reach:.0%}). All {len(c.members)} of the target reached in "
-            f"{np.mean(self.in_target == len(c.members)):.0%} of the runs."
-        )
+        return texts()["result"]["runs_note"].format(runs=c.runs, p=f"{c.p:g}", rng=c.rng)
+
+    def _repr_markdown_(self) -> str:
+        return _pairs_markdown(self._pairs(), self._note())
+
+    def __str__(self) -> str:
+        return _pairs_table(self._pairs(), self._note())
 
     def __repr__(self) -> str:
-        return (
-            f"CampaignResult(media={self.media!r}, seeds={self.seeds!r}, cost={self.cost}, "
-            f"target_reach={self.target_reach:.2f})"
-        )
+        return str(self)
 
     def figure(self):
         """A bar chart: in how many runs 0, 1, 2, ... people of the target were reached."""
@@ -323,7 +500,36 @@ class CampaignResult:
         return fig
 
 
-def plan_campaign(media, seeds, **scenario) -> CampaignResult:
+@dataclass(frozen=True)
+class PlanProblem:
+    """A plan that breaks a rule of the game: one sentence, what is wrong and what to do.
+
+    Returned by :meth:`Campaign.plan` instead of raising, so a student sees
+    the sentence, not a traceback. ``ok`` is False.
+    """
+
+    message: str
+    media: object = None
+    seeds: object = None
+
+    ok = False
+
+    def __str__(self) -> str:
+        return f"\u2717 {self.message}"
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        return f"**\u2717** {self.message}"
+
+    def figure(self):
+        """Nothing to draw: prints the problem and returns None."""
+        print(self)
+        return None
+
+
+def plan_campaign(media, seeds, **scenario) -> "CampaignResult | PlanProblem":
     """Run a plan on the default scenario (see :class:`Campaign` for `scenario`).
 
     Examples
@@ -331,162 +537,283 @@ def plan_campaign(media, seeds, **scenario) -> CampaignResult:
     >>> result = plan_campaign(["Instagram"], ["Uma", "Ben"])
     >>> result.cost, 0 < result.target_reach <= 1
     (7, True)
+    >>> print(plan_campaign(["Instagram"], ["Uma", "Carla", "Jamal", "Luca"]))
+    ✗ This plan costs 11 points (1 media × 3 + 4 seeds × 2) but the budget is 10: drop a medium or a seed.
     """
     return Campaign(**scenario).plan(media, seeds)
 
 
 # ---------------------------------------------------------------------------
-# Feedback on a plan and its justification
+# Reasons for a plan, checked against the plan and its runs
 
-#: Reasoning points looked for in a justification: ``{point: word patterns}``.
-CONCEPTS = {
-    "network": (r"\bnetwork", r"\bpeople\b", r"\bties?\b", r"\bfriends?\b", r"\bshar(e|es|ed|ing)\b",
-                r"\bpass(es|ed|ing)? (it )?on\b", r"\bspread", r"word of mouth", r"\bcontacts?\b"),  # fmt: skip
-    "target": (r"\btarget", r"\bcommunity\b", r"\bgroup\b", r"\baudience\b"),
-    "seeds": (r"\bbridge", r"\bconnected\b", r"\bcentral", r"\bdegree\b", r"\bhubs?\b", r"\binfluenc",
-              r"\bmost (ties|friends|contacts)\b", r"\bmany (ties|friends|contacts)\b", r"\bbetween (the )?groups\b",
-              r"\bseeds?\b"),  # fmt: skip
-    "overlap": (r"\boverlap", r"\bsame ties\b", r"\balready\b", r"\bredundan", r"\bboth media\b", r"\blayers?\b",
-                r"\bseveral media\b", r"\bmore than one medium\b"),  # fmt: skip
+
+class _Reasons:
+    """The reasons a student can pick: Markdown in JupyterLab, text elsewhere."""
+
+    def _items(self):
+        return [(k, r["text"]) for k, r in texts()["reasons"].items()]
+
+    def _repr_markdown_(self) -> str:
+        return "\n".join(f"- **({k})** {t}" for k, t in self._items())
+
+    def __repr__(self) -> str:
+        return "\n".join(f"({k}) {t}" for k, t in self._items())
+
+
+def reasons() -> _Reasons:
+    """The reasons to pick from in :func:`check_plan` (from ``data/campaign.json``)."""
+    return _Reasons()
+
+
+def _target_ties(c: Campaign) -> list[tuple]:
+    inside = c.graph.subgraph(c.members)
+    return [(u, v, _platforms_of(ms)) for u, v, ms in inside.edges(data="platform")]
+
+
+def _tie(u, v) -> str:
+    a, b = sorted((str(u), str(v)))
+    return f"{a}\u2013{b}"
+
+
+def _check_media_cover_target(r: CampaignResult) -> tuple[bool | None, dict]:
+    ties = _target_ties(r.campaign)
+    covered = sum(1 for *_, ms in ties if set(ms) & set(r.media))
+    carry = "carries" if len(r.media) == 1 else "carry"
+    return 2 * covered > len(ties), {"covered": covered, "total": len(ties), "carry": carry}
+
+
+def _check_seeds_inside(r: CampaignResult):
+    members = set(r.campaign.members)
+    outside = [s for s in r.seeds if s not in members]
+    facts = {
+        "inside": _and([s for s in r.seeds if s in members]),
+        "outside": _and(outside),
+        "are": "is" if len(outside) == 1 else "are",
+        "members": _and(r.campaign.members),
+    }
+    return not outside, facts
+
+
+def _check_bridge_seed(r: CampaignResult):
+    c = r.campaign
+    members = set(c.members)
+    ways = []
+    for s in r.seeds:
+        if s in members:
+            continue
+        for _, v, ms in c.graph.edges(s, data="platform"):
+            on = [m for m in _platforms_of(ms) if m in r.media]
+            if v in members and on:
+                ways.append(f"{s}\u2013{v} on {_and(on)}")
+    return bool(ways), {"ways": "; ".join(ways)}
+
+
+def _check_no_redundant_medium(r: CampaignResult):
+    if len(r.media) == 1:
+        return None, {}
+    ties = _target_ties(r.campaign)
+    unique = {}
+    for m in r.media:
+        others = set(r.media) - {m}
+        unique[m] = sorted(_tie(u, v) for u, v, ms in ties if m in ms and not set(ms) & others)
+    shown = "; ".join(f"only {m} carries {_and(t)}" if t else f"{m} adds no tie of its own" for m, t in unique.items())
+    redundant = [m for m, t in unique.items() if not t]
+    return not redundant, {"unique": shown, "redundant": _and(redundant)}
+
+
+def _check_mostly_earned(r: CampaignResult):
+    reached = float(r.in_target.mean())
+    earned = r.earned_in_target
+    return earned > reached / 2, {"reached": _num(reached), "earned": _num(earned), "seeds": r.seeds_in_target}
+
+
+def _check_seeds_most_connected(r: CampaignResult):
+    from . import networks
+
+    c = r.campaign
+    deg = networks.degrees(c.graph)
+    top = sorted(deg.values(), reverse=True)[: len(r.seeds)]
+    mine = sorted((deg[s] for s in r.seeds), reverse=True)
+    members = set(c.members)
+    into = sum(
+        1
+        for s in r.seeds
+        for _, v, ms in c.graph.edges(s, data="platform")
+        if v in members and set(_platforms_of(ms)) & set(r.media)
+    )
+    degrees = "; ".join(f"{s} has {deg[s]} ties" for s in r.seeds)
+    into = f"{into} tie" if into == 1 else f"{into} ties"
+    return mine == top, {"degrees": degrees, "top": max(deg.values()), "into": into}
+
+
+def _check_biggest_medium(r: CampaignResult):
+    rows = r.campaign.media_table()
+    most = max(row["people"] for row in rows)
+    biggest = [row["medium"] for row in rows if row["people"] == most]
+    return bool(set(biggest) & set(r.media)), {"biggest": _and(biggest), "people": most}
+
+
+def _check_everyone_on_medium(r: CampaignResult):
+    c = r.campaign
+    users = {u for u, _, ms in c.graph.edges(data="platform") if set(_platforms_of(ms)) & set(r.media)}
+    users |= {v for _, v, ms in c.graph.edges(data="platform") if set(_platforms_of(ms)) & set(r.media)}
+    reached = float(r.total.mean())
+    return reached >= len(users) - 0.5, {"users": len(users), "reached": _num(reached)}
+
+
+_CHECKS = {
+    "media_cover_target": _check_media_cover_target,
+    "seeds_inside": _check_seeds_inside,
+    "bridge_seed": _check_bridge_seed,
+    "no_redundant_medium": _check_no_redundant_medium,
+    "mostly_earned": _check_mostly_earned,
+    "seeds_most_connected": _check_seeds_most_connected,
+    "biggest_medium": _check_biggest_medium,
+    "everyone_on_medium": _check_everyone_on_medium,
 }
 
-_MEDIUM_WORDS = (r"\bbuy", r"\bbought\b", r"\bads?\b", r"\bplatform", r"\bmedi(a|um)\b", r"\bapp\b")
 
-_GOOD, _FAIR = 0.6, 0.35
+def judge_reason(result: CampaignResult, letter: str) -> tuple[bool | None, str]:
+    """Is reason `letter` true of this plan? ``(True/False/None, the sentence saying why)``.
+
+    None means the reason does not apply (e.g. overlap with one medium).
+    """
+    spec = texts()["reasons"][letter]
+    c = result.campaign
+    verdict, facts = _CHECKS[spec["check"]](result)
+    facts = {"media": _and(result.media), "media_or": _or(result.media), "target": c.target_name, **facts}
+    key = "not_applicable" if verdict is None else ("true" if verdict else "false")
+    return verdict, spec[key].format(**facts)
 
 
 @dataclass(frozen=True)
 class PlanFeedback:
-    """Feedback on a plan: ``points`` ``{point: (met, message)}`` and a score."""
+    """What :func:`check_plan` found: ``lines`` to read, and ``verdicts``
+    ``{letter: True/False/None}`` for the reasons picked. No score."""
 
-    result: CampaignResult
-    points: dict
-
-    @property
-    def score(self) -> int:
-        return sum(1 for met, _ in self.points.values() if met)
+    lines: tuple
+    verdicts: dict = field(default_factory=dict)
+    explanation_words: int = 0
 
     def __str__(self) -> str:
-        lines = [f"{SYMBOLS['right'] if met else SYMBOLS['unplaced']} {msg}" for met, msg in self.points.values()]
-        lines.append(f"Score: {self.score} of {len(self.points)} points.")
-        return "\n".join(lines)
+        return "\n".join(self.lines)
 
     def __repr__(self) -> str:
         return str(self)
 
 
-def _mentions(text: str, patterns) -> bool:
-    return any(re.search(p, text) for p in patterns)
+def _read_letters(picked) -> tuple[list[str], str]:
+    """The letters picked, and a sentence if one is not a reason (a student mistake)."""
+    known = list(texts()["reasons"])
+    if picked is Ellipsis or picked is None:
+        return [], ""
+    if isinstance(picked, str):
+        parts = [p for p in picked.replace(",", " ").replace(";", " ").split() if p]
+    elif isinstance(picked, (list, tuple, set, frozenset)):
+        parts = list(picked)
+    else:
+        raise TypeError(f"reasons is a list of letters, e.g. ['a', 'e'], not {type(picked).__name__}")
+    letters = []
+    for p in parts:
+        letter = str(p).strip().strip("()").strip().casefold()
+        if letter not in known:
+            return [], _say("feedback", "unknown_reason", given=repr(p), letters=f"{known[0]} to {known[-1]}")
+        if letter not in letters:
+            letters.append(letter)
+    return letters, ""
 
 
-PLAN_EXERCISE = "lesson06-campaign-plan"
+def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedback:
+    """Check the reasons picked for a plan, and save the plan and the explanation.
 
+    Each reason picked (a letter of :func:`reasons`) is checked against the
+    plan and its simulated runs: true of this plan, not true, or (for a
+    tempting reason) true but weak. Sound reasons that are true of the plan
+    and were not picked are named. The written explanation is **not** read:
+    it is saved for the instructor, who marks it with the rubric in the
+    instructor guide. There is no score.
 
-def check_plan(plan: CampaignResult, justification: str, *, answers=None) -> PlanFeedback:
-    """Feedback on a plan's reach and on the reasons given for it.
-
-    The plan (media, seeds, cost, reach) and the justification are saved in
-    the lesson's answer file under ``"lesson06-campaign-plan"``, like every
-    other exercise, so an instructor can read them (``answers=False`` saves
-    nothing; see :func:`smlessons.assessment.save_answer`).
-
-    Looks for the reasoning points that matter (:data:`CONCEPTS`): reaching
-    people and their ties, not only buying a medium; the target community;
-    well-connected or bridging seeds; the overlap of media. Plain keyword
-    matching: it encourages, it does not grade prose.
+    The plan (media, seeds, cost, reach), the reasons and their verdicts and
+    the explanation are saved in the lesson's answer file under
+    :data:`PLAN_EXERCISE` (``answers=False`` saves nothing; see
+    :func:`smlessons.assessment.save_answer`).
 
     Parameters
     ----------
-    plan : CampaignResult
+    plan : CampaignResult or PlanProblem
         From :meth:`Campaign.plan` or :func:`plan_campaign`.
-    justification : str
-        A few sentences saying why the plan should work.
+    reasons : list of str, or str
+        Letters of the reasons picked, e.g. ``["a", "e"]`` or ``"a, e"``.
+    explanation : str
+        A few sentences, in the student's words.
 
     Returns
     -------
     PlanFeedback
-        ``print`` it; ``.score`` counts the points met (out of 5).
+        ``print`` it.
 
     Raises
     ------
     TypeError
-        If `plan` is not a CampaignResult or `justification` not a string.
+        If `plan` is not a plan, `reasons` not letters, or `explanation`
+        not a string (programming errors, not a student's mistake).
     """
-    feedback = _judge_plan(plan, justification)
+    if isinstance(plan, PlanProblem):
+        return PlanFeedback((str(plan), _say("problems", "fix_first")))
+    if not isinstance(plan, CampaignResult):
+        raise TypeError(f"plan must be the result of campaign.plan(...) or plan_campaign(...), not {type(plan).__name__}")
+    if explanation is Ellipsis or explanation is None:
+        explanation = ""
+    if not isinstance(explanation, str):
+        raise TypeError(f"the explanation is a text (a string in quotes), not {type(explanation).__name__}")
+    letters, problem = _read_letters(reasons)
+    c = plan.campaign
+    fb = texts()["feedback"]
+    lines = [_say(
+        "feedback", "plan", media=_and(plan.media), seeds=_and(plan.seeds), cost=plan.cost, budget=c.budget,
+        reached=_num(plan.in_target.mean()), n=len(c.members), target=c.target_name, share=_pct(plan.target_reach),
+        runs=c.runs,
+    ), ""]  # fmt: skip
+    if problem:
+        return PlanFeedback(tuple(lines + [f"{SYMBOL_WRONG} {problem}"]))
+    verdicts = {}
+    if not letters:
+        lines.append(f"{fb['none_mark']} {fb['no_reasons']}")
+    else:
+        lines.append(fb["picked"].format(runs=c.runs))
+        for letter in letters:
+            spec = texts()["reasons"][letter]
+            verdict, why = judge_reason(plan, letter)
+            verdicts[letter] = verdict
+            mark = fb["none_mark"] if verdict is None else fb["false_mark"] if not verdict else (
+                fb["true_mark"] if spec["sound"] else fb["weak_mark"])  # fmt: skip
+            lines.append(f"{mark} ({letter}) {spec['text']} {why}")
+        if any(v and not texts()["reasons"][k]["sound"] for k, v in verdicts.items()):
+            lines.append(fb["weak_note"])
+        missed = [
+            k for k, spec in texts()["reasons"].items()
+            if spec["sound"] and k not in letters and judge_reason(plan, k)[0]
+        ]  # fmt: skip
+        if missed:
+            lines.append(fb["missed"].format(letters=_and(f"({k})" for k in missed)))
+    lines.append("")
+    words = len(explanation.split())
+    lines.append(fb["explanation_saved"].format(words=words) if words else fb["explanation_missing"])
+    lines.append(fb["looks_at"])
     record = {
         "media": list(plan.media),
         "seeds": list(plan.seeds),
         "cost": plan.cost,
         "target_reach": round(float(plan.target_reach), 4),
-        "justification": justification if isinstance(justification, str) else "",
-        "points": feedback.score,
+        "reasons": letters,
+        "reasons_true": {k: v for k, v in verdicts.items()},
+        "explanation": explanation,
     }
     try:
         save_answer(PLAN_EXERCISE, record, "08-planning-a-campaign" if answers is None else answers)
     except OSError as exc:
-        print(f"Your plan could not be saved ({exc}). Copy your justification somewhere safe.")
-    return feedback
+        lines.append(fb["not_saved"].format(error=exc))
+    return PlanFeedback(tuple(lines), verdicts, words)
 
 
-def _judge_plan(plan: CampaignResult, justification: str) -> PlanFeedback:
-    if not isinstance(plan, CampaignResult):
-        raise TypeError(f"plan must be the result of campaign.plan(...) or plan_campaign(...), not {type(plan).__name__}")
-    if justification is Ellipsis or justification is None:
-        justification = ""
-    if not isinstance(justification, str):
-        raise TypeError(f"the justification is a text (a string in quotes), not {type(justification).__name__}")
-    c = plan.campaign
-    text = justification.casefold()
-    points = {}
-
-    share = plan.target_reach
-    if share >= _GOOD:
-        msg = f"Reach: on average {share:.0%} of {c.target_name}. A strong plan."
-    elif share >= _FAIR:
-        msg = (f"Reach: on average {share:.0%} of {c.target_name}. Fair; can you do better? Look at which media carry "
-               "the ties inside the target, and seed people who are in it or tied to it.")  # fmt: skip
-    else:
-        msg = (f"Reach: on average {share:.0%} of {c.target_name}. The message rarely gets there. Check that your media "
-               "carry the ties that lead into the target community, and that some seeds are in it or next to it.")  # fmt: skip
-    points["reach"] = (share >= _GOOD, msg)
-
-    if len(text.split()) < 8:
-        points["network"] = (False, "Write a few sentences (at least two) about why your plan should work: the checker reads them for the ideas below.")
-        for key in ("target", "seeds", "overlap"):
-            points[key] = (False, _MISSING[key])
-        return PlanFeedback(plan, points)
-
-    if _mentions(text, CONCEPTS["network"]):
-        points["network"] = (True, "You explain how the message travels between people, along their ties: the network, not just the medium.")
-    elif _mentions(text, _MEDIUM_WORDS):
-        points["network"] = (False, "You explain which media you buy. Lesson 1's point: you buy space on a medium, but you want to reach a network of people. Say how the message gets from person to person.")
-    else:
-        points["network"] = (False, _MISSING["network"])
-
-    names = [_norm(m) for m in c.members] + [_norm(c.target)]
-    if _mentions(text, CONCEPTS["target"]) or any(re.search(rf"\b{re.escape(n)}\b", text) for n in names):
-        points["target"] = (True, f"You keep the target in view: {c.target_name}, not the whole class.")
-    else:
-        points["target"] = (False, _MISSING["target"])
-
-    if _mentions(text, CONCEPTS["seeds"]):
-        points["seeds"] = (True, "You say why these seeds: where they sit in the network (well connected, in the target, or a bridge into it).")
-    else:
-        points["seeds"] = (False, _MISSING["seeds"])
-
-    if _mentions(text, CONCEPTS["overlap"]):
-        points["overlap"] = (True, "You think about overlap: a second medium that carries the same ties adds little for its cost.")
-    else:
-        extra = ""
-        if len(plan.media) > 1:
-            extra = f" You bought {len(plan.media)} media: do their ties overlap?"
-        points["overlap"] = (False, _MISSING["overlap"] + extra)
-    return PlanFeedback(plan, points)
-
-
-_MISSING = {
-    "network": "Say how the message travels from person to person along ties (sharing): that is what the simulation counts.",
-    "target": "Name the target: which community the brand wants, and why your plan reaches it rather than the whole class.",
-    "seeds": "Say why you chose these seed people: are they well connected, inside the target, or a bridge into it?",
-    "overlap": "Think about overlap (lesson 6): do your media carry the same ties, or different ones?",
-}
+SYMBOL_WRONG = "\u2717"

@@ -1,23 +1,45 @@
-"""Tests of smlessons.campaign: lesson 8's plans and feedback."""
+"""Tests of smlessons.campaign: lesson 8's plans, tables, reasons and feedback."""
 
 from __future__ import annotations
+
+import json
 
 import numpy as np
 import pytest
 
-from smlessons.campaign import CONCEPTS, Campaign, CampaignResult, PlanFeedback, check_plan, plan_campaign
+from smlessons import campaign as module
+from smlessons.campaign import (
+    PLAN_EXERCISE,
+    Campaign,
+    CampaignResult,
+    PlanError,
+    PlanFeedback,
+    PlanProblem,
+    Table,
+    check_plan,
+    judge_reason,
+    plan_campaign,
+    reasons,
+    texts,
+)
 from smlessons.networks import PersonNotFoundError
 
-GOOD_TEXT = (
-    "The brand wants Uma's group, so we seed Carla and Jamal, well connected people inside that community. "
-    "We buy Instagram and WhatsApp because the message is shared from person to person along the ties "
-    "inside the group; the two media overlap only in part."
-)
+EXPLANATION = "We seed Carla and Jamal inside Uma's group and buy the two media that carry its ties."
 
 
 @pytest.fixture(scope="module")
 def campaign():
     return Campaign()
+
+
+@pytest.fixture(scope="module")
+def model(campaign):
+    return campaign.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
+
+
+@pytest.fixture(scope="module")
+def hubs(campaign):
+    return campaign.plan(["Instagram"], ["Pia", "Ben"])
 
 
 def test_the_default_brief(campaign):
@@ -29,23 +51,50 @@ def test_the_default_brief(campaign):
     assert campaign.cost(["A", "B"], ["x"]) == 8
 
 
-def test_a_plan_runs_many_times_and_is_reproducible(campaign):
-    a = campaign.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
+def test_media_table_is_a_table_not_a_wrapped_dict(campaign):
+    table = campaign.media_table()
+    assert isinstance(table, Table) and isinstance(table, list)
+    md = table._repr_markdown_().splitlines()
+    assert md[0].startswith("| medium | kind of tie (lesson 3) |") and "ties inside Uma's friendship group" in md[0]
+    assert md[1] == "|---|---|---|---|---|"
+    assert md[2] == "| WhatsApp | group | 39 | 8 | 24 |"
+    text = repr(table)
+    assert "{" not in text and "'" not in text.replace("Uma's", "")
+    lines = text.splitlines()
+    assert lines[0].split()[0] == "medium" and set(lines[1]) <= {"-", " "}
+    assert lines[2].split()[:2] == ["WhatsApp", "group"] and lines[2].split()[-3:] == ["39", "8", "24"]
+    assert str(table) == text
+
+
+def test_a_plan_runs_many_times_and_is_reproducible(campaign, model):
     b = campaign.plan(["instagram", "whatsapp"], ["carla", "jamal"])
-    assert isinstance(a, CampaignResult)
-    assert np.array_equal(a.in_target, b.in_target)
-    assert a.in_target.shape == (200,) and a.cost == 10
-    assert 0.6 < a.target_reach <= 1 and 0 < a.reach <= 1
-    assert "cost 10 of 10 points" in str(a) and "Uma's friendship group" in str(a)
-    assert repr(a).startswith("CampaignResult(media=['Instagram', 'WhatsApp']")
-    assert a.figure().layout.meta["target_reach"] == round(a.target_reach, 3)
+    assert isinstance(model, CampaignResult) and model.ok
+    assert np.array_equal(model.in_target, b.in_target)
+    assert model.in_target.shape == (200,) and model.cost == 10
+    assert 0.6 < model.target_reach <= 1 and 0 < model.reach <= 1
+    assert model.figure().layout.meta["target_reach"] == round(model.target_reach, 3)
 
 
-def test_the_most_connected_people_are_not_the_best_seeds_for_a_community(campaign):
-    hubs = campaign.plan(["Instagram"], ["Pia", "Ben"])
-    inside = campaign.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
-    assert hubs.reach > hubs.target_reach
-    assert inside.target_reach > 3 * hubs.target_reach
+def test_a_plan_shows_paid_owned_and_earned_as_a_table(model):
+    text = str(model)
+    assert repr(model) == text and "{" not in text
+    rows = dict(line.split("  ", 1) for line in text.splitlines()[:9])
+    rows = {k.strip(): v.strip() for k, v in rows.items()}
+    assert rows["Paid: media bought"] == "Instagram and WhatsApp: 6 points"
+    assert rows["Paid: seeds (first to get the message)"] == "Carla and Jamal: 4 points"
+    assert rows["Owned: the brand's own channel"] == "none in this brief"
+    assert rows["Cost"] == "10 of 10 points"
+    assert rows["Reached in Uma's friendship group, on average"] == f"{model.in_target.mean():.1f} of 6 (83%)"
+    assert "Averages over 200 runs" in text
+    md = model._repr_markdown_()
+    assert md.startswith("| | |\n|---|---|\n| Paid: media bought | Instagram and WhatsApp: 6 points |")
+
+
+def test_earned_is_the_reach_beyond_the_seeds(model, hubs):
+    assert model.seeds_in_target == 2 and hubs.seeds_in_target == 0
+    assert model.earned_in_target == pytest.approx(model.in_target.mean() - 2)
+    assert model.earned == pytest.approx(model.total.mean() - 2)
+    assert hubs.earned_in_target == pytest.approx(hubs.in_target.mean())
 
 
 def test_only_the_chosen_media_carry_the_message(campaign):
@@ -55,21 +104,46 @@ def test_only_the_chosen_media_carry_the_message(campaign):
     assert outside.in_target.max() == 0
 
 
+STUDENT_MISTAKES = [
+    ([], ["Uma"], "Your plan buys no medium: put at least one of WhatsApp, Instagram, TikTok or Minecraft"),
+    (["Snapchat"], ["Uma"], "'Snapchat' is not one of the media of this class: check the spelling"),
+    (["Instagram", "instagram"], ["Uma"], "Instagram is in your list of media twice"),
+    (["Instagram"], [], "Your plan has no seed"),
+    (["Instagram"], ["Uma", "Uma"], "Uma is in your list of seeds twice"),
+    (["Instagram"], ["Zed"], "'Zed' is not a student of this class: check the spelling."),
+    (["Instagram"], ["Jamall"], "'Jamall' is not a student of this class: check the spelling (did you mean 'Jamal'?)."),
+    (["TikTok"], ["Pia"], "Pia has no tie on TikTok, so the media you bought cannot reach them"),
+    (["Instagram", "WhatsApp"], ["Uma", "Carla", "Jamal"], "This plan costs 12 points (2 media × 3 + 3 seeds × 2) but the budget is 10: drop a medium or a seed."),
+]
+
+
+@pytest.mark.parametrize("media, seeds, sentence", STUDENT_MISTAKES)
+def test_a_student_mistake_is_one_sentence_not_a_traceback(campaign, capsys, media, seeds, sentence):
+    result = campaign.plan(media, seeds)  # no exception escapes
+    assert isinstance(result, PlanProblem) and not result.ok
+    print(result)
+    out = capsys.readouterr().out
+    assert out.startswith("\u2717 ") and sentence in out
+    assert out.count("\n") == 1, "one line"
+    assert "Traceback" not in out and "campaign.py" not in out
+    assert result._repr_markdown_().endswith(result.message)
+    assert result.figure() is None
+
+
+@pytest.mark.parametrize("media, seeds, sentence", STUDENT_MISTAKES[:3] + STUDENT_MISTAKES[-1:])
+def test_code_can_ask_for_the_error_instead(campaign, media, seeds, sentence):
+    import re
+
+    with pytest.raises(PlanError, match=re.escape(sentence.split(":")[0])):
+        campaign.plan_or_raise(media, seeds)
+
+
 @pytest.mark.parametrize(
-    "media, seeds, error, message",
-    [
-        ([], ["Uma"], ValueError, "choose at least one medium"),
-        (["Snapchat"], ["Uma"], ValueError, "not one of the media of this class"),
-        (["Instagram", "instagram"], ["Uma"], ValueError, "chosen twice"),
-        (["Instagram"], [], ValueError, "choose at least one seed"),
-        (["Instagram"], ["Uma", "Uma"], ValueError, "a seed twice"),
-        (["Instagram"], ["Zed"], PersonNotFoundError, "Zed"),
-        (["TikTok"], ["Pia"], ValueError, "Pia has no tie on TikTok"),
-        (["Instagram", "WhatsApp"], ["Uma", "Carla", "Jamal"], ValueError, "costs 12 points .* budget is 10"),
-    ],
+    "media, seeds",
+    [(42, ["Uma"]), ([42], ["Uma"]), (["Instagram"], [["Uma", "Ben"]]), (None, ["Uma"])],
 )
-def test_bad_plans_are_refused_with_a_reason(campaign, media, seeds, error, message):
-    with pytest.raises(error, match=message):
+def test_programming_errors_still_raise(campaign, media, seeds):
+    with pytest.raises(TypeError):
         campaign.plan(media, seeds)
 
 
@@ -87,69 +161,142 @@ def test_plan_campaign_uses_the_default_scenario():
     assert r.media == ["Instagram", "WhatsApp"] and r.in_target.shape == (20,)
 
 
-def test_check_plan_rewards_network_reasoning(campaign):
-    plan = campaign.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
-    fb = check_plan(plan, GOOD_TEXT)
+# -- reasons ---------------------------------------------------------------
+
+
+def test_reasons_come_from_the_data_file_sound_and_tempting():
+    data = json.loads(module.DATA_FILE.read_text(encoding="utf-8"))
+    assert data["reasons"] == texts()["reasons"]
+    sound = [k for k, r in data["reasons"].items() if r["sound"]]
+    tempting = [k for k, r in data["reasons"].items() if not r["sound"]]
+    assert len(sound) >= 4 and len(tempting) >= 3
+    for r in data["reasons"].values():
+        assert r["check"] in module._CHECKS and r["true"] and r["false"]
+    shown = repr(reasons())
+    assert shown.splitlines()[0] == "(a) " + data["reasons"]["a"]["text"]
+    assert reasons()._repr_markdown_().startswith("- **(a)** ")
+
+
+def test_the_tempting_reasons_are_the_ones_the_issue_names():
+    texts_ = {r["text"] for r in texts()["reasons"].values() if not r["sound"]}
+    assert any("most connected" in t for t in texts_) and any("most users" in t for t in texts_)
+
+
+def test_reasons_are_checked_against_the_data(model, hubs, campaign):
+    # (a) media carry most ties inside the target: 9 of 10 for Instagram + WhatsApp; TikTok alone carries 1.
+    assert judge_reason(model, "a") == (True, "True of your plan: Instagram and WhatsApp carry 9 of the 10 ties inside Uma's friendship group.")
+    tiktok = campaign.plan(["TikTok"], ["Carla"])
+    verdict, why = judge_reason(tiktok, "a")
+    assert verdict is False and "TikTok carries 1 of the 10 ties" in why
+    # (b) seeds inside, (c) a way in
+    assert judge_reason(model, "b")[0] is True and judge_reason(hubs, "b")[0] is False
+    assert judge_reason(hubs, "c") == (True, "True of your plan: Ben\u2013Uma on Instagram.")
+    assert judge_reason(model, "c")[0] is False
+    # (d) overlap: each medium adds ties of its own; one medium: does not apply
+    verdict, why = judge_reason(model, "d")
+    assert verdict is True and "only WhatsApp carries Jamal\u2013Uma and Luca\u2013Vera" in why
+    assert judge_reason(hubs, "d")[0] is None
+    minecraft = campaign.plan(["WhatsApp", "Minecraft"], ["Carla", "Jamal"])
+    assert judge_reason(minecraft, "d")[0] is True  # Minecraft carries Carla-Jamal, WhatsApp does not
+    tiktok_wa = campaign.plan(["WhatsApp", "TikTok"], ["Carla", "Jamal"])
+    verdict, why = judge_reason(tiktok_wa, "d")
+    assert verdict is False and "TikTok carries no tie" in why  # Carla-Uma is also on WhatsApp
+    # (e) mostly earned, from the simulation
+    assert judge_reason(model, "e")[0] is True and model.earned_in_target > model.in_target.mean() / 2
+    three = campaign.plan(["WhatsApp"], ["Uma", "Vera", "Xavi"])
+    assert judge_reason(three, "e")[0] is False
+    # (f) most connected: Pia (6) and Ben (5) are the top two
+    assert judge_reason(hubs, "f")[0] is True and "1 tie into it" in judge_reason(hubs, "f")[1]
+    assert judge_reason(model, "f")[0] is False
+    # (g) biggest medium: WhatsApp (24 students)
+    assert judge_reason(model, "g")[0] is True and judge_reason(hubs, "g")[0] is False
+    # (h) everyone on the media sees it: not what the runs show
+    verdict, why = judge_reason(hubs, "h")
+    assert verdict is False and "21 students have a tie on Instagram" in why
+
+
+def test_check_plan_reports_each_reason_and_gives_no_score(model, capsys):
+    fb = check_plan(model, ["a", "b", "f", "g"], EXPLANATION, answers=False)
     assert isinstance(fb, PlanFeedback)
-    assert fb.score == 5
-    assert str(fb).endswith("Score: 5 of 5 points.")
-    assert all(msg for _, msg in fb.points.values())
+    text = str(fb)
+    assert "score" not in text.lower().replace("it gives no score", "")
+    assert fb.verdicts == {"a": True, "b": True, "f": False, "g": True}
+    lines = text.splitlines()
+    assert any(line.startswith("\u2713 (a) ") for line in lines)
+    assert any(line.startswith("\u2717 (f) ") for line in lines)
+    assert any(line.startswith("! (g) ") for line in lines), "a tempting reason that is true is marked weak"
+    assert "Also true of your plan, and not picked: (d) and (e)." in text
+    assert texts()["feedback"]["looks_at"] in text
+    assert f"Your explanation ({len(EXPLANATION.split())} words) is saved for your instructor" in text
 
 
-def test_check_plan_explains_what_a_medium_only_answer_misses(campaign):
-    plan = campaign.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
-    fb = check_plan(plan, "We buy ads on Instagram and WhatsApp because those platforms are the biggest apps.")
-    met, msg = fb.points["network"]
-    assert not met and "you buy space on a medium, but you want to reach a network of people" in msg
-    assert "You bought 2 media" in fb.points["overlap"][1]
-    assert "wrong" not in str(fb).lower()
+def test_keywords_earn_nothing(model):
+    """The issue's example: keyword soup and a sound text get the same feedback on the same reasons."""
+    soup = check_plan(model, ["a"], "people group seeds overlap banana banana banana banana", answers=False)
+    sound = check_plan(model, ["a"], "We picked the clique's own apps so friends pass it on.", answers=False)
+    strip = lambda fb: [line for line in str(fb).splitlines() if "words) is saved" not in line]  # noqa: E731
+    assert strip(soup) == strip(sound)
+    assert not hasattr(soup, "score")
 
 
-def test_check_plan_on_a_weak_plan_and_an_empty_text(campaign):
-    weak = campaign.plan(["Instagram"], ["Pia", "Ben"])
-    fb = check_plan(weak, ...)
-    assert fb.score == 0
-    assert "rarely gets there" in fb.points["reach"][1]
-    assert "Write a few sentences" in fb.points["network"][1]
+def test_check_plan_with_nothing_picked_or_a_wrong_letter(model, capsys):
+    fb = check_plan(model, ..., ..., answers=False)
+    assert texts()["feedback"]["no_reasons"] in str(fb)
+    assert texts()["feedback"]["explanation_missing"] in str(fb)
+    bad = check_plan(model, ["a", "z"], EXPLANATION, answers=False)
+    assert "\u2717 'z' is not one of the reasons: pick letters from a to h." in str(bad)
+    assert check_plan(model, "a, b", EXPLANATION, answers=False).verdicts == {"a": True, "b": True}
+    assert check_plan(model, "(A)", EXPLANATION, answers=False).verdicts == {"a": True}
 
 
-def test_check_plan_rejects_bad_input(campaign):
-    plan = campaign.plan(["Instagram"], ["Uma"])
+def test_check_plan_on_a_broken_plan_is_one_sentence(campaign):
+    broken = campaign.plan(["Instagram"], ["Zed"])
+    fb = check_plan(broken, ["a"], EXPLANATION, answers=False)
+    assert str(fb).splitlines() == [str(broken), texts()["problems"]["fix_first"]]
+
+
+def test_check_plan_rejects_programming_errors(model):
     with pytest.raises(TypeError, match="plan must be the result of campaign.plan"):
-        check_plan({"media": ["Instagram"]}, GOOD_TEXT)
-    with pytest.raises(TypeError, match="the justification is a text"):
-        check_plan(plan, 42)
+        check_plan({"media": ["Instagram"]}, ["a"], EXPLANATION)
+    with pytest.raises(TypeError, match="the explanation is a text"):
+        check_plan(model, ["a"], 42)
+    with pytest.raises(TypeError, match="reasons is a list of letters"):
+        check_plan(model, 3, EXPLANATION)
 
 
-def test_concepts_are_patterns():
-    assert set(CONCEPTS) == {"network", "target", "seeds", "overlap"}
+def test_every_text_is_filled_in(model, hubs, campaign):
+    plans = [model, hubs, campaign.plan(["WhatsApp", "TikTok"], ["Carla", "Jamal"]), campaign.plan(["TikTok"], ["Carla"])]
+    for plan in plans:
+        for letter in texts()["reasons"]:
+            _, why = judge_reason(plan, letter)
+            assert "{" not in why and "}" not in why and why.endswith(".")
+        assert "{" not in str(plan)
 
 
 def test_docstring_examples_run():
     import doctest
 
-    import smlessons.campaign as module
-
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0
 
 
-def test_check_plan_saves_the_plan_and_its_justification(tmp_path):
+def test_check_plan_saves_the_plan_reasons_and_explanation(tmp_path):
     from smlessons.answers import AnswerStore
 
     store = AnswerStore("08-planning-a-campaign", folder=tmp_path)
     c = Campaign()
     result = c.plan(["Instagram"], [c.members[0]])
-    why = "We seed people inside the target group so the message travels along their ties to friends."
-    feedback = check_plan(result, why, answers=store)
-    saved = store.load("lesson06-campaign-plan")
+    check_plan(result, ["a", "g"], EXPLANATION, answers=store)
+    saved = store.load(PLAN_EXERCISE)
     assert saved["media"] == ["Instagram"] and saved["seeds"] == [c.members[0]]
-    assert saved["justification"] == why and saved["points"] == feedback.score
+    assert saved["explanation"] == EXPLANATION and saved["reasons"] == ["a", "g"]
+    assert saved["reasons_true"] == {"a": True, "g": False}
+    assert "points" not in saved and "score" not in saved
     assert 0 <= saved["target_reach"] <= 1
 
 
 def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkeypatch):
     monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
     c = Campaign()
-    check_plan(c.plan(["WhatsApp"], [c.members[0]]), "short")
+    check_plan(c.plan(["WhatsApp"], [c.members[0]]), ["a"], "short")
     assert (tmp_path / "08-planning-a-campaign.answers.json").is_file()
