@@ -85,6 +85,8 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
         media = media_of(q.key().graph)
         options = media if q.kind == "platform" else [frozenset(p) for p in combinations(media, 2)]
         wrong = next(o for o in options if o not in q.key().accepted)
+    if q.kind == "choice":  # a wrong letter
+        wrong = next(k for k in q.options if k not in q.key().accepted)
     verdict = q.evaluate(wrong)
     assert not verdict.correct and verdict.status == "wrong"
     text = lines(verdict)
