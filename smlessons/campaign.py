@@ -86,6 +86,10 @@ def _or(items) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
+def _plural(n: int) -> str:
+    return _say("fragments", "tie" if n == 1 else "ties")
+
+
 def _pct(x: float) -> str:
     return f"{x:.0%}"
 
@@ -310,7 +314,9 @@ class Campaign:
     def _validate(self, media, seeds) -> tuple[list, list, int]:
         """The chosen media, the seed people and the cost; :class:`PlanError` if a rule is broken."""
         chosen = self._media(media)
-        if isinstance(seeds, str) or not hasattr(seeds, "__iter__"):
+        if isinstance(seeds, str):  # "Uma, Ben" works, as for media
+            seeds = [s.strip() for s in seeds.split(",") if s.strip()]
+        elif not hasattr(seeds, "__iter__"):
             seeds = [seeds]
         seeds = list(seeds)
         for s in seeds:
@@ -327,7 +333,7 @@ class Campaign:
         for s in people:
             on = {m for _, _, ms in self.graph.edges(s, data="platform") for m in _platforms_of(ms)}
             if not on & set(chosen):
-                uses = f"their ties live on {_and(sorted(on))}" if on else "they have no tie on any medium"
+                uses = _say("fragments", "uses", media=_and(sorted(on))) if on else _say("fragments", "uses_none")
                 raise PlanError(_say("problems", "unreachable_seed", person=s, media=_or(chosen), uses=uses))
         cost = self.cost(chosen, people)
         if cost > self.budget:
@@ -604,7 +610,7 @@ def _check_bridge_seed(r: CampaignResult):
         for _, v, ms in c.graph.edges(s, data="platform"):
             on = [m for m in _platforms_of(ms) if m in r.media]
             if v in members and on:
-                ways.append(f"{s}\u2013{v} on {_and(on)}")
+                ways.append(_say("fragments", "way_in", seed=s, person=v, media=_and(on)))
     return bool(ways), {"ways": "; ".join(ways)}
 
 
@@ -616,7 +622,10 @@ def _check_no_redundant_medium(r: CampaignResult):
     for m in r.media:
         others = set(r.media) - {m}
         unique[m] = sorted(_tie(u, v) for u, v, ms in ties if m in ms and not set(ms) & others)
-    shown = "; ".join(f"only {m} carries {_and(t)}" if t else f"{m} adds no tie of its own" for m, t in unique.items())
+    shown = "; ".join(
+        _say("fragments", "only_carries", medium=m, ties=_and(t)) if t else _say("fragments", "adds_nothing", medium=m)
+        for m, t in unique.items()
+    )
     redundant = [m for m, t in unique.items() if not t]
     return not redundant, {"unique": shown, "redundant": _and(redundant)}
 
@@ -641,8 +650,8 @@ def _check_seeds_most_connected(r: CampaignResult):
         for _, v, ms in c.graph.edges(s, data="platform")
         if v in members and set(_platforms_of(ms)) & set(r.media)
     )
-    degrees = "; ".join(f"{s} has {deg[s]} ties" for s in r.seeds)
-    into = f"{into} tie" if into == 1 else f"{into} ties"
+    degrees = "; ".join(_say("fragments", "degree", person=s, n=deg[s], ties=_plural(deg[s])) for s in r.seeds)
+    into = f"{into} {_plural(into)}"
     return mine == top, {"degrees": degrees, "top": max(deg.values()), "into": into}
 
 
@@ -809,10 +818,11 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         "reasons_true": {k: v for k, v in verdicts.items()},
         "explanation": explanation,
     }
-    try:
-        save_answer(PLAN_EXERCISE, record, "08-planning-a-campaign" if answers is None else answers)
-    except OSError as exc:
-        lines.append(fb["not_saved"].format(error=exc))
+    if letters or words:  # an untouched cell (... and ...) saves nothing, as check() does
+        try:
+            save_answer(PLAN_EXERCISE, record, "08-planning-a-campaign" if answers is None else answers)
+        except OSError as exc:
+            lines.append(fb["not_saved"].format(error=exc))
     return PlanFeedback(tuple(lines), verdicts, words)
 
 

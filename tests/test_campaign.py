@@ -156,6 +156,11 @@ def test_a_scenario_rejects_bad_numbers():
         Campaign(target="Nobody")
 
 
+def test_seeds_may_be_one_string_with_commas(campaign):
+    r = campaign.plan("Instagram", "Carla, Jamal")
+    assert r.ok and r.seeds == ["Carla", "Jamal"]
+
+
 def test_plan_campaign_uses_the_default_scenario():
     r = plan_campaign("Instagram, WhatsApp", ["Carla", "Jamal"], runs=20)
     assert r.media == ["Instagram", "WhatsApp"] and r.in_target.shape == (20,)
@@ -293,6 +298,13 @@ def test_check_plan_saves_the_plan_reasons_and_explanation(tmp_path):
     assert saved["reasons_true"] == {"a": True, "g": False}
     assert "points" not in saved and "score" not in saved
     assert 0 <= saved["target_reach"] <= 1
+
+
+def test_an_untouched_check_saves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    c = Campaign()
+    check_plan(c.plan(["WhatsApp"], [c.members[0]]), ..., ...)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkeypatch):

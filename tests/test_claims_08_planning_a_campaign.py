@@ -174,7 +174,10 @@ def test_reflection_most_of_the_reach_came_from_sharing():
 
 def test_review_solutions_are_the_computed_keys():
     text = cell_text(NB, "l8-review-solutions")
-    assert '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`' in text
+    assert '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`. The middle three are computed from the course\'s networks when you check them' in text
+    assert "the last is what lesson 7\'s comparison gives with the settings the question states" in text
+    for qid in ("review-class-ties", "review-bridge", "review-cut-off-medium"):
+        assert question(qid).compute is not None
     assert question("review-medium-word").answers()[0] == "medium"
     assert question("review-class-ties").answers() == ["6"]
     assert question("review-bridge").answers() == ["Ben\u2013Uma"]
@@ -221,7 +224,7 @@ def test_hubs_reach_about_a_tenth():
     assert "About a tenth on average (0.6 of 6 people over 200 runs)." in text
     first = run(("Instagram",), ("Pia", "Ben"))
     assert f"{first.in_target.mean():.1f}" == "0.6" and campaign().runs == 200
-    assert q("campaign-hubs-predict").answer == "b" and first.target_reach < 0.2
+    assert q("campaign-hubs-predict").answer == "c" and first.target_reach < 0.2
 
 
 def test_hubs_only_ben_has_a_tie_into_the_group():
@@ -229,6 +232,11 @@ def test_hubs_only_ben_has_a_tie_into_the_group():
     c = campaign()
     assert [v for v in c.graph["Ben"] if v in c.members] == ["Uma"]
     assert not [v for v in c.graph["Pia"] if v in c.members]
+
+
+def test_hubs_most_runs_never_get_in():
+    assert "Most runs never get in." in q("campaign-hubs-predict").feedback["b"]
+    assert (run(("Instagram",), ("Pia", "Ben")).in_target == 0).mean() > 0.5
 
 
 def test_hubs_get_in_in_about_a_third_of_runs():
