@@ -54,6 +54,8 @@ __all__ = [
     "plan_campaign",
     "check_plan",
     "reasons",
+    "judge_reason",
+    "texts",
     "PLAN_EXERCISE",
 ]
 
@@ -784,7 +786,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         runs=c.runs,
     ), ""]  # fmt: skip
     if problem:
-        return PlanFeedback(tuple(lines + [f"{SYMBOL_WRONG} {problem}"]))
+        return PlanFeedback(tuple(lines + [f"{fb['false_mark']} {problem}"]))
     verdicts = {}
     if not letters:
         lines.append(f"{fb['none_mark']} {fb['no_reasons']}")
@@ -825,5 +827,3 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             lines.append(fb["not_saved"].format(error=exc))
     return PlanFeedback(tuple(lines), verdicts, words)
 
-
-SYMBOL_WRONG = "\u2717"

@@ -211,7 +211,7 @@ def test_reasons_are_checked_against_the_data(model, hubs, campaign):
     three = campaign.plan(["WhatsApp"], ["Uma", "Vera", "Xavi"])
     assert judge_reason(three, "e")[0] is False
     # (f) most connected: Pia (6) and Ben (5) are the top two
-    assert judge_reason(hubs, "f")[0] is True and "1 tie into it" in judge_reason(hubs, "f")[1]
+    assert judge_reason(hubs, "f")[0] is True and "1 tie to people in it" in judge_reason(hubs, "f")[1]
     assert judge_reason(model, "f")[0] is False
     # (g) biggest medium: WhatsApp (24 students)
     assert judge_reason(model, "g")[0] is True and judge_reason(hubs, "g")[0] is False
