@@ -795,3 +795,30 @@ def test_ask_shows_the_prompt_and_options_from_the_data():
     assert md.startswith("**Which is a network?**") and "- **(b)** The people and their ties" in md
     shown = ask("karate-most-ties")
     assert shown._repr_markdown_().startswith("**In Zachary's karate club")
+
+
+@pytest.mark.parametrize("name", ["lesson03_questions", PEOPLE_AND_TIES, BRIDGES_AND_BROKERS])
+def test_hints_call_only_what_their_notebook_defines(name):
+    """A hint such as `degrees(G)` must not name a function the lesson does not
+    import, nor a graph the lesson does not build (issue: the karate hints
+    named the class graph and a function that was not imported)."""
+    import ast
+    import builtins
+
+    data = json.loads((checks.EXERCISES_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    nb = Path(checks.__file__).parents[1] / "notebooks" / f"{data['notebook']}.ipynb"
+    names = set()
+    for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    assert {"check", "ask"} <= names
+    for q in data["questions"]:
+        for func, arg in re.findall(r"(?<![\w.])(\w+)\((\w*)", q.get("hint", "")):
+            assert func in names or hasattr(builtins, func), (q["id"], func)
+            if arg and arg[0].isupper():
+                assert arg in names, (q["id"], arg)

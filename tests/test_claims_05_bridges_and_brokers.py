@@ -258,3 +258,29 @@ def test_arrows_to_lines_question_degree_10_and_one_mutual(F):
     assert "Lea has the largest audience in the network: 10 followers" in q.feedback["c"]
     assert degree(F, "Lea") == 10 and followers(F, "Lea") and following(F, "Lea") == ["Jonas"]
     assert audience_table(F)[0][:2] == ("Lea", 10)
+
+
+def test_a_local_bridge_leaves_a_detour_of_at_least_3_steps(G, K):
+    text = cell_text(NB, "l5-bridges")
+    assert "no friend in common: cut it, and any detour between them takes at least 3 steps" in text
+    for graph in (G, K):
+        for u, v, span in local_bridges(graph, with_span=True):
+            assert span >= 3 and not set(graph[u]) & set(graph[v])
+
+
+def test_granovetter_s_job_contacts_occasionally_or_rarely_far_more_often_than_often():
+    """The figures are quoted from Granovetter (1973), p. 1371; the test checks
+    that the sentence's comparison follows from the figures it quotes."""
+    text = cell_text(NB, "l5-weak-ties")
+    assert "16.7% saw that person often at the time, 55.6% occasionally and 27.8% rarely (Granovetter, 1973, p. 1371)" in text
+    assert "far more often someone seen occasionally or rarely than someone seen often" in text
+    often, occasionally, rarely = 16.7, 55.6, 27.8
+    assert round(often + occasionally + rarely) == 100 and occasionally + rarely > 4 * often
+
+
+def test_lea_s_reciprocity_2_of_11_arrows(F):
+    text = cell_text(NB, "l5-audience-read")
+    assert "of Lea's 11 arrows (10 in, 1 out), only the 2 between her and Jonas are" in text
+    assert (F.in_degree("Lea"), F.out_degree("Lea")) == (10, 1)
+    assert F.has_edge("Lea", "Jonas") and F.has_edge("Jonas", "Lea")
+    assert reciprocity(F, "Lea") == round(2 / 11, 3)
