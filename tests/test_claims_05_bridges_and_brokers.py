@@ -284,3 +284,15 @@ def test_lea_s_reciprocity_2_of_11_arrows(F):
     assert (F.in_degree("Lea"), F.out_degree("Lea")) == (10, 1)
     assert F.has_edge("Lea", "Jonas") and F.has_edge("Jonas", "Lea")
     assert reciprocity(F, "Lea") == round(2 / 11, 3)
+
+
+def test_the_class_records_no_strength_and_the_karate_club_a_number_of_kinds_of_contact(G, K):
+    text = cell_text(NB, "l5-weak-ties")
+    assert "The class network records *whether* two people are tied, not *how strongly*" in text
+    assert "The karate club below does record a strength, the number of kinds of contact two members had" in text
+    assert "the class network does not even record how strong a tie is" in question("weak-ties-why").feedback["d"]
+    assert all(not data for *_, data in G.edges(data=True))
+    assert all(isinstance(data.get("weight"), int) and data["weight"] >= 1 for *_, data in K.edges(data=True))
+    # the measures ignore it: degree and betweenness are the same without the weights
+    plain = nx.Graph(K.edges())
+    assert central_people(plain, "betweenness") == central_people(K, "betweenness")
