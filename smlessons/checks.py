@@ -966,7 +966,7 @@ def load_questions(name) -> dict[str, Question]:
 
     Examples
     --------
-    >>> qs = load_questions("lesson04_people_and_ties")
+    >>> qs = load_questions("lesson05_bridges_and_brokers")
     >>> qs["karate-most-ties"].kind
     'person'
     """

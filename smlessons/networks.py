@@ -873,6 +873,286 @@ def central_people(G, by: str = "degree", *, top: int = 3, platform=None) -> lis
 
 
 # ---------------------------------------------------------------------------
+# Follow networks: one-way ties (arrows)
+
+__all__ += [
+    "FOLLOWS",
+    "follow_network",
+    "followers",
+    "following",
+    "audience",
+    "mutual_ties",
+    "reciprocity",
+    "audience_table",
+]
+
+#: The follows of :func:`follow_network`'s synthetic example, as
+#: ``(follower, followed)``: two groups of friends who follow each other back,
+#: a pair of friends, and Lea, a creator whom nearly everybody follows and who
+#: follows back only her friend Jonas. Invented for practice.
+FOLLOWS = (
+    # Friends follow each other back: Aiko, Bruno, Chloe and Diego ...
+    *[(a, b) for a in ("Aiko", "Bruno", "Chloe", "Diego") for b in ("Aiko", "Bruno", "Chloe", "Diego") if a != b],
+    # ... Emeka, Femi and Gosia, and Diego with Emeka, Hana with Ivan, Lea with Jonas.
+    *[(a, b) for a in ("Emeka", "Femi", "Gosia") for b in ("Emeka", "Femi", "Gosia") if a != b],
+    ("Diego", "Emeka"), ("Emeka", "Diego"),
+    ("Hana", "Ivan"), ("Ivan", "Hana"),
+    ("Lea", "Jonas"), ("Jonas", "Lea"),
+    # One-way: an audience that is not followed back.
+    *[(a, "Lea") for a in ("Aiko", "Bruno", "Chloe", "Diego", "Emeka", "Femi", "Gosia", "Hana", "Ivan")],
+    ("Hana", "Chloe"),
+)  # fmt: skip
+
+
+def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
+    """A follow network: people, and arrows from each follower to whom they follow.
+
+    On Instagram, X, TikTok or YouTube a tie is a *follow*: it runs one way,
+    and the followed person need not follow back. A follow is a directed edge
+    ``follower -> followed``; posts travel the other way, from the followed
+    person to their followers.
+
+    Parameters
+    ----------
+    follows : iterable of (follower, followed), optional
+        The follows. By default, :data:`FOLLOWS`: a small **synthetic**
+        example (invented people, for practice; ``graph["synthetic"]`` is
+        True). A follow given twice counts once.
+    name : str, optional
+        Stored as ``graph["name"]``.
+
+    Returns
+    -------
+    networkx.DiGraph
+
+    Raises
+    ------
+    ValueError
+        If a follow is not a pair of two different people.
+
+    Examples
+    --------
+    >>> F = follow_network()
+    >>> F.is_directed(), F.graph["synthetic"], F.number_of_nodes(), F.number_of_edges()
+    (True, True, 11, 34)
+    >>> follow_network([("Ana", "Ben"), ("Ben", "Ana"), ("Carla", "Ben")]).number_of_edges()
+    3
+    """
+    synthetic = follows is None
+    pairs = FOLLOWS if synthetic else follows
+    F = nx.DiGraph(name=name or ("A synthetic follow network" if synthetic else "A follow network"))
+    if synthetic:
+        F.graph["synthetic"] = True
+    for k, pair in enumerate(pairs):
+        if isinstance(pair, (str, bytes)) or not hasattr(pair, "__len__") or len(pair) != 2:
+            raise ValueError(f"follow {k} must be a pair (follower, followed), got {pair!r}")
+        a, b = pair
+        try:
+            hash(a), hash(b)
+        except TypeError:
+            raise ValueError(f"follow {k}: a person is named by a name or a number, got {pair!r}") from None
+        if a == b:
+            raise ValueError(f"follow {k}: {a!r} cannot follow themself")
+        F.add_edge(a, b)
+    if len(F) == 0:
+        raise EmptyNetworkError("the follow network is empty: give at least one (follower, followed) pair")
+    return F
+
+
+def _arrows(G):
+    """`G` as arrows: a directed graph as it is, an undirected tie as two arrows."""
+    _check_graph(G)
+    if G.is_directed():
+        return G
+    return nx.DiGraph(G)
+
+
+def followers(G, who) -> list:
+    """The people who follow `who` (arrows pointing in), sorted.
+
+    In an undirected network every tie is mutual, so the followers are the
+    neighbours.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError
+
+    Examples
+    --------
+    >>> followers(follow_network(), "Chloe")
+    ['Aiko', 'Bruno', 'Diego', 'Hana']
+    """
+    D = _arrows(G)
+    who = person(D, who)
+    return _sorted(u for u in D.predecessors(who) if u != who)
+
+
+def following(G, who) -> list:
+    """The people `who` follows (arrows pointing out), sorted.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError
+
+    Examples
+    --------
+    >>> following(follow_network(), "Lea")
+    ['Jonas']
+    """
+    D = _arrows(G)
+    who = person(D, who)
+    return _sorted(v for v in D.successors(who) if v != who)
+
+
+def audience(G, who) -> int:
+    """How many people follow `who`: their in-degree, the size of their audience.
+
+    A post by `who` reaches these people directly (if the platform shows it
+    to them).
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError
+
+    Examples
+    --------
+    >>> F = follow_network()
+    >>> audience(F, "Lea"), len(following(F, "Lea"))
+    (10, 1)
+    """
+    return len(followers(G, who))
+
+
+def mutual_ties(G, who) -> list:
+    """The people who follow `who` and whom `who` follows back, sorted.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError
+
+    Examples
+    --------
+    >>> mutual_ties(follow_network(), "Diego")
+    ['Aiko', 'Bruno', 'Chloe', 'Emeka']
+    >>> mutual_ties(follow_network(), "Lea")
+    ['Jonas']
+    """
+    out = set(following(G, who))
+    return [u for u in followers(G, who) if u in out]
+
+
+def reciprocity(G, who=None) -> float:
+    """The share of follows that are returned (0 to 1).
+
+    For the whole network: of all the arrows, the share whose reverse arrow
+    exists too. For one person: the same share among the arrows that start
+    or end at them (as :func:`networkx.reciprocity` counts). A network of
+    friendships (undirected) has reciprocity 1: every tie runs both ways.
+
+    Parameters
+    ----------
+    G : networkx graph
+    who : node or str, optional
+        One person; by default the whole network.
+
+    Returns
+    -------
+    float
+        Rounded to 3 decimals, for reading.
+
+    Raises
+    ------
+    EmptyNetworkError, PersonNotFoundError
+    ValueError
+        If there are no follows to count (nobody follows anybody, or `who`
+        follows nobody and nobody follows `who`).
+
+    Examples
+    --------
+    >>> F = follow_network()
+    >>> reciprocity(F), reciprocity(F, "Lea"), reciprocity(F, "Diego")
+    (0.706, 0.182, 0.889)
+    >>> reciprocity(class_network())
+    1.0
+    """
+    D = _arrows(G)
+    if who is None:
+        arrows = [(u, v) for u, v in D.edges() if u != v]
+    else:
+        who = person(D, who)
+        arrows = [(u, who) for u in D.predecessors(who) if u != who] + [(who, v) for v in D.successors(who) if v != who]
+    if not arrows:
+        whose = "in this network" if who is None else f"to or from {who!r}"
+        raise ValueError(f"there are no follows {whose}, so no share of them can be returned")
+    returned = sum(1 for u, v in arrows if D.has_edge(v, u))
+    return round(returned / len(arrows), 3)
+
+
+class AudienceTable(list):
+    """Rows ``(person, followers, following, mutual, not followed back)``,
+    shown as a table in a notebook (a list all the same)."""
+
+    columns = ("person", "followers", "following", "mutual", "not followed back")
+
+    def _repr_markdown_(self) -> str:
+        head = "| " + " | ".join(self.columns) + " |"
+        rule = "|" + "|".join([":--"] + ["--:"] * (len(self.columns) - 1)) + "|"
+        return "\n".join([head, rule] + ["| " + " | ".join(str(x) for x in row) + " |" for row in self])
+
+    def __repr__(self) -> str:
+        rows = [self.columns] + [tuple(str(x) for x in row) for row in self]
+        widths = [max(len(r[i]) for r in rows) for i in range(len(self.columns))]
+        lines = [
+            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in rows
+        ]
+        return "\n".join(lines)
+
+
+def audience_table(G, *, top: int | None = None) -> AudienceTable:
+    """Everybody's followers, following and mutual ties, largest audience first.
+
+    The last column, *not followed back*, is followers minus mutual ties: an
+    audience that is not made of friends. Someone high in *followers* and
+    low in *mutual* has an audience rather than friends.
+
+    Parameters
+    ----------
+    G : networkx graph
+    top : int, optional
+        Only the first `top` rows.
+
+    Returns
+    -------
+    AudienceTable
+        A list of ``(person, followers, following, mutual, not followed
+        back)``, by followers (most first), then mutual ties, then name.
+
+    Raises
+    ------
+    EmptyNetworkError
+    ValueError
+        If `top` is not a positive integer.
+
+    Examples
+    --------
+    >>> audience_table(follow_network(), top=2)
+    person  followers  following  mutual  not followed back
+    Lea            10          1       1                  9
+    Diego           4          5       4                  0
+    """
+    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
+        raise ValueError(f"top must be a positive integer, got {top!r}")
+    D = _arrows(G)
+    rows = []
+    for p in D:
+        ins, outs = followers(D, p), following(D, p)
+        mutual = len(set(ins) & set(outs))
+        rows.append((p, len(ins), len(outs), mutual, len(ins) - mutual))
+    rows.sort(key=lambda r: (-r[1], -r[3], _sort_key(r[0])))
+    return AudienceTable(rows[:top] if top else rows)
+
+
+# ---------------------------------------------------------------------------
 # Drawing
 
 

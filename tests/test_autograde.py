@@ -200,7 +200,7 @@ def test_question_points_with_a_question_built_in_python():
 def test_load_keys_shipped_and_instructor():
     keys = load_keys(KEYS)
     assert {"lesson01-media-or-network", "lesson02-tie-types", "lesson01-assessment"} <= set(keys.boards)
-    assert keys.questions["karate-most-ties"][1] == "lesson04-people-and-ties"
+    assert keys.questions["karate-most-ties"][1] == "lesson05-bridges-and-brokers"
     assert keys.questions["a3-broker"][1] == "lesson03-assessment"
     assert keys.problems == []
     only = load_keys(BOARD_KEY, shipped=False)

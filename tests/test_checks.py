@@ -21,7 +21,8 @@ from smlessons.checks import (
 )
 from smlessons.networks import bridges, central_people, class_network, local_bridges
 
-LESSON3 = "lesson04_people_and_ties"
+PEOPLE_AND_TIES = "lesson04_people_and_ties"
+BRIDGES_AND_BROKERS = "lesson05_bridges_and_brokers"
 
 
 def lines(verdict):
@@ -31,21 +32,58 @@ def lines(verdict):
 # -- the shipped questions -----------------------------------------------------
 
 
-def test_lesson3_questions_load_with_sources():
-    qs = load_questions(LESSON3)
-    assert list(qs) == [
+def test_lesson4_and_5_questions_load_with_sources():
+    """The old lesson 3 was split in two: people and ties (4), bridges and brokers (5)."""
+    l4, l5 = load_questions(PEOPLE_AND_TIES), load_questions(BRIDGES_AND_BROKERS)
+    assert list(l4) == [
         "class-neighbours",
+        "class-degree-sum",
         "class-distance",
+        "class-closer-to-xavi",
         "class-community",
+        "class-what-makes-a-community",
+    ]
+    assert list(l5) == [
         "class-bridge",
+        "class-cut-the-bridge",
         "class-weak-tie",
+        "weak-ties-why",
+        "uma-betweenness",
         "karate-most-ties",
         "karate-broker",
+        "follow-direction",
+        "reciprocity-without-lea",
+        "arrows-to-lines",
     ]
-    for q in qs.values():
+    for q in [*l4.values(), *l5.values()]:
         assert q.source.strip() and q.hint.strip() and q.prompt.strip()
-    assert "Granovetter" in qs["class-weak-tie"].source and "78(6)" in qs["class-weak-tie"].source
-    assert set(qs) <= set(list_questions())
+    assert "Granovetter" in l5["class-weak-tie"].source and "78(6)" in l5["class-weak-tie"].source
+    assert set(l4) | set(l5) <= set(list_questions())
+
+
+@pytest.mark.parametrize("name", ["lesson03_questions", PEOPLE_AND_TIES, BRIDGES_AND_BROKERS])
+def test_at_least_half_of_a_lessons_questions_ask_to_predict_or_explain(name):
+    levels = [q.level for q in load_questions(name).values()]
+    assert sum(level in ("predict", "explain") for level in levels) * 2 >= len(levels), levels
+    for q in load_questions(name).values():
+        if q.level != "lookup":
+            assert q.kind == "choice" and len(q.options) >= 3, q.id
+
+
+@pytest.mark.parametrize(
+    "qid, names",
+    [
+        ("karate-most-ties", ["central_people(K", "degree(K"]),
+        ("karate-broker", ["central_people(K"]),
+        ("class-neighbours", ["neighbours(G"]),
+        ("arrows-to-lines", ["audience(F", "following(F", "mutual_ties(F"]),
+    ],
+)
+def test_hints_name_the_lessons_graph_and_imported_functions(qid, names):
+    hint = question(qid).hint
+    for name in names:
+        assert name in hint, (qid, name)
+    assert "degrees(" not in hint  # not imported in the lessons
 
 
 def test_computed_answers_are_the_known_facts():
@@ -75,6 +113,8 @@ def test_every_shipped_question_accepts_its_answers_and_explains_them(qid):
 def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     q = question(qid)
     wrong = {"person": "1", "people": ["Ana"], "tie": "Ana-Hugo", "number": 99, "text": "nonsense"}.get(q.kind)
+    if q.kind == "choice":
+        wrong = next(letter for letter in q.options if letter not in q.key().accepted)
     if q.kind == "person" and q.key().graph is not None and "Ana" in q.key().graph:
         wrong = "Ana"
     if q.kind in ("platform", "platforms"):  # a real medium (or pair) of the network, not the answer
@@ -238,7 +278,7 @@ def test_an_unknown_question_is_a_clear_error():
     assert isinstance(info.value, KeyError)
     message = str(info.value)
     assert message.startswith("there is no question 'karate-most-tie'. Did you mean 'karate-most-ties'?")
-    assert "Known questions: class-neighbours, class-distance" in message
+    assert "Known questions: " in message and "class-neighbours, class-degree-sum, class-distance" in message
     with pytest.raises(UnknownQuestionError, match="there is no question 'nope'"):
         evaluate("nope", 1)
 
@@ -422,7 +462,7 @@ def test_a_missing_file():
 def test_shipped_question_ids_are_unique_across_files(tmp_path, monkeypatch):
     other = tmp_path / "other.json"
     other.write_text(json.dumps({**GOOD, "questions": [{**GOOD["questions"][0], "id": "karate-broker"}]}))
-    (tmp_path / "lesson03.json").write_text((checks.EXERCISES_DIR / f"{LESSON3}.json").read_text())
+    (tmp_path / "lesson05.json").write_text((checks.EXERCISES_DIR / f"{BRIDGES_AND_BROKERS}.json").read_text())
     (tmp_path / "sorting.json").write_text(json.dumps({"id": "sort", "bins": ["a", "b"], "items": []}))
     monkeypatch.setattr(checks, "EXERCISES_DIR", tmp_path)
     checks._shipped.cache_clear()
@@ -569,9 +609,9 @@ def test_check_records_the_answer_in_the_lessons_answer_file(answers_dir, capsys
     check("class-neighbours", {"Vera", "Ben", "Carla"})  # a set: saved as a sorted list
     check("class-bridge", ("Ben", "Uma", float("inf")))  # a local_bridges triple
     assert "Right" in capsys.readouterr().out
-    assert recorded(answers_dir, "04-people-and-ties") == {
+    assert recorded(answers_dir, "04-people-and-ties") == {"class-neighbours": ["Ben", "Carla", "Vera"]}
+    assert recorded(answers_dir, "05-bridges-and-brokers") == {
         "karate-most-ties": 33,
-        "class-neighbours": ["Ben", "Carla", "Vera"],
         "class-bridge": ["Ben", "Uma", "inf"],
     }
     check("ana-best-medium", "tiktok")
@@ -583,7 +623,7 @@ def test_the_last_answer_counts_and_no_answer_replaces_none(answers_dir):
     check("karate-most-ties", 33)
     check("karate-most-ties", ...)  # the student cleared the cell: the answer stays
     check("karate-most-ties", None)
-    assert recorded(answers_dir, "04-people-and-ties") == {"karate-most-ties": 33}
+    assert recorded(answers_dir, "05-bridges-and-brokers") == {"karate-most-ties": 33}
 
 
 def test_evaluate_records_too_unless_told_not_to(answers_dir):
@@ -607,7 +647,7 @@ def test_an_explicit_store_or_notebook_name_wins(answers_dir, tmp_path_factory):
     assert store.all() == {"karate-most-ties": 33}
     check("karate-broker", 0, answers="renamed-lesson")
     assert recorded(answers_dir, "renamed-lesson") == {"karate-broker": 0}
-    assert not (answers_dir / "04-people-and-ties.answers.json").exists()
+    assert not (answers_dir / "05-bridges-and-brokers.answers.json").exists()
 
 
 def test_without_a_notebook_name_nothing_is_saved_and_nothing_breaks(answers_dir, monkeypatch, capsys):
@@ -633,11 +673,11 @@ def test_a_disk_problem_is_reported_and_the_feedback_still_shown(answers_dir, ca
 
 
 def test_a_damaged_answer_file_is_kept_aside_and_said_so(answers_dir, capsys):
-    (answers_dir / "04-people-and-ties.answers.json").write_text("{ not json")
+    (answers_dir / "05-bridges-and-brokers.answers.json").write_text("{ not json")
     check("karate-most-ties", 33)
     out = capsys.readouterr().out
-    assert "kept as 04-people-and-ties.answers.corrupt-" in out
-    assert recorded(answers_dir, "04-people-and-ties") == {"karate-most-ties": 33}
+    assert "kept as 05-bridges-and-brokers.answers.corrupt-" in out
+    assert recorded(answers_dir, "05-bridges-and-brokers") == {"karate-most-ties": 33}
     assert len(list(answers_dir.glob("*.corrupt-*.json"))) == 1
 
 
@@ -757,3 +797,30 @@ def test_ask_shows_the_prompt_and_options_from_the_data():
     assert md.startswith("**Which is a network?**") and "- **(b)** The people and their ties" in md
     shown = ask("karate-most-ties")
     assert shown._repr_markdown_().startswith("**In Zachary's karate club")
+
+
+@pytest.mark.parametrize("name", ["lesson03_questions", PEOPLE_AND_TIES, BRIDGES_AND_BROKERS])
+def test_hints_call_only_what_their_notebook_defines(name):
+    """A hint such as `degrees(G)` must not name a function the lesson does not
+    import, nor a graph the lesson does not build (issue: the karate hints
+    named the class graph and a function that was not imported)."""
+    import ast
+    import builtins
+
+    data = json.loads((checks.EXERCISES_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    nb = Path(checks.__file__).parents[1] / "notebooks" / f"{data['notebook']}.ipynb"
+    names = set()
+    for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    assert {"check", "ask"} <= names
+    for q in data["questions"]:
+        for func, arg in re.findall(r"(?<![\w.])(\w+)\((\w*)", q.get("hint", "")):
+            assert func in names or hasattr(builtins, func), (q["id"], func)
+            if arg and arg[0].isupper():
+                assert arg in names, (q["id"], arg)

@@ -550,3 +550,105 @@ def test_a_layer_is_drawn_with_everybody_in_place():
     assert whole.layout.meta["ties"] == 3 and wa.layout.meta["ties"] == 2
     assert len(wa.data[-1].x) == 5
     assert any("Elif</b><br>degree 0" in h for h in wa.data[-1].hovertext)
+
+
+# ---------------------------------------------------------------------------
+# Follow networks (directed ties)
+
+
+def test_follow_network_is_a_synthetic_directed_example():
+    F = networks.follow_network()
+    assert F.is_directed() and F.graph["synthetic"] is True
+    assert "synthetic" in F.graph["name"]
+    assert F.number_of_edges() == len(set(networks.FOLLOWS))
+    assert all(F.has_edge(a, b) for a, b in networks.FOLLOWS)
+
+
+def test_follow_network_from_pairs_counts_a_follow_once_and_makes_no_synthetic_claim():
+    F = networks.follow_network([("Ana", "Ben"), ("Ana", "Ben"), ("Ben", "Ana")], name="Two friends")
+    assert F.number_of_edges() == 2 and F.graph["name"] == "Two friends"
+    assert "synthetic" not in F.graph
+
+
+@pytest.mark.parametrize(
+    "pairs, message",
+    [
+        ([("Ana", "Ana")], "cannot follow themself"),
+        ([("Ana", "Ben", "Carla")], "must be a pair"),
+        (["AnaBen"], "must be a pair"),
+        ([(["Ana"], "Ben")], "name or a number"),
+    ],
+)
+def test_follow_network_rejects_what_is_not_a_follow(pairs, message):
+    with pytest.raises(ValueError, match=message):
+        networks.follow_network(pairs)
+
+
+def test_an_empty_follow_list_is_an_empty_network():
+    with pytest.raises(EmptyNetworkError):
+        networks.follow_network([])
+
+
+def test_followers_following_and_audience_read_the_arrows_the_right_way():
+    F = networks.follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
+    assert networks.followers(F, "Ben") == ["Ana", "Carla"]
+    assert networks.following(F, "Ben") == ["Carla"]
+    assert networks.following(F, "Ana") == ["Ben"] and networks.followers(F, "Ana") == []
+    assert networks.audience(F, "Ben") == 2 and networks.audience(F, "ana") == 0  # names as person() reads them
+    assert networks.mutual_ties(F, "Ben") == ["Carla"]
+    with pytest.raises(PersonNotFoundError, match="Did you mean 'Carla'"):
+        networks.audience(F, "Karla")
+
+
+def test_reciprocity_counts_returned_arrows():
+    F = networks.follow_network([("Ana", "Ben"), ("Ben", "Ana"), ("Carla", "Ben")])
+    assert networks.reciprocity(F) == round(2 / 3, 3)
+    assert networks.reciprocity(F, "Carla") == 0.0
+    assert networks.reciprocity(F, "Ben") == round(2 / 3, 3)
+    assert networks.reciprocity(F) == round(nx.reciprocity(F), 3)
+    for p in F:
+        assert networks.reciprocity(F, p) == round(nx.reciprocity(F, p), 3)
+
+
+def test_an_undirected_network_is_all_mutual_ties():
+    G = class_network()
+    assert networks.reciprocity(G) == 1.0
+    assert networks.followers(G, "Uma") == networks.following(G, "Uma") == neighbours(G, "Uma")
+    assert networks.audience(G, "Pia") == degree(G, "Pia")
+    rows = networks.audience_table(G)
+    assert all(r[1] == r[2] == r[3] and r[4] == 0 for r in rows)
+
+
+def test_reciprocity_needs_follows():
+    F = networks.follow_network([("Ana", "Ben")])
+    F.add_node("Carla")
+    with pytest.raises(ValueError, match="no follows to or from 'Carla'"):
+        networks.reciprocity(F, "Carla")
+    lonely = nx.DiGraph()
+    lonely.add_node("Ana")
+    with pytest.raises(ValueError, match="no follows in this network"):
+        networks.reciprocity(lonely)
+
+
+def test_audience_table_sorts_by_audience_and_shows_as_a_table():
+    F = networks.follow_network()
+    rows = networks.audience_table(F)
+    assert [r[0] for r in rows][:2] == ["Lea", "Diego"]
+    assert [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True)
+    for p, ins, outs, mutual, one_way in rows:
+        assert ins == networks.audience(F, p) == F.in_degree(p)
+        assert outs == F.out_degree(p)
+        assert mutual == len(networks.mutual_ties(F, p)) and one_way == ins - mutual
+    assert len(networks.audience_table(F, top=3)) == 3
+    md = rows._repr_markdown_()
+    assert md.splitlines()[0] == "| person | followers | following | mutual | not followed back |"
+    assert "| Lea | 10 | 1 | 1 | 9 |" in md
+    assert repr(rows).splitlines()[0].split() == ["person", "followers", "following", "mutual", "not", "followed", "back"]
+    with pytest.raises(ValueError, match="top must be a positive integer"):
+        networks.audience_table(F, top=0)
+
+
+def test_the_undirected_measures_forget_the_arrows():
+    F = networks.follow_network()
+    # Lea: 10 followers, follows 1 of them back; as lines, 10 people.
+    assert degree(F, "Lea") == len(set(networks.followers(F, "Lea")) | set(networks.following(F, "Lea"))) == 10

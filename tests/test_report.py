@@ -30,7 +30,7 @@ def answer(folder, notebook, **exercises):
 def collected(tmp_path):
     top = tmp_path / "collected"
     answer(top / "ada", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "TikTok": NETWORK, "Facebook": NETWORK})
-    answer(top / "ada" / "lesson3", "04-people-and-ties", karate_most_ties=33, class_distance=7)
+    answer(top / "ada" / "lesson3", "04-people-and-ties", class_community=4, class_distance=7)
     answer(top / "bo", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "TikTok": MEDIUM})
     (top / "bo" / "notes.answers.json").write_text("{ not json")
     (top / "bo" / "other.answers.json").write_text(json.dumps({"format": "someone-else", "data": 1}))
@@ -62,7 +62,7 @@ def test_collect_grades_and_skips(collected):
     scores = report.scores()
     assert scores["ada", BOARD] == (2, 18)  # Instagram right, Facebook right (contested), TikTok wrong
     assert scores["bo", BOARD] == (2, 18)
-    assert scores["ada", "lesson04-people-and-ties"] == (1, 7)
+    assert scores["ada", "lesson04-people-and-ties"] == (1, 6)
     skipped = dict(report.skipped)
     assert "not valid JSON" in skipped["collected/bo/notes.answers.json"]
     assert "not an smlessons answer file" in skipped["collected/bo/other.answers.json"]
@@ -71,8 +71,8 @@ def test_collect_grades_and_skips(collected):
     ada = {r.item: r for r in report.rows if r.student == "ada"}
     assert ada["TikTok"].status == "wrong" and ada["TikTok"].answer == NETWORK
     assert ada["YouTube"].status == "unplaced" and ada["YouTube"].answer == ""
-    assert ada["karate-most-ties"].file == "collected/ada/lesson3/04-people-and-ties.answers.json"
-    assert ada["class-bridge"].status == "unanswered" and ada["class-bridge"].file.endswith("04-people-and-ties.answers.json")
+    assert ada["class-community"].file == "collected/ada/lesson3/04-people-and-ties.answers.json"
+    assert ada["class-neighbours"].status == "unanswered" and ada["class-neighbours"].file.endswith("04-people-and-ties.answers.json")
 
 
 def test_the_same_exercise_in_two_files_is_graded_once_from_the_latest(tmp_path):
@@ -89,11 +89,11 @@ def test_the_same_exercise_in_two_files_is_graded_once_from_the_latest(tmp_path)
 
 def test_odd_answers_do_not_stop_the_report(tmp_path):
     answer(tmp_path / "x", "01-media-and-networks", lesson01_media_or_network=["a", "list"])
-    answer(tmp_path / "y", "04-people-and-ties", karate_most_ties={"deep": [[[1]]]}, class_distance=None)
+    answer(tmp_path / "y", "04-people-and-ties", class_community={"deep": [[[1]]]}, class_distance=None)
     answer(tmp_path / "z", "01-media-and-networks", lesson01_media_or_network={"Nope": MEDIUM, "Instagram": "Nowhere"})
     report = collect([tmp_path], load_keys())
     assert report.scores()["x", BOARD] == (0, 18)
-    assert report.scores()["y", "lesson04-people-and-ties"] == (0, 7)
+    assert report.scores()["y", "lesson04-people-and-ties"] == (0, 6)
     text = " ".join(report.problems)
     assert "not a board's answer" in text and "'Nope'" in text and "'Nowhere'" in text
 
@@ -104,7 +104,7 @@ def test_write_csv(collected, tmp_path):
     with open(path, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert len(rows) == 18 * 2 + 7
+    assert len(rows) == 18 * 2 + 6
     tiktok = next(r for r in rows if r["student"] == "ada" and r["item"] == "TikTok")
     assert tiktok == {
         "student": "ada", "exercise": BOARD, "item": "TikTok", "placed": NETWORK, "status": "wrong",
@@ -129,7 +129,7 @@ def test_write_html_works_offline_with_charts_and_lists_skipped_files(collected,
 
 
 def test_html_escapes_what_students_wrote(tmp_path):
-    answer(tmp_path / "<b>x</b>", "04-people-and-ties", karate_most_ties="<script>alert(1)</script>")
+    answer(tmp_path / "<b>x</b>", "04-people-and-ties", class_community="<script>alert(1)</script>")
     report = collect([tmp_path], load_keys())
     page = write_html(report, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page and "<b>x</b>" not in page

@@ -1,0 +1,147 @@
+"""Every quantitative or comparative sentence of lesson 3 (03-what-a-medium-offers),
+and of its questions' feedback, checked against the platform table and the
+course's code. One test per claim; each reads its sentence first."""
+
+import json
+from itertools import combinations, permutations
+
+import pytest
+from claims import cell_text
+
+from smlessons.checks import EXERCISES_DIR, question
+from smlessons.media import load_platforms, platform
+from smlessons.networks import audience, class_network, follow_network, followers, following, mutual_ties
+
+NB = "03-what-a-medium-offers"
+
+
+@pytest.fixture(scope="module")
+def platforms():
+    return load_platforms()
+
+
+def test_eight_platforms_six_named_by_the_article_one_encyclopedia_one_game(platforms):
+    text = cell_text(NB, "l2-intro")
+    assert "We answer them for eight platforms: the six the article names (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), plus one online encyclopedia and one video game" in text
+    assert len(platforms) == 8
+    named = {platform(n).name for n in ("Facebook", "Instagram", "Twitter", "TikTok", "YouTube", "WhatsApp")}
+    assert len(named) == 6
+    others = [p.kind for p in platforms.values() if p.name not in named]
+    assert sorted(others) == ["online encyclopedia", "video game"]
+
+
+def test_the_table_ships_launch_years_and_no_usage_numbers(platforms):
+    assert "The table has launch years but **no usage numbers**" in cell_text(NB, "l2-timeline-intro")
+    fields = set().union(*(vars(p) for p in platforms.values()))
+    assert not {f for f in fields if "user" in f or "usage" in f}
+    assert all(isinstance(p.launched, int) for p in platforms.values())
+
+
+def test_tiktok_2017_outside_china_douyin_2016_minecraft_2009_test_2011_release():
+    text = cell_text(NB, "l2-timeline-think")
+    assert "TikTok was launched for markets outside mainland China in 2017, but its Chinese counterpart, Douyin, launched in 2016" in text
+    assert "Minecraft's first public test version came out in 2009, its full release in 2011" in text
+    tiktok, minecraft = platform("TikTok"), platform("Minecraft")
+    assert tiktok.launched == 2017 and "outside mainland China in 2017" in tiktok.launched_what and "Douyin, had launched in 2016" in tiktok.launched_what
+    assert minecraft.launched == 2009 and "May 2009" in minecraft.launched_what and "November 2011" in minecraft.launched_what
+
+
+def test_only_whatsapp_has_voice_and_five_platforms_have_live(platforms):
+    text = cell_text(NB, "l2-formats-solution")
+    assert "Only WhatsApp has voice among its main formats" in text
+    assert "With `\"live\"` you get `['Facebook', 'YouTube', 'X (Twitter)', 'Instagram', 'TikTok']`" in text
+    assert [p.name for p in platforms.values() if "voice" in p.formats] == ["WhatsApp"]
+    assert [p.name for p in platforms.values() if "live" in p.formats] == ["Facebook", "YouTube", "X (Twitter)", "Instagram", "TikTok"]
+
+
+def test_minecraft_shows_only_text():
+    assert "Minecraft shows only *text*" in cell_text(NB, "l2-formats-solution")
+    assert platform("Minecraft").formats == ("text",)
+
+
+def test_facebook_sits_in_three_columns_of_the_tie_view():
+    assert "Facebook sits in three columns" in cell_text(NB, "l2-ties-facebook")
+    assert len(platform("Facebook").ties) == 3
+
+
+def test_ben_s_audience_is_ana_and_carla_and_he_follows_back_only_carla():
+    text = cell_text(NB, "l2-shape")
+    assert "Ana → Ben" in text and "Carla → Ben" in text and "Ben → Carla" in text
+    assert "Ben's audience is Ana and Carla, and he follows back only Carla" in text
+    F = follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
+    assert followers(F, "Ben") == ["Ana", "Carla"] and mutual_ties(F, "Ben") == ["Carla"]
+
+
+def test_four_friends_make_6_lines_and_12_arrows():
+    text = cell_text(NB, "l2-count-solution")
+    assert "**6 lines** and **12 arrows**" in text
+    people = ["Ana", "Ben", "Carla", "Dan"]
+    assert len(list(combinations(people, 2))) == 6 and len(list(permutations(people, 2))) == 12
+    assert "the group links the same 6 pairs" in text
+
+
+def test_ana_following_three_who_do_not_follow_back_makes_3_arrows_and_no_audience():
+    text = cell_text(NB, "l2-count-solution")
+    assert "there are 3 arrows, all pointing away from Ana: Ana has no audience, and each of the three has an audience of one" in text
+    F = follow_network([("Ana", "Ben"), ("Ana", "Carla"), ("Ana", "Dan")])
+    assert F.number_of_edges() == 3 and audience(F, "Ana") == 0
+    assert all(audience(F, p) == 1 for p in ("Ben", "Carla", "Dan"))
+
+
+@pytest.mark.parametrize(
+    "card_start, claim, bins",
+    [
+        ("Approving a follow request on your private Instagram account", "is a **one-way** tie", ["One-way tie (follow)"]),
+        ("Two TikTok accounts that follow each other", "are right as **mutual** and as **one-way**", ["Mutual tie (both ways)", "One-way tie (follow)"]),
+        ("Editing a Wikipedia article that others also edit", "is right as **no tie** and as **group membership**", ["No tie between people", "Group membership"]),
+        ("Watching a YouTube video without subscribing", "makes **no tie**", ["No tie between people"]),
+        ("Adding a friend to a WhatsApp group you run", "gives your friend a **group** tie", ["Group membership"]),
+    ],
+)
+def test_the_board_solution_says_what_the_board_accepts(card_start, claim, bins):
+    """The folded solution repeats the board's key: if the key changes, this says where."""
+    text = cell_text(NB, "l2-exercise-solution")
+    assert claim in text
+    items = json.loads((EXERCISES_DIR / "lesson03_tie_types.json").read_text(encoding="utf-8"))["items"]
+    card = next(i for i in items if i["label"].startswith(card_start))
+    accepted = card["answer"] if isinstance(card["answer"], list) else [card["answer"]]
+    assert sorted(accepted) == sorted(bins), card_start
+
+
+def test_reflection_channels_that_fit_are_one_to_many():
+    text = cell_text(NB, "l2-reflection")
+    assert "A WhatsApp channel, an Instagram account or a YouTube channel all fit" in text
+    for name in ("WhatsApp", "Instagram", "YouTube"):
+        assert "one-to-many" in platform(name).patterns
+
+
+# -- the questions' texts ------------------------------------------------------------
+
+
+def test_voice_question_only_whatsapp(platforms):
+    q = question("voice-platform")
+    assert q.explanation.startswith("Only WhatsApp has voice among its main formats")
+    assert [p.name for p in platforms.values() if "voice" in p.formats] == ["WhatsApp"]
+    assert q.evaluate("WhatsApp").correct and not q.evaluate("Instagram").correct
+
+
+def test_lines_and_arrows_question_b_is_6_and_12():
+    q = question("lines-and-arrows")
+    assert q.answer == "b" and q.options["b"] == "6 lines and 12 arrows."
+    assert "There are 6 pairs among 4 people, so 6 lines" in q.explanation and "12 arrows" in q.explanation
+    assert "4 people make 6 pairs" in q.feedback["d"]
+    assert len(list(combinations(range(4), 2))) == 6 and len(list(permutations(range(4), 2))) == 12
+
+
+def test_on_mutual_ties_alone_ties_to_a_person_equal_ties_from_them():
+    q = question("audience-needs-one-way-ties")
+    assert "a person has exactly as many ties to them as from them" in q.options["a"]
+    G = class_network()  # mutual ties only
+    assert all(len(followers(G, p)) == len(following(G, p)) for p in G)
+
+
+def test_facebook_has_one_way_ties_to_pages():
+    q = question("audience-needs-one-way-ties")
+    assert "Facebook has them too: following a Page is a one-way tie" in q.explanation
+    fb = platform("Facebook")
+    assert "follow" in fb.ties and "follows (of Pages" in fb.note

@@ -1,0 +1,298 @@
+"""Every quantitative or comparative sentence of lesson 5 (05-bridges-and-brokers),
+and of its questions' feedback, checked on the lesson's own networks and code.
+
+One test per claim; each reads the sentence from its cell (or question) first."""
+
+import networkx as nx
+import pytest
+from claims import cell_text
+
+from smlessons.checks import question
+from smlessons.networks import (
+    audience,
+    audience_table,
+    bridges,
+    central_people,
+    class_network,
+    communities,
+    community_of,
+    degree,
+    follow_network,
+    followers,
+    following,
+    karate_club,
+    local_bridges,
+    mutual_ties,
+    neighbours,
+    reciprocity,
+)
+
+NB = "05-bridges-and-brokers"
+
+
+@pytest.fixture(scope="module")
+def G():
+    return class_network()
+
+
+@pytest.fixture(scope="module")
+def K():
+    return karate_club()
+
+
+@pytest.fixture(scope="module")
+def F():
+    return follow_network()
+
+
+def _uma_side(G):
+    return communities(G)[community_of(G, "Uma") - 1]
+
+
+def test_the_class_recap_says_synthetic_24_students_four_communities(G):
+    text = cell_text(NB, "l5-recap")
+    assert "**synthetic** class of lesson 4: 24 invented students in four communities" in text
+    assert G.graph["synthetic"] and len(G) == 24 and len(communities(G)) == 4
+
+
+def test_ben_uma_is_the_only_bridge_and_cuts_off_uma_s_6_from_the_other_18(G):
+    text = cell_text(NB, "l5-ex123-solution")
+    assert "# [('Ben', 'Uma')]" in text and "Ben–Uma is the only bridge" in text
+    assert "Uma's whole community (Carla, Jamal, Luca, Uma, Vera, Xavi) is cut off from the other 18 students" in text
+    assert bridges(G) == [("Ben", "Uma")]
+    H = G.copy()
+    H.remove_edge("Ben", "Uma")
+    parts = sorted((sorted(c) for c in nx.connected_components(H)), key=len)
+    assert parts[0] == ["Carla", "Jamal", "Luca", "Uma", "Vera", "Xavi"] == _uma_side(G) and len(parts[1]) == 18
+
+
+def test_three_local_bridges_with_a_detour_of_6(G):
+    text = cell_text(NB, "l5-ex123-solution")
+    assert "Dev–Wen, Farid–Kira and Pia–Tariq are local bridges that are not bridges" in text
+    assert "without it the detour is 6 steps long" in text
+    assert local_bridges(G, with_span=True) == [("Ben", "Uma", float("inf")), ("Dev", "Wen", 6), ("Farid", "Kira", 6), ("Pia", "Tariq", 6)]
+    for u, v in [("Dev", "Wen"), ("Farid", "Kira"), ("Pia", "Tariq")]:
+        assert community_of(G, u) != community_of(G, v)  # "each joins two communities"
+        H = G.copy()
+        H.remove_edge(u, v)
+        assert nx.shortest_path_length(H, u, v) == 6
+
+
+def test_pia_most_friends_ben_and_uma_the_brokers_uma_3_friends(G):
+    text = cell_text(NB, "l5-class-central-read")
+    assert "Pia has the most friends, but Ben and Uma, the two ends of the bridge, are the brokers" in text
+    assert "Uma has only 3 friends" in text
+    assert central_people(G, "degree", top=1)[0][0] == "Pia"
+    assert [p for p, _ in central_people(G, "betweenness", top=2)] == ["Ben", "Uma"]
+    assert degree(G, "Uma") == 3
+
+
+def test_every_path_between_uma_s_community_and_the_rest_runs_through_ben_and_uma(G):
+    assert "every path between Uma's community and the rest of the class runs through both of them" in cell_text(
+        NB, "l5-class-central-read"
+    )
+    side = set(_uma_side(G))
+    rest = set(G) - side
+    for broker in ("Ben", "Uma"):
+        H = G.copy()
+        H.remove_node(broker)
+        for a in side - {broker}:
+            for b in rest - {broker}:
+                assert not nx.has_path(H, a, b), (broker, a, b)
+
+
+def test_karate_34_members_78_ties(K):
+    text = cell_text(NB, "l5-karate")
+    assert "**34 members**" in text and "**78 ties**" in text
+    assert (K.number_of_nodes(), K.number_of_edges()) == (34, 78)
+    assert K.nodes[0]["club"] == "Mr. Hi" and K.nodes[33]["club"] == "Officer"
+
+
+def test_karate_split_three_communities_one_side_the_fourth_all_but_one(K):
+    text = cell_text(NB, "l5-karate-read")
+    assert "In three communities everybody joined the same side; in the fourth, all but one did" in text
+    mixed = []
+    for members in communities(K):
+        sides = [K.nodes[m]["club"] for m in members]
+        mixed.append(min(sides.count("Mr. Hi"), sides.count("Officer")))
+    assert sorted(mixed) == [0, 0, 0, 1]
+
+
+def test_karate_has_one_bridge_member_11_to_member_0(K):
+    assert "The club has one bridge: member 11's only tie is to member 0" in cell_text(NB, "l5-karate-read")
+    assert bridges(K) == [(0, 11)] and neighbours(K, 11) == [0]
+
+
+def test_karate_solution_degrees_17_16_and_betweenness_44_percent(K):
+    text = cell_text(NB, "l5-ex67-solution")
+    assert "# [(33, 17), (0, 16), (32, 12)]" in text and "# [(0, 0.438), (33, 0.304), (32, 0.145)]" in text
+    assert "Member 33, the administrator, has the most ties (17)" in text
+    assert "one tie fewer (16) but the highest betweenness: on average, 44% of the shortest paths" in text
+    assert central_people(K, "degree") == [(33, 17), (0, 16), (32, 12)]
+    assert central_people(K, "betweenness") == [(0, 0.438), (33, 0.304), (32, 0.145)]
+    assert round(nx.betweenness_centrality(K)[0] * 100) == 44
+
+
+def test_karate_the_two_leaders_are_the_two_most_central_by_either_measure(K):
+    assert "The two leaders of the split are the two most central people by either measure" in cell_text(
+        NB, "l5-ex67-solution"
+    )
+    for by in ("degree", "betweenness"):
+        assert {p for p, _ in central_people(K, by, top=2)} == {0, 33}
+
+
+def test_the_follow_network_is_synthetic_with_eleven_people(F):
+    assert "**It is synthetic**: eleven invented people" in cell_text(NB, "l5-follows")
+    assert F.graph["synthetic"] is True and F.number_of_nodes() == 11
+
+
+def test_a_friendship_network_has_reciprocity_1(G):
+    assert "A network of friendships has reciprocity 1" in cell_text(NB, "l5-follows")
+    assert reciprocity(G) == 1.0
+
+
+def test_aiko_follows_lea_and_not_the_other_way(F):
+    text = cell_text(NB, "l5-ex8")
+    assert '`("Aiko", "Lea") in F.edges` is `True`, and `("Lea", "Aiko")` is not' in text
+    assert ("Aiko", "Lea") in F.edges and ("Lea", "Aiko") not in F.edges
+
+
+def test_lea_largest_audience_follows_back_one_diego_fewer_all_mutual(F):
+    text = cell_text(NB, "l5-audience-read")
+    assert "Lea has the largest audience, and follows back one person" in text
+    assert "Diego has fewer followers, but every one of them is a mutual tie" in text
+    rows = audience_table(F)
+    assert rows[0][0] == "Lea" and rows[0][1] > rows[1][1]
+    assert len(mutual_ties(F, "Lea")) == 1
+    assert audience(F, "Diego") < audience(F, "Lea") and len(mutual_ties(F, "Diego")) == audience(F, "Diego")
+
+
+def test_model_answer_pia_and_ana_outside_uma_s_community_ben_5_uma_3(G):
+    text = cell_text(NB, "l5-reflection")
+    assert "Pia (the most friends) and Ana (one of the students with 5) both sit outside Uma's community" in text
+    assert "Ben and Uma have only 5 and 3 friends" in text
+    assert central_people(G, "degree", top=1)[0][0] == "Pia" and degree(G, "Ana") == 5
+    assert "Pia" not in _uma_side(G) and "Ana" not in _uma_side(G)
+    assert (degree(G, "Ben"), degree(G, "Uma")) == (5, 3)
+    # "puts the news on both sides of the bridge": Ben and Uma are its two ends, in different parts once it is cut
+    H = G.copy()
+    H.remove_edge("Ben", "Uma")
+    assert not nx.has_path(H, "Ben", "Uma")
+
+
+def test_model_answer_claims_no_winning_strategy_without_a_test():
+    text = cell_text(NB, "l5-reflection")
+    assert "only a test can answer it" in text and "Until a strategy has been tested, it is a guess" in text
+    for overclaim in ("reach more people than", "the best seeds", "wins"):
+        assert overclaim not in text
+
+
+def test_model_answer_karate_split_along_communities():
+    text = cell_text(NB, "l5-reflection")
+    assert "in three of the four communities everybody joined the same side, in the fourth all but one" in text
+    # computed in test_karate_split_three_communities_one_side_the_fourth_all_but_one
+
+
+def test_model_answer_lea_10_followers_diego_4_all_mutual_lea_follows_back_1(F):
+    text = cell_text(NB, "l5-reflection")
+    assert "Lea's post reaches her 10 followers directly, Diego's his 4; but all 4 of Diego's ties are mutual, and Lea follows back only 1 of hers" in text
+    assert audience(F, "Lea") == 10 and audience(F, "Diego") == 4
+    assert len(mutual_ties(F, "Diego")) == 4 and len(mutual_ties(F, "Lea")) == 1
+
+
+# -- the questions' texts ------------------------------------------------------------
+
+
+def test_cut_the_bridge_question_6_students_and_the_other_18(G):
+    q = question("class-cut-the-bridge")
+    assert q.options["c"] == "6: Uma and everybody in her community." and q.answer == "c"
+    assert "those 6 students, and the other 18" in q.explanation
+    assert "here one part is much smaller than the other" in q.feedback["d"]
+    H = G.copy()
+    H.remove_edge("Ben", "Uma")
+    assert sorted(len(c) for c in nx.connected_components(H)) == [6, 18]
+    assert sorted(p for p in H if not nx.has_path(H, p, "Pia")) == _uma_side(G)
+
+
+def test_uma_betweenness_question_second_after_ben(G):
+    q = question("uma-betweenness")
+    assert "Uma has only 3 friends, fewer than most of the class" in q.prompt
+    assert "Uma is second, after Ben" in q.explanation and "her community (6 students) and the other 18" in q.explanation
+    assert [p for p, _ in central_people(G, "betweenness", top=2)] == ["Ben", "Uma"]
+    assert sum(degree(G, p) > 3 for p in G) > len(G) / 2
+    assert len(_uma_side(G)) == 6
+
+
+def test_karate_questions_member_0_best_on_his_side_one_tie_fewer_than_33(K):
+    assert "best-connected person on his side of the club, but someone on the other side has one tie more" in question(
+        "karate-most-ties"
+    ).feedback["0"]
+    assert "He has one tie fewer than member 33" in question("karate-broker").explanation
+    assert "member 11, whose only tie is to him" in question("karate-broker").explanation
+    his_side = [m for m in K if K.nodes[m]["club"] == "Mr. Hi"]
+    assert max(his_side, key=lambda m: degree(K, m)) == 0
+    assert degree(K, 33) == degree(K, 0) + 1 and K.nodes[33]["club"] == "Officer"
+    assert neighbours(K, 11) == [0]
+
+
+def test_reciprocity_question_0_706_then_0_957_nine_of_ten_unreturned_point_at_lea(F):
+    q = question("reciprocity-without-lea")
+    assert "70.6% of the follows are returned (reciprocity 0.706)" in q.prompt
+    assert "It rises to 0.957. Of the 10 follows that nobody returns, 9 point at Lea" in q.explanation
+    assert "Lea returns one follow only (Jonas). Nine of her ten followers are not followed back" in q.feedback["b"]
+    assert "Deleting Lea removes 11 of them" in q.feedback["c"]
+    assert reciprocity(F) == 0.706
+    unreturned = [(u, v) for u, v in F.edges if not F.has_edge(v, u)]
+    assert len(unreturned) == 10 and sum(v == "Lea" for _, v in unreturned) == 9
+    assert mutual_ties(F, "Lea") == ["Jonas"] and audience(F, "Lea") == 10
+    assert F.in_degree("Lea") + F.out_degree("Lea") == 11
+    H = F.copy()
+    H.remove_node("Lea")
+    assert reciprocity(H) == 0.957 > reciprocity(F)
+
+
+def test_arrows_to_lines_question_degree_10_and_one_mutual(F):
+    q = question("arrows-to-lines")
+    assert 'degree(F, "Lea")' in q.prompt and "It gives 10" in q.prompt
+    assert "10 people follow her and she follows back one of them, Jonas" in q.explanation
+    assert "Lea has the largest audience in the network: 10 followers" in q.feedback["c"]
+    assert degree(F, "Lea") == 10 and followers(F, "Lea") and following(F, "Lea") == ["Jonas"]
+    assert audience_table(F)[0][:2] == ("Lea", 10)
+
+
+def test_a_local_bridge_leaves_a_detour_of_at_least_3_steps(G, K):
+    text = cell_text(NB, "l5-bridges")
+    assert "no friend in common: cut it, and any detour between them takes at least 3 steps" in text
+    for graph in (G, K):
+        for u, v, span in local_bridges(graph, with_span=True):
+            assert span >= 3 and not set(graph[u]) & set(graph[v])
+
+
+def test_granovetter_s_job_contacts_occasionally_or_rarely_far_more_often_than_often():
+    """The figures are quoted from Granovetter (1973), p. 1371; the test checks
+    that the sentence's comparison follows from the figures it quotes."""
+    text = cell_text(NB, "l5-weak-ties")
+    assert "16.7% saw that person often at the time, 55.6% occasionally and 27.8% rarely (Granovetter, 1973, p. 1371)" in text
+    assert "far more often someone seen occasionally or rarely than someone seen often" in text
+    often, occasionally, rarely = 16.7, 55.6, 27.8
+    assert round(often + occasionally + rarely) == 100 and occasionally + rarely > 4 * often
+
+
+def test_lea_s_reciprocity_2_of_11_arrows(F):
+    text = cell_text(NB, "l5-audience-read")
+    assert "of Lea's 11 arrows (10 in, 1 out), only the 2 between her and Jonas are" in text
+    assert (F.in_degree("Lea"), F.out_degree("Lea")) == (10, 1)
+    assert F.has_edge("Lea", "Jonas") and F.has_edge("Jonas", "Lea")
+    assert reciprocity(F, "Lea") == round(2 / 11, 3)
+
+
+def test_the_class_records_no_strength_and_the_karate_club_a_number_of_kinds_of_contact(G, K):
+    text = cell_text(NB, "l5-weak-ties")
+    assert "The class network records *whether* two people are tied, not *how strongly*" in text
+    assert "The karate club below does record a strength, the number of kinds of contact two members had" in text
+    assert "the class network does not even record how strong a tie is" in question("weak-ties-why").feedback["d"]
+    assert all(not data for *_, data in G.edges(data=True))
+    assert all(isinstance(data.get("weight"), int) and data["weight"] >= 1 for *_, data in K.edges(data=True))
+    # the measures ignore it: degree and betweenness are the same without the weights
+    plain = nx.Graph(K.edges())
+    assert central_people(plain, "betweenness") == central_people(K, "betweenness")
