@@ -262,6 +262,20 @@ def test_l6_ex4_solution_tiktok_3_of_anas_5_friends_fewer_than_half_the_class():
     assert len(reached_by(G(), "TikTok")) < 24 / 2 and len(reached_by(G(), "WhatsApp")) == 24
 
 
+def test_l6_removal_read_the_default_class_is_a_picked_draw():
+    cell("l6-removal-read", "this class is one draw of a random program, and the course picked the draw that makes good exercises")
+    from smlessons import multiplex
+
+    assert "so that the default class makes good" in " ".join(Path(multiplex.__file__).read_text().split())
+
+
+def test_l6_other_seed_read_whatsapp_cuts_someone_off_in_93_of_seeds_0_to_99():
+    cell("l6-other-seed", "multiplex_class(seed=8)")
+    cell("l6-other-seed-read", "With the seeds 0 to 99, removing WhatsApp cuts someone off in 93 of the 100 classes")
+    assert removal_effect(multiplex_class(seed=8), "WhatsApp").cut_off
+    assert sum(bool(removal_effect(multiplex_class(seed=s), "WhatsApp").cut_off) for s in range(100)) == 93
+
+
 # ---------------------------------------------------------------------------
 # Part 2: the Copenhagen Networks Study
 
@@ -278,6 +292,20 @@ def test_l6_cph_calls_read_924_ordered_pairs_3600_calls_621_pairs_either_way():
     calls = copenhagen("calls")
     assert calls.number_of_edges() == 924 and sum(n for *_, n in calls.edges(data="events")) == 3600
     assert copenhagen("calls", either_way=True).number_of_edges() == 621
+
+
+def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
+    cell("l6-cph-calls-read", "621 pairs of students phoned each other, 303 of them in both directions")
+    calls = copenhagen("calls")
+    assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303 == 924 - 621
+
+
+def test_l6_combinations_read_the_bars_87_percent_is_of_all_ties():
+    cell("l6-combinations-read", "(the bar's 87 % is a share of all 6,584 ties)")
+    assert round(100 * media_combinations(C())[("Facebook",)] / C().number_of_edges()) == 87
+    from smlessons.multiplex import combinations_figure
+
+    assert combinations_figure(C()).data[0].text[0] == "5,704 (87%)"
 
 
 def test_l6_p1_result_503_of_621_calling_and_576_of_697_texting_pairs_are_facebook_friends():
