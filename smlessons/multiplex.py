@@ -138,6 +138,7 @@ _MEDIA_STREAM = 141
 _MEDIUM_COLOURS = ("#117733", "#AA4499", "#332288", "#999933", "#CC6677", "#44AA99", "#882255", "#6699CC")
 _ALL_COLOUR = "#555555"
 _COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
+_GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
 _FADED = "#b0b0b0"
 _HIGHLIGHT = "#D55E00"
 
@@ -567,7 +568,7 @@ class Removal:
 
     def __str__(self) -> str:
         head = (
-            f"Without {self.medium}: {self.ties_kept} of {self.ties} ties kept ({self.share_kept:.0%}); "
+            f"Without {self.medium}: {self.ties_kept:,} of {self.ties:,} ties kept ({self.share_kept:.0%}); "
             f"{_plural(self.parts, 'connected part')} (before: {self.parts_before})."
         )
         if not self.cut_off:
@@ -1217,7 +1218,7 @@ def reach_figure(G, who=None):
         title,
         120 + 45 * len(order),
         xaxis=dict(range=[0, 1.15], tickformat=".0%", title=dict(text=f"share {'of the people' if who is None else 'of the friends'}")),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=90, r=20, t=60, b=50),
     )
 
@@ -1251,10 +1252,10 @@ def removal_figure(G):
     fig = go.Figure(
         [
             go.Bar(y=names, x=ties, orientation="h", name="ties kept", marker=dict(color="#88CCEE"),
-                   text=[f"{r.ties_kept} of {r.ties}" for r in effects], textposition="outside", cliponaxis=False,
+                   text=[f"{r.ties_kept:,} of {r.ties:,}" for r in effects], textposition="outside", cliponaxis=False,
                    hovertext=[str(r) for r in effects], hoverinfo="text"),
             go.Bar(y=names, x=main, orientation="h", name="people still connected", marker=dict(color="#AA4499"),
-                   text=[f"{r.main_part} of {r.main_part + len(r.cut_off)}" for r in effects], textposition="outside",
+                   text=[f"{r.main_part:,} of {r.main_part + len(r.cut_off):,}" for r in effects], textposition="outside",
                    cliponaxis=False, hovertext=[str(r) for r in effects], hoverinfo="text"),
         ]
     )  # fmt: skip
@@ -1264,7 +1265,7 @@ def removal_figure(G):
         160 + 70 * len(effects),
         barmode="group",
         xaxis=dict(range=[0, 1.18], tickformat=".0%"),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         legend=dict(orientation="h", y=-0.12),
         margin=dict(l=130, r=20, t=60, b=60),
     )
@@ -1312,6 +1313,6 @@ def combinations_figure(G, *, title=None):
         title or f"Which media each tie lives on ({total:,} ties)",
         140 + 40 * len(names),
         xaxis=dict(range=[0, max(values) * 1.3], title=dict(text="ties"), rangemode="tozero"),
-        yaxis=dict(autorange="reversed", automargin=True),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=10, r=20, t=60, b=50),
     )

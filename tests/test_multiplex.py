@@ -559,3 +559,19 @@ def test_a_long_list_of_people_cut_off_is_cut_short():
     assert "Left with no tie at all: 20 people: 1, 2, 3" in text and "and 8 more." in text
     short = str(removal_effect(multiplex_class(), "Instagram"))
     assert short.endswith("Sami, Uma, Vera and Xavi.")  # 12 people: all named
+
+
+def test_bar_names_keep_a_gap_from_a_bar_label_at_zero():
+    G = multiplex_class()
+    for fig in (reach_figure(G, "Pia"), reach_figure(G), removal_figure(G), combinations_figure(G)):
+        assert fig.layout.yaxis.ticksuffix == "  " and fig.layout.yaxis.automargin
+    assert "0 of 6" in list(reach_figure(G, "Pia").data[0].text)  # the case that collided
+
+
+def test_large_counts_get_thousands_separators():
+    G = nx.Graph()
+    G.add_edges_from(((k, k + 1, {"platform": "A"}) for k in range(1200)))
+    G.add_edges_from(((k, k + 2, {"platform": "B"}) for k in range(0, 1198, 2)))
+    r = removal_effect(G, "B")
+    assert str(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
+    assert "1,200 of 1,799" in removal_figure(G).data[0].text
