@@ -476,6 +476,11 @@ def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
     assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
 
 
+def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
+    q("medium-removal", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
+
+
 def test_q_medium_removal_whatsapp_feedback():
     q("medium-removal", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
       "every group keeps enough other ties to stay in one piece", key="WhatsApp")  # fmt: skip
