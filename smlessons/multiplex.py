@@ -78,6 +78,7 @@ __all__ = [
     "reach",
     "friends_by_medium",
     "best_media",
+    "media_combinations",
     "reachable",
     "medium_colours",
     "draw_layers",
@@ -86,6 +87,7 @@ __all__ = [
     "overlap_figure",
     "reach_figure",
     "removal_figure",
+    "combinations_figure",
 ]
 
 #: The media of :func:`multiplex_class` by default (names as in lesson 3's table).
@@ -135,6 +137,8 @@ _MEDIA_STREAM = 141
 # Dark enough for thin lines on white.
 _MEDIUM_COLOURS = ("#117733", "#AA4499", "#332288", "#999933", "#CC6677", "#44AA99", "#882255", "#6699CC")
 _ALL_COLOUR = "#555555"
+_COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
+_GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
 _FADED = "#b0b0b0"
 _HIGHLIGHT = "#D55E00"
 
@@ -564,15 +568,25 @@ class Removal:
 
     def __str__(self) -> str:
         head = (
-            f"Without {self.medium}: {self.ties_kept} of {self.ties} ties kept ({self.share_kept:.0%}); "
+            f"Without {self.medium}: {self.ties_kept:,} of {self.ties:,} ties kept ({self.share_kept:.0%}); "
             f"{_plural(self.parts, 'connected part')} (before: {self.parts_before})."
         )
         if not self.cut_off:
             return head + " Nobody is cut off from the rest."
-        text = f"{head} {_plural(len(self.cut_off), 'person', 'people')} cut off from the rest: {_and(self.cut_off)}."
+        text = f"{head} {_plural(len(self.cut_off), 'person', 'people')} cut off from the rest: {_some(self.cut_off)}."
         if self.isolated:
-            text += f" Left with no tie at all: {_and(self.isolated)}."
+            many = f"{_plural(len(self.isolated), 'person', 'people')}: " if len(self.isolated) > _LISTED else ""
+            text += f" Left with no tie at all: {many}{_some(self.isolated)}."
         return text
+
+
+_LISTED = 15  # a longer list of people is cut short: "1, 2, ... and 300 more"
+
+
+def _some(people) -> str:
+    if len(people) <= _LISTED:
+        return _and(people)
+    return f"{', '.join(map(str, people[:_LISTED - 3]))} and {len(people) - (_LISTED - 3)} more"
 
 
 def removal_effect(G, platform) -> Removal:
@@ -769,6 +783,34 @@ def reachable(G, who, *, platform=None) -> list:
     if platform is not None:
         H = networks.layer(H, medium(H, platform))
     return _sorted(set(nx.node_connected_component(H, p)) - {p})
+
+
+def media_combinations(G) -> dict[tuple, int]:
+    """How many ties live on each combination of media.
+
+    Returns
+    -------
+    dict
+        ``{tuple of media: number of ties}``, the most common combination
+        first (equal counts: fewer media first, then the network's order).
+        A tie on no medium counts under ``()``.
+
+    Raises
+    ------
+    EmptyNetworkError
+
+    Examples
+    --------
+    >>> list(media_combinations(multiplex_class()).items())[:2]
+    [(('WhatsApp',), 17), (('WhatsApp', 'Instagram'), 14)]
+    """
+    H = _combined(G)
+    rank = {m: i for i, m in enumerate(H.graph["media"])}
+    counts: dict[tuple, int] = {}
+    for *_, ms in H.edges(data="platform"):
+        counts[ms] = counts.get(ms, 0) + 1
+    order = sorted(counts, key=lambda ms: (-counts[ms], len(ms), [rank[m] for m in ms]))
+    return {ms: counts[ms] for ms in order}
 
 
 # ---------------------------------------------------------------------------
@@ -973,8 +1015,10 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
         title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
         part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height, title=title)
         ties.append(part.layout.meta["ties"])
-        titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}, coloured by ties in this view)")
+        titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
         for trace in part.data:
+            if trace.marker is not None and trace.marker.colorbar is not None and trace.marker.showscale:
+                trace.marker.colorbar.title.text = _COLOUR_WORDS  # the same words as the title
             trace.visible = k == 0
             traces.append(trace)
             owner.append(k)
@@ -1174,7 +1218,7 @@ def reach_figure(G, who=None):
         title,
         120 + 45 * len(order),
         xaxis=dict(range=[0, 1.15], tickformat=".0%", title=dict(text=f"share {'of the people' if who is None else 'of the friends'}")),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=90, r=20, t=60, b=50),
     )
 
@@ -1208,10 +1252,10 @@ def removal_figure(G):
     fig = go.Figure(
         [
             go.Bar(y=names, x=ties, orientation="h", name="ties kept", marker=dict(color="#88CCEE"),
-                   text=[f"{r.ties_kept} of {r.ties}" for r in effects], textposition="outside", cliponaxis=False,
+                   text=[f"{r.ties_kept:,} of {r.ties:,}" for r in effects], textposition="outside", cliponaxis=False,
                    hovertext=[str(r) for r in effects], hoverinfo="text"),
             go.Bar(y=names, x=main, orientation="h", name="people still connected", marker=dict(color="#AA4499"),
-                   text=[f"{r.main_part} of {r.main_part + len(r.cut_off)}" for r in effects], textposition="outside",
+                   text=[f"{r.main_part:,} of {r.main_part + len(r.cut_off):,}" for r in effects], textposition="outside",
                    cliponaxis=False, hovertext=[str(r) for r in effects], hoverinfo="text"),
         ]
     )  # fmt: skip
@@ -1221,7 +1265,54 @@ def removal_figure(G):
         160 + 70 * len(effects),
         barmode="group",
         xaxis=dict(range=[0, 1.18], tickformat=".0%"),
-        yaxis=dict(autorange="reversed"),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         legend=dict(orientation="h", y=-0.12),
         margin=dict(l=130, r=20, t=60, b=60),
+    )
+
+
+def combinations_figure(G, *, title=None):
+    """Bars: how many ties live on each combination of media (see :func:`media_combinations`).
+
+    Parameters
+    ----------
+    G : networkx graph
+    title : str, optional
+        The figure's title (default: says what the bars count).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One bar trace, the most common combination at the top; each bar is
+        labelled with its number of ties and its share of all ties.
+
+    Raises
+    ------
+    EmptyNetworkError
+
+    Examples
+    --------
+    >>> list(combinations_figure(multiplex_class()).data[0].y)[:2]
+    ['WhatsApp only', 'WhatsApp + Instagram']
+    """
+    import plotly.graph_objects as go
+
+    counts = media_combinations(G)
+    total = sum(counts.values())
+    names = [(ms[0] + " only") if len(ms) == 1 else (" + ".join(ms) or "no medium") for ms in counts]
+    values = list(counts.values())
+    fig = go.Figure(
+        go.Bar(
+            y=names, x=values, orientation="h", marker=dict(color="#88CCEE", line=dict(width=1, color="#333")),
+            text=[f"{v:,} ({v / total:.0%})" for v in values], textposition="outside", cliponaxis=False,
+            hovertext=[f"<b>{n}</b><br>{v:,} of the {total:,} ties" for n, v in zip(names, values)], hoverinfo="text",
+        )
+    )  # fmt: skip
+    return _layout(
+        fig,
+        title or f"Which media each tie lives on ({total:,} ties)",
+        140 + 40 * len(names),
+        xaxis=dict(range=[0, max(values) * 1.3], title=dict(text="ties"), rangemode="tozero"),
+        yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
+        margin=dict(l=10, r=20, t=60, b=50),
     )

@@ -117,6 +117,8 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
         wrong = next(letter for letter in q.options if letter not in q.key().accepted)
     if q.kind == "person" and q.key().graph is not None and "Ana" in q.key().graph:
         wrong = "Ana"
+    if q.kind == "choice":  # a wrong option
+        wrong = next(k for k in q.options if k not in q.key().accepted)
     if q.kind in ("platform", "platforms"):  # a real medium (or pair) of the network, not the answer
         from itertools import combinations
 
@@ -488,9 +490,12 @@ LESSON4 = "lesson06_one_network_many_media"
 
 def test_lesson4_questions_load_with_sources_and_known_answers():
     qs = load_questions(LESSON4)
-    assert list(qs) == ["ana-best-medium", "medium-removal", "media-overlap"]
-    for q in qs.values():
-        assert q.source.strip() and q.hint.strip() and "synthetic" in q.prompt
+    assert list(qs) == [
+        "media-overlap", "nobody-cut-off-why", "medium-removal", "ana-best-medium",
+        "calls-facebook-friends", "jaccard-why", "without-facebook",
+    ]  # fmt: skip
+    for q in qs.values():  # each says which network it is about: the synthetic class or the real Copenhagen data
+        assert q.source.strip() and q.hint.strip() and ("synthetic" in q.prompt or "Copenhagen" in q.prompt)
     assert question("ana-best-medium").answers() == ["TikTok"]
     assert question("medium-removal").answers() == ["Instagram"]
     assert question("media-overlap").answers() == ["Instagram, WhatsApp"]

@@ -19,12 +19,14 @@ from smlessons.multiplex import (
     PlatformNotFoundError,
     Removal,
     best_media,
+    combinations_figure,
     combined,
     draw_layers,
     draw_multiplex,
     draw_without,
     friends_by_medium,
     layers,
+    media_combinations,
     media_of,
     medium,
     medium_colours,
@@ -515,3 +517,61 @@ def test_importing_the_module_does_not_import_plotly():
 def test_docstring_examples_run():
     result = doctest.testmod(multiplex)
     assert result.attempted >= 25 and result.failed == 0
+
+
+# -- issue 9: combinations of media, long lists, a title that matches its colour bar --
+
+
+def test_media_combinations_count_each_tie_once_most_common_first():
+    G = multiplex_class()
+    counts = media_combinations(G)
+    assert sum(counts.values()) == G.number_of_edges() == 50
+    assert list(counts.items())[:3] == [(("WhatsApp",), 17), (("WhatsApp", "Instagram"), 14), (("Instagram",), 8)]
+    assert list(counts.values()) == sorted(counts.values(), reverse=True)
+    assert media_combinations(small()) == {("WhatsApp", "Instagram"): 2, ("WhatsApp",): 1, ("Instagram", "TikTok"): 1}
+    assert media_combinations(chain())[()] == 1  # e-f meet in person: no medium
+
+
+def test_combinations_figure_labels_each_bar_with_its_count_and_share():
+    fig = combinations_figure(small(), title="Five friends")
+    bar = fig.data[0]
+    assert list(bar.y) == ["WhatsApp + Instagram", "WhatsApp only", "Instagram + TikTok"]
+    assert list(bar.x) == [2, 1, 1] and list(bar.text) == ["2 (50%)", "1 (25%)", "1 (25%)"]
+    assert fig.layout.title.text == "Five friends"
+    assert "no medium" in combinations_figure(chain()).data[0].y
+
+
+def test_draw_multiplex_title_and_colour_bar_say_the_same_thing():
+    fig = draw_multiplex(multiplex_class())
+    scales = [t.marker.colorbar.title.text for t in fig.data if t.marker is not None and t.marker.showscale]
+    assert scales and set(scales) == {"ties in this view"}
+    for button in fig.layout.updatemenus[0].buttons:
+        assert button.args[1]["title.text"].endswith("; colour: ties in this view)")
+    assert "degree" not in fig.layout.title.text
+
+
+def test_a_long_list_of_people_cut_off_is_cut_short():
+    G = nx.Graph()
+    G.add_edges_from((0, k, {"platform": "A"}) for k in range(1, 21))
+    G.add_edge(0, 21, platform="B")
+    text = str(removal_effect(G, "A"))
+    assert "20 people cut off from the rest: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 8 more." in text
+    assert "Left with no tie at all: 20 people: 1, 2, 3" in text and "and 8 more." in text
+    short = str(removal_effect(multiplex_class(), "Instagram"))
+    assert short.endswith("Sami, Uma, Vera and Xavi.")  # 12 people: all named
+
+
+def test_bar_names_keep_a_gap_from_a_bar_label_at_zero():
+    G = multiplex_class()
+    for fig in (reach_figure(G, "Pia"), reach_figure(G), removal_figure(G), combinations_figure(G)):
+        assert fig.layout.yaxis.ticksuffix == "  " and fig.layout.yaxis.automargin
+    assert "0 of 6" in list(reach_figure(G, "Pia").data[0].text)  # the case that collided
+
+
+def test_large_counts_get_thousands_separators():
+    G = nx.Graph()
+    G.add_edges_from(((k, k + 1, {"platform": "A"}) for k in range(1200)))
+    G.add_edges_from(((k, k + 2, {"platform": "B"}) for k in range(0, 1198, 2)))
+    r = removal_effect(G, "B")
+    assert str(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
+    assert "1,200 of 1,799" in removal_figure(G).data[0].text

@@ -1,0 +1,624 @@
+"""Every quantitative or comparative sentence of lesson 6 and of its questions,
+checked on the data and code the lesson uses: one test per claim.
+
+A test reads the sentence where the student reads it (a notebook cell, by its
+id, or a question of smlessons/exercises/lesson06_one_network_many_media.json),
+asserts it still says what the test checks, then computes the fact. Part 1 is
+the synthetic class (multiplex_class()), part 2 the real Copenhagen network.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from claims import cell_text
+
+from smlessons.copenhagen import copenhagen
+from smlessons.multiplex import (
+    friends_by_medium,
+    layers,
+    media_combinations,
+    multiplex_class,
+    overlap,
+    reach,
+    reached_by,
+    removal_effect,
+    removal_effects,
+    ties_on,
+    without_medium,
+)
+
+NB = "06-one-network-many-media"
+QUESTIONS = Path(__file__).resolve().parents[1] / "smlessons" / "exercises" / "lesson06_one_network_many_media.json"
+
+
+def says(text, *phrases):
+    for phrase in phrases:
+        assert phrase in text, f"the text no longer says {phrase!r}"
+
+
+def cell(cell_id, *phrases):
+    text = cell_text(NB, cell_id)
+    says(text, *phrases)
+    return text
+
+
+@lru_cache(maxsize=None)
+def _questions():
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    return {q["id"]: q for q in data["questions"]}
+
+
+def q(qid, field, *phrases, key=None):
+    """A field of a question (``key``: an option or a feedback entry), checked to say `phrases`."""
+    value = _questions()[qid][field]
+    text = " ".join((value[key] if key is not None else value).split())
+    says(text, *phrases)
+    return text
+
+
+def asked(qid):
+    """The question is asked and checked in the lesson."""
+    ids = [c for c in _cells() if f'"{qid}"' in cell_text(NB, c)]
+    assert any(f'check("{qid}", answer)' in cell_text(NB, c) for c in ids), f"lesson 6 does not check {qid}"
+
+
+@lru_cache(maxsize=None)
+def _cells():
+    return [c["id"] for c in json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text())["cells"]]
+
+
+# -- the data, built once ------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def G():
+    return multiplex_class()
+
+
+@lru_cache(maxsize=None)
+def C():
+    return copenhagen()
+
+
+@lru_cache(maxsize=None)
+def _removal(H, m):
+    return removal_effect(H(), m)
+
+
+def group_of():
+    return {p: d["group"] for p, d in G().nodes(data=True)}
+
+
+def inside():
+    g = group_of()
+    return [(u, v) for u, v in G().edges() if g[u] == g[v]]
+
+
+def between():
+    g = group_of()
+    return [(u, v) for u, v in G().edges() if g[u] != g[v]]
+
+
+def only_on(H, m):
+    return [(u, v) for u, v, ms in H.edges(data="platform") if ms == (m,)]
+
+
+def friends_among(pairs):
+    F = copenhagen("facebook")
+    return sum(F.has_edge(u, v) for u, v in pairs.edges())
+
+
+# ---------------------------------------------------------------------------
+# Part 1: the synthetic class
+
+
+def test_l6_data_the_class_is_lesson_4s_24_students_in_four_groups_with_50_ties():
+    cell("l6-data", "the same 24 students in four friendship groups, the same 50 ties", "**This class is synthetic.**")
+    from smlessons.networks import class_network
+
+    assert G().number_of_nodes() == 24 and G().number_of_edges() == 50
+    assert len(set(group_of().values())) == 4
+    assert nx.utils.edges_equal(G().edges(), class_network().edges())
+    assert G().graph["synthetic"] is True
+
+
+def test_l6_data_inside_a_group_one_or_more_media_between_groups_exactly_one():
+    cell("l6-data", "a tie *inside* a friendship group lives on one or more media, a tie *between* two groups on exactly one")
+    assert all(len(G().edges[e]["platform"]) >= 1 for e in inside())
+    assert all(len(G().edges[e]["platform"]) == 1 for e in between())
+
+
+def test_l6_data_the_rule_follows_haythornthwaites_pattern_stronger_ties_more_media():
+    cell("l6-data", "the stronger the tie, the more media it tends to use (Haythornthwaite, 2005)")
+    mean = lambda ties: sum(len(G().edges[e]["platform"]) for e in ties) / len(ties)  # noqa: E731
+    assert mean(inside()) > mean(between())
+
+
+def test_l6_tie_read_ana_rosa_on_tiktok_ana_tariq_not():
+    cell("l6-tie-read", "her tie with Rosa lives on TikTok, and her tie with Tariq does not")
+    assert "TikTok" in G().edges["Ana", "Rosa"]["platform"]
+    assert "TikTok" not in G().edges["Ana", "Tariq"]["platform"]
+
+
+def test_l6_try_bridge_solution_ben_uma_on_instagram_only_between_groups():
+    cell("l6-try-bridge-solution", "{'platform': ('Instagram',)}", "Instagram, and nothing else: Ben and Uma are in different friendship groups")
+    assert G().edges["Ben", "Uma"]["platform"] == ("Instagram",)
+    assert group_of()["Ben"] != group_of()["Uma"]
+    assert ("Ben", "Uma") in [tuple(sorted(e)) for e in nx.bridges(G())]
+
+
+def test_l6_layers_look_whatsapp_is_the_medium_that_reaches_everybody():
+    cell("l6-layers", "Which medium reaches everybody?")
+    assert [m for m, share in reach(G()).items() if share == 1.0] == ["WhatsApp"]
+
+
+def test_l6_layers_sum_79_ties_on_the_media_50_between_people():
+    cell("l6-layers-sum", "39 + 28 + 8 + 4 = 79 ties on the media, but only 50 ties between people")
+    counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
+    assert list(counts.values()) == [39, 28, 8, 4] and sum(counts.values()) == 79
+    assert G().number_of_edges() == 50
+
+
+def test_l6_overlap_the_worked_example_is_one_third():
+    cell("l6-overlap", "one tie is on both, three are on either: overlap 1/3 ≈ 0.33")
+    H = nx.Graph(media=["WhatsApp", "Instagram"])
+    H.add_edge("Ana", "Ben", platform=("WhatsApp",))
+    H.add_edge("Ben", "Carla", platform=("WhatsApp", "Instagram"))
+    H.add_edge("Carla", "Dev", platform=("Instagram",))
+    assert overlap(H) == {("WhatsApp", "Instagram"): 0.333}
+
+
+def test_l6_ex1_solution_whatsapp_instagram_share_20_of_47():
+    cell("l6-ex1-solution", "WhatsApp and Instagram share 20 of the 47 ties on either of them: an overlap of 0.43")
+    w, i = set(map(frozenset, ties_on(G(), "WhatsApp"))), set(map(frozenset, ties_on(G(), "Instagram")))
+    assert (len(w & i), len(w | i)) == (20, 47)
+    assert next(iter(overlap(G()).items())) == (("WhatsApp", "Instagram"), 0.426)
+
+
+def test_l6_removal_whatsapp_has_the_most_ties():
+    cell("l6-removal", "Take away WhatsApp, the medium with the most ties")
+    counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
+    assert max(counts, key=counts.get) == "WhatsApp"
+
+
+def test_l6_why_a_third_of_the_ties_gone_nobody_cut_off():
+    cell("l6-why", "A third of the ties are gone, yet every student can still reach every other")
+    r = _removal(G, "WhatsApp")
+    assert r.ties - r.ties_kept == 17 and round((r.ties - r.ties_kept) / r.ties, 1) == 0.3
+    assert r.cut_off == () and r.parts == 1
+
+
+def test_l6_why_groups_half_the_close_ties_on_one_medium_only():
+    cell("l6-why-groups", "Half of the ties between close friends live on one medium only")
+    one = [e for e in inside() if len(G().edges[e]["platform"]) == 1]
+    assert (len(inside()), len(one)) == (46, 23)
+
+
+def test_l6_why_groups_16_of_the_17_ties_lost_with_whatsapp_are_inside_a_group():
+    cell("l6-why-groups", "16 of the 17 ties lost with WhatsApp are ties inside a group")
+    lost = only_on(G(), "WhatsApp")
+    g = group_of()
+    assert len(lost) == 17 and sum(g[u] == g[v] for u, v in lost) == 16
+
+
+def test_l6_why_groups_the_groups_have_10_to_13_ties_among_6_people():
+    cell("l6-why-groups", "the groups are **dense**: 10 to 13 ties among 6 people, of 15 possible")
+    g = group_of()
+    sizes, ties = {}, {}
+    for p, k in g.items():
+        sizes[k] = sizes.get(k, 0) + 1
+    for u, v in inside():
+        ties[g[u]] = ties.get(g[u], 0) + 1
+    assert set(sizes.values()) == {6} and 6 * 5 // 2 == 15
+    assert (min(ties.values()), max(ties.values())) == (10, 13)
+
+
+def test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram():
+    cell("l6-removal-read", "Each group holds together through its remaining ties, and the groups are still joined by ties on Instagram")
+    after = without_medium(G(), "WhatsApp")
+    g = group_of()
+    for k in set(g.values()):
+        assert nx.is_connected(after.subgraph(p for p in after if g[p] == k))
+    kept_between = [e for e in between() if after.has_edge(*e)]
+    assert kept_between and all(after.edges[e]["platform"] == ("Instagram",) for e in kept_between)
+    groups = nx.Graph((g[u], g[v]) for u, v in kept_between)
+    assert set(groups) == set(g.values()) and nx.is_connected(groups)
+
+
+def test_l6_ex3_solution_without_instagram_8_lost_3_parts_12_cut_off():
+    cell("l6-ex3-solution", "Without it only 8 of the 50 ties are lost, far fewer than without WhatsApp, but the class falls into 3 parts and 12 students are cut off")
+    r, w = _removal(G, "Instagram"), _removal(G, "WhatsApp")
+    assert (r.ties - r.ties_kept, r.parts, len(r.cut_off)) == (8, 3, 12)
+    assert w.ties - w.ties_kept == 17 > 8
+    assert max(removal_effects(G()), key=lambda e: len(e.cut_off)).medium == "Instagram"
+
+
+def test_l6_ex3_solution_three_of_the_four_ties_between_groups_on_instagram_only():
+    cell("l6-ex3-solution", "Three of the four ties between friendship groups live on Instagram only, the bridge Ben–Uma among them")
+    on = [G().edges[e]["platform"] for e in between()]
+    assert len(on) == 4 and on.count(("Instagram",)) == 3
+    assert G().edges["Ben", "Uma"]["platform"] == ("Instagram",)
+
+
+def test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it():
+    cell("l6-ex3-solution", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    g = group_of()
+    for k in set(g.values()):
+        group = G().subgraph(p for p in G() if g[p] == k)
+        assert not list(nx.bridges(group)), "no tie inside a group is its only path"
+    assert len(between()) == 4 and len(list(nx.bridges(G()))) >= 1
+
+
+def test_l6_ex4_solution_tiktok_3_of_anas_5_friends_fewer_than_half_the_class():
+    cell("l6-ex4-solution", "TikTok: 3 of Ana's 5 friends. TikTok ties fewer than half of the class, WhatsApp all of it")
+    by = friends_by_medium(G(), "Ana")
+    assert next(iter(by)) == "TikTok" and len(by["TikTok"]) == 3 and G().degree("Ana") == 5
+    assert len(reached_by(G(), "TikTok")) < 24 / 2 and len(reached_by(G(), "WhatsApp")) == 24
+
+
+def test_l6_removal_read_the_default_class_is_a_picked_draw():
+    cell("l6-removal-read", "this class is one draw of a random program, and the course picked the draw that makes good exercises")
+    from smlessons import multiplex
+
+    assert "so that the default class makes good" in " ".join(Path(multiplex.__file__).read_text().split())
+
+
+def test_l6_other_seed_read_whatsapp_cuts_someone_off_in_93_of_seeds_0_to_99():
+    cell("l6-other-seed", "multiplex_class(seed=8)")
+    cell("l6-other-seed-read", "With the seeds 0 to 99, removing WhatsApp cuts someone off in 93 of the 100 classes")
+    assert removal_effect(multiplex_class(seed=8), "WhatsApp").cut_off
+    assert sum(bool(removal_effect(multiplex_class(seed=s), "WhatsApp").cut_off) for s in range(100)) == 93
+
+
+# ---------------------------------------------------------------------------
+# Part 2: the Copenhagen Networks Study
+
+
+def test_l6_cph_intro_about_800_students_cited():
+    cell("l6-cph-intro", "(Sapiezynski et al., 2019)", "over four weeks")
+    assert C().number_of_nodes() == 833 and copenhagen("facebook").number_of_nodes() == 800
+    assert C().graph["real"] is True
+    cell("l6-title", "a real network of about 800 students")
+
+
+def test_l6_cph_calls_read_924_ordered_pairs_3600_calls_621_pairs_either_way():
+    cell("l6-cph-calls-read", "924 ordered pairs (A phoned B) and 3,600 calls; taken either way, 621 pairs of students phoned each other")
+    calls = copenhagen("calls")
+    assert calls.number_of_edges() == 924 and sum(n for *_, n in calls.edges(data="events")) == 3600
+    assert copenhagen("calls", either_way=True).number_of_edges() == 621
+
+
+def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
+    cell("l6-cph-calls-read", "621 pairs of students phoned each other, 303 of them in both directions")
+    calls = copenhagen("calls")
+    assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303 == 924 - 621
+
+
+def test_l6_combinations_read_the_bars_87_percent_is_of_all_ties():
+    cell("l6-combinations-read", "(the bar's 87 % is a share of all 6,584 ties)")
+    assert round(100 * media_combinations(C())[("Facebook",)] / C().number_of_edges()) == 87
+    from smlessons.multiplex import combinations_figure
+
+    assert combinations_figure(C()).data[0].text[0] == "5,704 (87%)"
+
+
+def test_l6_p1_result_503_of_621_calling_and_576_of_697_texting_pairs_are_facebook_friends():
+    cell("l6-p1-result", "503 of the 621 pairs who phoned (81 %) and 576 of the 697 pairs who texted (83 %) are also Facebook friends")
+    phoned, texted = copenhagen("calls", either_way=True), copenhagen("sms", either_way=True)
+    assert (phoned.number_of_edges(), friends_among(phoned)) == (621, 503) and round(100 * 503 / 621) == 81
+    assert (texted.number_of_edges(), friends_among(texted)) == (697, 576) and round(100 * 576 / 697) == 83
+
+
+def test_l6_combinations_read_5704_of_6418_facebook_friendships_carry_no_call_or_text():
+    cell("l6-combinations-read", "5,704 of the 6,418 Facebook friendships (89 %) carry no call and no text")
+    counts = media_combinations(C())
+    assert counts[("Facebook",)] == 5704 and sum(n for ms, n in counts.items() if "Facebook" in ms) == 6418
+    assert round(100 * 5704 / 6418) == 89
+
+
+def test_l6_p2_calls_and_texts_overlap_half_facebook_under_a_tenth():
+    cell("l6-p2", "Calls and texts overlap a lot (0.50): half of the pairs on either are on both. Facebook overlaps little with either (under 0.1)")
+    ov = overlap(C())
+    assert round(ov[("Calls", "SMS")], 2) == 0.50
+    assert ov[("Facebook", "Calls")] < 0.1 and ov[("Facebook", "SMS")] < 0.1
+
+
+def test_l6_p2_solution_503_on_both_6536_on_either():
+    cell("l6-p2-solution", "divides the ties on both (503) by the ties on either (6,536)", "(503 of 621)")
+    fb, calls = set(map(frozenset, ties_on(C(), "Facebook"))), set(map(frozenset, ties_on(C(), "Calls")))
+    assert (len(fb & calls), len(fb | calls), len(calls)) == (503, 6536, 621)
+    assert len(fb | calls) - len(fb & calls) - len(calls - fb) == 6536 - 503 - 118 == 5915  # Facebook without a call
+
+
+def test_l6_p3_facebook_carries_6418_of_6584_ties_and_all_833_are_connected():
+    cell("l6-p3", "Facebook carries 6,418 of the 6,584 ties. With all three media, the 833 students form one connected network")
+    assert layers(C())["Facebook"].number_of_edges() == 6418 and C().number_of_edges() == 6584
+    assert C().number_of_nodes() == 833 and nx.is_connected(C())
+
+
+def test_l6_p3_read_880_ties_left_515_connected_318_cut_off_225_with_no_tie_93_in_small_groups():
+    cell("l6-p3-read", "Without Facebook, 880 ties are left. The largest connected group has 515 students",
+         "318 students are cut off from it: 225 of them have no call or text tie at all, the other 93 are in small groups")  # fmt: skip
+    r = _removal(C, "Facebook")
+    assert (r.ties_kept, r.main_part, len(r.cut_off), len(r.isolated)) == (880, 515, 318, 225)
+    assert 318 - 225 == 93
+    after = without_medium(C(), "Facebook")
+    small = sorted((len(c) for c in nx.connected_components(after)), reverse=True)[1:]
+    assert max(small) == 7, "the others are small groups"
+
+
+def test_l6_p3_read_without_calls_or_texts_only_3_or_4_cut_off():
+    cell("l6-p3-read", "Without calls, or without texts, only 3 or 4 students are cut off")
+    assert len(_removal(C, "Calls").cut_off) == 3 and len(_removal(C, "SMS").cut_off) == 4
+
+
+def test_l6_p3_limits_a_core_of_515():
+    cell("l6-p3-limits", "holds a core of 515 students together", "only four weeks of calls and texts")
+    assert _removal(C, "Facebook").main_part == 515
+
+
+def test_l6_p3_limits_833_people_6584_ties():
+    cell("l6-p3-limits", "833 people and 6,584 ties would draw as a hairball")
+    assert (C().number_of_nodes(), C().number_of_edges()) == (833, 6584)
+
+
+def test_l6_ego_student_23_has_13_facebook_friends_and_calls_and_texts_2():
+    cell("l6-ego-read", "Student 23 has 13 Facebook friends, and phones and texts with 2 of them")
+    median = statistics.median(d for _, d in C().degree())
+    student = min(p for p, d in C().degree() if d == median)
+    assert student == 23
+    by = friends_by_medium(C(), 23)
+    assert len(by["Facebook"]) == 13 and by["Calls"] == by["SMS"] and len(by["Calls"]) == 2
+    assert set(by["Calls"]) <= set(by["Facebook"])
+
+
+def test_l6_reflection_800_536_568_of_833_have_a_tie_on_each_medium():
+    cell("l6-reflection", "800 of these 833 students have a tie on Facebook, 536 on calls, 568 on texts")
+    assert [len(reached_by(C(), m)) for m in ("Facebook", "Calls", "SMS")] == [800, 536, 568]
+
+
+def test_l6_reflection_model_answer_figures():
+    cell("l6-reflection", "880 of them, which keep a core of 515 students connected", "5,704 friendships that carry no call or text",
+         "every link between the core and 318 students", "89 % of the Facebook friendships carry no call or text in four weeks")  # fmt: skip
+    r = _removal(C, "Facebook")
+    assert (r.ties_kept, r.main_part, len(r.cut_off)) == (880, 515, 318)
+    assert media_combinations(C())[("Facebook",)] == 5704
+
+
+def test_l6_reflection_model_answer_in_the_class_it_is_other_paths_not_the_number_of_ties():
+    cell("l6-reflection", "whether people are cut off depends on whether other paths remain, not on how many ties a medium carries")
+    effects = {r.medium: r for r in removal_effects(G())}
+    most_ties = max(effects, key=lambda m: effects[m].ties - effects[m].ties_kept)
+    most_cut = max(effects, key=lambda m: len(effects[m].cut_off))
+    assert most_ties == "WhatsApp" and most_cut == "Instagram"
+
+
+def test_l6_keypoints_jaccard_is_small_when_one_layer_is_much_bigger():
+    cell("l6-keypoints", "It is small whenever one layer is much bigger")
+    for H in (G(), C()):
+        sizes = {m: L.number_of_edges() for m, L in layers(H).items()}
+        for (a, b), value in overlap(H).items():
+            assert value <= min(sizes[a], sizes[b]) / max(sizes[a], sizes[b]) + 0.0005
+
+
+def test_l6_keypoints_most_callers_are_friends_most_friendships_are_quiet():
+    cell("l6-keypoints", "most pairs who phone or text are Facebook friends, but most Facebook friendships carry no call or text")
+    counts = media_combinations(C())
+    in_touch = sum(n for ms, n in counts.items() if {"Calls", "SMS"} & set(ms))
+    in_touch_friends = sum(n for ms, n in counts.items() if {"Calls", "SMS"} & set(ms) and "Facebook" in ms)
+    assert (in_touch, in_touch_friends) == (880, 714) and in_touch_friends > in_touch / 2
+    assert counts[("Facebook",)] > 6418 / 2
+
+
+# ---------------------------------------------------------------------------
+# The questions (smlessons/exercises/lesson06_one_network_many_media.json)
+
+
+def test_q_media_overlap_the_shared_ties_are_close_friends():
+    asked("media-overlap")
+    q("media-overlap", "explanation", "Many pairs of close friends are tied on both")
+    g = group_of()
+    shared = set(map(frozenset, ties_on(G(), "WhatsApp"))) & set(map(frozenset, ties_on(G(), "Instagram")))
+    assert len(shared) == 20 and all(len({g[p] for p in e}) == 1 for e in shared)
+
+
+def test_q_nobody_cut_off_why_prompt_17_of_50():
+    asked("nobody-cut-off-why")
+    q("nobody-cut-off-why", "prompt", "removing WhatsApp loses 17 of the 50 ties, yet nobody is cut off")
+    r = _removal(G, "WhatsApp")
+    assert (r.ties - r.ties_kept, r.ties, r.cut_off) == (17, 50, ())
+
+
+def test_q_nobody_cut_off_why_explanation_figures():
+    q("nobody-cut-off-why", "explanation", "(23 of 46) live on one medium only", "16 of the 17 ties lost with WhatsApp are inside a group",
+      "10 to 13 ties among its 6 people", "Between the groups, 3 of the 4 ties live on Instagram")  # fmt: skip
+    assert (len(inside()), sum(len(G().edges[e]["platform"]) == 1 for e in inside())) == (46, 23)
+    g = group_of()
+    assert sum(g[u] == g[v] for u, v in only_on(G(), "WhatsApp")) == 16
+    assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
+
+
+def test_q_nobody_cut_off_why_option_a_is_false():
+    q("nobody-cut-off-why", "options", "Every tie between close friends also lives on another medium", key="a")
+    q("nobody-cut-off-why", "feedback", "23 of the 46 ties inside the friendship groups live on one medium only", "16 of the 17 ties lost with WhatsApp", key="a")
+    assert any(len(G().edges[e]["platform"]) == 1 for e in inside())
+
+
+def test_q_nobody_cut_off_why_option_b_is_true():
+    q("nobody-cut-off-why", "options", "each keeps enough ties on other media to stay in one piece, and the groups are still joined by ties on Instagram", key="b")
+    assert _questions()["nobody-cut-off-why"]["answer"] == "b"
+    test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
+
+
+def test_q_nobody_cut_off_why_option_c_is_false_instagram_cuts_off_12():
+    q("nobody-cut-off-why", "feedback", "without Instagram, 12 students of this class are cut off", key="c")
+    assert len(_removal(G, "Instagram").cut_off) == 12
+
+
+def test_q_nobody_cut_off_why_option_d_is_false_farid_kira():
+    q("nobody-cut-off-why", "options", "No tie between two friendship groups lives on WhatsApp", key="d")
+    q("nobody-cut-off-why", "feedback", "Farid–Kira lives on WhatsApp only", "the other three ties between groups live on Instagram", key="d")
+    assert G().edges["Farid", "Kira"]["platform"] == ("WhatsApp",) and group_of()["Farid"] != group_of()["Kira"]
+    assert sorted(G().edges[e]["platform"] for e in between()) == [("Instagram",)] * 3 + [("WhatsApp",)]
+
+
+def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
+    asked("medium-removal")
+    q("medium-removal", "explanation", "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")
+    counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
+    assert max(counts, key=counts.get) != "Instagram"
+    assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
+
+
+def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
+    q("medium-removal", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
+
+
+def test_q_medium_removal_whatsapp_feedback():
+    q("medium-removal", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
+      "every group keeps enough other ties to stay in one piece", key="WhatsApp")  # fmt: skip
+    lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
+    assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
+    test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
+
+
+def test_q_ana_best_medium_tiktok_reaches_fewer_than_half_whatsapp_everybody():
+    asked("ana-best-medium")
+    q("ana-best-medium", "explanation", "{answer} reaches fewer than half of the class")
+    q("ana-best-medium", "feedback", "WhatsApp reaches everybody in the class", key="WhatsApp")
+    assert reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
+
+
+def test_q_calls_facebook_friends_prompt_and_right_option():
+    asked("calls-facebook-friends")
+    q("calls-facebook-friends", "prompt", "621 pairs of students phoned each other (either way) in four weeks")
+    q("calls-facebook-friends", "options", "Most of them, about 4 in 5", key="c")
+    assert _questions()["calls-facebook-friends"]["answer"] == "c"
+    assert round(503 / 621, 1) == 0.8 == round(friends_among(copenhagen("calls", either_way=True)) / 621, 1)
+
+
+def test_q_calls_facebook_friends_explanation():
+    q("calls-facebook-friends", "explanation", "503 of the 621 pairs who phoned (81 %)", "576 of the 697 pairs who texted (83 %)")
+    test_l6_p1_result_503_of_621_calling_and_576_of_697_texting_pairs_are_facebook_friends()
+
+
+def test_q_calls_facebook_friends_feedback_a_503_of_621():
+    q("calls-facebook-friends", "feedback", "503 of the 621 calling pairs are Facebook friends", key="a")
+    assert friends_among(copenhagen("calls", either_way=True)) == 503
+
+
+def test_q_calls_facebook_friends_feedback_b_a_random_pair_is_a_friendship_2_times_in_100():
+    q("calls-facebook-friends", "feedback", "503 of the 621 calling pairs (81 %)", "a random pair of these students is a Facebook friendship about 2 times in 100", key="b")
+    F = copenhagen("facebook")
+    assert round(100 * nx.density(F)) == 2 and round(100 * F.number_of_edges() / (833 * 832 / 2)) == 2
+
+
+def test_q_calls_facebook_friends_feedback_d_118_are_not_friends():
+    q("calls-facebook-friends", "feedback", "118 of the 621 calling pairs are not Facebook friends", key="d")
+    assert 621 - friends_among(copenhagen("calls", either_way=True)) == 118
+
+
+def test_q_jaccard_why_prompt():
+    asked("jaccard-why")
+    q("jaccard-why", "prompt", "overlap (Jaccard index) of Facebook and calls is only 0.08, yet 503 of the 621 pairs who phoned are Facebook friends")
+    assert round(overlap(C())[("Facebook", "Calls")], 2) == 0.08
+
+
+def test_q_jaccard_why_option_b_facebook_has_about_ten_times_as_many_ties():
+    q("jaccard-why", "options", "Facebook has about ten times as many ties as calls", key="b")
+    assert _questions()["jaccard-why"]["answer"] == "b"
+    assert round(6418 / 621) == 10 == round(layers(C())["Facebook"].number_of_edges() / layers(C())["Calls"].number_of_edges())
+
+
+def test_q_jaccard_why_explanation_bound_of_0_10():
+    q("jaccard-why", "explanation", "(503) by the ties on either (6,536)", "Facebook has 6,418 ties and calls 621",
+      "the overlap could not exceed 621 / 6,418 ≈ 0.10", "503 of 621")  # fmt: skip
+    assert round(621 / 6418, 2) == 0.10
+    test_l6_p2_solution_503_on_both_6536_on_either()
+
+
+def test_q_jaccard_why_feedback_a():
+    q("jaccard-why", "feedback", "503 of the 621 calling pairs (81 %) are Facebook friends", key="a")
+    assert friends_among(copenhagen("calls", either_way=True)) == 503
+
+
+def test_q_jaccard_why_feedback_c_calls_are_taken_either_way():
+    q("jaccard-why", "feedback", "copenhagen() takes calls either way", key="c")
+    assert layers(C())["Calls"].number_of_edges() == copenhagen("calls", either_way=True).number_of_edges() == 621
+    assert not C().is_directed()
+
+
+def test_q_jaccard_why_feedback_d_505_of_536_callers_have_facebook_friends():
+    q("jaccard-why", "feedback", "505 of the 536 students who phoned someone have Facebook friends in the data", key="d")
+    F, calls = copenhagen("facebook"), copenhagen("calls")
+    assert (sum(p in F for p in calls), calls.number_of_nodes()) == (505, 536)
+
+
+def test_q_without_facebook_prompt():
+    asked("without-facebook")
+    q("without-facebook", "prompt", "Facebook carries 6,418 of the 6,584 ties, and with all three media the 833 students form one connected network")
+    test_l6_p3_facebook_carries_6418_of_6584_ties_and_all_833_are_connected()
+
+
+def test_q_without_facebook_option_c_more_than_a_third_cut_off():
+    q("without-facebook", "options", "A large group stays connected through calls and texts, but more than a third of the students are cut off from it", key="c")
+    assert _questions()["without-facebook"]["answer"] == "c"
+    assert len(_removal(C, "Facebook").cut_off) > 833 / 3
+
+
+def test_q_without_facebook_explanation():
+    q("without-facebook", "explanation", "880 ties are left", "The largest connected group has 515 students; 318 (38 %) are cut off from it, 225 of them")
+    r = _removal(C, "Facebook")
+    assert (r.ties_kept, r.main_part, len(r.cut_off), len(r.isolated)) == (880, 515, 318, 225) and round(100 * 318 / 833) == 38
+
+
+def test_q_without_facebook_feedback_a_880_ties_515_connected():
+    q("without-facebook", "feedback", "the 880 ties on calls and texts", "a group of 515 students connected", key="a")
+    r = _removal(C, "Facebook")
+    assert (r.ties_kept, r.main_part) == (880, 515)
+
+
+def test_q_without_facebook_feedback_b_318_cut_off_225_with_no_tie():
+    q("without-facebook", "feedback", "318 of the 833 students (38 %) are cut off, 225 of them with no call or text tie at all", key="b")
+    r = _removal(C, "Facebook")
+    assert (len(r.cut_off), len(r.isolated)) == (318, 225)
+    L = layers(C())
+    assert all(L["Calls"].degree(p) == 0 and L["SMS"].degree(p) == 0 for p in r.isolated)
+
+
+def test_q_without_facebook_feedback_d_515_then_7():
+    q("without-facebook", "feedback", "515 students, while the next largest has 7", "Most of the students cut off have no tie left at all", key="d")
+    after = without_medium(C(), "Facebook")
+    sizes = sorted((len(c) for c in nx.connected_components(after)), reverse=True)
+    assert sizes[:2] == [515, 7]
+    r = _removal(C, "Facebook")
+    assert len(r.isolated) > len(r.cut_off) / 2
+
+
+# ---------------------------------------------------------------------------
+# The questions by level: at least half predict or explain, look-ups as warm-ups
+
+
+def test_at_least_half_the_questions_are_predict_or_explain_and_every_choice_has_its_feedback():
+    qs = list(_questions().values())
+    deep = [x for x in qs if x["level"] in ("predict", "explain")]
+    assert len(deep) * 2 >= len(qs)
+    for x in qs:
+        if x["kind"] == "choice":
+            assert set(x["feedback"]) == set(x["options"]) - {x["answer"]}
+        asked(x["id"])
+
+
+@pytest.mark.parametrize("qid", ["nobody-cut-off-why", "calls-facebook-friends", "without-facebook"])
+def test_a_predict_or_explain_question_is_asked_before_the_cells_that_show_the_answer(qid):
+    order = _cells()
+    ask_at = next(i for i, c in enumerate(order) if f'ask("{qid}")' in cell_text(NB, c))
+    reveal = {"nobody-cut-off-why": "l6-why-groups", "calls-facebook-friends": "l6-p1-count", "without-facebook": "l6-p3-without"}[qid]
+    assert ask_at < order.index(reveal)
