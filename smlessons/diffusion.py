@@ -508,7 +508,7 @@ class Cascade:
 def _steps_text(duration: int) -> str:
     """How long a cascade ran, in words: no "in 0 steps", no "in 1 steps"."""
     if duration == 0:
-        return ": nobody beyond the seeds"
+        return ", no further than the seeds"
     return f" in {duration} step{'s' if duration != 1 else ''}"
 
 

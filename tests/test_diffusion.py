@@ -377,7 +377,7 @@ def test_cascade_result():
 def test_cascade_text_says_one_step_and_no_step_in_words():
     G = nx.path_graph(["a", "b", "c"])
     assert repr(independent_cascade(G, ["b"], 1.0)).endswith("reached 3 of 3 people (100%) in 1 step>")
-    assert repr(independent_cascade(G, ["a"], 0.0)).endswith("(33%): nobody beyond the seeds>")
+    assert repr(independent_cascade(G, ["a"], 0.0)).endswith("(33%), no further than the seeds>")
 
 
 # ---------------------------------------------------------------------------
