@@ -72,7 +72,7 @@ def _karate():
 #: The networks the explorer offers: ``{label: function returning the graph}``.
 NETWORKS = {
     "The class of lesson 4 (24 people, synthetic)": _class,
-    "Zachary's karate club (34 people)": _karate,
+    "Zachary's karate club (34 people, real: Zachary 1977)": _karate,
 }
 
 

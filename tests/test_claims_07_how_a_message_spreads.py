@@ -386,3 +386,36 @@ def test_q_copenhagen_media_ten_times_a_third_no_call_and_calls_at_half():
     assert 0.28 < silent < 0.4
     assert reach["Calls at 0.5"] < reach["Facebook"] / 4
     assert max(reach, key=reach.get) == "Facebook"
+
+
+def test_rerun_rng4_stops_at_once_and_the_others_go_two_steps():
+    assert "the run with `rng=4` stopped at once, while the others went on for two steps" in text("l7-rerun-after")
+    runs = {r: independent_cascade(G(), ["Pia"], 0.3, rng=r) for r in (3, 4, 5)}
+    assert runs[4].size == 1 and runs[3].duration == runs[5].duration == 2
+
+
+def test_model_answer_lower_p_loses_more_than_its_share_unless_saturated():
+    assert "A less shareable message (lower p) can lose more than its share of reach, unless it already reaches almost everyone." in text("l7-reflection")
+    # "its share": halving p (a 50 % cut) cost more than 50 % of the reach ...
+    assert 1 - average_reach("class", 0.2) / average_reach("class", 0.4) > 0.5
+    # ... but not where almost everyone was reached already.
+    assert average_reach("karate club", 0.8) >= 0.95 * 34
+    assert 1 - average_reach("karate club", 0.4) / average_reach("karate club", 0.8) < 0.5
+
+
+def test_every_hint_names_objects_that_exist_in_the_notebook():
+    import re
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assigned = re.findall(r"^(?:def |for )?(\w+)\b", code, re.M)
+    imported = re.findall(r"\b(\w+)\b", " ".join(re.findall(r"^from \S+ import (.+)$", code, re.M)))
+    loops = re.findall(r"\bfor (?:\w+, )?(\w+) in\b", code)
+    defined = set(assigned) | set(imported) | set(loops) | set(re.findall(r"^(\w+) = ", code, re.M))
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    for q in data:
+        names = set(re.findall(r"(?<![.\w])([A-Za-z_]\w*)\(", q.get("hint", ""))) | set(re.findall(r"print\((\w+)\)", q.get("hint", "")))
+        names |= set(re.findall(r"\b(G|F|K|H|comparison|fb_comparison|feed_runs|feed_by_strategy|joined|media)\b", q.get("hint", "")))
+        assert names, f"{q['id']}: the hint names no object of the notebook"
+        missing = {n for n in names if n not in defined and n != "print"}
+        assert not missing, (q["id"], missing)
