@@ -51,7 +51,7 @@ STRATEGY_NAMES = {
     "random": "random people",
     "degree": "the most connected people",
     "community": "people of one community",
-    "bridge": "a bridge person (between groups)",
+    "bridge": "people between groups (highest betweenness)",
 }
 
 _COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")

@@ -419,3 +419,14 @@ def test_every_hint_names_objects_that_exist_in_the_notebook():
         assert names, f"{q['id']}: the hint names no object of the notebook"
         missing = {n for n in names if n not in defined and n != "print"}
         assert not missing, (q["id"], missing)
+
+
+def test_copenhagen_bridge_strategy_picks_the_exact_top_betweenness():
+    # The "bridge" strategy estimates betweenness from 500 sources past 500
+    # people; the lesson says "the three people with the highest betweenness".
+    import networkx as nx
+
+    assert "the three people with the highest betweenness" in question("spread-copenhagen-bridge")["prompt"]
+    F = facebook()
+    exact = nx.betweenness_centrality(F)
+    assert set(sorted(exact, key=exact.get, reverse=True)[:3]) == set(choose_seeds(F, "bridge", 3))

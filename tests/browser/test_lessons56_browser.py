@@ -43,7 +43,7 @@ def test_lesson7_explorer_reruns_with_the_chosen_settings(page, lab_server):
     assert before["strategy"] == "degree" and before["k"] == 1
 
     # The strategy menu (second drop-down) and the seeds slider, then Run.
-    explorer.locator(".widget-dropdown select").nth(1).select_option(label="a bridge person (between groups)")
+    explorer.locator(".widget-dropdown select").nth(1).select_option(label="people between groups (highest betweenness)")
     handle = explorer.locator(".widget-hslider").nth(1).locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowRight")
