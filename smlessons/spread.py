@@ -294,7 +294,7 @@ class StrategyComparison:
 
     def table(self) -> str:
         """A plain-text summary, one line per strategy."""
-        lines = [f"{self.runs} runs per strategy, {self.k} seed(s), p = {self.p:g}, {self.people} people"]
+        lines = [f"{self.runs} runs per strategy, {_seeds(self.k)}, p = {self.p:g}, {self.people} people"]
         for s, v in self.sizes.items():
             q1, med, q3 = np.percentile(v, [25, 50, 75])
             lines.append(
@@ -311,15 +311,16 @@ class StrategyComparison:
         for k, (s, v) in enumerate(self.sizes.items()):
             fig.add_trace(
                 go.Box(
-                    y=v.tolist(), name=STRATEGY_NAMES.get(s, s), boxmean=True, boxpoints=False,
+                    y=v.tolist(), name=_wrap(STRATEGY_NAMES.get(s, s)), boxmean=True, boxpoints=False,
                     marker=dict(color=_COLOURS[k % len(_COLOURS)]),
                 )
             )  # fmt: skip
         fig.update_layout(
-            title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {self.k} seed(s))", x=0.01, xanchor="left"),
+            title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {_seeds(self.k)})", x=0.01, xanchor="left"),
             height=height,
             template="none",
-            margin=dict(l=60, r=20, t=60, b=60),
+            margin=dict(l=60, r=20, t=60, b=70),
+            xaxis=dict(tickangle=0, automargin=True),
             yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
             showlegend=False,
             meta={"mean": self.mean()},
@@ -328,6 +329,23 @@ class StrategyComparison:
 
     def __str__(self) -> str:
         return self.table()
+
+
+def _seeds(k: int) -> str:
+    return f"{k} seed{'s' if k != 1 else ''}"
+
+
+def _wrap(label: str, width: int = 16) -> str:
+    """A label broken into lines of about `width` characters (plotly's ``<br>``), so axis labels sit level and whole."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
 
 
 def _generators(rng, n: int) -> list:

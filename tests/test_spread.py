@@ -309,3 +309,14 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(module, extraglobs={"nx": nx})
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_box_plot_labels_sit_level_on_short_lines_and_seeds_are_counted_in_words(G):
+    c = compare_strategies(G, p=0.3, runs=20, k=3, rng=0)
+    fig = c.figure()
+    assert fig.layout.xaxis.tickangle == 0
+    for trace in fig.data:
+        assert all(len(line) <= 16 for line in trace.name.split("<br>")), trace.name
+    assert "3 seeds" in str(c) and "3 seeds" in fig.layout.title.text
+    one = compare_strategies(G, ["degree"], p=0.3, runs=5, k=1, rng=0)
+    assert "1 seed," in str(one) and "(p = 0.3, 1 seed)" in one.figure().layout.title.text
