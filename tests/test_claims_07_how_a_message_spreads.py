@@ -430,3 +430,12 @@ def test_copenhagen_bridge_strategy_picks_the_exact_top_betweenness():
     F = facebook()
     exact = nx.betweenness_centrality(F)
     assert set(sorted(exact, key=exact.get, reverse=True)[:3]) == set(choose_seeds(F, "bridge", 3))
+
+
+def test_doubling_p_adds_little_when_saturated_and_more_than_doubles_otherwise():
+    assert words("if a message already reaches almost everyone it can, making it more shareable adds little;",
+                 "if not, doubling p can more than double the reach") in text("l7-halve-solution")  # fmt: skip
+    # The class from Pia: 0.2 -> 0.4 more than doubles the reach.
+    assert average_reach("class", 0.4) > 2 * average_reach("class", 0.2)
+    # The karate club, almost everyone reached at 0.8: doubling from 0.4 adds under half.
+    assert average_reach("karate club", 0.8) < 1.5 * average_reach("karate club", 0.4)
