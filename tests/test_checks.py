@@ -77,8 +77,8 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     wrong = {"person": "1", "people": ["Ana"], "tie": "Ana-Hugo", "number": 99, "text": "nonsense"}.get(q.kind)
     if q.kind == "person" and q.key().graph is not None and "Ana" in q.key().graph:
         wrong = "Ana"
-    if q.kind == "choice":  # an option that is not the answer
-        wrong = next(letter for letter in q.options if letter not in q.key().accepted)
+    if q.kind == "choice":  # a wrong option
+        wrong = next(k for k in q.options if k not in q.key().accepted)
     if q.kind in ("platform", "platforms"):  # a real medium (or pair) of the network, not the answer
         from itertools import combinations
 
