@@ -8,6 +8,9 @@ Built on :mod:`smlessons.diffusion` (the models) and
   which the message reached them;
 - :func:`compare_strategies`: many runs of each seeding strategy, as
   distributions (:class:`StrategyComparison`, with a box plot);
+- :func:`compare_feed`: many runs with and without an algorithmic feed
+  that shows each post to people who are not the sender's contacts
+  (:class:`FeedComparison`, with a bar chart);
 - :class:`SpreadExplorer` (:func:`spread_explorer`): ipywidgets controls to
   pick a network, a probability, a strategy and a number of seeds, and see
   the result.
@@ -34,6 +37,8 @@ __all__ = [
     "NETWORKS",
     "STRATEGY_NAMES",
     "StrategyComparison",
+    "FeedComparison",
+    "compare_feed",
     "SpreadExplorer",
     "reach_figure",
     "spread_figure",
@@ -46,7 +51,7 @@ STRATEGY_NAMES = {
     "random": "random people",
     "degree": "the most connected people",
     "community": "people of one community",
-    "bridge": "a bridge person (between groups)",
+    "bridge": "people between groups (highest betweenness)",
 }
 
 _COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -67,7 +72,7 @@ def _karate():
 #: The networks the explorer offers: ``{label: function returning the graph}``.
 NETWORKS = {
     "The class of lesson 4 (24 people, synthetic)": _class,
-    "Zachary's karate club (34 people)": _karate,
+    "Zachary's karate club (34 people, real: Zachary 1977)": _karate,
 }
 
 
@@ -242,8 +247,8 @@ def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 
     colour = {u: ("not reached" if s is None else ("step 0 (seeds)" if s == 0 else f"step {s}")) for u, s in when.items()}
     if title is None:
         title = (
-            f"When each person got the message: {cascade.size} of {cascade.network.n} reached "
-            f"in {cascade.duration} steps"
+            f"When each person got the message: {cascade.size} of {cascade.network.n} reached"
+            f"{diffusion._steps_text(cascade.duration)}"
         )
     fig = draw_network(G, color_by=colour, highlight=cascade.seeds, title=title, seed=seed, pos=pos, height=height)
     fig.update_layout(meta={**dict(fig.layout.meta or {}), "reached": cascade.size, "people": cascade.network.n})
@@ -289,7 +294,7 @@ class StrategyComparison:
 
     def table(self) -> str:
         """A plain-text summary, one line per strategy."""
-        lines = [f"{self.runs} runs per strategy, {self.k} seed(s), p = {self.p:g}, {self.people} people"]
+        lines = [f"{self.runs} runs per strategy, {_seeds(self.k)}, p = {self.p:g}, {self.people} people"]
         for s, v in self.sizes.items():
             q1, med, q3 = np.percentile(v, [25, 50, 75])
             lines.append(
@@ -306,15 +311,16 @@ class StrategyComparison:
         for k, (s, v) in enumerate(self.sizes.items()):
             fig.add_trace(
                 go.Box(
-                    y=v.tolist(), name=STRATEGY_NAMES.get(s, s), boxmean=True, boxpoints=False,
+                    y=v.tolist(), name=_wrap(STRATEGY_NAMES.get(s, s)), boxmean=True, boxpoints=False,
                     marker=dict(color=_COLOURS[k % len(_COLOURS)]),
                 )
             )  # fmt: skip
         fig.update_layout(
-            title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {self.k} seed(s))", x=0.01, xanchor="left"),
+            title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {_seeds(self.k)})", x=0.01, xanchor="left"),
             height=height,
             template="none",
-            margin=dict(l=60, r=20, t=60, b=60),
+            margin=dict(l=60, r=20, t=60, b=70),
+            xaxis=dict(tickangle=0, automargin=True),
             yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
             showlegend=False,
             meta={"mean": self.mean()},
@@ -323,6 +329,23 @@ class StrategyComparison:
 
     def __str__(self) -> str:
         return self.table()
+
+
+def _seeds(k: int) -> str:
+    return f"{k} seed{'s' if k != 1 else ''}"
+
+
+def _wrap(label: str, width: int = 16) -> str:
+    """A label broken into lines of about `width` characters (plotly's ``<br>``), so axis labels sit level and whole."""
+    lines, line = [], ""
+    for word in label.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
 
 
 def _generators(rng, n: int) -> list:
@@ -393,11 +416,151 @@ def compare_strategies(
 
 
 # ---------------------------------------------------------------------------
+# Ties only, or ties and a feed
+
+
+@dataclass(frozen=True)
+class FeedComparison:
+    """Many runs of :func:`smlessons.diffusion.feed_cascade` at several feed sizes.
+
+    Attributes
+    ----------
+    runs : dict
+        ``{feed: FeedRuns}``: for each feed size (0 is ties only), the people
+        reached per run and how many of them through the feed.
+    p, feed_p : float
+        The chance that a tie, and that a feed exposure, passes the message on.
+    seeds : str
+        Who started the message (names, or a strategy and its number of seeds).
+    people : int
+    """
+
+    runs: Mapping[int, diffusion.FeedRuns] = field(repr=False)
+    p: float
+    feed_p: float
+    seeds: str
+    people: int
+
+    def mean(self) -> dict:
+        """``{feed: average number of people reached}``, rounded to 0.1."""
+        return {f: round(r.mean(), 1) for f, r in self.runs.items()}
+
+    def mean_by_feed(self) -> dict:
+        """``{feed: average number of people the feed itself reached}``, rounded to 0.1."""
+        return {f: round(float(r.by_feed.mean()), 1) for f, r in self.runs.items()}
+
+    def table(self) -> str:
+        """A plain-text summary, one line per feed size."""
+        first = next(iter(self.runs.values()))
+        lines = [
+            f"{len(first.sizes)} runs each, seeds: {self.seeds}, p = {self.p:g} along ties, "
+            f"feed_p = {self.feed_p:g} in the feed, {self.people} people"
+        ]
+        for f, r in self.runs.items():
+            label = "ties only" if f == 0 else f"feed shows each post to {f}"
+            lines.append(
+                f"  {label:<26} average {r.mean():5.1f}   of whom through the feed {r.by_feed.mean():4.1f}"
+            )
+        return "\n".join(lines)
+
+    def figure(self, *, height: int = 360):
+        """Stacked bars: the average reach through ties (and seeds) and through the feed."""
+        import plotly.graph_objects as go
+
+        names = ["ties only" if f == 0 else f"feed: {f} per post" for f in self.runs]
+        ties = [round(float(r.by_ties.mean()), 1) for r in self.runs.values()]
+        fed = [round(float(r.by_feed.mean()), 1) for r in self.runs.values()]
+        fig = go.Figure(
+            [
+                go.Bar(x=names, y=ties, name="seeds and ties", marker=dict(color=_COLOURS[0])),
+                go.Bar(x=names, y=fed, name="through the feed", marker=dict(color=_COLOURS[1])),
+            ]
+        )
+        fig.update_layout(
+            barmode="stack",
+            title=dict(text=f"Average people reached (p = {self.p:g} along ties, {self.feed_p:g} in the feed)", x=0.01, xanchor="left"),
+            height=height,
+            template="none",
+            margin=dict(l=60, r=20, t=60, b=60),
+            yaxis=dict(title=dict(text="people reached (average)"), range=[0, self.people + 1]),
+            meta={"mean": self.mean(), "by_feed": self.mean_by_feed()},
+        )  # fmt: skip
+        return fig
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def compare_feed(
+    G, seeds, p: float = 0.3, feeds=(0, 2, 4), *, feed_p: float | None = None, runs: int = 200, k: int = 1, rng=0
+) -> FeedComparison:
+    """Run the message many times with ties only and with feeds of several sizes.
+
+    Each feed size gets its own random stream from `rng`, so adding one does
+    not change the others' results.
+
+    Parameters
+    ----------
+    G : networkx graph or CompactNetwork
+    seeds : people, or a strategy name
+        As for :func:`~smlessons.diffusion.run_many_feed`.
+    p : float, default 0.3
+        The chance that a tie passes the message on.
+    feeds : sequence of int, default (0, 2, 4)
+        Feed sizes to compare: how many non-contacts see each post (0: ties only).
+    feed_p : float, optional
+        The chance that someone the feed shows the post to takes it up
+        (by default `p`).
+    runs : int, default 200
+    k : int, default 1
+        Seeds per run, for a strategy.
+    rng : int or numpy.random.Generator, default 0
+
+    Returns
+    -------
+    FeedComparison
+
+    Raises
+    ------
+    ValueError
+        If `feeds` is empty or repeats a size; and as
+        :func:`~smlessons.diffusion.run_many_feed`.
+
+    Examples
+    --------
+    >>> c = compare_feed(nx.Graph([("a", "b"), ("c", "d")]), "a", 1.0, (0, 1), feed_p=1.0, runs=5)
+    >>> c.mean(), c.mean_by_feed()
+    ({0: 2.0, 1: 4.0}, {0: 0.0, 1: 1.0})
+    """
+    feeds = [feeds] if isinstance(feeds, (int, np.integer)) else list(feeds)
+    if not feeds:
+        raise ValueError("give at least one feed size, e.g. feeds=(0, 2)")
+    if len(set(feeds)) != len(feeds):
+        raise ValueError(f"feeds lists a size twice: {feeds!r}")
+    net = diffusion.compact(G)
+    graph = G if isinstance(G, nx.Graph) else net
+    gens = _generators(rng, len(feeds))
+    results = {
+        int(f) if isinstance(f, (int, np.integer)) else f: diffusion.run_many_feed(
+            graph, seeds, p, runs, feed=f, feed_p=feed_p, k=k, rng=gen
+        )
+        for f, gen in zip(feeds, gens)
+    }
+    if isinstance(seeds, str) and seeds in STRATEGIES:
+        who = f"{k} by {seeds!r}"
+    else:
+        who = ", ".join(map(str, [seeds] if isinstance(seeds, str) or not hasattr(seeds, "__iter__") else seeds))
+    return FeedComparison(
+        runs=results, p=float(p), feed_p=float(p if feed_p is None else feed_p), seeds=who, people=net.n
+    )
+
+
+# ---------------------------------------------------------------------------
 # The explorer
 
 
 class SpreadExplorer:
-    """Controls to run a spreading message and see it: the lesson-5 explorer.
+    """Controls to run a spreading message and see it: the lesson-7 explorer.
 
     A network menu, a probability slider, a strategy menu, a seeds slider, a
     Run button, a progress bar for the many runs, and an output area that
@@ -457,14 +620,15 @@ class SpreadExplorer:
         self._presses = 0
         self.runs = runs
         self.last = None
-        style = {"description_width": "110px"}
-        layout = w.Layout(width="430px")
+        # Wide enough for the longest label, "Chance to share (p)", in any theme's font.
+        style = {"description_width": "160px"}
+        layout = w.Layout(width="480px")
         self.network = w.Dropdown(options=list(networks), description="Network", style=style, layout=layout)
         self.p = w.FloatSlider(value=float(p), min=0.0, max=1.0, step=0.05, description="Chance to share (p)", style=style, layout=layout, readout_format=".2f")
         self.strategy = w.Dropdown(options=[(STRATEGY_NAMES[s], s) for s in STRATEGIES], value=strategy, description="Seed with", style=style, layout=layout)
         self.seeds = w.IntSlider(value=seeds, min=1, max=5, description="Seeds", style=style, layout=layout)
         self.button = w.Button(description="Run", button_style="primary", icon="play", tooltip="Run the message once, and average over many runs")
-        self.progress = w.IntProgress(value=0, min=0, max=runs, description="Runs", style=style, layout=w.Layout(width="430px"))
+        self.progress = w.IntProgress(value=0, min=0, max=runs, description="Runs", style=style, layout=w.Layout(width="480px"))
         self.summary = w.HTML()
         self.output = w.Output()
         self.button.on_click(lambda _b: self.run())

@@ -26,11 +26,15 @@ from smlessons.diffusion import (
     STRATEGIES,
     Cascade,
     CompactNetwork,
+    FeedCascade,
+    FeedRuns,
     choose_seeds,
     compact,
+    feed_cascade,
     independent_cascade,
     linear_threshold,
     run_many,
+    run_many_feed,
 )
 from smlessons.networks import EmptyNetworkError, PersonNotFoundError
 
@@ -370,6 +374,12 @@ def test_cascade_result():
     assert repr(c) == "<Cascade (independent_cascade): reached 5 of 5 people (100%) in 2 steps>"
 
 
+def test_cascade_text_says_one_step_and_no_step_in_words():
+    G = nx.path_graph(["a", "b", "c"])
+    assert repr(independent_cascade(G, ["b"], 1.0)).endswith("reached 3 of 3 people (100%) in 1 step>")
+    assert repr(independent_cascade(G, ["a"], 0.0)).endswith("(33%), no further than the seeds>")
+
+
 # ---------------------------------------------------------------------------
 # The threshold model
 
@@ -618,3 +628,157 @@ def test_no_scipy_needed():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# ---------------------------------------------------------------------------
+# The feed: ties plus exposure to non-contacts
+
+
+def reference_feed_cascade(G, seeds, p, feed, feed_p, rnd):
+    """Ties plus a feed, step by step, one person at a time: ``({person: step}, {people reached by the feed})``.
+
+    At each step, every person reached at the last step first tries each of
+    their contacts (probability p); then the feed shows each of their posts
+    to ``feed`` people drawn (``rnd.sample``) among those who are not their
+    contacts, each reached with probability feed_p unless already reached.
+    """
+    people = list(G)
+    step = {s: 0 for s in seeds}
+    fed = set()
+    frontier = list(seeds)
+    t = 0
+    while frontier:
+        t += 1
+        new = []
+        for u in frontier:
+            for v in _out(G, u):
+                if v not in step and v != u and rnd.random() < p:
+                    step[v] = t
+                    new.append(v)
+        for u in frontier:
+            contacts = set(_out(G, u))
+            others = [x for x in people if x != u and x not in contacts]
+            for v in rnd.sample(others, min(feed, len(others))):
+                if rnd.random() < feed_p and v not in step:
+                    step[v] = t
+                    fed.add(v)
+                    new.append(v)
+        frontier = new
+    return step, fed
+
+
+def caves():
+    """20 friendship groups of 5 with no tie between them: only the feed crosses."""
+    return nx.caveman_graph(20, 5)
+
+
+def test_feed_engine_matches_reference_statistically():
+    # The engine's mean reach, and mean reach through the feed, lie within
+    # 4 standard errors of the plain-Python reference's (fixed seeds). The
+    # check is sharp: a feed_p 25 % higher moves the mean reach by more than
+    # 8 standard errors.
+    G = caves()
+    p, feed, feed_p, runs = 0.4, 1, 0.2, 3_000
+    rnd = random.Random(11)
+    ref = [reference_feed_cascade(G, [rnd.choice(list(G))], p, feed, feed_p, rnd) for _ in range(runs)]
+    ref_sizes = np.array([len(step) for step, _ in ref])
+    ref_fed = np.array([len(fed) for _, fed in ref])
+    fast = run_many_feed(compact(G), "random", p, runs, feed=feed, feed_p=feed_p, rng=12)
+    se = math.sqrt(ref_sizes.var() / runs + fast.sizes.var() / runs)
+    assert abs(fast.sizes.mean() - ref_sizes.mean()) < 4 * se, (fast.sizes.mean(), ref_sizes.mean(), se)
+    se_fed = math.sqrt(ref_fed.var() / runs + fast.by_feed.var() / runs)
+    assert abs(fast.by_feed.mean() - ref_fed.mean()) < 4 * se_fed, (fast.by_feed.mean(), ref_fed.mean())
+    # Nobody is reached by a tie across groups: everybody outside the seed's
+    # group came through the feed, directly or from someone the feed reached.
+    assert ref_fed.mean() > 0.5 and fast.by_feed.mean() > 0.5
+    higher = run_many_feed(compact(G), "random", p, runs, feed=feed, feed_p=feed_p * 1.25, rng=12)
+    assert abs(higher.sizes.mean() - ref_sizes.mean()) > 8 * se
+
+
+def test_feed_exposure_is_a_uniform_sample_of_non_contacts():
+    G = nx.star_graph(3)  # 0 tied to 1, 2, 3
+    G.add_nodes_from(range(4, 10))  # six people who are not 0's contacts
+    net = compact(G)
+    rng = np.random.default_rng(0)
+    counts = np.zeros(10)
+    draws = 6_000
+    for _ in range(draws):
+        shown = diffusion._feed_shown(net, np.array([0]), 2, rng)
+        assert len(shown) == 2 and len(set(shown.tolist())) == 2
+        assert set(shown.tolist()) <= set(range(4, 10))
+        counts[shown] += 1
+    share = counts[4:] / draws  # each of the six is shown 2 / 6 of the time
+    assert np.all(np.abs(share - 1 / 3) < 4 * math.sqrt((1 / 3) * (2 / 3) / draws))
+    # Fewer non-contacts than the feed size: all of them, once.
+    assert sorted(diffusion._feed_shown(net, np.array([0]), 50, rng).tolist()) == list(range(4, 10))
+    assert diffusion._feed_shown(net, np.array([1]), 50, rng).size == 8  # 1 knows only 0
+
+
+def test_no_feed_is_the_plain_cascade_draw_for_draw():
+    G = nx.watts_strogatz_graph(200, 6, 0.1, seed=2)
+    for kwargs in (dict(feed=0), dict(feed=3, feed_p=0.0)):
+        a = feed_cascade(G, [0, 5], 0.3, rng=7, **kwargs)
+        b = independent_cascade(G, [0, 5], 0.3, rng=7)
+        assert np.array_equal(a.step, b.step) and not a.by_feed.any()
+        assert a.through_feed == []
+
+
+def test_feed_exact_cases():
+    # p = 0, feed_p = 1, a feed larger than the network: the seed's
+    # non-contacts at step 1, everybody else at step 2, all through the feed.
+    G = nx.star_graph(3)
+    G.add_node(4)
+    c = feed_cascade(G, 0, 0.0, feed=10, feed_p=1.0, rng=0)
+    assert isinstance(c, FeedCascade) and c.model == "feed_cascade"
+    assert c.when() == {0: 0, 4: 1, 1: 2, 2: 2, 3: 2}
+    assert c.through_feed == [4, 1, 2, 3]
+    # A tie that reaches someone at the same step as the feed takes the credit.
+    both = feed_cascade(nx.complete_graph(3), 0, 1.0, feed=5, feed_p=1.0, rng=0)
+    assert both.through_feed == [] and both.size == 3
+    # Directed: u -> v means v follows u; the feed shows u's post to non-followers.
+    D = nx.DiGraph([("a", "b")])
+    D.add_node("c")
+    d = feed_cascade(D, "a", 0.0, feed=5, feed_p=1.0, rng=0)
+    assert d.when() == {"a": 0, "b": 2, "c": 1}
+    assert repr(d) == "<Cascade (feed_cascade): reached 3 of 3 people (100%) in 2 steps, 2 through the feed>"
+
+
+def test_run_many_feed_is_reproducible_and_counts_the_feed():
+    G = caves()
+    a = run_many_feed(G, "degree", 0.3, 50, feed=2, feed_p=0.2, k=2, rng=3)
+    b = run_many_feed(G, "degree", 0.3, 50, feed=2, feed_p=0.2, k=2, rng=3)
+    assert isinstance(a, FeedRuns)
+    assert np.array_equal(a.sizes, b.sizes) and np.array_equal(a.by_feed, b.by_feed)
+    assert (a.by_feed <= a.sizes - 2).all() and np.array_equal(a.by_ties, a.sizes - a.by_feed)
+    assert a.mean() == float(a.sizes.mean())
+    alone = run_many_feed(G, [0], 0.3, 200, feed=0, rng=1)
+    assert (alone.sizes <= 5).all() and (alone.by_feed == 0).all()  # no tie leaves a group
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(feed=-1), r"feed must be a whole number >= 0 \(how many non-contacts see each post\), got -1"),
+        (dict(feed=1.5), "feed must be a whole number >= 0"),
+        (dict(feed=True), "feed must be a whole number >= 0"),
+        (dict(feed=1, feed_p=1.5), r"feed_p must be a probability in \[0, 1\], got 1.5"),
+        (dict(feed=1, feed_p="x"), "feed_p must be a probability"),
+    ],
+)
+def test_feed_rejects_bad_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        feed_cascade(nx.path_graph(4), 0, 0.5, **kwargs)
+    with pytest.raises(ValueError, match=message):
+        run_many_feed(nx.path_graph(4), 0, 0.5, 3, **kwargs)
+
+
+def test_feed_needs_its_own_chance_with_per_tie_probabilities():
+    G = nx.Graph()
+    G.add_edge("a", "b", p=0.5)
+    with pytest.raises(ValueError, match="feed_p is missing: with per-tie probabilities"):
+        feed_cascade(compact(G, weight="p"), "a", "p", feed=1)
+    assert feed_cascade(compact(G, weight="p"), "a", "p", feed=1, feed_p=0.5, rng=0).size >= 1
+    with pytest.raises(ValueError, match="runs must be a whole number >= 1, got 0"):
+        run_many_feed(G, "a", 0.5, 0)
+    with pytest.raises(PersonNotFoundError):
+        feed_cascade(G, "z", 0.5, feed=1)

@@ -16,7 +16,9 @@ from smlessons.networks import class_network, karate_club
 from smlessons.spread import (
     NETWORKS,
     SpreadExplorer,
+    FeedComparison,
     StrategyComparison,
+    compare_feed,
     compare_strategies,
     reach_figure,
     spread_explorer,
@@ -83,6 +85,14 @@ def test_spread_figure_colours_people_by_step_and_circles_the_seeds(G):
     assert f"{c.size} of 24 reached" in fig.layout.title.text
 
 
+def test_spread_figure_title_says_step_and_steps_in_words():
+    H = nx.path_graph(["a", "b", "c"])
+    assert spread_figure(H, independent_cascade(H, "b", 1.0)).layout.title.text.endswith("3 of 3 reached in 1 step")
+    assert spread_figure(H, independent_cascade(H, "a", 1.0)).layout.title.text.endswith("in 2 steps")
+    alone = spread_figure(H, independent_cascade(H, "a", 0.0)).layout.title.text
+    assert alone.endswith("1 of 3 reached, no further than the seeds") and "0 step" not in alone
+
+
 def test_spread_figure_rejects_a_cascade_of_another_network(G):
     other = independent_cascade(karate_club(), [0], 0.1, rng=0)
     with pytest.raises(ValueError, match="the cascade ran on another network"):
@@ -142,16 +152,76 @@ def test_compare_strategies_rejects_bad_input(G, kwargs, message):
         compare_strategies(G, **{"runs": 5, **kwargs})
 
 
-def test_lesson5_answers_follow_from_the_model(G):
+def test_lesson7_warm_up_answer_follows_from_the_model(G):
     c = compare_strategies(G, p=0.3, runs=200, k=3, rng=0)
     assert question("spread-best-strategy").evaluate(c.best).correct
-    worst = min(c.mean(), key=c.mean().get)
-    assert question("spread-least-strategy").evaluate(worst).correct
-    hi = compare_strategies(G, ["degree"], p=0.4, runs=200, rng=0).mean()["degree"]
-    lo = compare_strategies(G, ["degree"], p=0.2, runs=200, rng=0).mean()["degree"]
-    assert lo < hi / 2  # "c": it falls by more than half
-    assert question("spread-halve-p").evaluate("c").correct
-    assert not question("spread-halve-p").evaluate("a").correct
+    assert not question("spread-best-strategy").evaluate("bridge").correct
+
+
+@pytest.mark.parametrize(
+    "qid, right",
+    [
+        ("spread-rerun", "b"),
+        ("spread-bridge-overlap", "b"),
+        ("spread-halve-p", "c"),
+        ("spread-halve-p-high", "a"),
+        ("spread-sharing-adds", "c"),
+        ("spread-feed", "b"),
+        ("spread-feed-strategies", "a"),
+        ("spread-threshold-edge", "a"),
+        ("spread-copenhagen-bridge", "b"),
+        ("spread-copenhagen-media", "b"),
+    ],
+)
+def test_lesson7_choice_questions_accept_one_letter_and_explain_every_wrong_one(qid, right):
+    q = question(qid)
+    assert q.kind == "choice" and q.level in ("predict", "explain")
+    assert q.evaluate(right).correct
+    for letter in q.options:
+        if letter != right:
+            verdict = q.evaluate(letter)
+            assert not verdict.correct and q.feedback[letter] in verdict.message
+
+
+# -- compare_feed -------------------------------------------------------------
+
+
+def test_compare_feed_gives_one_result_per_feed_size(G):
+    c = compare_feed(G, ["Pia"], p=0.3, feeds=(0, 2, 4), feed_p=0.1, runs=100, rng=1)
+    assert isinstance(c, FeedComparison)
+    assert list(c.runs) == [0, 2, 4] and all(r.sizes.shape == (100,) for r in c.runs.values())
+    assert c.mean_by_feed()[0] == 0.0 and c.mean()[4] > c.mean()[0]
+    assert c.seeds == "Pia" and c.people == 24 and c.feed_p == 0.1
+    text = str(c)
+    assert "ties only" in text and "feed shows each post to 4" in text and "100 runs each" in text
+    fig = c.figure()
+    assert [t.type for t in fig.data] == ["bar", "bar"]
+    assert fig.layout.barmode == "stack" and fig.layout.meta["mean"] == c.mean()
+    ties, fed = fig.data
+    assert [round(a + b, 1) for a, b in zip(ties.y, fed.y)] == [pytest.approx(v, abs=0.11) for v in c.mean().values()]
+
+
+def test_compare_feed_streams_are_independent_and_strategies_work(G):
+    a = compare_feed(G, "degree", 0.3, (0, 2), feed_p=0.1, runs=30, k=2, rng=5)
+    b = compare_feed(G, "degree", 0.3, (0, 2, 4), feed_p=0.1, runs=30, k=2, rng=5)
+    assert np.array_equal(a.runs[2].sizes, b.runs[2].sizes)
+    assert a.seeds == "2 by 'degree'" and a.feed_p == 0.1
+    assert compare_feed(G, ["Pia"], 0.3, 2, runs=5).feed_p == 0.3  # feed_p defaults to p
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(feeds=()), "at least one feed size"),
+        (dict(feeds=(2, 2)), "twice"),
+        (dict(feeds=(-1,)), "feed must be a whole number >= 0"),
+        (dict(feed_p=2.0), "feed_p must be a probability"),
+        (dict(runs=0), "runs must be a whole number"),
+    ],
+)
+def test_compare_feed_rejects_bad_input(G, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        compare_feed(G, ["Pia"], **{"runs": 5, **kwargs})
 
 
 # -- the explorer -----------------------------------------------------------
@@ -169,6 +239,24 @@ def test_explorer_runs_at_once_and_has_a_stable_text_form():
     assert e.last["seeds"] == ["Pia"] and e.last["strategy"] == "degree"
     assert len(e.output.outputs) == 2 and all(o["output_type"] == "display_data" for o in e.output.outputs)
     assert e.progress.value == e.progress.max == 200
+
+
+def test_explorer_labels_fit_their_space():
+    # "Chance to share (p)" was cut off at 110px ("Chance to sha..."): about
+    # 7.5px per character at the default 13px font, plus room to spare.
+    e = SpreadExplorer(run=False)
+    for control in (e.network, e.p, e.strategy, e.seeds, e.progress):
+        width = int(control.style.description_width.rstrip("px"))
+        assert width >= 8 * len(control.description), control.description
+
+
+def test_explorer_last_run_records_what_the_lesson_shows():
+    # Formerly shown to students as sorted(explorer.last) in lesson 7.
+    e = spread_explorer(runs=20)
+    assert sorted(e.last) == ["k", "mean", "network", "p", "reached", "runs", "seeds", "strategy", "title"]
+    assert e.last["title"].startswith("When each person got the message:")
+    fig = spread_figure(class_network(), independent_cascade(class_network(), ["Pia"], 0.3, rng=3))
+    assert (fig.layout.meta["reached"], fig.layout.meta["people"]) == (6, 24)  # lesson 7's first cascade
 
 
 def test_explorer_controls_change_the_next_run():
@@ -207,7 +295,7 @@ def test_explorer_accepts_graphs_and_rejects_bad_options():
         SpreadExplorer({}, run=False)
 
 
-def test_lesson5_notebook_stores_no_widget_state():
+def test_lesson7_notebook_stores_no_widget_state():
     path = Path(__file__).resolve().parents[1] / "notebooks" / "07-how-a-message-spreads.ipynb"
     nb = json.loads(path.read_text(encoding="utf-8"))
     assert "widgets" not in nb["metadata"]
@@ -221,3 +309,14 @@ def test_docstring_examples_run():
 
     result = doctest.testmod(module, extraglobs={"nx": nx})
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_box_plot_labels_sit_level_on_short_lines_and_seeds_are_counted_in_words(G):
+    c = compare_strategies(G, p=0.3, runs=20, k=3, rng=0)
+    fig = c.figure()
+    assert fig.layout.xaxis.tickangle == 0
+    for trace in fig.data:
+        assert all(len(line) <= 16 for line in trace.name.split("<br>")), trace.name
+    assert "3 seeds" in str(c) and "3 seeds" in fig.layout.title.text
+    one = compare_strategies(G, ["degree"], p=0.3, runs=5, k=1, rng=0)
+    assert "1 seed," in str(one) and "(p = 0.3, 1 seed)" in one.figure().layout.title.text

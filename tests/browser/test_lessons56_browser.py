@@ -20,7 +20,7 @@ def page(fresh_page):
     return fresh_page
 
 
-def test_lesson5_explorer_reruns_with_the_chosen_settings(page, lab_server):
+def test_lesson7_explorer_reruns_with_the_chosen_settings(page, lab_server):
     open_notebook(page, lab_server, LESSON5)
     run_all(page)
     assert notebook_errors(page) == []
@@ -33,11 +33,17 @@ def test_lesson5_explorer_reruns_with_the_chosen_settings(page, lab_server):
     expect(plots).to_have_count(2)  # reach over time + the network by step
     summary = explorer.locator(".widget-html")
     expect(summary).to_contain_text("Seeds: Pia.")
+    # Every control's label shows whole ("Chance to share (p)" was cut to "Chance to sha...").
+    labels = explorer.locator(".widget-label")
+    assert labels.count() >= 4
+    cut = labels.evaluate_all("els => els.filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
+    assert cut == []
+    assert "Chance to share (p)" in labels.all_text_contents()
     before = run_python_json(page, "explorer.last")
     assert before["strategy"] == "degree" and before["k"] == 1
 
     # The strategy menu (second drop-down) and the seeds slider, then Run.
-    explorer.locator(".widget-dropdown select").nth(1).select_option(label="a bridge person (between groups)")
+    explorer.locator(".widget-dropdown select").nth(1).select_option(label="people between groups (highest betweenness)")
     handle = explorer.locator(".widget-hslider").nth(1).locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowRight")

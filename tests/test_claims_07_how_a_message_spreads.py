@@ -1,0 +1,441 @@
+"""Every quantitative or comparative sentence of lesson 7, checked on its data.
+
+One test per claim. Each reads the sentence where it stands (a notebook
+cell, through :func:`claims.cell_text`, or a question of the lesson's
+exercise file), asserts that it still says what the test checks, and
+computes the fact with the same network, code, seeds and runs as the
+notebook. When a sentence changes, its test fails and names the place.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from claims import cell_text
+
+from smlessons.copenhagen import copenhagen
+from smlessons.diffusion import STRATEGIES, choose_seeds, feed_cascade, independent_cascade, linear_threshold, run_many
+from smlessons.multiplex import layers
+from smlessons.networks import class_network, communities, karate_club
+from smlessons.spread import compare_feed, compare_strategies
+
+NB = "07-how-a-message-spreads"
+QUESTIONS = Path(__file__).resolve().parents[1] / "smlessons" / "exercises" / "lesson07_how_a_message_spreads.json"
+
+
+def text(cell_id: str) -> str:
+    return cell_text(NB, cell_id)
+
+
+@lru_cache(maxsize=None)
+def question(qid: str) -> dict:
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
+    return next(q for q in data["questions"] if q["id"] == qid)
+
+
+def words(*parts) -> str:
+    return " ".join(" ".join(str(p) for p in parts).split())
+
+
+# -- the same computations as the notebook, done once --------------------------
+
+
+@lru_cache(maxsize=None)
+def G():
+    return class_network()
+
+
+@lru_cache(maxsize=None)
+def comparison():  # cell l7-compare
+    return compare_strategies(G(), p=0.3, runs=200, k=3, rng=0)
+
+
+@lru_cache(maxsize=None)
+def average_reach(name: str, p: float) -> float:  # cell l7-halve
+    graph = G() if name == "class" else karate_club()
+    return compare_strategies(graph, ["degree"], p=p, runs=200, rng=0).mean()["degree"]
+
+
+def start_and_friends(seeds) -> set:  # cell l7-start-and-friends
+    return set(seeds).union(*(G()[s] for s in seeds))
+
+
+@lru_cache(maxsize=None)
+def feed_runs():  # cell l7-feed
+    return compare_feed(G(), ["Pia"], p=0.3, feeds=(0, 2, 4), feed_p=0.1, runs=400, rng=1)
+
+
+@lru_cache(maxsize=None)
+def feed_by_strategy():  # cell l7-feed-strategies
+    return {s: compare_feed(G(), s, p=0.3, feeds=(0, 4), feed_p=0.1, runs=200, k=3, rng=0) for s in STRATEGIES}
+
+
+@lru_cache(maxsize=None)
+def outside_group(feed: int) -> float:  # cell l7-outside
+    pia_group = next(g for g in communities(G()) if "Pia" in g)
+    gen = np.random.default_rng(1)
+    cascades = [feed_cascade(G(), ["Pia"], 0.3, feed=feed, feed_p=0.1, rng=gen) for _ in range(400)]
+    return sum(len(set(c.reached) - set(pia_group)) for c in cascades) / 400
+
+
+@lru_cache(maxsize=None)
+def threshold_run():  # cell l7-threshold
+    starters = ["Pia", *sorted(G()["Pia"])[:2]]
+    return starters, linear_threshold(G(), starters, thresholds=0.5)
+
+
+@lru_cache(maxsize=None)
+def facebook():
+    return copenhagen("facebook")
+
+
+@lru_cache(maxsize=None)
+def fb_comparison():  # cell l7-copenhagen-compare
+    return compare_strategies(facebook(), p=0.05, runs=200, k=3, rng=0)
+
+
+@lru_cache(maxsize=None)
+def media_reach():  # cell l7-copenhagen-media
+    media = layers(copenhagen())
+    out = {name: float(run_many(H, "random", 0.1, runs=200, k=3, rng=0).mean()) for name, H in media.items()}
+    out["Calls at 0.5"] = float(run_many(media["Calls"], "random", 0.5, runs=200, k=3, rng=0).mean())
+    return media, out
+
+
+# -- the notebook's prose ------------------------------------------------------
+
+
+def test_pia_has_the_most_friends():
+    assert "Pia, the student with the most friends" in text("l7-one-intro")
+    degree = dict(G().degree())
+    assert max(degree, key=degree.get) == "Pia" and sorted(degree.values())[-2] < degree["Pia"]
+
+
+def test_in_a_single_run_any_strategy_can_beat_any_other():
+    assert "in a single run, any strategy can beat any other" in text("l7-overlap-text")
+    sizes = comparison().sizes
+    for a, b in itertools.permutations(sizes, 2):
+        assert sizes[a].max() > sizes[b].min(), (a, b)
+
+
+def test_bridge_seeding_reaches_fewer_than_random_in_the_class():
+    assert "seeding them reaches fewer people on average than seeding three people at random" in text(
+        "l7-best-solution"
+    )
+    means = comparison().mean()
+    assert means["bridge"] < means["random"]
+
+
+def test_bridge_people_overlap_and_the_most_connected_do_not():
+    t = text("l7-bridge-solution")
+    assert words("Ben, Uma and Farid have 2 ties among them, and with their friends they make up 10 people,",
+                 "fewer than three people at random on average; the three most connected people have no tie among",
+                 "them and make up 18") in t  # fmt: skip
+    bridge, degree = choose_seeds(G(), "bridge", 3), choose_seeds(G(), "degree", 3)
+    assert bridge == ["Ben", "Uma", "Farid"]
+    assert G().subgraph(bridge).number_of_edges() == 2 and len(start_and_friends(bridge)) == 10
+    assert G().subgraph(degree).number_of_edges() == 0 and len(start_and_friends(degree)) == 18
+    trios = [len(start_and_friends(t)) for t in itertools.combinations(G(), 3)]
+    assert sum(trios) / len(trios) > 10
+
+
+def test_halving_p_costs_more_than_half_in_three_cases_and_under_a_third_in_one():
+    t = text("l7-halving-text")
+    assert words("Halving p costs more than half of the reach in three of these four cases, and less than a",
+                 "third in the fourth: the karate club at p = 0.8, where the message already reaches almost",
+                 "everyone") in t  # fmt: skip
+    assert "no rule that halving p more than halves the reach" in t
+    lost = {(net, hi): 1 - average_reach(net, hi / 2) / average_reach(net, hi) for net in ("class", "karate club") for hi in (0.8, 0.4)}
+    assert sorted(k for k, v in lost.items() if v > 0.5) == [("class", 0.4), ("class", 0.8), ("karate club", 0.4)]
+    assert lost[("karate club", 0.8)] < 1 / 3
+    assert average_reach("karate club", 0.8) >= 0.95 * 34  # almost everyone
+
+
+def test_sharing_more_than_doubles_the_broadcast():
+    assert "Sharing more than doubles the reach of the broadcast here." in text("l7-paid-earned")
+    only = run_many(G(), "random", 0.0, runs=200, k=8, rng=1)
+    shared = run_many(G(), "random", 0.3, runs=200, k=8, rng=1)
+    assert (only == 8).all() and shared.mean() > 2 * only.mean()
+
+
+def test_the_feed_delivers_few_but_the_reach_grows_by_more():
+    assert "The feed itself delivers few people (the upper part of each bar), yet the reach grows by much more" in text(
+        "l7-feed-text"
+    )
+    runs = feed_runs().runs
+    base = runs[0].mean()
+    for f in (2, 4):
+        delivered = runs[f].by_feed.mean()
+        assert delivered < 3 and runs[f].mean() - base > 2 * delivered, f
+
+
+def test_with_a_feed_the_strategy_gap_is_about_half():
+    assert "the gap between the best and the worst strategy is about half as large as with no feed" in text(
+        "l7-feed-solution"
+    )
+    means = {s: c.mean() for s, c in feed_by_strategy().items()}
+    gap = {f: max(m[f] for m in means.values()) - min(m[f] for m in means.values()) for f in (0, 4)}
+    assert 0.4 < gap[4] / gap[0] < 0.6, gap
+
+
+def test_the_behaviour_fills_pias_group_and_stops():
+    assert "The behaviour fills Pia's friendship group (Dev, Elif, Maya, Omar, Pia, Sami) and stops there." in text(
+        "l7-ex9"
+    )
+    _, th = threshold_run()
+    group = next(g for g in communities(G()) if "Pia" in g)
+    assert sorted(th.reached) == sorted(group) == ["Dev", "Elif", "Maya", "Omar", "Pia", "Sami"]
+
+
+def test_the_news_leaves_the_group_in_about_half_of_the_runs():
+    assert "leaves the group in about half of the runs" in text("l7-ex9")
+    starters, th = threshold_run()
+    joined = set(th.reached)
+    gen = np.random.default_rng(0)
+    crossed = [bool(set(independent_cascade(G(), starters, 0.3, rng=gen).reached) - joined) for _ in range(200)]
+    assert 0.4 <= sum(crossed) / 200 <= 0.6
+
+
+def test_copenhagen_is_about_800_students():
+    assert "about 800 first-year students" in text("l7-copenhagen-intro")
+    assert facebook().number_of_nodes() == 800 and copenhagen().number_of_nodes() == 833
+
+
+def test_copenhagen_students_have_about_16_friends_and_p_005_travels():
+    t = text("l7-ex10")
+    assert "about 16 friends on average, far more than in the class" in t
+    assert "a much smaller p (0.05) is enough for a message to travel" in t
+    F = facebook()
+    assert round(2 * F.number_of_edges() / F.number_of_nodes()) == 16
+    assert 2 * G().number_of_edges() / G().number_of_nodes() < 5
+    assert fb_comparison().mean()["degree"] > 100  # from 3 seeds
+
+
+def test_on_copenhagen_bridge_and_degree_are_the_same_three():
+    t = text("l7-copenhagen-bridge-text")
+    assert '"bridge" and "degree" choose the same three people, so their averages differ only by chance' in t
+    assert "In the class they chose different people, and the bridge people did worse than random." in t
+    F = facebook()
+    assert set(choose_seeds(F, "bridge", 3)) == set(choose_seeds(F, "degree", 3))
+    assert set(choose_seeds(G(), "bridge", 3)) != set(choose_seeds(G(), "degree", 3))
+
+
+def test_model_answer_sharing_doubled_and_degree_did_best():
+    t = text("l7-reflection")
+    assert "in the class it more than doubled the reach of a broadcast to 8" in t
+    assert words("Seeding the most connected people did best in the class, and on the 800 students as well as",
+                 "the bridge people, who were the same three") in t  # fmt: skip
+    assert comparison().best == "degree"
+    fb = fb_comparison().mean()
+    assert fb["degree"] > max(fb["random"], fb["community"])
+    assert set(choose_seeds(facebook(), "bridge", 3)) == set(choose_seeds(facebook(), "degree", 3))
+
+
+def test_key_point_on_halving_p():
+    t = text("l7-key-points")
+    assert "near the point where messages take off, halving p can cost more than half of the reach; far above it, much less" in t
+    assert 1 - average_reach("class", 0.2) / average_reach("class", 0.4) > 0.5
+    assert 1 - average_reach("karate club", 0.4) / average_reach("karate club", 0.8) < 0.5
+
+
+def test_header_time_and_question_levels():
+    assert "**Teaching:** 20 min · **Exercises:** 45 min" in text("l7-title")
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    levels = [q["level"] for q in data]
+    assert levels.count("predict") + levels.count("explain") >= len(levels) / 2
+
+
+# -- the exercise file's explanations and feedback -------------------------------
+
+
+def test_q_best_strategy_degree_seeds_sit_in_three_groups():
+    q = question("spread-best-strategy")
+    assert "in this class they sit in three different groups" in q["explanation"]
+    assert "degree" in q["answer"] and comparison().best == "degree"
+    group = {u: i for i, g in enumerate(communities(G())) for u in g}
+    assert len({group[u] for u in choose_seeds(G(), "degree", 3)}) == 3
+
+
+def test_q_best_strategy_community_fewest_bridge_below_degree_random_below_degree():
+    fb = question("spread-best-strategy")["feedback"]
+    assert "One community reaches the fewest on average here" in fb["community"]
+    assert "reach fewer on average than the three most connected here" in fb["bridge"]
+    assert "the most connected people have more ties" in fb["random"]
+    means = comparison().mean()
+    assert min(means, key=means.get) == "community" and means["bridge"] < means["degree"]
+    degree = dict(G().degree())
+    top = choose_seeds(G(), "degree", 3)
+    assert sum(degree[u] for u in top) / 3 > sum(degree.values()) / len(degree)
+
+
+def test_q_bridge_overlap_ten_people_against_about_13():
+    q = question("spread-bridge-overlap")
+    e = q["explanation"]
+    assert "Ben is tied to Uma and to Farid, and Ben and Farid share two more friends." in e
+    assert "the three make up only 10 people, fewer than three random people and their friends (about 13 on average over every possible three)" in e
+    H = G()
+    assert H.has_edge("Ben", "Uma") and H.has_edge("Ben", "Farid") and not H.has_edge("Uma", "Farid")
+    assert len((set(H["Ben"]) & set(H["Farid"])) - {"Ben", "Farid", "Uma"}) == 2
+    assert len(start_and_friends(["Ben", "Uma", "Farid"])) == 10
+    trios = [len(start_and_friends(t)) for t in itertools.combinations(H, 3)]
+    assert round(sum(trios) / len(trios)) == 13
+    assert "reach fewer people on average than three random people" in q["prompt"]
+    assert comparison().mean()["bridge"] < comparison().mean()["random"]
+
+
+def test_q_bridge_overlap_ben_and_farid_have_five_friends():
+    fb = question("spread-bridge-overlap")["feedback"]["c"]
+    assert "Ben and Farid have 5 friends each, as many as almost anyone in the class; only Uma has 3" in fb
+    d = dict(G().degree())
+    assert d["Ben"] == d["Farid"] == 5 and d["Uma"] == 3
+    assert sum(v > 5 for v in d.values()) == 1  # only Pia has more
+
+
+def test_q_halve_p_more_than_half():
+    q = question("spread-halve-p")
+    assert q["answer"] == "c" and "It falls by more than half here" in q["explanation"]
+    assert "(the most connected person in the class)" in q["prompt"]
+    assert average_reach("class", 0.2) < average_reach("class", 0.4) / 2
+    assert choose_seeds(G(), "degree", 1) == ["Pia"]
+
+
+def test_q_halve_p_high_loses_less_than_half_and_most_still_reached():
+    q = question("spread-halve-p-high")
+    assert "halving p from 0.8 to 0.4 loses less than half of the reach" in q["prompt"]
+    assert "at 0.4 one of those paths still gets through to most of them" in q["options"]["a"]
+    hi, lo = average_reach("karate club", 0.8), average_reach("karate club", 0.4)
+    assert lo > hi / 2 and lo > 34 / 2
+
+
+def test_q_halve_p_high_karate_is_a_little_larger_and_also_loses_more_than_half():
+    fb = question("spread-halve-p-high")["feedback"]["b"]
+    assert "The karate club (34 people) is only a little larger than the class (24)" in fb
+    assert "in the karate club too, halving p from 0.4 to 0.2 costs more than half" in fb
+    assert karate_club().number_of_nodes() == 34 and G().number_of_nodes() == 24
+    assert average_reach("karate club", 0.2) < average_reach("karate club", 0.4) / 2
+
+
+def test_q_sharing_adds_more_than_double():
+    q = question("spread-sharing-adds")
+    assert "Sharing more than doubles what the broadcast bought" in q["explanation"]
+    assert "16 people still lack the message" in q["feedback"]["b"]
+    assert G().number_of_nodes() - 8 == 16
+    shared = run_many(G(), "random", 0.3, runs=200, k=8, rng=1)
+    assert shared.mean() > 16
+
+
+def test_q_feed_reaches_more_outside_pias_group_and_more_than_it_delivers():
+    q = question("spread-feed")
+    assert "many of them outside Pia's friendship group" in q["options"]["b"]
+    assert "The reach grows by more than what the feed delivers directly." in q["explanation"]
+    assert "2 strangers who take it up 1 time in 10 is 0.2 people per post" in q["options"]["a"]
+    assert outside_group(2) > outside_group(0) + 2 and outside_group(4) > outside_group(2)
+    runs = feed_runs().runs
+    assert runs[2].mean() - runs[0].mean() > runs[2].by_feed.mean()
+
+
+def test_q_feed_strategies_gap_shrinks_and_most_reach_through_ties():
+    q = question("spread-feed-strategies")
+    assert "the gap between the best and the worst seeding strategy in the class shrinks" in q["prompt"]
+    assert "most of the reach still comes through ties" in q["feedback"]["c"]
+    comps = feed_by_strategy()
+    means = {s: c.mean() for s, c in comps.items()}
+    gap = {f: max(m[f] for m in means.values()) - min(m[f] for m in means.values()) for f in (0, 4)}
+    assert gap[4] < gap[0]
+    for c in comps.values():
+        assert c.runs[4].by_ties.mean() > c.runs[4].by_feed.mean()
+
+
+def test_q_threshold_edge_one_friend_of_five():
+    q = question("spread-threshold-edge")
+    assert "has only that one friend among five" in q["options"]["a"]
+    assert "Tariq and Wen, the two people outside the group with a friend inside it, each have one friend who has joined out of five" in q["explanation"]
+    assert "the news from the same three people often reaches other groups" in q["prompt"]
+    _, th = threshold_run()
+    joined = set(th.reached)
+    H = G()
+    edge = {v: (sum(u in joined for u in H[v]), H.degree(v)) for v in H if v not in joined and any(u in joined for u in H[v])}
+    assert edge == {"Tariq": (1, 5), "Wen": (1, 5)}
+
+
+def test_q_copenhagen_bridge_same_three_with_78_to_101_friends_above_random():
+    q = question("spread-copenhagen-bridge")
+    assert "the same three, with 78 to 101 friends each" in q["explanation"]
+    assert "About as well as seeding the most connected people, well above random." == q["options"]["b"]
+    F = facebook()
+    three = choose_seeds(F, "bridge", 3)
+    assert sorted(F.degree(u) for u in three) == [78, 86, 101]
+    fb = fb_comparison().mean()
+    assert fb["bridge"] > 1.5 * fb["random"] and abs(fb["bridge"] - fb["degree"]) < 0.1 * fb["degree"]
+
+
+def test_q_copenhagen_media_ten_times_a_third_no_call_and_calls_at_half():
+    q = question("spread-copenhagen-media")
+    assert "about ten times as many Facebook friendships as calling pairs" in q["explanation"]
+    assert "about a third of them made or received no call at all in the four weeks recorded" in q["explanation"]
+    assert "even at p = 0.5 the calls reach far fewer people than Facebook at 0.1" in q["feedback"]["a"]
+    media, reach = media_reach()
+    ratio = media["Facebook"].number_of_edges() / media["Calls"].number_of_edges()
+    assert 9.5 < ratio < 10.5
+    silent = sum(1 for _, d in media["Calls"].degree() if d == 0) / media["Calls"].number_of_nodes()
+    assert 0.28 < silent < 0.4
+    assert reach["Calls at 0.5"] < reach["Facebook"] / 4
+    assert max(reach, key=reach.get) == "Facebook"
+
+
+def test_rerun_rng4_stops_at_once_and_the_others_go_two_steps():
+    assert "the run with `rng=4` stopped at once, while the others went on for two steps" in text("l7-rerun-after")
+    runs = {r: independent_cascade(G(), ["Pia"], 0.3, rng=r) for r in (3, 4, 5)}
+    assert runs[4].size == 1 and runs[3].duration == runs[5].duration == 2
+
+
+def test_model_answer_lower_p_loses_more_than_its_share_unless_saturated():
+    assert "A less shareable message (lower p) can lose more than its share of reach, unless it already reaches almost everyone." in text("l7-reflection")
+    # "its share": halving p (a 50 % cut) cost more than 50 % of the reach ...
+    assert 1 - average_reach("class", 0.2) / average_reach("class", 0.4) > 0.5
+    # ... but not where almost everyone was reached already.
+    assert average_reach("karate club", 0.8) >= 0.95 * 34
+    assert 1 - average_reach("karate club", 0.4) / average_reach("karate club", 0.8) < 0.5
+
+
+def test_every_hint_names_objects_that_exist_in_the_notebook():
+    import re
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assigned = re.findall(r"^(?:def |for )?(\w+)\b", code, re.M)
+    imported = re.findall(r"\b(\w+)\b", " ".join(re.findall(r"^from \S+ import (.+)$", code, re.M)))
+    loops = re.findall(r"\bfor (?:\w+, )?(\w+) in\b", code)
+    defined = set(assigned) | set(imported) | set(loops) | set(re.findall(r"^(\w+) = ", code, re.M))
+    data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    for q in data:
+        names = set(re.findall(r"(?<![.\w])([A-Za-z_]\w*)\(", q.get("hint", ""))) | set(re.findall(r"print\((\w+)\)", q.get("hint", "")))
+        names |= set(re.findall(r"\b(G|F|K|H|comparison|fb_comparison|feed_runs|feed_by_strategy|joined|media)\b", q.get("hint", "")))
+        assert names, f"{q['id']}: the hint names no object of the notebook"
+        missing = {n for n in names if n not in defined and n != "print"}
+        assert not missing, (q["id"], missing)
+
+
+def test_copenhagen_bridge_strategy_picks_the_exact_top_betweenness():
+    # The "bridge" strategy estimates betweenness from 500 sources past 500
+    # people; the lesson says "the three people with the highest betweenness".
+    import networkx as nx
+
+    assert "the three people with the highest betweenness" in question("spread-copenhagen-bridge")["prompt"]
+    F = facebook()
+    exact = nx.betweenness_centrality(F)
+    assert set(sorted(exact, key=exact.get, reverse=True)[:3]) == set(choose_seeds(F, "bridge", 3))
+
+
+def test_doubling_p_adds_little_when_saturated_and_more_than_doubles_otherwise():
+    assert words("if a message already reaches almost everyone it can, making it more shareable adds little;",
+                 "if not, doubling p can more than double the reach") in text("l7-halve-solution")  # fmt: skip
+    # The class from Pia: 0.2 -> 0.4 more than doubles the reach.
+    assert average_reach("class", 0.4) > 2 * average_reach("class", 0.2)
+    # The karate club, almost everyone reached at 0.8: doubling from 0.4 adds under half.
+    assert average_reach("karate club", 0.8) < 1.5 * average_reach("karate club", 0.4)
