@@ -347,7 +347,9 @@ class SortingBoard(anywidget.AnyWidget):
             A shipped exercise (``"lesson01_media_or_network"``) or a path to
             a JSON file of the same shape (see :mod:`smlessons.datafiles`).
         **kwargs
-            Passed on to the constructor (e.g. ``title``).
+            Passed on to the constructor (e.g. ``title``, or ``seed=1`` for one
+            card order for everybody, ``shuffle=False`` for the file's order).
+            The cards are shuffled per student by default (see :func:`card_order`).
         """
         ex = load_exercise(name)
         options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, "mode": ex.mode, **kwargs}
