@@ -251,10 +251,11 @@ def board_points(key, answers, exercise_id: str | None = None) -> tuple[int, int
     --------
     >>> points, out_of = board_points(
     ...     EXERCISES_DIR / "lesson01_media_or_network.json",
-    ...     {"lesson01-media-or-network": {"Instagram": "Social medium (a means)",
-    ...                                     "TikTok": "Social network (people and ties)"}})
+    ...     {"lesson01-media-or-network": {"WhatsApp": "Social medium (a means)",
+    ...                                     "YouTube": "Social medium (a means)",
+    ...                                     "An online video game where players chat": "Social network (people and ties)"}})
     >>> points, out_of
-    (1, 18)
+    (2, 18)
     """
     with _quiet():
         ex = _board_key(key)

@@ -17,24 +17,48 @@ sources those explanations rest on. Its shape::
     }
 
 ``answer`` may be a list of bins for a contested card. ``source`` is a key
-of ``sources``. An optional ``notebook`` names the lesson the exercise
+of ``sources``.
+
+The answer key follows a written policy (see "Answer-key policy" in
+``instructors/README.md``). A practice file states its clauses, and every
+card names the clause that decides it::
+
+      "policy": {
+        "bins": {"medium": "Social medium (a means)", "network": "Social network (people and ties)"},
+        "clauses": [
+          {"id": "M1", "name": "Content made by users",
+           "text": "A platform or app where users create and exchange ...",
+           "right": ["medium"], "source": "kaplan-haenlein-2010"}
+        ]
+      },
+      "items": [{"label": "...", "answer": "...", "clause": "M1", ...}]
+
+``policy.bins`` gives each bin a role (a short name that is the same in
+every language and every file: ``"medium"``, ``"network"``, ...); a
+clause's ``right`` lists the roles of the bins it makes right (two or more
+for a contested clause). The loader checks that every card names a clause
+the file defines and that the card's ``answer`` is exactly the bins its
+clause makes right. ``tests/test_answer_key_policy.py`` checks the same
+clause across files. An optional ``notebook`` names the lesson the exercise
 belongs to (``"01-media-and-networks"``): its answers are saved in that
 lesson's answer file, whatever the notebook file is called.
 
 ``"mode": "assessment"`` marks a student's copy of an assessed exercise: its
-items must carry no ``answer`` and no ``explanation`` (the key stays in the
-instructor's copy, a practice-mode file with the same ``id``).
+items must carry no ``answer``, ``explanation`` or ``clause``, and the file
+no ``policy`` (the key stays in the instructor's copy, a practice-mode file
+with the same ``id``).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .grading import Item, make_bins, make_items
 
-__all__ = ["Exercise", "ExerciseFileError", "EXERCISES_DIR", "load_exercise", "list_exercises"]
+__all__ = ["Clause", "Exercise", "ExerciseFileError", "EXERCISES_DIR", "load_exercise", "list_exercises"]
 
 EXERCISES_DIR = Path(__file__).with_name("exercises")
 MODES = ("practice", "assessment")
@@ -47,7 +71,11 @@ TOP_FIELDS = {
     "bins": True,
     "sources": True,
     "items": True,
+    "policy": False,
 }
+POLICY_FIELDS = {"bins": True, "clauses": True}
+CLAUSE_FIELDS = {"id": True, "name": True, "text": True, "right": True, "source": False}
+_CLAUSE_ID = re.compile(r"^[A-Z][0-9]{1,2}$")
 
 
 class ExerciseFileError(ValueError):
@@ -55,8 +83,45 @@ class ExerciseFileError(ValueError):
 
 
 @dataclass(frozen=True)
+class Clause:
+    """One clause of a board's answer-key policy.
+
+    Attributes
+    ----------
+    id : str
+        A short id, a capital letter and a number (``"M1"``, ``"C1"``).
+    name : str
+        A few words (``"Social network site"``).
+    text : str
+        The rule itself, with the source it rests on.
+    right : tuple of str
+        The roles of the bins it makes right (see ``policy.bins``).
+    bins : tuple of str
+        The labels of those bins in this file.
+    source : str
+        A key of the file's ``sources``, or ``""``.
+    """
+
+    id: str
+    name: str
+    text: str
+    right: tuple[str, ...]
+    bins: tuple[str, ...]
+    source: str = ""
+
+    @property
+    def contested(self) -> bool:
+        return len(self.right) > 1
+
+
+@dataclass(frozen=True)
 class Exercise:
-    """A validated sorting exercise."""
+    """A validated sorting exercise.
+
+    ``clauses`` maps clause ids to :class:`Clause` (empty for a student's
+    copy of an assessment); ``clause_of`` maps each card's label to the id
+    of the clause that decides it; ``roles`` maps roles to bin labels.
+    """
 
     id: str
     mode: str
@@ -67,6 +132,14 @@ class Exercise:
     items: tuple[Item, ...]
     sources: dict
     path: Path
+    clauses: dict = field(default_factory=dict)
+    clause_of: dict = field(default_factory=dict)
+    roles: dict = field(default_factory=dict)
+
+    def clause(self, item: Item) -> Clause | None:
+        """The clause that decides a card, or ``None`` (a student's copy)."""
+        cid = self.clause_of.get(item.label)
+        return self.clauses.get(cid) if cid else None
 
     def citation(self, item: Item) -> str:
         """The full citation of an item's source, or ``""``."""
@@ -182,6 +255,14 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     raw_items = data["items"]
     if not isinstance(raw_items, list):
         fail("field 'items' must be a list")
+    if mode == "assessment":
+        if "policy" in data:
+            fail("an assessment file must not contain 'policy' (keys stay in the instructor's copy)")
+        roles, clauses = {}, {}
+    else:
+        if "policy" not in data:
+            fail("missing field 'policy' (the clauses that decide the answer key)")
+        roles, clauses = parse_policy(data["policy"], bins, sources, fail)
     for i, raw in enumerate(raw_items):
         if not isinstance(raw, dict):
             fail(f"item {i} must be an object")
@@ -189,21 +270,44 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         where = f"item {i} ({label!r})"
         if mode == "assessment":
             # A student's copy of an assessed exercise must not carry its key.
-            for key in ("answer", "explanation"):
+            for key in ("answer", "explanation", "clause"):
                 if key in raw:
                     fail(f"{where}: an assessment file must not contain {key!r} (keys stay in the instructor's copy)")
             continue
-        for key in ("answer", "explanation", "source"):
+        for key in ("answer", "explanation", "source", "clause"):
             if key not in raw:
                 fail(f"{where}: missing field {key!r}")
+        cid = raw["clause"]
+        if not isinstance(cid, str) or cid not in clauses:
+            fail(
+                f"{where}: field 'clause' is {cid!r}, which is not a clause of this file's policy "
+                f"({', '.join(clauses)})"
+            )
         if not isinstance(raw["source"], str) or raw["source"] not in sources:
             fail(f"{where}: field 'source' is {raw['source']!r}, which is not a key of 'sources'")
         if not isinstance(raw["explanation"], str) or not raw["explanation"].strip():
             fail(f"{where}: field 'explanation' must be a non-empty string")
+    clause_of = {}
+    cards = []
+    for raw in raw_items:
+        if isinstance(raw, dict) and "clause" in raw:
+            if isinstance(raw.get("label"), str):
+                clause_of[raw["label"]] = raw["clause"]
+            raw = {k: v for k, v in raw.items() if k != "clause"}
+        cards.append(raw)
     try:
-        items = make_items(raw_items, bins)
+        items = make_items(cards, bins)
     except (TypeError, ValueError) as exc:
         fail(str(exc))
+    for i, item in enumerate(items):
+        if item.label not in clause_of:
+            continue
+        clause = clauses[clause_of[item.label]]
+        if set(item.answers) != set(clause.bins):
+            fail(
+                f"item {i} ({item.label!r}): answer {list(item.answers)} does not follow clause {clause.id} "
+                f"({clause.name}), which makes right {list(clause.bins)}"
+            )
     return Exercise(
         id=data["id"],
         mode=mode,
@@ -214,4 +318,53 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         items=items,
         sources=dict(sources),
         path=path,
+        clauses=clauses,
+        clause_of=clause_of,
+        roles=roles,
     )
+
+
+def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:
+    """Validate a file's ``policy``; return ``({role: bin}, {id: Clause})``.
+
+    Every bin has exactly one role; every clause has an id of the form
+    ``M1``, a name, a text, and the roles of the bins it makes right.
+    """
+    if not isinstance(policy, dict):
+        fail("field 'policy' must be an object with 'bins' and 'clauses'")
+    check_fields(policy, POLICY_FIELDS, fail, "policy")
+    roles = policy["bins"]
+    if not isinstance(roles, dict) or not all(isinstance(k, str) and k.strip() for k in roles):
+        fail("policy.bins must map roles (short names) to bin labels")
+    if sorted(map(str, roles.values())) != sorted(bins) or len(set(roles.values())) != len(roles):
+        fail(f"policy.bins must give every bin exactly one role; bins are {list(bins)}")
+    raw_clauses = policy["clauses"]
+    if not isinstance(raw_clauses, list) or not raw_clauses:
+        fail("policy.clauses must be a non-empty list")
+    clauses: dict[str, Clause] = {}
+    for i, raw in enumerate(raw_clauses):
+        if not isinstance(raw, dict):
+            fail(f"policy clause {i} must be an object")
+        where = f"policy clause {i} ({raw.get('id')!r})"
+        check_fields(raw, CLAUSE_FIELDS, fail, where)
+        cid = raw["id"]
+        if not isinstance(cid, str) or not _CLAUSE_ID.match(cid):
+            fail(f"{where}: id must be a capital letter and a number, e.g. 'M1'")
+        if cid in clauses:
+            fail(f"{where}: duplicate clause id {cid!r}")
+        for key in ("name", "text"):
+            if not isinstance(raw[key], str) or not raw[key].strip():
+                fail(f"{where}: field {key!r} must be a non-empty string")
+        right = raw["right"]
+        if (
+            not isinstance(right, list)
+            or not right
+            or len(set(map(str, right))) != len(right)
+            or not all(isinstance(r, str) and r in roles for r in right)
+        ):
+            fail(f"{where}: field 'right' must list roles of policy.bins ({', '.join(roles)}), each once")
+        source = raw.get("source", "")
+        if not isinstance(source, str) or (source and source not in sources):
+            fail(f"{where}: field 'source' is {source!r}, which is not a key of 'sources'")
+        clauses[cid] = Clause(cid, raw["name"], raw["text"], tuple(right), tuple(roles[r] for r in right), source)
+    return dict(roles), clauses

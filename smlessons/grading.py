@@ -49,6 +49,15 @@ SCORE_RIGHT = NP_("{right} of {total} right", "{right} of {total} right")
 SCORE_WRONG = NP_("{count} wrong", "{count} wrong")
 SCORE_UNPLACED = NP_("{count} not placed yet", "{count} not placed yet")
 SCORE_PLACED = NP_("{placed} of {total} card placed", "{placed} of {total} cards placed")
+# What a check says when cards are still in the pool: one sentence, not a line per card.
+NOTHING_PLACED = NP_(
+    "No card placed yet: drag the card into a bin above (or use the keyboard), then check again.",
+    "No card placed yet: drag the {total} cards into the bins above (or use the keyboard), then check again.",
+)
+STILL_TO_PLACE = NP_(
+    "{count} card still to place: drag it into a bin, then check again.",
+    "{count} cards still to place: drag them into the bins, then check again.",
+)
 
 
 @dataclass(frozen=True)
@@ -174,10 +183,21 @@ class Feedback:
         return self.score
 
     def __repr__(self) -> str:
+        """The score, then one line per *placed* card, then how many are left.
+
+        With nothing placed, one sentence says so (not a line per card).
+        """
+        t = translator(self.language)
+        placed = [r for r in self.results if r.placed_in is not None]
+        if not placed:
+            n = len(self.results)
+            return t.ngettext(*NOTHING_PLACED, n, total=n)
         lines = [self.score]
-        for r in self.results:
-            where = r.placed_in if r.placed_in is not None else "-"
-            lines.append(f"  {r.symbol} {r.label} \u2192 {where}: {r.verdict}")
+        for r in placed:
+            lines.append(f"  {r.symbol} {r.label} \u2192 {r.placed_in}: {r.verdict}")
+        left = len(self.results) - len(placed)
+        if left:
+            lines.append(t.ngettext(*STILL_TO_PLACE, left, count=left))
         return "\n".join(lines)
 
 

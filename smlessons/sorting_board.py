@@ -11,6 +11,9 @@ named placeholders (``_strings``) and fills them in as plain text.
 
 from __future__ import annotations
 
+import getpass
+import os
+import random
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +26,7 @@ from .datafiles import MODES, load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
 from .i18n import N_, NP_, translator
 
-__all__ = ["SortingBoard"]
+__all__ = ["SortingBoard", "card_order", "student_name"]
 
 _STATIC = Path(__file__).with_name("static")
 
@@ -63,6 +66,53 @@ NOTICE_SET_ASIDE = N_("{file} could not be read; it was kept as {aside} and a ne
 NOTICE_OTHER = N_("There was a problem with your answer file: {details}")
 # The answer store's own report of a damaged file (smlessons.answers), in English.
 _SET_ASIDE = re.compile(r"^(?P<file>\S+) .*; it was kept as (?P<aside>\S+) and a new answer file was started\.$")
+
+
+def student_name() -> str:
+    """Who is running the notebook: ``JUPYTERHUB_USER``, else the login name, else ``""``."""
+    name = os.environ.get("JUPYTERHUB_USER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): every student gets the same order
+        return ""
+
+
+def card_order(labels, *, seed=None, exercise_id: str | None = None, user: str | None = None) -> list[str]:
+    """The order a board shows its cards in: `labels` shuffled, reproducibly.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The cards, in file order.
+    seed : int or str, optional
+        An explicit seed (for tests and instructors). Without one, the seed
+        is the student's name (`user`, by default :func:`student_name`)
+        and the exercise id, so each student sees the same order after
+        every restart, and two students see different orders.
+    exercise_id : str, optional
+        The exercise, so that one student's boards are not all shuffled alike.
+    user : str, optional
+        Whose order; by default the student running the notebook.
+
+    Examples
+    --------
+    >>> labels = ["A", "B", "C", "D"]
+    >>> card_order(labels, seed=1) == card_order(labels, seed=1)
+    True
+    >>> sorted(card_order(labels, exercise_id="x", user="ana")) == labels
+    True
+    """
+    if seed is None:
+        who = student_name() if user is None else user
+        # A string seed: random.Random hashes it the same way in every process.
+        seed = f"{who}\x00{exercise_id if exercise_id is not None else chr(31).join(labels)}"
+    elif isinstance(seed, bool) or not isinstance(seed, (int, str)):
+        raise TypeError(f"seed must be an int or a string, not {type(seed).__name__}")
+    out = list(labels)
+    random.Random(seed).shuffle(out)
+    return out
 
 
 def browser_strings(t, cards: int) -> dict:
@@ -110,6 +160,16 @@ class SortingBoard(anywidget.AnyWidget):
         the environment's (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``,
         ``LANG``), else English. The cards, bins, title and prompt are shown
         as given.
+    shuffle : bool, optional
+        Show the cards in a shuffled order (see :func:`card_order`), so that
+        the order of a data file gives nothing away. By default a board with
+        an `exercise_id` (every board of a lesson) is shuffled and one
+        without keeps the order given.
+    seed : int or str, optional
+        The shuffle's seed, for tests and instructors who want one order for
+        everybody. By default it comes from the student's name and the
+        exercise id: stable for a student across restarts, different between
+        students. Giving a seed turns shuffling on unless ``shuffle=False``.
 
     Attributes
     ----------
@@ -179,13 +239,27 @@ class SortingBoard(anywidget.AnyWidget):
         answers=None,
         mode: str = "practice",
         language: str | None = None,
+        shuffle: bool | None = None,
+        seed=None,
         **kwargs,
     ):
         self._t = translator(language)
+        if shuffle is not None and not isinstance(shuffle, bool):
+            raise TypeError(f"shuffle must be True or False, not {type(shuffle).__name__}")
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, str))):
+            raise TypeError(f"seed must be an int or a string, not {type(seed).__name__}")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         bins_ = make_bins(bins)
         self._items = make_items(items, bins_)
+        if shuffle is None:
+            shuffle = exercise_id is not None or seed is not None
+        if shuffle:
+            if exercise_id is not None and not isinstance(exercise_id, str):
+                raise TypeError(f"exercise_id must be a string, not {type(exercise_id).__name__}")
+            order = card_order([i.label for i in self._items], seed=seed, exercise_id=exercise_id)
+            by_label = {i.label: i for i in self._items}
+            self._items = tuple(by_label[label] for label in order)
         if not isinstance(title, str) or not isinstance(prompt, str):
             raise TypeError("title and prompt must be strings")
         if exercise_id is not None:
@@ -273,7 +347,9 @@ class SortingBoard(anywidget.AnyWidget):
             A shipped exercise (``"lesson01_media_or_network"``) or a path to
             a JSON file of the same shape (see :mod:`smlessons.datafiles`).
         **kwargs
-            Passed on to the constructor (e.g. ``title``).
+            Passed on to the constructor (e.g. ``title``, or ``seed=1`` for one
+            card order for everybody, ``shuffle=False`` for the file's order).
+            The cards are shuffled per student by default (see :func:`card_order`).
         """
         ex = load_exercise(name)
         options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, "mode": ex.mode, **kwargs}
@@ -329,7 +405,9 @@ class SortingBoard(anywidget.AnyWidget):
         Returns
         -------
         Feedback
-            Its ``str`` is the score line, its ``repr`` lists every card.
+            Its ``str`` is the score line; its ``repr`` adds a line for each
+            placed card and says how many are left (with nothing placed, one
+            sentence says so).
         """
         if self.mode == "assessment":
             result = grade([replace(item, answers=()) for item in self._items], self.placements, language=self.language)

@@ -239,7 +239,7 @@ def test_grade_answers_rows_for_cards_and_questions():
     board = [r for r in rows if r.exercise == "lesson01-assessment"]
     assert len(board) == 8 and {r.student for r in rows} == {"ada"}
     by_item = {r.item: r for r in board}
-    assert (by_item["Telegram"].status, by_item["Snapchat"].status, by_item["A podcast app"].status) == ("right", "wrong", "unplaced")
+    assert (by_item["Telegram"].status, by_item["Snapchat"].status, by_item["A podcast app where listeners comment on episodes and reply to each other"].status) == ("right", "wrong", "unplaced")
     assert by_item["LinkedIn"].right_answer == f"{MEDIUM} | {NETWORK}"
     questions = {r.item: r for r in rows if r.kind == "question"}
     assert set(questions) == {"a3-most-friends", "a3-ben-ties", "a3-karate-distance", "a3-pia-neighbours", "a3-broker"}

@@ -27,7 +27,7 @@ ALL = LESSONS + TRANSLATED
 def collected(tmp_path):
     for student, bin_ in (("ada", MEDIUM), ("bo", NETWORK)):
         AnswerStore("01-media-and-networks", folder=tmp_path / "in" / student).save(
-            "lesson01-media-or-network", {"Instagram": bin_}
+            "lesson01-media-or-network", {"WhatsApp": bin_}
         )
     (tmp_path / "in" / "bo" / "junk.answers.json").write_text("junk")
     return tmp_path / "in"
@@ -64,8 +64,8 @@ def test_report_writes_csv_and_html_and_lists_skipped_files(collected, tmp_path,
     assert "in/bo/junk.answers.json: not valid JSON" in text
     with open(out / "report.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    instagram = {r["student"]: r["status"] for r in rows if r["item"] == "Instagram"}
-    assert instagram == {"ada": "right", "bo": "wrong"}
+    whatsapp = {r["student"]: r["status"] for r in rows if r["item"] == "WhatsApp"}
+    assert whatsapp == {"ada": "right", "bo": "wrong"}
     assert (out / "report.html").stat().st_size > 1_000_000  # plotly.js inside: works offline
 
 

@@ -13,9 +13,16 @@ GOOD = {
     "prompt": "Sort them.",
     "bins": ["Medium", "Network"],
     "sources": {"article": "An article."},
+    "policy": {
+        "bins": {"medium": "Medium", "network": "Network"},
+        "clauses": [
+            {"id": "M1", "name": "App", "text": "An app is a medium.", "right": ["medium"], "source": "article"},
+            {"id": "C1", "name": "Both", "text": "Contested.", "right": ["network", "medium"]},
+        ],
+    },
     "items": [
-        {"label": "TikTok", "answer": "Medium", "explanation": "An app.", "source": "article"},
-        {"label": "My class", "answer": ["Network", "Medium"], "explanation": "People.", "source": "article"},
+        {"label": "TikTok", "answer": "Medium", "clause": "M1", "explanation": "An app.", "source": "article"},
+        {"label": "My class", "answer": ["Network", "Medium"], "clause": "C1", "explanation": "People.", "source": "article"},
     ],
 }
 
@@ -61,6 +68,9 @@ def test_load_by_path(tmp_path):
     ex = load_exercise(write(tmp_path, GOOD))
     assert ex.id == "demo" and [i.label for i in ex.items] == ["TikTok", "My class"]
     assert ex.citation(ex.items[0]) == "An article."
+    assert ex.clause(ex.items[0]).id == "M1" and not ex.clause(ex.items[0]).contested
+    assert ex.clause(ex.items[1]).contested and set(ex.clause(ex.items[1]).bins) == {"Medium", "Network"}
+    assert ex.roles == {"medium": "Medium", "network": "Network"}
 
 
 def broken(**changes):
@@ -91,6 +101,19 @@ def broken(**changes):
         (broken(colour="red"), r"demo.json: unknown field 'colour'"),
         ([1, 2], r"demo.json: the top level must be an object"),
         ("{not json", r"demo.json: not valid JSON"),
+        # the answer-key policy
+        (broken(policy=KeyError), r"demo.json: missing field 'policy'"),
+        (broken(items__0__clause=KeyError), r"demo.json: item 0 \('TikTok'\): missing field 'clause'"),
+        (broken(items__0__clause="M9"), r"demo.json: item 0 \('TikTok'\): field 'clause' is 'M9', which is not a clause"),
+        (broken(items__0__answer="Network"), r"item 0 \('TikTok'\): answer \['Network'\] does not follow clause M1"),
+        (broken(items__1__answer="Network"), r"item 1 \('My class'\): answer \['Network'\] does not follow clause C1"),
+        (broken(policy__bins__network=KeyError), r"policy.bins must give every bin exactly one role"),
+        (broken(policy__clauses__0__right=["elsewhere"]), r"policy clause 0 \('M1'\): field 'right' must list roles"),
+        (broken(policy__clauses__1__id="M1"), r"duplicate clause id 'M1'"),
+        (broken(policy__clauses__0__id="first"), r"id must be a capital letter and a number"),
+        (broken(policy__clauses__0__text=""), r"policy clause 0 \('M1'\): field 'text' must be a non-empty string"),
+        (broken(policy__clauses__0__source="nowhere"), r"policy clause 0 \('M1'\): field 'source' is 'nowhere'"),
+        (broken(policy__clauses__0__colour="red"), r"policy clause 0 \('M1'\): unknown field 'colour'"),
     ],
 )
 def test_malformed_files_are_rejected_naming_file_item_and_field(tmp_path, data, words):
@@ -101,3 +124,13 @@ def test_malformed_files_are_rejected_naming_file_item_and_field(tmp_path, data,
 def test_missing_exercise_is_a_clear_error():
     with pytest.raises(FileNotFoundError, match="no exercise file"):
         load_exercise("does_not_exist")
+
+
+def test_an_assessment_copy_carries_no_clause_and_no_policy(tmp_path):
+    student = {**GOOD, "mode": "assessment", "items": [{"label": "TikTok"}, {"label": "My class"}]}
+    del student["policy"]
+    assert load_exercise(write(tmp_path, student)).mode == "assessment"
+    with pytest.raises(ExerciseFileError, match="must not contain 'clause'"):
+        load_exercise(write(tmp_path, {**student, "items": [{"label": "TikTok", "clause": "M1"}]}))
+    with pytest.raises(ExerciseFileError, match="must not contain 'policy'"):
+        load_exercise(write(tmp_path, {**student, "policy": GOOD["policy"]}))

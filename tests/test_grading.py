@@ -104,14 +104,39 @@ def test_cards_without_key_are_not_scored():
     assert str(fb) == "1 of 2 cards placed"
 
 
-def test_feedback_repr_lists_every_card():
-    its = items({"label": "A", "answer": "Medium"}, {"label": "B", "answer": "Network"})
+def test_feedback_repr_lists_the_placed_cards_and_counts_the_rest():
+    its = items({"label": "A", "answer": "Medium"}, {"label": "B", "answer": "Network"}, {"label": "C", "answer": "Network"})
     text = repr(grade(its, {"A": "Network"}))
     assert text.splitlines() == [
-        "0 of 2 right (1 wrong, 1 not placed yet)",
+        "0 of 3 right (1 wrong, 2 not placed yet)",
         "  \u2717 A \u2192 Network: Not quite",
-        "  \u2022 B \u2192 -: Not placed yet",
+        "2 cards still to place: drag them into the bins, then check again.",
     ]
+    done = repr(grade(its, {"A": "Medium", "B": "Network", "C": "Network"}))
+    assert len(done.splitlines()) == 4 and "still to place" not in done
+
+
+@pytest.mark.parametrize(
+    "language, n, sentence",
+    [
+        ("en", 18, "No card placed yet: drag the 18 cards into the bins above (or use the keyboard), then check again."),
+        ("en", 1, "No card placed yet: drag the card into a bin above (or use the keyboard), then check again."),
+        ("it", 18, "Nessuna scheda ancora sistemata: trascina le 18 schede nei riquadri qui sopra (o usa la tastiera), poi verifica di nuovo."),
+    ],
+)
+def test_a_check_before_any_card_is_placed_is_one_sentence(language, n, sentence):
+    its = items(*({"label": f"card {i}", "answer": "Medium"} for i in range(n)))
+    assert repr(grade(its, {}, language=language)) == sentence
+    # the score line itself is unchanged (the board's score and the autograder use it)
+    assert str(grade(its, {}, language=language)).startswith("0 ")
+
+
+def test_one_card_left_is_singular_in_both_languages():
+    its = items({"label": "A", "answer": "Medium"}, {"label": "B", "answer": "Network"})
+    assert repr(grade(its, {"A": "Medium"})).endswith("1 card still to place: drag it into a bin, then check again.")
+    assert repr(grade(its, {"A": "Medium"}, language="it")).endswith(
+        "Ancora 1 scheda da sistemare: trascinala in un riquadro, poi verifica di nuovo."
+    )
 
 
 def test_check_placements_drops_empty_and_rejects_unknown():

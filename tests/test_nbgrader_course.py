@@ -111,12 +111,12 @@ def graded(course, env, tmp_path_factory):
         ("The members of a choir and who sings next to whom", NETWORK),  # right
         ("Snapchat", NETWORK),                                  # wrong
         ("Neighbours who lend each other tools", MEDIUM),       # wrong (the trap)
-        ("A podcast app", NETWORK),
-        ("A podcast app", MEDIUM),                              # moved: right
+        ("A podcast app where listeners comment on episodes and reply to each other", NETWORK),
+        ("A podcast app where listeners comment on episodes and reply to each other", MEDIUM),                              # moved: right
         ("The subscribers of a cooking channel who comment on each other's recipes", NETWORK),  # right
         ("LinkedIn", NETWORK),                                  # right (contested)
-        ("An email newsletter service", MEDIUM),
-        ("An email newsletter service", None),                  # taken back: not placed
+        ("The readers of a shop's newsletter who forward it to their friends", NETWORK),
+        ("The readers of a shop's newsletter who forward it to their friends", None),  # taken back: not placed
     ])
     run(ada / "lesson1" / "media-or-network.ipynb", env)  # the board comes back as it was left
     run(ada / "lesson3" / "people-and-ties.ipynb", env, {
@@ -133,9 +133,9 @@ def graded(course, env, tmp_path_factory):
         ("The members of a choir and who sings next to whom", NETWORK),
         ("Snapchat", MEDIUM),
         ("Neighbours who lend each other tools", NETWORK),
-        ("A podcast app", MEDIUM),
+        ("A podcast app where listeners comment on episodes and reply to each other", MEDIUM),
         ("The subscribers of a cooking channel who comment on each other's recipes", NETWORK),
-        ("An email newsletter service", MEDIUM),
+        ("The readers of a shop's newsletter who forward it to their friends", NETWORK),
         ("LinkedIn", MEDIUM),                                   # the other bin of a contested card
     ])
     run(bo / "lesson3" / "people-and-ties.ipynb", env, {
@@ -186,8 +186,8 @@ def test_autograde_gives_the_exact_scores(graded):
 def test_the_answer_files_were_read_from_the_hand_in_not_from_elsewhere(graded, env):
     autograded = graded["course"] / "autograded"
     ada = json.loads((autograded / "ada" / "lesson1" / "media-or-network.answers.json").read_text())
-    assert ada["exercises"]["lesson01-assessment"]["answer"]["A podcast app"] == MEDIUM
-    assert "An email newsletter service" not in ada["exercises"]["lesson01-assessment"]["answer"]
+    assert ada["exercises"]["lesson01-assessment"]["answer"]["A podcast app where listeners comment on episodes and reply to each other"] == MEDIUM
+    assert "The readers of a shop's newsletter who forward it to their friends" not in ada["exercises"]["lesson01-assessment"]["answer"]
     assert list(Path(env["SMLESSONS_ANSWERS_DIR"]).iterdir()) == []
     # Grading never changes the student's hand-in, even a damaged one.
     submitted = graded["course"] / "submitted" / "cy" / "lesson1" / "media-or-network.answers.json"

@@ -29,9 +29,9 @@ def answer(folder, notebook, **exercises):
 @pytest.fixture
 def collected(tmp_path):
     top = tmp_path / "collected"
-    answer(top / "ada", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "TikTok": NETWORK, "Facebook": NETWORK})
+    answer(top / "ada", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "WhatsApp": NETWORK, "Facebook": NETWORK})
     answer(top / "ada" / "lesson3", "04-people-and-ties", class_community=4, class_distance=7)
-    answer(top / "bo", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "TikTok": MEDIUM})
+    answer(top / "bo", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "WhatsApp": MEDIUM})
     (top / "bo" / "notes.answers.json").write_text("{ not json")
     (top / "bo" / "other.answers.json").write_text(json.dumps({"format": "someone-else", "data": 1}))
     (top / "bo" / "01-media-and-networks.answers.corrupt-20261125T101010.json").write_text("{")
@@ -60,7 +60,7 @@ def test_collect_grades_and_skips(collected):
     report = collect([collected], load_keys())
     assert report.students == ["ada", "bo", "cy"]
     scores = report.scores()
-    assert scores["ada", BOARD] == (2, 18)  # Instagram right, Facebook right (contested), TikTok wrong
+    assert scores["ada", BOARD] == (2, 18)  # Instagram right, Facebook right (contested), WhatsApp wrong
     assert scores["bo", BOARD] == (2, 18)
     assert scores["ada", "lesson04-people-and-ties"] == (1, 6)
     skipped = dict(report.skipped)
@@ -69,7 +69,7 @@ def test_collect_grades_and_skips(collected):
     assert "kept aside" in skipped["collected/bo/01-media-and-networks.answers.corrupt-20261125T101010.json"]
     assert any("no key for exercise 'made-up-exercise'" in p for p in report.problems)
     ada = {r.item: r for r in report.rows if r.student == "ada"}
-    assert ada["TikTok"].status == "wrong" and ada["TikTok"].answer == NETWORK
+    assert ada["WhatsApp"].status == "wrong" and ada["WhatsApp"].answer == NETWORK
     assert ada["YouTube"].status == "unplaced" and ada["YouTube"].answer == ""
     assert ada["class-community"].file == "collected/ada/lesson3/04-people-and-ties.answers.json"
     assert ada["class-neighbours"].status == "unanswered" and ada["class-neighbours"].file.endswith("04-people-and-ties.answers.json")
@@ -105,9 +105,9 @@ def test_write_csv(collected, tmp_path):
         rows = list(csv.DictReader(fh))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert len(rows) == 18 * 2 + 6
-    tiktok = next(r for r in rows if r["student"] == "ada" and r["item"] == "TikTok")
-    assert tiktok == {
-        "student": "ada", "exercise": BOARD, "item": "TikTok", "placed": NETWORK, "status": "wrong",
+    whatsapp = next(r for r in rows if r["student"] == "ada" and r["item"] == "WhatsApp")
+    assert whatsapp == {
+        "student": "ada", "exercise": BOARD, "item": "WhatsApp", "placed": NETWORK, "status": "wrong",
         "right_answer": MEDIUM, "kind": "board", "file": "collected/ada/01-media-and-networks.answers.json",
     }
     facebook = next(r for r in rows if r["student"] == "ada" and r["item"] == "Facebook")

@@ -304,3 +304,85 @@ def test_an_assessment_file_loads_without_a_key_and_refuses_one(tmp_path):
 
     with pytest.raises(ExerciseFileError, match=r"item 1 \('My class'\): an assessment file must not contain 'answer'"):
         SortingBoard.from_exercise(path)
+
+
+# -- card order: shuffled per student, stable across restarts ------------------------------
+
+from smlessons.datafiles import load_exercise  # noqa: E402
+from smlessons.sorting_board import card_order, student_name  # noqa: E402
+
+LESSON1 = "lesson01_media_or_network"
+
+
+def test_a_board_without_an_exercise_id_keeps_the_order_given(board):
+    assert board.cards == [i["label"] for i in ITEMS]
+
+
+def test_an_explicit_seed_gives_the_same_order_every_time():
+    a = SortingBoard(items=ITEMS, bins=BINS, seed=7)
+    b = SortingBoard(items=ITEMS, bins=BINS, seed=7)
+    assert a.cards == b.cards and sorted(a.cards) == sorted(i["label"] for i in ITEMS)
+    assert [i.label for i in a.items] == a.cards  # the answer key follows the shown order
+
+
+def test_shuffle_false_keeps_the_file_order():
+    board = SortingBoard.from_exercise(LESSON1, answers=False, shuffle=False)
+    assert board.cards == [i.label for i in load_exercise(LESSON1).items]
+
+
+def test_a_lesson_board_is_shuffled_the_same_way_for_the_same_student(monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "ada")
+    first = SortingBoard.from_exercise(LESSON1, answers=False).cards
+    again = SortingBoard.from_exercise(LESSON1, answers=False).cards  # e.g. after a kernel restart
+    assert first == again
+    assert first != [i.label for i in load_exercise(LESSON1).items]
+    assert student_name() == "ada"
+
+
+def test_two_students_see_different_orders(monkeypatch):
+    orders = {}
+    for who in ("ada", "bo", "cy", "dee"):
+        monkeypatch.setenv("JUPYTERHUB_USER", who)
+        orders[who] = tuple(SortingBoard.from_exercise(LESSON1, answers=False).cards)
+    assert len(set(orders.values())) == 4, orders
+
+
+def test_the_order_depends_on_the_exercise_too():
+    labels = [f"card {i}" for i in range(18)]
+    assert card_order(labels, exercise_id="a", user="ada") != card_order(labels, exercise_id="b", user="ada")
+
+
+def test_without_a_hub_the_login_name_seeds_the_order(monkeypatch):
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.setattr("getpass.getuser", lambda: "local-student")
+    assert student_name() == "local-student"
+    labels = [f"card {i}" for i in range(18)]
+    assert card_order(labels, exercise_id="x") == card_order(labels, exercise_id="x", user="local-student")
+
+
+def test_lesson_one_cards_no_longer_alternate_medium_and_network(monkeypatch):
+    """In file order the cards alternated medium, network, ...; shuffled, some neighbours share a bin."""
+    ex = load_exercise(LESSON1)
+    answers = {i.label: i.answers for i in ex.items}
+    for who in ("ada", "bo", "cy"):
+        monkeypatch.setenv("JUPYTERHUB_USER", who)
+        cards = SortingBoard.from_exercise(LESSON1, answers=False).cards
+        same = sum(1 for a, b in zip(cards, cards[1:]) if answers[a] == answers[b])
+        assert same >= 2, (who, cards)
+
+
+@pytest.mark.parametrize("kwargs, error", [({"shuffle": "yes"}, "shuffle must be True or False"), ({"seed": 1.5}, "seed must be an int or a string"), ({"seed": True}, "seed must be an int or a string")])
+def test_bad_shuffle_options_are_clear_errors(kwargs, error):
+    with pytest.raises(TypeError, match=error):
+        SortingBoard(items=ITEMS, bins=BINS, **kwargs)
+
+
+def test_restored_placements_survive_the_shuffle(tmp_path, monkeypatch):
+    from smlessons.answers import AnswerStore
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "ada")
+    store = AnswerStore("demo", folder=tmp_path)
+    first = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    first.placements = {"Instagram": "Social medium"}
+    again = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert again.placements == {"Instagram": "Social medium"} and again.cards == first.cards

@@ -8,12 +8,15 @@ from playwright.sync_api import expect
 import harness
 from harness import notebook_errors, open_notebook, run_all, run_python, run_python_json
 from smlessons import load_exercise
+from smlessons.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
 LESSON = "01-media-and-networks.ipynb"
 EXERCISE = load_exercise("lesson01_media_or_network")
 MEDIUM, NETWORK = EXERCISE.bins
+# The order the board shows (shuffled, seeded by the kernel's user, the same as these tests').
+SHOWN = card_order([i.label for i in EXERCISE.items], exercise_id=EXERCISE.id)
 
 
 def q(value: str) -> str:
@@ -37,7 +40,7 @@ def test_notebook7_mouse_drag_reaches_python(page):
     assert notebook_errors(page) == []
     root = page.locator(".smb")
     expect(root).to_have_count(1)
-    label = EXERCISE.items[0].label
+    label = SHOWN[0]  # the first card of the pool, on screen with the bins
     source = root.locator(f".smb-item[data-label={q(label)}]")
     target = root.locator(f".smb-bin[data-bin={q(NETWORK)}]")
     expect(root.locator(".smb-pool .smb-item")).to_have_count(len(EXERCISE.items))
@@ -49,7 +52,7 @@ def test_notebook7_mouse_drag_reaches_python(page):
     assert run_python_json(page, "board.placements") == {label: NETWORK}
 
     # and the other way: Python moves a card in the page
-    other = EXERCISE.items[1].label
+    other = SHOWN[1]
     run_python(page, f"board.placements = {{{other!r}: {MEDIUM!r}}}")
     expect(root.locator(f'.smb-bin[data-bin={q(MEDIUM)}] .smb-item[data-label={q(other)}]')).to_have_count(1)
     expect(target.locator(".smb-item")).to_have_count(0)

@@ -13,11 +13,16 @@ import harness
 from boards import Board, overflow_report, real_touch_drag
 from harness import open_notebook, run_all, run_python, run_python_json
 from smlessons import load_exercise
+from smlessons.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
 LESSON = "01-media-and-networks.ipynb"
 EXERCISE = load_exercise("lesson01_media_or_network")
+# The cards in the order the board shows them (shuffled, seeded by the student running
+# the kernel, the same user as these tests, and the exercise id).
+SHOWN = [next(i for i in EXERCISE.items if i.label == label)
+         for label in card_order([i.label for i in EXERCISE.items], exercise_id=EXERCISE.id)]
 PHONE = {"width": 390, "height": 844}
 TOUCH_TARGET = 44  # px: WCAG 2.5.5 (AAA) and the platforms' guidelines; 2.5.8 (AA) asks for 24
 
@@ -77,8 +82,8 @@ def test_the_board_fits_a_phone_and_every_card_is_big_enough(page, board, artifa
 def test_a_finger_drags_a_card_into_a_bin(page, board):
     """Card and bin both on screen: the last card of the pool, just above the bins."""
     b = board
-    label = EXERCISE.items[-2].label  # a one-answer card near the end of the pool
-    right = EXERCISE.items[-2].answers[0]
+    last = [i for i in SHOWN[-3:] if len(i.answers) == 1][-1]  # a one-answer card near the end of the pool
+    label, right = last.label, last.answers[0]
     card = b.card(label)
     card.evaluate("n => n.scrollIntoView({block: 'center'})")
     target = b.bin(right).locator(".smb-target-label")
@@ -93,8 +98,8 @@ def test_a_finger_drags_a_card_into_a_bin(page, board):
 def test_holding_a_card_at_the_bottom_edge_scrolls_to_the_bins(page, board):
     """The first card is a screen away from the bins: the board scrolls while the finger waits at the edge."""
     b = board
-    label = EXERCISE.items[0].label
-    right = EXERCISE.items[0].answers[0]
+    label = SHOWN[0].label
+    right = SHOWN[0].answers[0]
     card = b.card(label)
     card.evaluate("n => n.scrollIntoView({block: 'start'})")
     bin_label = b.bin(right).locator(".smb-target-label")
@@ -108,8 +113,8 @@ def test_holding_a_card_at_the_bottom_edge_scrolls_to_the_bins(page, board):
 
 def test_tap_to_pick_and_tap_to_drop(page, board):
     b = board
-    label = EXERCISE.items[3].label
-    right = EXERCISE.items[3].answers[0]
+    label = SHOWN[3].label
+    right = SHOWN[3].answers[0]
     card = b.card(label)
     card.evaluate("n => n.scrollIntoView({block: 'center'})")
     page.touchscreen.tap(*centre(card.bounding_box()))

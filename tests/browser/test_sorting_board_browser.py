@@ -32,13 +32,16 @@ import harness
 from boards import mouse_drag, on_screen, real_touch_drag, touch_drag
 from smlessons import load_exercise
 from smlessons.grading import grade
+from smlessons.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
 LESSON = "01-media-and-networks.ipynb"
 EXERCISE = load_exercise("lesson01_media_or_network")
 MEDIUM, NETWORK = EXERCISE.bins
-LABELS = [item.label for item in EXERCISE.items]
+# The order the board shows: shuffled, seeded by the student running the kernel (the
+# same user as these tests) and the exercise id.
+LABELS = card_order([item.label for item in EXERCISE.items], exercise_id=EXERCISE.id)
 ITEMS = {item.label: item for item in EXERCISE.items}
 # Cards with one answer each, in file order.
 MEDIA = [i.label for i in EXERCISE.items if i.answers == (MEDIUM,)]
