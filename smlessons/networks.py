@@ -1045,9 +1045,15 @@ def reciprocity(G, who=None) -> float:
     """The share of follows that are returned (0 to 1).
 
     For the whole network: of all the arrows, the share whose reverse arrow
-    exists too. For one person: the same share among the arrows that start
-    or end at them (as :func:`networkx.reciprocity` counts). A network of
-    friendships (undirected) has reciprocity 1: every tie runs both ways.
+    exists too (the arc-based definition, as in Newman, *Networks*, 2nd ed.,
+    2018, and :func:`networkx.overall_reciprocity`). Wasserman & Faust (1994)
+    count pairs instead: mutual pairs among the pairs with at least one
+    arrow; that share is lower whenever some follows are not returned (in
+    :func:`follow_network`, 12 of 22 pairs, 0.545, against 0.706 here).
+    For one person: the same arc-based share among the arrows that start or
+    end at them, which is networkx's own convention
+    (:func:`networkx.reciprocity` with nodes). A network of friendships
+    (undirected) has reciprocity 1: every tie runs both ways.
 
     Parameters
     ----------

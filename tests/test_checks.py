@@ -46,7 +46,7 @@ def test_lesson4_and_5_questions_load_with_sources():
     assert list(l5) == [
         "class-bridge",
         "class-cut-the-bridge",
-        "class-weak-tie",
+        "class-local-bridge",
         "weak-ties-why",
         "uma-betweenness",
         "karate-most-ties",
@@ -57,7 +57,7 @@ def test_lesson4_and_5_questions_load_with_sources():
     ]
     for q in [*l4.values(), *l5.values()]:
         assert q.source.strip() and q.hint.strip() and q.prompt.strip()
-    assert "Granovetter" in l5["class-weak-tie"].source and "78(6)" in l5["class-weak-tie"].source
+    assert "Granovetter" in l5["class-local-bridge"].source and "78(6)" in l5["class-local-bridge"].source
     assert set(l4) | set(l5) <= set(list_questions())
 
 
@@ -93,7 +93,7 @@ def test_computed_answers_are_the_known_facts():
     assert question("class-distance").answers() == ["6"]
     assert question("class-community").answers() == ["4"]
     assert question("class-bridge").answers() == ["Ben\u2013Uma"]
-    assert question("class-weak-tie").answers() == ["Dev\u2013Wen", "Farid\u2013Kira", "Pia\u2013Tariq"]
+    assert question("class-local-bridge").answers() == ["Dev\u2013Wen", "Farid\u2013Kira", "Pia\u2013Tariq"]
 
 
 @pytest.mark.parametrize("qid", list_questions())
@@ -167,7 +167,7 @@ def test_a_tie_in_many_forms(answer):
 def test_a_tie_straight_from_the_measures():
     G = class_network()
     assert evaluate("class-bridge", bridges(G)).correct
-    assert evaluate("class-weak-tie", local_bridges(G, with_span=True)[1]).correct  # (u, v, span)
+    assert evaluate("class-local-bridge", local_bridges(G, with_span=True)[1]).correct  # (u, v, span)
 
 
 @pytest.mark.parametrize(
@@ -217,7 +217,7 @@ def test_a_wrong_tie_is_explained_from_the_network():
     assert "Ana and Hugo have a friend in common (Kira, Rosa)" in common
     local = str(evaluate("class-bridge", "Pia-Tariq"))
     assert "no friend in common, but cut Pia\u2013Tariq and a detour of 6 steps remains" in local
-    assert "it is a bridge" in str(evaluate("class-weak-tie", "Ben-Uma"))
+    assert "it is a bridge" in str(evaluate("class-local-bridge", "Ben-Uma"))
 
 
 def test_a_wrong_group_names_the_extras_but_not_the_missing():

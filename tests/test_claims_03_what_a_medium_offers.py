@@ -110,19 +110,49 @@ def test_the_board_solution_says_what_the_board_accepts(card_start, claim, bins)
 
 def test_reflection_channels_that_fit_are_one_to_many():
     text = cell_text(NB, "l2-reflection")
-    assert "A WhatsApp channel, an Instagram account or a YouTube channel all fit" in text
+    assert "A WhatsApp channel, an Instagram account or a YouTube channel fit the pattern" in text
     for name in ("WhatsApp", "Instagram", "YouTube"):
         assert "one-to-many" in platform(name).patterns
+
+
+def test_reflection_a_whatsapp_group_is_many_to_many():
+    assert "A WhatsApp group would reach everyone too, but it is many-to-many" in cell_text(NB, "l2-reflection")
+    assert "many-to-many" in platform("WhatsApp").patterns and "group" in platform("WhatsApp").ties
+
+
+def test_kaplan_and_haenlein_six_types_named():
+    """Quoted from Kaplan & Haenlein (2010); the test checks the sentence names six types."""
+    text = cell_text(NB, "l2-intro")
+    assert "Kaplan & Haenlein (2010) sort social media into six types" in text
+    types = ["collaborative projects", "blogs", "content communities", "social networking sites",
+             "virtual game worlds", "virtual social worlds"]  # fmt: skip
+    assert all(t in text for t in types) and len(types) == 6
+
+
+def test_instagram_group_chats_are_many_to_many_with_their_source():
+    ig = platform("Instagram")
+    assert "many-to-many" in ig.patterns and "group chats" in ig.note and "many-to-many" in ig.note
+    assert "Instagram Help Center" in ig.source("patterns")
+
+
+def test_whatsapp_note_explains_why_follow_is_not_a_main_tie():
+    wa = platform("WhatsApp")
+    assert "Following a channel is a one-way tie" in wa.note and "follow" not in wa.ties
 
 
 # -- the questions' texts ------------------------------------------------------------
 
 
-def test_voice_question_only_whatsapp(platforms):
+def test_voice_question_only_whatsapp_and_x_s_note_names_spaces(platforms):
     q = question("voice-platform")
-    assert q.explanation.startswith("Only WhatsApp has voice among its main formats")
+    assert "it lists only WhatsApp" in q.prompt and "X has Spaces (live audio conversations)" in q.prompt
+    assert q.answer == "b" and "named in X's note" in q.options["b"]
+    assert "Every record is dated (as of 2024-12-31), and X's note of that date already names Spaces" in q.feedback["c"]
     assert [p.name for p in platforms.values() if "voice" in p.formats] == ["WhatsApp"]
-    assert q.evaluate("WhatsApp").correct and not q.evaluate("Instagram").correct
+    x = platform("X")
+    assert "Spaces (live audio conversations)" in x.note and "voice" not in x.formats and str(x.as_of) == "2024-12-31"
+    assert {str(p.as_of) for p in platforms.values()} == {"2024-12-31"}
+    assert "Only WhatsApp has voice among its main formats" in cell_text(NB, "l2-formats-solution")
 
 
 def test_lines_and_arrows_question_b_is_6_and_12():

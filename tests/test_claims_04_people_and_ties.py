@@ -144,3 +144,23 @@ def test_community_question_degrees_from_3_maya_to_6_pia(G):
     degrees = {p: degree(G, p) for p in group}
     assert min(degrees.values()) == degrees["Maya"] == 3 and max(degrees.values()) == degrees["Pia"] == 6
     assert list(degrees.values()).count(3) == 1 and list(degrees.values()).count(6) == 1
+
+
+def test_modularity_one_group_with_everybody_scores_0_and_the_found_groups_score_higher():
+    text = cell_text(NB, "l4-communities")
+    assert "Putting everybody in one group scores 0" in text
+    assert "A grouping scores high when its groups have more ties inside than chance would give them" in text
+    G = class_network()
+    assert abs(nx.community.modularity(G, [set(G)])) < 1e-12
+    assert nx.community.modularity(G, [set(c) for c in communities(G)]) > 0.5
+
+
+def test_found_communities_are_the_planted_groups_a_good_sign_not_a_proof():
+    text = cell_text(NB, "l4-ex56-solution")
+    assert "a good sign for the method, not a proof that it always finds the right groups" in text
+    assert "a good sign, not a proof that it always works" in question("class-what-makes-a-community").feedback["d"]
+    G = class_network()
+    planted = {}
+    for person, data in G.nodes(data=True):
+        planted.setdefault(data.get("group"), set()).add(person)
+    assert sorted(map(sorted, planted.values())) == sorted(map(sorted, communities(G)))

@@ -103,7 +103,8 @@ def test_every_path_between_uma_s_community_and_the_rest_runs_through_ben_and_um
 
 def test_karate_34_members_78_ties(K):
     text = cell_text(NB, "l5-karate")
-    assert "**34 members**" in text and "**78 ties**" in text
+    assert "he recorded the **34** who regularly met other members outside" in text and "**78 ties**" in text
+    assert "the data record, for each of the 34, the side they joined" in text
     assert (K.number_of_nodes(), K.number_of_edges()) == (34, 78)
     assert K.nodes[0]["club"] == "Mr. Hi" and K.nodes[33]["club"] == "Officer"
 
@@ -127,7 +128,7 @@ def test_karate_solution_degrees_17_16_and_betweenness_44_percent(K):
     text = cell_text(NB, "l5-ex67-solution")
     assert "# [(33, 17), (0, 16), (32, 12)]" in text and "# [(0, 0.438), (33, 0.304), (32, 0.145)]" in text
     assert "Member 33, the administrator, has the most ties (17)" in text
-    assert "one tie fewer (16) but the highest betweenness: on average, 44% of the shortest paths" in text
+    assert "one tie fewer (16) but the highest betweenness: averaged over all pairs of other members, he lies on 44% of their shortest paths" in text
     assert central_people(K, "degree") == [(33, 17), (0, 16), (32, 12)]
     assert central_people(K, "betweenness") == [(0, 0.438), (33, 0.304), (32, 0.145)]
     assert round(nx.betweenness_centrality(K)[0] * 100) == 44
@@ -195,7 +196,7 @@ def test_model_answer_karate_split_along_communities():
 
 def test_model_answer_lea_10_followers_diego_4_all_mutual_lea_follows_back_1(F):
     text = cell_text(NB, "l5-reflection")
-    assert "Lea's post reaches her 10 followers directly, Diego's his 4; but all 4 of Diego's ties are mutual, and Lea follows back only 1 of hers" in text
+    assert "Lea's post can reach up to her 10 followers, Diego's up to his 4; but all 4 of Diego's ties are mutual, and Lea follows back only 1 of hers" in text
     assert audience(F, "Lea") == 10 and audience(F, "Diego") == 4
     assert len(mutual_ties(F, "Diego")) == 4 and len(mutual_ties(F, "Lea")) == 1
 
@@ -228,7 +229,7 @@ def test_karate_questions_member_0_best_on_his_side_one_tie_fewer_than_33(K):
         "karate-most-ties"
     ).feedback["0"]
     assert "He has one tie fewer than member 33" in question("karate-broker").explanation
-    assert "member 11, whose only tie is to him" in question("karate-broker").explanation
+    assert "Member 11, whose only tie is to him, adds only 0.06" in question("karate-broker").explanation
     his_side = [m for m in K if K.nodes[m]["club"] == "Mr. Hi"]
     assert max(his_side, key=lambda m: degree(K, m)) == 0
     assert degree(K, 33) == degree(K, 0) + 1 and K.nodes[33]["club"] == "Officer"
@@ -296,3 +297,103 @@ def test_the_class_records_no_strength_and_the_karate_club_a_number_of_kinds_of_
     # the measures ignore it: degree and betweenness are the same without the weights
     plain = nx.Graph(K.edges())
     assert central_people(plain, "betweenness") == central_people(K, "betweenness")
+
+
+# -- added with the second review ------------------------------------------------------
+
+
+def _share_of_0_s_betweenness(K, pair_filter):
+    """Part of member 0's betweenness that comes from the pairs pair_filter keeps."""
+    from itertools import combinations
+
+    others = [m for m in K if m != 0]
+    total = 0.0
+    for s, t in combinations(others, 2):
+        if pair_filter(s, t):
+            paths = list(nx.all_shortest_paths(K, s, t))
+            total += sum(0 in p for p in paths) / len(paths)
+    return total / (len(others) * (len(others) - 1) / 2)
+
+
+def test_most_of_member_0_s_betweenness_comes_from_pairs_across_the_split(K):
+    text = cell_text(NB, "l5-ex67-solution")
+    assert "Most of that comes from pairs on opposite sides of the split" in text
+    q = question("karate-broker").explanation
+    assert "Most of his betweenness (0.28) comes from pairs on opposite sides of the split" in q
+    across = _share_of_0_s_betweenness(K, lambda s, t: K.nodes[s]["club"] != K.nodes[t]["club"])
+    assert round(across, 2) == 0.28 and across > nx.betweenness_centrality(K)[0] / 2
+
+
+def test_member_11_adds_only_0_06_to_member_0_s_betweenness(K):
+    assert "adds only 0.06" in question("karate-broker").explanation
+    share = _share_of_0_s_betweenness(K, lambda s, t: 11 in (s, t))
+    assert round(share, 2) == 0.06 and share == 32 / 528
+
+
+def test_karate_mismatch_is_member_8_and_four_communities_matched_after_the_fact(K):
+    text = cell_text(NB, "l5-karate-read")
+    assert "The algorithm found four communities, not two" in text
+    assert "member 8 (Zachary's individual 9)" in text
+    assert len(communities(K)) == 4
+    mismatched = []
+    for members in communities(K):
+        sides = [K.nodes[m]["club"] for m in members]
+        majority = max(set(sides), key=sides.count)
+        mismatched += [m for m in members if K.nodes[m]["club"] != majority]
+    assert mismatched == [8] and K.nodes[8]["club"] == "Mr. Hi"
+
+
+def test_karate_s_only_bridge_is_a_pendant_tie(K):
+    text = cell_text(NB, "l5-karate-read")
+    assert "A tie to someone who has no other tie (a *pendant* tie) is always a bridge" in text
+    assert bridges(K) == [(0, 11)] and degree(K, 11) == 1
+
+
+def test_karate_local_bridges_average_2_36_kinds_of_contact_the_other_67_ties_3_06(K):
+    text = cell_text(NB, "l5-karate-weights-read")
+    assert "The 11 local bridges average 2.36 kinds of contact, the other 67 ties 3.06" in text
+    assert "one local bridge has 5 kinds of contact" in text
+    assert "local_bridges(K)" in cell_text(NB, "l5-karate-weights")
+    spanning = {frozenset(t) for t in local_bridges(K)}
+    lb = [w for u, v, w in K.edges(data="weight") if frozenset((u, v)) in spanning]
+    other = [w for u, v, w in K.edges(data="weight") if frozenset((u, v)) not in spanning]
+    assert (len(lb), round(sum(lb) / len(lb), 2)) == (11, 2.36)
+    assert (len(other), round(sum(other) / len(other), 2)) == (67, 3.06)
+    assert sum(w == 5 for w in lb) == 1 and max(lb) == 5
+
+
+def test_lea_s_mutual_tie_counts_twice_in_in_plus_out_degree_11(F):
+    text = cell_text(NB, "l5-ex10")
+    assert 'networkx\'s `F.degree("Lea")` gives 11' in text
+    assert F.degree("Lea") == F.in_degree("Lea") + F.out_degree("Lea") == 11 and degree(F, "Lea") == 10
+    assert "the course's degree counts the distinct people tied to Lea" in question("arrows-to-lines").prompt
+
+
+def test_reciprocity_arc_based_here_pair_based_lower_when_follows_go_unreturned(F):
+    text = cell_text(NB, "l5-follows")
+    assert "networkx's `overall_reciprocity` counts the same" in text
+    assert "That share is lower whenever some follows are not returned" in text
+    assert reciprocity(F) == round(nx.overall_reciprocity(F), 3)
+    pairs = {frozenset(e) for e in F.edges()}
+    mutual = sum(F.has_edge(*sorted(p)) and F.has_edge(*sorted(p)[::-1]) for p in pairs)
+    # arcs: 2m / (2m + u) against pairs: m / (m + u), lower whenever u > 0
+    assert mutual / len(pairs) < reciprocity(F) and len(pairs) > mutual
+
+
+def test_lesson_7_test_bridge_seeds_below_random_ben_and_uma_one_tie(G):
+    from smlessons.diffusion import choose_seeds
+    from smlessons.spread import compare_strategies
+
+    text = cell_text(NB, "l5-reflection")
+    assert "Lesson 7 runs that test (3 seeds, p = 0.3, 200 runs): in this class the three people with the highest betweenness, Ben, Uma and Farid, reach fewer people on average than three people picked at random" in text
+    assert "(Ben and Uma are the two ends of one tie)" in text
+    assert choose_seeds(G, "bridge", 3) == ["Ben", "Uma", "Farid"] and G.has_edge("Ben", "Uma")
+    means = compare_strategies(G, p=0.3, runs=200, k=3, rng=0).mean()
+    assert means["bridge"] < means["random"]
+
+
+def test_granovetter_base_rate_caveat_is_stated():
+    text = cell_text(NB, "l5-weak-ties")
+    assert "Most people have many more acquaintances than close friends" in text
+    assert "they do not show that one weak tie is worth more than one strong tie" in text
+    assert "Numbers matter for the job figures" in question("weak-ties-why").feedback["b"]

@@ -610,6 +610,17 @@ def test_reciprocity_counts_returned_arrows():
         assert networks.reciprocity(F, p) == round(nx.reciprocity(F, p), 3)
 
 
+def test_reciprocity_docstring_arc_based_0_706_against_dyad_based_12_of_22():
+    """The docstring's comparison with Wasserman & Faust's pair-based count."""
+    doc = " ".join(networks.reciprocity.__doc__.split())
+    assert "12 of 22 pairs, 0.545, against 0.706 here" in doc
+    F = networks.follow_network()
+    pairs = {frozenset(e) for e in F.edges()}
+    mutual = [p for p in pairs if all(F.has_edge(u, v) for u in p for v in p if u != v)]
+    assert (len(mutual), len(pairs)) == (12, 22) and round(12 / 22, 3) == 0.545
+    assert networks.reciprocity(F) == round(nx.overall_reciprocity(F), 3) == 0.706 > 0.545
+
+
 def test_an_undirected_network_is_all_mutual_ties():
     G = class_network()
     assert networks.reciprocity(G) == 1.0
