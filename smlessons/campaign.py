@@ -854,7 +854,8 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             lines.append(fb["missed"].format(letters=_and(f"({k})" for k in missed)))
     lines.append("")
     words = len(explanation.split())
-    lines.append(fb["explanation_saved"].format(words=words) if words else fb["explanation_missing"])
+    counted = _say("fragments", "word" if words == 1 else "words", n=words)
+    lines.append(fb["explanation_saved"].format(words=counted) if words else fb["explanation_missing"])
     lines.append(fb["looks_at"])
     record = {
         "media": list(plan.media),

@@ -380,9 +380,9 @@ def test_two_media_whatsapp_ties_instagram_lacks_are_jamal_uma_and_luca_vera():
 
 def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
     text = text_of("campaign-low-p-predict")
-    assert "At p = 0.05 the plan with three seeds inside reaches more than the model plan" in text
+    assert "At p = 0.05 the plan with three seeds inside reaches more than plan B" in text
     assert "Here the order of the two plans flips." in text
-    assert "(Instagram and WhatsApp, seeds Carla and Jamal, 10 points)" in text and "(Uma, Vera and Xavi, 9 points)" in text
+    assert "plan B of Exercise 4 (Instagram and WhatsApp, seeds Carla and Jamal, 10 points)" in text and "(Uma, Vera and Xavi, 9 points)" in text
     assert run(*MODEL).cost == 10 and run(*THREE_INSIDE).cost == 9
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
     assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach
@@ -392,7 +392,7 @@ def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
 def test_low_p_most_of_the_reach_is_the_paid_seeds():
     text = text_of("campaign-low-p-predict") + " " + cell_text(NB, "l8-rare-says")
     assert "at p = 0.05 few messages are passed on at all, so the ties add little and the paid seeds are most of the reach" in text
-    assert "little is earned: the reach is mostly the seeds you paid for, and the plan with three seeds inside the group now beats the model plan" in text
+    assert "little is earned: the reach is mostly the seeds you paid for, and the plan with three seeds inside the group now beats plan B" in text
     for plan in (MODEL, THREE_INSIDE):
         r = run(*plan, p=0.05)
         assert r.earned_in_target < r.in_target.mean() / 2
