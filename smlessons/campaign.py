@@ -6,8 +6,10 @@ ties, and the message is shared along the ties that live on a chosen
 medium) and **seeds** (people who get the message first, through a chosen
 medium), within a budget of points. The plan is then run many times with
 the Independent Cascade model of :mod:`smlessons.diffusion`: a tie that
-lives on several chosen media gets one chance per medium. People reached by
-sharing, beyond the seeds, are the campaign's *earned* media (Corcoran 2009).
+lives on several chosen media gets one chance per medium (an assumption the
+lesson states; ``Campaign(one_chance=True)`` gives every tie one chance).
+People reached by sharing, beyond the seeds, are the campaign's *earned*
+exposure (Corcoran 2009).
 
 A plan that breaks a rule of the game (over budget, a seed the media cannot
 reach, a misspelt name) is not an error: :meth:`Campaign.plan` returns a
