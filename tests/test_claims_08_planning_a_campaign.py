@@ -88,7 +88,7 @@ def test_brief_a_tie_on_two_media_gets_two_chances():
 
 def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
     text = cell_text(NB, "l8-brief")
-    assert "with p = 0.3: each time someone gets the message, each of their friends on a medium you bought has a 30% chance of getting it from them, and that friend gets one such attempt from them, never more" in text
+    assert "with p = 0.3: each time someone gets the message, each of their friends on a medium you bought has a 30% chance of getting it from them, and that friend gets one such attempt from them on each of those media, never more" in text
     assert "Each plan is run 200 times" in text
     c = campaign()
     assert c.p == 0.3 and c.runs == 200
