@@ -6,8 +6,10 @@ ties, and the message is shared along the ties that live on a chosen
 medium) and **seeds** (people who get the message first, through a chosen
 medium), within a budget of points. The plan is then run many times with
 the Independent Cascade model of :mod:`smlessons.diffusion`: a tie that
-lives on several chosen media gets one chance per medium. People reached by
-sharing, beyond the seeds, are the campaign's *earned* media (Corcoran 2009).
+lives on several chosen media gets one chance per medium (an assumption the
+lesson states; ``Campaign(one_chance=True)`` gives every tie one chance).
+People reached by sharing, beyond the seeds, are the campaign's *earned*
+exposure (Corcoran 2009).
 
 A plan that breaks a rule of the game (over budget, a seed the media cannot
 reach, a misspelt name) is not an error: :meth:`Campaign.plan` returns a
@@ -57,6 +59,8 @@ __all__ = [
     "judge_reason",
     "texts",
     "PLAN_EXERCISE",
+    "VERDICT_WORDS",
+    "verdict_word",
 ]
 
 _TARGET_PERSON = "Uma"
@@ -185,9 +189,16 @@ class Campaign:
     medium_cost, seed_cost : int, default 3 and 2
         What one medium and one seed person cost (invented points).
     p : float, default 0.3
-        The chance that a tie on one chosen medium passes the message on.
+        The chance that a tie on one chosen medium passes the message on
+        (illustrative, and generous: real pass-along rates are far lower).
     runs : int, default 200
     rng : int, default 0
+        Fixes the runs, so the same plan always gives the same numbers.
+    one_chance : bool, default False
+        The game's assumption is that a tie living on several chosen media
+        gets one chance per medium (a friend who sees the message on two apps
+        decides twice). With ``one_chance=True`` every tie gets one chance,
+        ``p``, however many chosen media it lives on.
 
     Raises
     ------
@@ -205,6 +216,7 @@ class Campaign:
     p: float = 0.3
     runs: int = 200
     rng: int = 0
+    one_chance: bool = False
     members: list = field(init=False)
 
     def __post_init__(self):
@@ -380,13 +392,18 @@ class Campaign:
         return self._run(*self._validate(media, seeds))
 
     def _network(self, chosen):
-        """The ties on the chosen media, each with its chance to pass the message on."""
+        """The ties on the chosen media, each with its chance to pass the message on.
+
+        A tie on k chosen media gets k chances (1 - (1 - p)**k), unless
+        ``one_chance``: then p. This is an assumption of the game, stated in
+        the lesson, not a result.
+        """
         H = nx.Graph()
         H.add_nodes_from(self.graph)
         for u, v, ms in self.graph.edges(data="platform"):
             k = sum(1 for m in _platforms_of(ms) if m in chosen)
             if k:
-                H.add_edge(u, v, p=1.0 - (1.0 - self.p) ** k)
+                H.add_edge(u, v, p=self.p if self.one_chance else 1.0 - (1.0 - self.p) ** k)
         return H
 
     def _run(self, chosen, people, cost) -> "CampaignResult":
@@ -415,8 +432,10 @@ def _platforms_of(ms) -> tuple:
 class CampaignResult:
     """A plan and what it achieved over many runs.
 
-    Shown as a table (paid, owned and earned parts of the campaign, and its
-    reach); ``print`` gives the same as aligned text.
+    Shown as a table (the paid and earned parts of the campaign, its reach
+    and its cost per person of the target reached); ``print`` gives the same
+    as aligned text. The brand has no owned channel in this brief, so the
+    table has no owned row.
 
     Attributes
     ----------
@@ -462,24 +481,33 @@ class CampaignResult:
         """People of the whole class reached by sharing, not as seeds (average per run)."""
         return float(self.total.mean()) - len(self.seeds)
 
+    @property
+    def cost_per_target(self) -> float | None:
+        """Points spent per person of the target reached (on average); None if nobody was."""
+        reached = float(self.in_target.mean())
+        return self.cost / reached if reached > 0 else None
+
     def _pairs(self) -> list[tuple[str, str]]:
         c, r = self.campaign, texts()["result"]
         n = len(c.members)
+        per = self.cost_per_target
+        per = r["cost_per_target_none"] if per is None else r["cost_per_target_value"].format(value=_num(per))
         return [
             (r["paid_media"], f"{_and(self.media)}: {len(self.media) * c.medium_cost} points"),
             (r["paid_seeds"], f"{_and(self.seeds)}: {len(self.seeds) * c.seed_cost} points"),
-            (r["owned"], r["owned_none"]),
             (r["cost"], f"{self.cost} of {c.budget} points"),
             (r["target"].format(target=c.target_name), f"{_num(self.in_target.mean())} of {n} ({_pct(self.target_reach)})"),
             (r["earned_target"], _num(self.earned_in_target)),
+            (r["cost_per_target"], per),
             (r["class"], f"{_num(self.total.mean())} of {len(c.graph)} ({_pct(self.reach)})"),
             (r["earned_class"], _num(self.earned)),
             (r["all"].format(n=n), _pct(float(np.mean(self.in_target == n)))),
         ]  # fmt: skip
 
     def _note(self) -> str:
-        c = self.campaign
-        return texts()["result"]["runs_note"].format(runs=c.runs, p=f"{c.p:g}", rng=c.rng)
+        c, r = self.campaign, texts()["result"]
+        chances = r["one_chance"] if c.one_chance else r["two_chances"]
+        return r["runs_note"].format(runs=c.runs, p=f"{c.p:g}", rng=c.rng, chances=chances)
 
     def _repr_markdown_(self) -> str:
         return _pairs_markdown(self._pairs(), self._note())
@@ -605,6 +633,7 @@ def _check_seeds_inside(r: CampaignResult):
 def _check_bridge_seed(r: CampaignResult):
     c = r.campaign
     members = set(c.members)
+    H = c._network(r.media)
     ways = []
     for s in r.seeds:
         if s in members:
@@ -612,7 +641,8 @@ def _check_bridge_seed(r: CampaignResult):
         for _, v, ms in c.graph.edges(s, data="platform"):
             on = [m for m in _platforms_of(ms) if m in r.media]
             if v in members and on:
-                ways.append(_say("fragments", "way_in", seed=s, person=v, media=_and(on)))
+                chance = _pct(H.edges[s, v]["p"])
+                ways.append(_say("fragments", "way_in", seed=s, person=v, media=_and(on), chance=chance))
     return bool(ways), {"ways": "; ".join(ways)}
 
 
@@ -635,7 +665,9 @@ def _check_no_redundant_medium(r: CampaignResult):
 def _check_mostly_earned(r: CampaignResult):
     reached = float(r.in_target.mean())
     earned = r.earned_in_target
-    return earned > reached / 2, {"reached": _num(reached), "earned": _num(earned), "seeds": r.seeds_in_target}
+    n = r.seeds_in_target
+    seeds_phrase = _say("fragments", "seeds_one" if n == 1 else "seeds_many", n=n)
+    return earned > reached / 2, {"reached": _num(reached), "earned": _num(earned), "seeds_phrase": seeds_phrase}
 
 
 def _check_seeds_most_connected(r: CampaignResult):
@@ -697,6 +729,19 @@ def judge_reason(result: CampaignResult, letter: str) -> tuple[bool | None, str]
     return verdict, spec[key].format(**facts)
 
 
+#: How a verdict is saved and exported: the mark the student saw, in words.
+VERDICT_WORDS = {"true": "\u2713 true", "weak": "! true but weak", "false": "\u2717 not true", "none": "\u2022 does not apply"}
+
+
+def verdict_word(letter: str, verdict: bool | None) -> str:
+    """The verdict on reason `letter` as saved: ``"✓ true"``, ``"! true but weak"``, ``"✗ not true"`` or ``"• does not apply"``."""
+    if verdict is None:
+        return VERDICT_WORDS["none"]
+    if not verdict:
+        return VERDICT_WORDS["false"]
+    return VERDICT_WORDS["true"] if texts()["reasons"][letter]["sound"] else VERDICT_WORDS["weak"]
+
+
 @dataclass(frozen=True)
 class PlanFeedback:
     """What :func:`check_plan` found: ``lines`` to read, and ``verdicts``
@@ -744,8 +789,9 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
     it is saved for the instructor, who marks it with the rubric in the
     instructor guide. There is no score.
 
-    The plan (media, seeds, cost, reach), the reasons and their verdicts and
-    the explanation are saved in the lesson's answer file under
+    The plan (media, seeds, cost, reach), the reasons and their verdicts (as
+    the student saw them: true, true but weak, not true, does not apply; see
+    :func:`verdict_word`) and the explanation are saved in the lesson's answer file under
     :data:`PLAN_EXERCISE` (``answers=False`` saves nothing; see
     :func:`smlessons.assessment.save_answer`).
 
@@ -801,6 +847,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             lines.append(f"{mark} ({letter}) {spec['text']} {why}")
         if any(v and not texts()["reasons"][k]["sound"] for k, v in verdicts.items()):
             lines.append(fb["weak_note"])
+        lines.append(fb["judge_by_reach"])
         missed = [
             k for k, spec in texts()["reasons"].items()
             if spec["sound"] and k not in letters and judge_reason(plan, k)[0]
@@ -809,7 +856,8 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             lines.append(fb["missed"].format(letters=_and(f"({k})" for k in missed)))
     lines.append("")
     words = len(explanation.split())
-    lines.append(fb["explanation_saved"].format(words=words) if words else fb["explanation_missing"])
+    counted = _say("fragments", "word" if words == 1 else "words", n=words)
+    lines.append(fb["explanation_saved"].format(words=counted) if words else fb["explanation_missing"])
     lines.append(fb["looks_at"])
     record = {
         "media": list(plan.media),
@@ -817,7 +865,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         "cost": plan.cost,
         "target_reach": round(float(plan.target_reach), 4),
         "reasons": letters,
-        "reasons_true": {k: v for k, v in verdicts.items()},
+        "verdicts": {k: verdict_word(k, v) for k, v in verdicts.items()},
         "explanation": explanation,
     }
     if letters or words:  # an untouched cell (... and ...) saves nothing, as check() does

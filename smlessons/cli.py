@@ -5,7 +5,8 @@
     smlessons report FOLDER... [--out DIR] [--keys DIR]
     smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
 
-``report`` grades collected answer files and writes a CSV and an HTML page;
+``report`` grades collected answer files and writes a CSV and an HTML page
+(and plans.csv, lesson 8's written plans to mark by hand);
 ``links`` prints, for each lesson, a Binder link and (given a hub) an
 nbgitpuller link, ready to paste into a course page. Every command has
 ``--help``. Bad arguments exit with status 2 and say what is wrong.
@@ -186,7 +187,7 @@ def _links(args, parser) -> int:
 
 def _report(args, parser) -> int:
     from .autograde import load_keys
-    from .report import collect, write_csv, write_html
+    from .report import collect, write_csv, write_html, write_plans_csv
 
     for folder in args.folders:
         if not Path(folder).exists():
@@ -208,6 +209,7 @@ def _report(args, parser) -> int:
         out.mkdir(parents=True, exist_ok=True)
         csv_path = write_csv(report, out / "report.csv")
         html_path = write_html(report, out / "report.html")
+        plans_path = write_plans_csv(report, out / "plans.csv") if report.plans else None
     except OSError as exc:
         print(f"smlessons report: cannot write the report in {out}: {exc}", file=sys.stderr)
         return 1
@@ -219,6 +221,8 @@ def _report(args, parser) -> int:
     if report.problems:
         print(f"{len(report.problems)} answer(s) could not be graded (listed in the report).")
     print(f"Wrote {csv_path} and {html_path}")
+    if plans_path:
+        print(f"Wrote {plans_path}: {len(report.plans)} lesson 8 plan(s) with their explanations, to mark by hand")
     return 0
 
 
@@ -242,7 +246,9 @@ def build_parser() -> argparse.ArgumentParser:
             "student, at any depth; a file directly in FOLDER belongs to a student named like FOLDER). "
             "Writes report.csv (a row per student, exercise and item: where it was placed, right or "
             "wrong) and report.html (scores, score distribution, and per board a heatmap of where the "
-            "class put each card; plotly.js is inside the page, so it works offline). Files that are "
+            "class put each card; plotly.js is inside the page, so it works offline). Lesson 8's written "
+            "plans are listed, not graded, in plans.csv (student, media, seeds, cost, reach in the target, "
+            "reasons with their verdicts, explanation) and in the page. Files that are "
             "not answer files or cannot be read are listed and skipped."
         ),
     )

@@ -13,6 +13,11 @@ placed (or what was answered) and its status; :func:`write_html` writes a
 page with the score distribution and, per board, a heatmap of the bins the
 class put each card in: the misconceptions at a glance. Files that cannot be
 read, or that are not answer files, are listed and skipped.
+
+Lesson 8's written campaign plans are not graded (the instructor marks them
+with the rubric in the instructor guide): :func:`write_plans_csv` lists them,
+one row per student, with the plan, the reasons and their verdicts, and the
+explanation.
 """
 
 from __future__ import annotations
@@ -36,10 +41,17 @@ from .autograde import (
     read_answer_file,
 )
 
-__all__ = ["ClassReport", "collect", "find_answer_files", "write_csv", "write_html", "CSV_COLUMNS"]
+__all__ = [
+    "ClassReport", "collect", "find_answer_files", "write_csv", "write_html", "write_plans_csv",
+    "CSV_COLUMNS", "PLAN_COLUMNS", "PLAN_EXERCISES",
+]  # fmt: skip
 
 #: The columns of the CSV, in order.
 CSV_COLUMNS = ("student", "exercise", "item", "placed", "status", "right_answer", "kind", "file")
+#: Exercises that save a written plan to mark by hand, not an answer to grade.
+PLAN_EXERCISES = ("lesson08-campaign-plan",)
+#: The columns of plans.csv, in order.
+PLAN_COLUMNS = ("student", "media", "seeds", "cost", "target_reach", "reasons", "explanation", "saved", "file")
 NOT_PLACED = "(not placed)"
 TICK = " \u2713"
 
@@ -60,6 +72,9 @@ class ClassReport:
     problems : list of str
         Answers that could not be graded (no key, unknown cards), file by file.
     keys : Keys
+    plans : list of dict
+        Lesson 8's written plans, one per student (:data:`PLAN_COLUMNS`),
+        to mark by hand; not graded.
     """
 
     rows: list = field(default_factory=list)
@@ -68,6 +83,7 @@ class ClassReport:
     skipped: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     keys: Keys = field(default_factory=Keys)
+    plans: list = field(default_factory=list)
 
     def scores(self) -> dict:
         """``{(student, exercise): (right, out of)}``."""
@@ -161,7 +177,11 @@ def collect(folders, keys: Keys) -> ClassReport:
                     chosen[key] = (saved, shown, entry["answer"])
     by_student: dict = defaultdict(dict)
     files: dict = defaultdict(dict)
-    for (student, ex_id), (_, shown, answer) in chosen.items():
+    for (student, ex_id), (saved, shown, answer) in sorted(chosen.items()):
+        if ex_id in PLAN_EXERCISES:  # marked by hand: listed, not graded
+            report.plans.append(_plan_row(student, answer, saved, shown))
+            by_student.setdefault(student, {})
+            continue
         by_student[student][ex_id] = answer
         files[student][ex_id] = shown
     for student in sorted(by_student):
@@ -180,6 +200,61 @@ def collect(folders, keys: Keys) -> ClassReport:
         report.problems.extend(f"{student}: {p}" for p in problems)
     report.students = sorted(by_student)
     return report
+
+
+def _verdicts(answer: dict) -> dict:
+    """``{letter: verdict in words}``; older files saved only true/false."""
+    if isinstance(answer.get("verdicts"), dict):
+        return {str(k): str(v) for k, v in answer["verdicts"].items()}
+    old = answer.get("reasons_true")
+    if isinstance(old, dict):
+        from .campaign import texts, verdict_word
+
+        known = texts()["reasons"]
+        return {
+            str(k): (verdict_word(k, v) if k in known and (v is None or isinstance(v, bool)) else str(v))
+            for k, v in old.items()
+        }
+    return {}
+
+
+def _plan_row(student: str, answer, saved: str, shown: str) -> dict:
+    """One row of plans.csv from a saved plan (odd values are shown as they are, never a crash)."""
+    a = answer if isinstance(answer, dict) else {"explanation": json.dumps(answer, ensure_ascii=False)}
+
+    def names(value):
+        return ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+
+    verdicts = _verdicts(a)
+    letters = a.get("reasons") if isinstance(a.get("reasons"), list) else list(verdicts)
+    reach = a.get("target_reach")
+    return {
+        "student": student,
+        "media": names(a.get("media")),
+        "seeds": names(a.get("seeds")),
+        "cost": "" if a.get("cost") is None else a.get("cost"),
+        "target_reach": f"{reach:.0%}" if isinstance(reach, (int, float)) and not isinstance(reach, bool) else names(reach),
+        "reasons": "; ".join(f"({k}) {verdicts.get(str(k), '')}".rstrip() for k in letters),
+        "explanation": names(a.get("explanation")),
+        "saved": saved,
+        "file": shown,
+    }
+
+
+def write_plans_csv(report: ClassReport, path) -> Path:
+    """Write lesson 8's plans, one row per student (UTF-8, columns :data:`PLAN_COLUMNS`).
+
+    ``reasons`` lists each reason picked with the verdict the student saw,
+    e.g. ``(a) ✓ true; (c) ! true but weak``; ``target_reach`` is the average
+    share of the target reached over the plan's runs.
+    """
+    path = Path(path)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(PLAN_COLUMNS)
+        for row in report.plans:
+            writer.writerow([row[c] for c in PLAN_COLUMNS])
+    return path
 
 
 def write_csv(report: ClassReport, path) -> Path:
@@ -330,6 +405,10 @@ def write_html(report: ClassReport, path) -> Path:
     for i, (title, fig) in enumerate(figures):
         parts.append(f"<h2>{html.escape(title)}</h2>")
         parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}))
+    if report.plans:
+        parts.append("<h2>Lesson 8 plans (mark by hand with the rubric; also in plans.csv)</h2>")
+        cols = ("student", "media", "seeds", "cost", "target_reach", "reasons", "explanation")
+        parts.append(_table(cols, [[p[c] for c in cols] for p in report.plans]))
     wrong = _common_wrong_answers(report)
     if wrong:
         parts.append("<h2>Most common wrong answers</h2>")

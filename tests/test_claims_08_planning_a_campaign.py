@@ -29,8 +29,14 @@ def campaign() -> Campaign:
 
 
 @lru_cache(maxsize=None)
-def run(media: tuple, seeds: tuple):
-    return campaign().plan(list(media), list(seeds))
+def run(media: tuple, seeds: tuple, **scenario):
+    return (Campaign(**scenario) if scenario else campaign()).plan(list(media), list(seeds))
+
+
+MODEL = (("Instagram", "WhatsApp"), ("Carla", "Jamal"))
+PLAN_A = (("Instagram",), ("Carla", "Jamal", "Uma"))
+THREE_INSIDE = (("WhatsApp",), ("Uma", "Vera", "Xavi"))
+HUBS = (("Instagram",), ("Pia", "Ben"))
 
 
 def q(qid: str):
@@ -73,11 +79,32 @@ def test_brief_same_class_as_lesson_6_on_four_media():
 
 
 def test_brief_a_tie_on_two_media_gets_two_chances():
-    assert "A tie on two of your media gets two chances." in cell_text(NB, "l8-brief")
+    assert "A tie on two of your media gets two chances. This is an **assumption** of the game" in cell_text(NB, "l8-brief")
     c = campaign()
     H = c._network(["Instagram", "WhatsApp"])
     assert H.edges["Carla", "Xavi"]["p"] == pytest.approx(1 - (1 - c.p) ** 2)  # on both
     assert H.edges["Jamal", "Uma"]["p"] == pytest.approx(c.p)  # WhatsApp only
+
+
+def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
+    text = cell_text(NB, "l8-brief")
+    assert "with p = 0.3: each time someone gets the message, each of their friends on a medium you bought has a 30% chance of getting it from them, and that friend gets one such attempt from them on each of those media, never more" in text
+    assert "Each plan is run 200 times" in text
+    c = campaign()
+    assert c.p == 0.3 and c.runs == 200
+    # one attempt: Ben is a seed, Ben–Uma (on Instagram only) is the only way in, and the message
+    # gets in in about 30% of the runs, not more (several attempts would push it towards 100%)
+    assert 0.2 <= (run(*HUBS).in_target > 0).mean() <= 0.4
+
+
+def test_brief_follows_are_two_way_and_groups_are_pairs_in_the_game():
+    text = cell_text(NB, "l8-brief")
+    assert "In the game a message crosses an Instagram or TikTok tie in both directions" in text
+    assert "A WhatsApp or Minecraft group is a set of ties between two friends, each with its own chance" in text
+    c = campaign()
+    assert not c.graph.is_directed() and not c._network(["Instagram"]).is_directed()
+    H = c._network(["WhatsApp"])
+    assert all("p" in d for *_, d in H.edges(data=True))  # every pair has its own chance
 
 
 def test_whatsapp_has_the_most_users():
@@ -98,12 +125,17 @@ def test_instagram_carries_most_ties_between_groups():
     assert sum("Instagram" in ms for ms in between) > len(between) / 2
 
 
-def test_pia_and_ben_are_among_the_most_connected():
-    assert "seed two of the most connected students of the class, Pia and Ben" in cell_text(NB, "l8-first-intro")
-    assert "two of the most connected students of the class, Pia and Ben" in q("campaign-hubs-predict").prompt
-    deg = degrees(campaign().graph)
-    top = sorted(deg.values(), reverse=True)
-    assert deg["Pia"] == top[0] and deg["Ben"] == top[1]  # Ben shares the second place with others
+def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
+    assert "seed Pia, the most connected student of the class, and Ben, its main broker (in lesson 5, Ben has the highest betweenness and is one end of the class's only bridge, Ben–Uma)" in cell_text(NB, "l8-first-intro")
+    assert "Pia, the most connected student of the class, and Ben, its main broker (lesson 5: the highest betweenness, and one end of the class's only bridge)" in q("campaign-hubs-predict").prompt
+    import networkx as nx
+
+    G = campaign().graph
+    deg = degrees(G)
+    assert max(deg, key=deg.get) == "Pia" and list(deg.values()).count(deg["Pia"]) == 1
+    btw = nx.betweenness_centrality(nx.Graph(G))
+    assert max(btw, key=btw.get) == "Ben"
+    assert [frozenset(b) for b in bridges(class_network())] == [frozenset(("Ben", "Uma"))]
 
 
 def test_first_plan_never_gets_in_in_most_runs():
@@ -112,64 +144,87 @@ def test_first_plan_never_gets_in_in_most_runs():
     assert (first.in_target == 0).mean() > 0.5
 
 
-def test_model_answer_best_plans_buy_both_media_and_seed_two_inside():
+def test_model_answer_the_two_media_carry_9_of_10_ties_and_each_adds_its_own():
     text = cell_text(NB, "l8-model-answer")
-    assert "Over all the plans we tried (any media; seeds from Uma's group and Ben), the best plans we found buy both media and seed two people inside the group" in text
-    assert "one medium with three seeds inside comes close" in text
-    c = campaign()
-    candidates = c.members + ["Ben"]  # the group, and the one person outside tied into it
-    results = []
-    for k in (1, 2):
-        for media in combinations(c.media, k):
-            for n in range(1, (c.budget - k * c.medium_cost) // c.seed_cost + 1):
-                for seeds in combinations(candidates, n):
-                    r = c.plan(list(media), list(seeds))
-                    if r.ok:
-                        results.append((r.target_reach, set(media), set(seeds)))
-    results.sort(key=lambda x: -x[0])
-    best = results[0]
-    assert best[1] == {"Instagram", "WhatsApp"} and len(best[2]) == 2 and best[2] <= set(c.members)
-    top_ten = results[:10]
-    assert all(m == {"Instagram", "WhatsApp"} and s <= set(c.members) for _, m, s in top_ten)
-    one_medium = max(x for x in results if len(x[1]) == 1 and len(x[2]) == 3 and x[2] <= set(c.members))
-    assert best[0] - one_medium[0] < 0.06  # "comes close": within 6 points of the best
-
-
-def test_model_answer_whatsapp_adds_ties_and_shared_ties_get_a_second_chance():
-    text = cell_text(NB, "l8-model-answer")
-    assert "WhatsApp carries ties that Instagram lacks, and the ties on both get a second chance." in text
+    assert "together they carry 9 of the 10 ties inside \" \"the group, and each adds ties of its own: only WhatsApp carries Jamal–Uma and Luca–Vera, only Instagram \" \"Jamal–Vera" in text
     ties = inside_ties()
-    assert any("WhatsApp" in ms and "Instagram" not in ms for *_, ms in ties)
-    assert any({"WhatsApp", "Instagram"} <= ms for *_, ms in ties)
+    assert len(ties) == 10 and sum(bool(ms & {"Instagram", "WhatsApp"}) for *_, ms in ties) == 9
+    only = lambda m, other: {frozenset((u, v)) for u, v, ms in ties if m in ms and other not in ms}  # noqa: E731
+    assert only("WhatsApp", "Instagram") == {frozenset(("Jamal", "Uma")), frozenset(("Luca", "Vera"))}
+    assert only("Instagram", "WhatsApp") == {frozenset(("Jamal", "Vera"))}
 
 
-def test_model_answer_most_of_the_group_hears_from_a_friend():
+def test_model_answer_reach_cost_per_person_and_earned():
     text = cell_text(NB, "l8-model-answer")
-    assert "Most of the people the plan reaches in the group hear the message from a friend" in text
-    model = run(("Instagram", "WhatsApp"), ("Carla", "Jamal"))
-    assert model.earned_in_target > model.in_target.mean() / 2
+    assert "Over 200 runs the plan reached 5.0 of the 6 people of the group (83%), 2.0 points per person \" \"reached, and 3.0 of them heard it from a friend" in text
+    m = run(*MODEL)
+    assert campaign().runs == 200 and f"{m.in_target.mean():.1f}" == "5.0" and f"{m.target_reach:.0%}" == "83%"
+    assert f"{m.cost_per_target:.1f}" == "2.0" and f"{m.earned_in_target:.1f}" == "3.0"
+
+
+def test_model_answer_reasons_a_b_d_are_marked_true_and_e_is_not_a_sound_reason():
+    text = cell_text(NB, "l8-model-answer")
+    assert 'my_reasons = ["a", "b", "d"]' in text and "Reasons (a), (b) and (d) were marked true" in text
+    from smlessons.campaign import check_plan, texts
+
+    fb = check_plan(run(*MODEL), ["a", "b", "d"], "x", answers=False)
+    assert fb.verdicts == {"a": True, "b": True, "d": True}
+    assert all(texts()["reasons"][k]["sound"] for k in "abd")
+    assert "Reasons (c), (e), (f), (g) and (h) are the tempting ones" in text
+    assert [k for k, r in texts()["reasons"].items() if not r["sound"]] == ["c", "e", "f", "g", "h"]
+
+
+def test_model_answer_with_one_chance_or_rare_sharing_three_seeds_on_whatsapp_do_better():
+    text = cell_text(NB, "l8-model-answer")
+    assert "with one chance per \" \"tie, or if people rarely share, three seeds inside the group on WhatsApp alone would do better" in text
+    assert run(*THREE_INSIDE, one_chance=True).target_reach > run(*MODEL, one_chance=True).target_reach
+    assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
+    assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach  # "part of our lead"
+
+
+def test_model_answer_ben_one_tie_passes_it_on_in_about_3_runs_of_10():
+    text = cell_text(NB, "l8-model-answer")
+    assert "his one tie into the group passes the message on in about 3 runs out of 10" in text
+    share = (run(*HUBS).in_target > 0).mean()
+    assert campaign().p == 0.3 and 0.25 <= share <= 0.4
 
 
 def test_model_answer_most_connected_ties_lead_elsewhere():
     text = cell_text(NB, "l8-model-answer")
-    assert "We left out Pia, the most connected student, because her ties lead to other groups." in text
+    assert "We left out Pia, the most connected student, because her ties lead to other groups" in text
     c = campaign()
     deg = degrees(c.graph)
     assert max(deg, key=deg.get) == "Pia" and list(deg.values()).count(deg["Pia"]) == 1
     assert not set(c.graph["Pia"]) & set(c.members)
 
 
-def test_reflection_famous_student_plan_hardly_reached_the_group():
+def test_reflection_best_connected_student_plan_hardly_reached_the_group():
     text = cell_text(NB, "l8-reflection")
-    assert "in our runs that plan hardly reached Uma's group" in text
-    assert run(("Instagram",), ("Pia", "Ben")).target_reach < 0.2
+    assert "the best-connected student's ties lead to other groups, so in our runs that plan hardly reached Uma's group" in text
+    assert run(*HUBS).target_reach < 0.2 and not set(campaign().graph["Pia"]) & set(campaign().members)
 
 
-def test_reflection_most_of_the_reach_came_from_sharing():
+def test_reflection_at_p_03_most_of_the_model_plans_reach_came_from_sharing():
     text = cell_text(NB, "l8-reflection")
-    assert "that is where most of the reach came from" in text
-    model = run(("Instagram", "WhatsApp"), ("Carla", "Jamal"))
+    assert "in our game, with a generous chance of sharing (p = 0.3), most of the reach of the model plan came from friends passing it on" in text
+    model = run(*MODEL)
+    assert campaign().p == 0.3 and model.earned_in_target > model.in_target.mean() / 2
+
+
+def test_reflection_if_people_rarely_share_most_of_the_reach_is_the_seeds():
+    text = cell_text(NB, "l8-reflection")
+    assert "If people rarely share, most of the reach is the seeds we pay for" in text
+    rare = run(*MODEL, p=0.05)
+    assert rare.earned_in_target < rare.in_target.mean() / 2
+
+
+def test_key_points_sharing_did_most_of_the_work_at_p_03_and_two_chances_favoured_the_model_plan():
+    text = cell_text(NB, "l8-key-points")
+    assert "With the game's generous p = 0.3, sharing did most of the work for the best plan" in text
+    assert "Counting a tie on two media as two chances favoured the model plan, which buys two." in text
+    model = run(*MODEL)
     assert model.earned_in_target > model.in_target.mean() / 2
+    assert model.target_reach > run(*MODEL, one_chance=True).target_reach
 
 
 def test_review_solutions_are_the_computed_keys():
@@ -239,10 +294,27 @@ def test_hubs_most_runs_never_get_in():
     assert (run(("Instagram",), ("Pia", "Ben")).in_target == 0).mean() > 0.5
 
 
-def test_hubs_get_in_in_about_a_third_of_runs():
-    assert "In about a third of the runs the message does get in" in text_of("campaign-hubs-predict")
-    share = (run(("Instagram",), ("Pia", "Ben")).in_target > 0).mean()
-    assert 0.25 <= share <= 0.42
+def test_hubs_get_in_in_roughly_3_runs_out_of_10_36_percent_of_these_200():
+    assert "so the message gets in in roughly 3 runs out of 10 (36% of these 200 runs)" in text_of("campaign-hubs-predict")
+    share = (run(*HUBS).in_target > 0).mean()
+    assert f"{share:.0%}" == "36%" and campaign().runs == 200 and campaign().p == 0.3
+
+
+def test_hubs_ben_makes_one_attempt_with_chance_03():
+    text = text_of("campaign-hubs-predict")
+    assert "Ben passes the message on along it once, with a chance of 0.3" in text
+    assert "Ben makes one attempt along Ben–Uma, with a chance of 0.3" in text
+    assert campaign()._network(["Instagram"]).edges["Ben", "Uma"]["p"] == pytest.approx(0.3)
+
+
+def test_broker_callback_lesson5_told_ben_and_uma_and_the_door_opens_3_in_10():
+    text = cell_text(NB, "l8-broker-callback")
+    assert "In lesson 5 you may have chosen to tell Ben and Uma, the two ends of the bridge" in text
+    assert "Telling the two brokers, Ben and Uma" in cell_text("05-bridges-and-brokers", "l5-reflection")
+    assert "a broker outside the group is a door that opens in about 3 runs out of 10" in text
+    assert 0.25 <= (run(*HUBS).in_target > 0).mean() <= 0.4
+    assert "The starter plan of Exercise 6 (Instagram; Uma and Ben)" in text
+    assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(__import__("claims")._cells(NB)["l8-your-plan"]["source"])
 
 
 def test_hubs_explain_same_p_model_reaches_most():
@@ -267,8 +339,9 @@ def test_hubs_explain_one_tie_joins_the_group_and_crosses_with_p():
     assert len(ties_leaving_target()) == 1 and campaign().p == 0.3
 
 
-def test_two_media_plan_b_beats_plan_a():
-    assert "Plan B reaches more" in text_of("campaign-two-media-predict")
+def test_two_media_plan_b_beats_plan_a_under_the_games_rules():
+    assert "Under the game's rules, plan B reaches more" in text_of("campaign-two-media-predict")
+    assert "add more here than a third seed does" in text_of("campaign-two-media-predict")
     a = run(("Instagram",), ("Carla", "Jamal", "Uma"))
     b = run(("Instagram", "WhatsApp"), ("Carla", "Jamal"))
     assert a.cost == 9 and b.cost == 10
@@ -280,17 +353,83 @@ def test_two_media_overlap_well_under_one():
     assert overlap(campaign().graph)[("WhatsApp", "Instagram")] < 0.5
 
 
+def test_two_media_with_one_chance_per_tie_plan_b_falls_behind_plan_a():
+    text = text_of("campaign-two-media-explain")
+    assert "Rerun with one chance per tie (a friend decides once, however many apps the message arrives on), plan B falls behind plan A" in text
+    assert "With one chance per tie, plan B keeps WhatsApp's extra ties (Jamal–Uma and Luca–Vera) and still falls behind plan A" in text
+    assert q("campaign-two-media-explain").answer == "c"
+    assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
+    assert run(*MODEL).target_reach > run(*PLAN_A).target_reach
+
+
+def test_two_says_the_rule_changes_nothing_for_plan_a_and_plan_b_loses_its_lead():
+    text = cell_text(NB, "l8-two-says")
+    assert "Plan A buys one medium, so the rule changes nothing for it; plan B loses its lead." in text
+    import numpy as np
+
+    assert np.array_equal(run(*PLAN_A).in_target, run(*PLAN_A, one_chance=True).in_target)
+    assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
+
+
 def test_two_media_whatsapp_ties_instagram_lacks_are_jamal_uma_and_luca_vera():
     text = text_of("campaign-two-media-explain")
-    assert "WhatsApp carries ties inside Uma's group that Instagram does not (Jamal–Uma and Luca–Vera)" in text
+    assert "WhatsApp's two ties inside Uma's group that Instagram lacks (Jamal–Uma and Luca–Vera)" in text
     only = {frozenset((u, v)) for u, v, ms in inside_ties() if "WhatsApp" in ms and "Instagram" not in ms}
     assert only == {frozenset(("Jamal", "Uma")), frozenset(("Luca", "Vera"))}
 
 
-def test_two_media_single_medium_ties_keep_p():
-    assert "Ties on one medium keep a chance of 0.3." in text_of("campaign-two-media-explain")
-    H = campaign()._network(["Instagram", "WhatsApp"])
-    assert H.edges["Jamal", "Uma"]["p"] == pytest.approx(0.3)
+def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
+    text = text_of("campaign-low-p-predict")
+    assert "At p = 0.05 the plan with three seeds inside reaches more than plan B" in text
+    assert "Here the order of the two plans flips." in text
+    assert "plan B of Exercise 4 (Instagram and WhatsApp, seeds Carla and Jamal, 10 points)" in text and "(Uma, Vera and Xavi, 9 points)" in text
+    assert run(*MODEL).cost == 10 and run(*THREE_INSIDE).cost == 9
+    assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
+    assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach
+    assert q("campaign-low-p-predict").answer == "b"
+
+
+def test_low_p_most_of_the_reach_is_the_paid_seeds():
+    text = text_of("campaign-low-p-predict") + " " + cell_text(NB, "l8-rare-says")
+    assert "at p = 0.05 few messages are passed on at all, so the ties add little and the paid seeds are most of the reach" in text
+    assert "little is earned: the reach is mostly the seeds you paid for, and the plan with three seeds inside the group now beats plan B" in text
+    for plan in (MODEL, THREE_INSIDE):
+        r = run(*plan, p=0.05)
+        assert r.earned_in_target < r.in_target.mean() / 2
+    assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
+
+
+def test_reason_e_is_true_of_every_plan_with_all_seeds_outside_that_reaches_anyone():
+    from smlessons.campaign import judge_reason, texts
+
+    assert "it is true of every plan whose seeds are all outside {target} and that reaches anyone in it at all, however little" in texts()["reasons"]["e"]["true"]
+    c = campaign()
+    outside = [p for p in c.graph if p not in c.members]
+    for media in c.media:
+        for seeds in combinations(["Ben", "Pia", outside[0]], 2):
+            r = c.plan([media], list(seeds))
+            if r.ok and not set(r.seeds) & set(c.members):
+                assert judge_reason(r, "e")[0] == bool(r.in_target.mean() > 0)
+
+
+def test_reason_c_door_chance_is_the_ties_chance():
+    from smlessons.campaign import judge_reason
+
+    why = judge_reason(run(*HUBS), "c")[1]
+    assert "Ben–Uma on Instagram, which passes it on in about 30% of runs" in why
+
+
+def test_rubric_in_the_notebook_is_the_guides_four_rows_of_0_to_2():
+    from pathlib import Path
+
+    text = cell_text(NB, "l8-reasons-intro")
+    assert "four things, 0 to 2 points each" in text
+    guide = (Path(__file__).resolve().parents[1] / "instructors" / "README.md").read_text(encoding="utf-8")
+    section = guide.split("## Lesson 8: marking the written plan", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| **")]
+    assert len(rows) == 4 and all(line.count(" | ") == 3 for line in rows)
+    for name in ("Paid and earned kept apart", "The target", "Evidence", "Ties"):
+        assert name in text and any(name in r for r in rows)
 
 
 def test_review_pia_has_the_most_ties():
@@ -343,3 +482,23 @@ def test_review_seeding_each_other_strategy_reached_fewer_than_degree(strategy):
     assert "fewer" in feedback
     means = lesson7_comparison().mean()
     assert means[strategy] < means["degree"]
+
+
+def test_rubric_anchor_scripts_quote_the_saved_plans_numbers():
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[1] / "instructors" / "README.md").read_text(encoding="utf-8")
+    section = " ".join(guide.split("## Lesson 8: marking the written plan", 1)[1].split("\n## ", 1)[0].split())
+    assert "The plan reached 29% of the group." in section
+    assert f"{run(('Instagram',), ('Uma', 'Ben')).target_reach:.0%}" == "29%"
+    assert "It reached only 10% of Uma's group, 11.8 points per person reached." in section
+    hubs = run(*HUBS)
+    assert f"{hubs.target_reach:.0%}" == "10%" and f"{hubs.cost_per_target:.1f}" == "11.8"
+    assert "passes the message on about 3 times in 10" in section and campaign().p == 0.3
+    assert "quotes 83% and 2.0 points per person" in section
+    m = run(*MODEL)
+    assert f"{m.target_reach:.0%}" == "83%" and f"{m.cost_per_target:.1f}" == "2.0"
+    assert "in the default brief in about 3 runs out of 10" in section
+    assert 0.25 <= (hubs.in_target > 0).mean() <= 0.4
+    assert "with rare sharing (p = 0.05) three seeds inside on WhatsApp do better" in section
+    assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach

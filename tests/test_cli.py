@@ -69,6 +69,24 @@ def test_report_writes_csv_and_html_and_lists_skipped_files(collected, tmp_path,
     assert (out / "report.html").stat().st_size > 1_000_000  # plotly.js inside: works offline
 
 
+def test_report_writes_plans_csv_for_lesson_8_plans(collected, tmp_path, capsys):
+    from smlessons.campaign import Campaign, check_plan
+
+    plan = Campaign().plan(["WhatsApp"], ["Uma", "Vera", "Xavi"])
+    check_plan(plan, ["b", "e"], "Three seeds inside.", answers=AnswerStore("08-planning-a-campaign", folder=collected / "ada"))
+    out = tmp_path / "out"
+    assert main(["report", str(collected), "--out", str(out)]) == 0
+    assert "1 lesson 8 plan(s)" in capsys.readouterr().out
+    (row,) = csv.DictReader(open(out / "plans.csv", newline="", encoding="utf-8"))
+    assert (row["student"], row["media"], row["seeds"], row["explanation"]) == ("ada", "WhatsApp", "Uma, Vera, Xavi", "Three seeds inside.")
+    assert row["reasons"].startswith("(b) \u2713 true; (e) ")
+
+
+def test_report_without_plans_writes_no_plans_csv(collected, tmp_path):
+    assert main(["report", str(collected), "--out", str(tmp_path / "o")]) == 0
+    assert not (tmp_path / "o" / "plans.csv").exists()
+
+
 def test_report_with_instructor_keys(tmp_path, capsys):
     store = AnswerStore("media-or-network", folder=tmp_path / "sub" / "ada" / "lesson1")
     store.save("lesson01-assessment", {"Telegram": MEDIUM, "LinkedIn": NETWORK})

@@ -141,3 +141,44 @@ def test_an_empty_report_is_still_a_page(tmp_path):
     assert report.rows == [] and len(report.skipped) == 1
     page = write_html(report, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Plotly" not in page and "bad.answers.json" in page
+
+
+# -- lesson 8's written plans: listed for the instructor, not graded ------------------
+
+
+def test_lesson8_plans_are_listed_with_verdicts_and_explanation_not_graded(tmp_path):
+    from smlessons.campaign import Campaign, check_plan
+    from smlessons.report import PLAN_COLUMNS, write_plans_csv
+
+    c = Campaign()
+    check_plan(c.plan(["Instagram"], ["Pia", "Ben"]), ["c", "b"], "Ben, the broker, is our way in.",
+               answers=AnswerStore("08-planning-a-campaign", folder=tmp_path / "ada"))  # fmt: skip
+    check_plan(c.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"]), "a, d", "Two media, seeds inside.",
+               answers=AnswerStore("08-planning-a-campaign", folder=tmp_path / "bo"))  # fmt: skip
+    report = collect([tmp_path], load_keys())
+    assert not any("lesson08-campaign-plan" in p for p in report.problems)  # not "no key": marked by hand
+    assert report.rows == [] and report.students == ["ada", "bo"]
+    rows = list(csv.DictReader(open(write_plans_csv(report, tmp_path / "plans.csv"), newline="", encoding="utf-8")))
+    assert tuple(rows[0]) == PLAN_COLUMNS
+    ada, bo = rows
+    assert (ada["student"], ada["media"], ada["seeds"], ada["cost"], ada["target_reach"]) == ("ada", "Instagram", "Pia, Ben", "7", "10%")
+    assert ada["reasons"] == "(c) ! true but weak; (b) \u2717 not true"  # the "!" is kept, not a bool
+    assert ada["explanation"] == "Ben, the broker, is our way in."
+    assert ada["file"].endswith("ada/08-planning-a-campaign.answers.json")
+    assert bo["reasons"] == "(a) \u2713 true; (d) \u2713 true" and bo["target_reach"] == "83%"
+    page = write_html(report, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Lesson 8 plans" in page and "Ben, the broker, is our way in." in page
+
+
+def test_an_older_or_odd_plan_does_not_stop_the_report(tmp_path):
+    from smlessons.report import write_plans_csv
+
+    answer(tmp_path / "cy", "08-planning-a-campaign", lesson08_campaign_plan={
+        "media": ["Instagram"], "seeds": ["Uma"], "cost": 5, "target_reach": 0.5,
+        "reasons": ["a", "f"], "reasons_true": {"a": True, "f": True}, "explanation": "old file",
+    })  # fmt: skip
+    answer(tmp_path / "dee", "08-planning-a-campaign", lesson08_campaign_plan=["not", "a", "plan"])
+    report = collect([tmp_path], load_keys())
+    rows = {r["student"]: r for r in csv.DictReader(open(write_plans_csv(report, tmp_path / "p.csv"), encoding="utf-8"))}
+    assert rows["cy"]["reasons"] == "(a) \u2713 true; (f) ! true but weak"
+    assert rows["dee"]["explanation"] == '["not", "a", "plan"]' and rows["dee"]["media"] == ""
