@@ -132,7 +132,7 @@ def test_three_questions_in_exercise_3_and_three_in_exercise_4():
     assert cell_text(NB, "l1-questions-md").count("Three questions") == 1
     ids = asked(NB)
     assert ids[0] == "l1-family-moves-app"
-    assert ids[1:4] == ["l1-whatsapp-not-contested", "l1-what-an-ad-buys", "l1-paying-a-creator"]
+    assert ids[1:4] == ["l1-whatsapp-medium-only", "l1-what-an-ad-buys", "l1-paying-a-creator"]
     assert ids[4:] == ["l1-transfer-reddit", "l1-transfer-discord", "l1-transfer-newsletter"]
     assert set(ids) == set(QUESTIONS)
     assert all(QUESTIONS[i].level in ("predict", "explain") for i in ids)
