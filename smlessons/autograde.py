@@ -253,7 +253,7 @@ def board_points(key, answers, exercise_id: str | None = None) -> tuple[int, int
     ...     EXERCISES_DIR / "lesson01_media_or_network.json",
     ...     {"lesson01-media-or-network": {"WhatsApp": "Social medium (a means)",
     ...                                     "YouTube": "Social medium (a means)",
-    ...                                     "An online video game where players chat": "Social network (people and ties)"}})
+    ...                                     "A team of gamers who play together every week": "Social medium (a means)"}})
     >>> points, out_of
     (2, 18)
     """

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .grading import SYMBOLS
+from .i18n import N_, resolve_language, translator
 
 __all__ = [
     "Question",
@@ -575,6 +576,7 @@ class Question:
     feedback: Mapping[str, str] = field(default_factory=dict)
     source: str = ""
     level: str = "lookup"
+    language: str = "en"
     options: Mapping[str, str] | None = None
 
     def __post_init__(self):
@@ -583,6 +585,10 @@ class Question:
             raise QuestionFileError(f"a question needs a non-empty string id, got {self.id!r}")
         if self.kind not in KINDS:
             raise QuestionFileError(f"{where}: kind must be one of {', '.join(KINDS)}, not {self.kind!r}")
+        try:
+            object.__setattr__(self, "language", resolve_language(self.language))
+        except (TypeError, ValueError) as exc:
+            raise QuestionFileError(f"{where}: {exc}") from None
         if self.level not in LEVELS:
             raise QuestionFileError(f"{where}: level must be one of {', '.join(LEVELS)}, not {self.level!r}")
         if (self.kind == "choice") != (self.options is not None):
@@ -653,11 +659,13 @@ class Question:
             raise QuestionFileError(f"{where}: compute.graph_args must be an object")
 
     @classmethod
-    def from_dict(cls, data: Mapping, sources: Mapping[str, str] | None = None) -> "Question":
+    def from_dict(cls, data: Mapping, sources: Mapping[str, str] | None = None, language: str = "en") -> "Question":
         """Build a question from one entry of a questions file.
 
         ``source`` may be a key of `sources` (the file's citations) or a
-        citation itself.
+        citation itself. `language` is the questions file's ``"lang"``: the
+        language of the few fixed words around the feedback ("Right", "Not
+        quite", "Hint"...), read from the gettext tables (:mod:`smlessons.i18n`).
 
         Raises
         ------
@@ -680,7 +688,7 @@ class Question:
                 raise QuestionFileError(f"{where}: field 'source' is {source!r}, which is not a key of 'sources'")
             fields["source"] = sources[source]
         fields.setdefault("feedback", {})
-        return cls(**fields)
+        return cls(**fields, language=language)
 
     # -- the answer key ----------------------------------------------------
 
@@ -704,14 +712,15 @@ class Question:
             return Verdict(
                 self.id,
                 UNANSWERED,
-                f"{_SYMBOL[UNANSWERED]} No answer yet: replace ... with your answer, then run the cell again.",
+                f"{_SYMBOL[UNANSWERED]} " + self._t(N_("No answer yet: replace ... with your answer, then run the cell again.")),
             )
         key = self.key()
         try:
             given = self._read(answer, key)
         except _Unreadable as exc:
             return self._wrong(
-                answer, f"This question expects {_EXPECTS[self.kind]}: {exc}.", key, show=False
+                answer, self._t(N_("This question expects {what}: {why}."), what=self._t(_EXPECTS[self.kind]), why=exc),
+                key, show=False,
             )
         except KeyError as exc:
             from .networks import PersonNotFoundError, PlatformNotFoundError
@@ -774,10 +783,10 @@ class Question:
             answer = answer[0]
         letters = ", ".join(f'"{k}"' for k in self.options)
         if not isinstance(answer, str):
-            raise _Unreadable(f"got {answer!r}; answer with one letter in quotes: {letters}")
+            raise _Unreadable(self._t(N_("got {given}; answer with one letter in quotes: {letters}"), given=repr(answer), letters=letters))
         letter = answer.strip().strip("()[].:").strip().casefold()
         if letter not in self.options:
-            raise _Unreadable(f"got {answer!r}; answer with one of {letters}")
+            raise _Unreadable(self._t(N_("got {given}; answer with one of {letters}"), given=repr(answer), letters=letters))
         return letter
 
     @staticmethod
@@ -801,13 +810,16 @@ class Question:
             return _norm(value)  # not in the course's data: compared ignoring case
 
     def _right(self, given, key: _Key) -> Verdict:
-        lines = [f"{_SYMBOL[RIGHT]} Right: {self._display(given)}.", self._explain(key, given)]
+        lines = [f"{_SYMBOL[RIGHT]} " + self._t(N_("Right: {answer}."), answer=self._display(given)), self._explain(key, given)]
         if self.source:
-            lines.append(f"Source: {self.source}")
+            lines.append(self._t(N_("Source: {source}"), source=self.source))
         return Verdict(self.id, RIGHT, "\n".join(lines))
 
     def _wrong(self, given, why, key: _Key, show: bool = True) -> Verdict:
-        head = f"{_SYMBOL[WRONG]} Not quite" + (f": you answered {self._display(given)}." if show else ".")
+        if show:
+            head = f"{_SYMBOL[WRONG]} " + self._t(N_("Not quite: you answered {answer}."), answer=self._display(given))
+        else:
+            head = f"{_SYMBOL[WRONG]} " + self._t(N_("Not quite."))
         lines = [head]
         if why:
             lines.append(why)
@@ -815,10 +827,15 @@ class Question:
         if specific:
             lines.append(specific)
         if self.hint:
-            lines.append(f"Hint: {self.hint}")
+            lines.append(self._t(N_("Hint: {hint}"), hint=self.hint))
         if len(lines) == 1:  # never a bare "wrong"
-            lines.append(f"This question expects {_EXPECTS[self.kind]}. Read the question again and try once more.")
+            lines.append(self._t(N_("This question expects {what}. Read the question again and try once more."),
+                                 what=self._t(_EXPECTS[self.kind])))
         return Verdict(self.id, WRONG, "\n".join(lines))
+
+    def _t(self, message: str, /, **values) -> str:
+        """A fixed frame string in the question's language (the data's own text is not translated)."""
+        return translator(self.language).gettext(message, **values)
 
     def _display(self, given) -> str:
         if self.kind == "choice":
@@ -831,7 +848,7 @@ class Question:
         if self.options:
             lines.append("")
             lines += [f"- **({k})** {v}" for k, v in self.options.items()]
-            lines += ["", f'Answer with the letter, e.g. `answer = "{next(iter(self.options))}"`.']
+            lines += ["", self._t(N_('Answer with the letter, e.g. `answer = "{letter}"`.'), letter=next(iter(self.options)))]
         return "\n".join(lines)
 
     def _feedback_for(self, given) -> str:
@@ -855,14 +872,14 @@ class Question:
 
 
 _EXPECTS = {
-    "person": "one person (a name, or a member's number)",
-    "people": "a group of people (a list, a set, or names separated by commas)",
-    "tie": 'a tie: two people, e.g. ("Ana", "Ben") or "Ana-Ben"',
-    "number": "a number",
-    "text": "a word or a short phrase",
-    "platform": 'one medium: a platform\'s name, e.g. "TikTok"',
-    "platforms": 'media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"',
-    "choice": 'the letter of one option, e.g. "a"',
+    "person": N_("one person (a name, or a member's number)"),
+    "people": N_("several people (a list, a set, or names separated by commas)"),
+    "tie": N_('a tie: two people, e.g. ("Ana", "Ben") or "Ana-Ben"'),
+    "number": N_("a number"),
+    "text": N_("a word or a short phrase"),
+    "platform": N_('one medium: a platform\'s name, e.g. "TikTok"'),
+    "platforms": N_('media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"'),
+    "choice": N_('the letter of one option, e.g. "a"'),
 }
 
 
@@ -945,7 +962,11 @@ def load_questions(name) -> dict[str, Question]:
         }
 
     ``notebook`` (optional) names the lesson whose answer file records the
-    answers given to these questions.
+    answers given to these questions. ``lang`` (optional, ``"en"`` by
+    default; ``"it"`` for Italian) is the language of the questions' text:
+    the fixed words :func:`check` prints around it ("Right", "Not quite",
+    "Hint", "No answer yet"...) come in that language from the gettext
+    tables.
 
     Parameters
     ----------
@@ -984,10 +1005,15 @@ def load_questions(name) -> dict[str, Question]:
         raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
     if not isinstance(data.get("notebook", ""), str):
         raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
+    language = data.get("lang", "en")
+    try:
+        resolve_language(language)
+    except (TypeError, ValueError) as exc:
+        raise QuestionFileError(f"{path.name}: field 'lang': {exc}") from None
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
-            q = Question.from_dict(raw, sources)
+            q = Question.from_dict(raw, sources, language)
         except QuestionFileError as exc:
             raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
         except TypeError as exc:

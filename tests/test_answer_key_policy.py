@@ -211,7 +211,7 @@ def test_a_card_naming_an_undefined_clause_is_found():
 
 
 def test_a_card_keyed_against_its_clause_is_found():
-    """The old key: Instagram 'medium' only, while Facebook (same clause) is contested."""
+    """The old key: Instagram "medium" only, while Facebook (same clause) is right in both bins."""
     bad = copy.deepcopy(SHIPPED[LESSON1])
     card(bad, "Instagram")["answer"] = bad["bins"][0]
     assert len(card_problems("bad.json", bad)) == 1
@@ -238,3 +238,52 @@ def test_a_clause_worded_differently_in_two_english_files_is_found():
     next(c for c in other["policy"]["clauses"] if c["id"] == "M2")["text"] = "Any app at all."
     problems = cross_file_problems({"a.json": SHIPPED[LESSON1], "b.json": other})
     assert problems == ["clause M2 is worded differently in en files: ['a.json', 'b.json']"]
+
+
+# -- lesson 1's clauses: each card rests on its clause's source -------------------------------
+
+LESSON1_CLAUSES = {"M1", "M2", "M3", "N1", "N2", "C1"}
+
+
+def source_problems(name: str, doc: dict) -> list[str]:
+    """Cards of lesson 1's clauses whose source is not their clause's source."""
+    clauses = {c["id"]: c for c in doc.get("policy", {}).get("clauses", [])}
+    return [
+        f"{name}: {card['label']!r} cites {card.get('source')!r}, its clause {card['clause']} {clauses[card['clause']].get('source')!r}"
+        for card in doc.get("items", [])
+        if card.get("clause") in LESSON1_CLAUSES & set(clauses)
+        and card.get("source") != clauses[card["clause"]].get("source")
+    ]
+
+
+def test_every_lesson_1_card_cites_its_clauses_source():
+    problems = [p for name, doc in SHIPPED.items() for p in source_problems(name, doc)]
+    assert problems == []
+
+
+def test_a_card_citing_another_source_than_its_clause_is_found():
+    """The old key: the WhatsApp card (M2, boyd & Ellison) cited the blog post."""
+    bad = copy.deepcopy(SHIPPED[LESSON1])
+    card(bad, "WhatsApp")["source"] = "gentile"
+    assert source_problems("bad.json", bad) == ["bad.json: 'WhatsApp' cites 'gentile', its clause M2 'boyd-ellison-2007'"]
+
+
+def test_the_course_convention_is_marked_as_such():
+    """M3 rests on no published source: its clause and its source say it is the course's own convention."""
+    for name, doc in SHIPPED.items():
+        m3 = next((c for c in doc["policy"]["clauses"] if c["id"] == "M3"), None)
+        if m3 is None:
+            continue
+        assert m3["source"] == "course-convention", name
+        assert "convention" in doc["sources"]["course-convention"] or "Convenzione" in doc["sources"]["course-convention"], name
+
+
+def test_the_lesson_states_the_policy_in_both_languages():
+    """Lesson 1 (English and Italian) states every clause its board uses, in the order the key applies them."""
+    from claims import cell_text
+
+    for nb, cell, board in (("01-media-and-networks", "l1-how-cards-are-keyed", LESSON1),
+                            ("it/01-media-e-reti", "it-come-si-decide", LESSON1_IT)):
+        text = cell_text(nb, cell)
+        for cid in {c["clause"] for c in SHIPPED[board]["items"]}:
+            assert cid in text, (nb, cid)

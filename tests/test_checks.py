@@ -104,9 +104,16 @@ def test_every_shipped_question_accepts_its_answers_and_explains_them(qid):
         verdict = q.evaluate(answer)
         assert verdict.correct, (qid, answer, str(verdict))
         text = str(verdict)
-        assert text.startswith("\u2713 Right: ")
+        frame = FRAME[q.language]  # the fixed words come in the questions file's language
+        assert text.startswith(f"\u2713 {frame['right']}: ")
         assert "{" not in text and "}" not in text, "every quoted fact is filled in"
-        assert text.splitlines()[-1].startswith("Source: ")
+        assert text.splitlines()[-1].startswith(f"{frame['source']}: ")
+
+
+FRAME = {
+    "en": {"right": "Right", "wrong": "Not quite", "hint": "Hint", "source": "Source"},
+    "it": {"right": "Giusto", "wrong": "Non proprio", "hint": "Suggerimento", "source": "Fonte"},
+}
 
 
 @pytest.mark.parametrize("qid", list_questions())
@@ -128,9 +135,10 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     verdict = q.evaluate(wrong)
     assert not verdict.correct and verdict.status == "wrong"
     text = lines(verdict)
-    assert text[0].startswith("\u2717 Not quite")
+    frame = FRAME[q.language]
+    assert text[0].startswith(f"\u2717 {frame['wrong']}")
     assert len(text) >= 3, "never just 'wrong'"
-    assert text[-1].startswith("Hint: ")
+    assert text[-1].startswith(f"{frame['hint']}: ")
     if q.kind in ("person", "tie", "platform"):
         for right in q.answers():
             as_word = re.compile(rf"(?<![\w.]){re.escape(right)}(?![\w.])")
@@ -683,7 +691,8 @@ def test_a_damaged_answer_file_is_kept_aside_and_said_so(answers_dir, capsys):
 
 
 def test_every_shipped_questions_file_names_its_lesson():
-    notebooks = {p.stem for p in (Path(checks.__file__).parents[1] / "notebooks").glob("*.ipynb")}
+    folder = Path(checks.__file__).parents[1] / "notebooks"
+    notebooks = {p.stem for p in [*folder.glob("*.ipynb"), *folder.glob("it/*.ipynb")]}  # Italian lessons too
     for path in sorted(checks.EXERCISES_DIR.glob("*.json")):
         data = json.loads(path.read_text())
         if "questions" in data:

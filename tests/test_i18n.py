@@ -245,7 +245,7 @@ def test_italian_verdicts_and_score_after_a_check():
     assert board.score == "1 giusta su 3 (1 sbagliata, 1 non ancora sistemata)" == str(result)
     assert board.feedback["TikTok"]["verdict"] == "Non proprio"
     assert board.feedback["TikTok"]["symbol"] == "\u2717"
-    assert board.feedback["Facebook"]["verdict"] == "Giusto (questa scheda è controversa)"
+    assert board.feedback["Facebook"]["verdict"] == "Giusto (valida in entrambi i riquadri)"
     assert board.feedback["Facebook"]["explanation"] == "Both. Sarebbe giusta anche in: Network."
     for f in board.feedback.values():
         assert not english_words(f["verdict"])
@@ -502,3 +502,48 @@ def test_the_string_tables_are_package_data():
     assert {f.rsplit(".", 1)[-1] for f in files} == {"po", "mo", "pot"}
     for f in files:
         assert any(fnmatch(f, g) for g in globs), f"{f} is not in the package data"
+
+
+# ------------------------------------------------------ code-cell questions (checks.py)
+
+
+def _mc(language):
+    from smlessons.checks import Question
+
+    return Question(id="demo-mc", prompt="?", kind="choice", level="explain", options={"a": "Uno", "b": "Due"},
+                    answer="a", explanation="Perché.", feedback={"b": "No."}, hint="Rileggi.", language=language)
+
+
+def test_a_question_prints_its_frame_words_in_its_files_language():
+    """The data's text is the file's own; the few fixed words around it come from the string tables."""
+    it, en = _mc("it"), _mc("en")
+    assert str(it.evaluate(...)).endswith("Ancora nessuna risposta: sostituisci ... con la tua risposta, poi esegui di nuovo la cella.")
+    right, wrong, bad = str(it.evaluate("a")), str(it.evaluate("b")), str(it.evaluate("z"))
+    assert right.splitlines()[0].endswith("Giusto: (a) Uno.")
+    assert wrong.splitlines()[0].endswith("Non proprio: hai risposto (b) Due.") and "Suggerimento: Rileggi." in wrong
+    assert "rispondi con una di queste" in bad and "Questa domanda si aspetta" in bad
+    assert 'Rispondi con la lettera, per esempio `answer = "a"`.' in it.prompt_markdown()
+    for text in (right, wrong, bad, it.prompt_markdown()):
+        assert not english_words(text.replace("answer =", "")), text
+    # the same question in English keeps the English frame
+    assert str(en.evaluate("b")).splitlines()[0].endswith("Not quite: you answered (b) Due.")
+    assert str(en.evaluate(...)).endswith("No answer yet: replace ... with your answer, then run the cell again.")
+
+
+def test_the_italian_lesson_1_questions_file_says_it_is_italian():
+    from smlessons.checks import load_questions, question
+
+    qs = load_questions("lesson01_questions_it")
+    assert qs and all(q.language == "it" for q in qs.values())
+    assert all(q.language == "en" for q in load_questions("lesson01_questions").values())
+    q = question(next(iter(qs)))
+    assert "Giusto:" in str(q.evaluate(q.answer))
+
+
+def test_a_questions_file_in_an_unknown_language_is_refused(tmp_path):
+    from smlessons.checks import QuestionFileError, load_questions
+
+    bad = tmp_path / "q.json"
+    bad.write_text(json.dumps({"lang": "fr", "questions": []}), encoding="utf-8")
+    with pytest.raises(QuestionFileError, match=r"q.json: field 'lang': unknown language 'fr'"):
+        load_questions(bad)

@@ -100,7 +100,7 @@ def test_check_button_grades_and_sends_feedback_and_score(board):
     wrong = board.feedback["My classmates"]
     assert wrong["status"] == "wrong" and wrong["symbol"] == "\u2717" and wrong["explanation"]
     contested = board.feedback["Facebook"]
-    assert contested["status"] == "right" and "contested" in contested["verdict"]
+    assert contested["status"] == "right" and "both bins" in contested["verdict"]
     assert "Social medium" in contested["explanation"]
 
 
