@@ -128,7 +128,7 @@ def test_bridge_seeding_reaches_fewer_than_random_in_the_class():
         "l7-best-solution"
     )
     means = comparison().mean()
-    assert means["bridge"] < means["random"]
+    assert means["broker"] < means["random"]
 
 
 def test_bridge_people_overlap_and_the_most_connected_do_not():
@@ -136,7 +136,7 @@ def test_bridge_people_overlap_and_the_most_connected_do_not():
     assert words("Ben, Uma and Farid have 2 ties among them, and with their friends they make up 10 people,",
                  "fewer than three people at random on average; the three most connected people have no tie among",
                  "them and make up 18") in t  # fmt: skip
-    bridge, degree = choose_seeds(G(), "bridge", 3), choose_seeds(G(), "degree", 3)
+    bridge, degree = choose_seeds(G(), "broker", 3), choose_seeds(G(), "degree", 3)
     assert bridge == ["Ben", "Uma", "Farid"]
     assert G().subgraph(bridge).number_of_edges() == 2 and len(start_and_friends(bridge)) == 10
     assert G().subgraph(degree).number_of_edges() == 0 and len(start_and_friends(degree)) == 18
@@ -218,11 +218,11 @@ def test_copenhagen_students_have_about_16_friends_and_p_005_travels():
 
 def test_on_copenhagen_bridge_and_degree_are_the_same_three():
     t = text("l7-copenhagen-bridge-text")
-    assert '"bridge" and "degree" choose the same three people, so their averages differ only by chance' in t
+    assert '"broker" and "degree" choose the same three people, so their averages differ only by chance' in t
     assert "In the class they chose different people, and the bridge people did worse than random." in t
     F = facebook()
-    assert set(choose_seeds(F, "bridge", 3)) == set(choose_seeds(F, "degree", 3))
-    assert set(choose_seeds(G(), "bridge", 3)) != set(choose_seeds(G(), "degree", 3))
+    assert set(choose_seeds(F, "broker", 3)) == set(choose_seeds(F, "degree", 3))
+    assert set(choose_seeds(G(), "broker", 3)) != set(choose_seeds(G(), "degree", 3))
 
 
 def test_model_answer_sharing_doubled_and_degree_did_best():
@@ -233,7 +233,7 @@ def test_model_answer_sharing_doubled_and_degree_did_best():
     assert comparison().best == "degree"
     fb = fb_comparison().mean()
     assert fb["degree"] > max(fb["random"], fb["community"])
-    assert set(choose_seeds(facebook(), "bridge", 3)) == set(choose_seeds(facebook(), "degree", 3))
+    assert set(choose_seeds(facebook(), "broker", 3)) == set(choose_seeds(facebook(), "degree", 3))
 
 
 def test_key_point_on_halving_p():
@@ -264,10 +264,10 @@ def test_q_best_strategy_degree_seeds_sit_in_three_groups():
 def test_q_best_strategy_community_fewest_bridge_below_degree_random_below_degree():
     fb = question("spread-best-strategy")["feedback"]
     assert "One community reaches the fewest on average here" in fb["community"]
-    assert "reach fewer on average than the three most connected here" in fb["bridge"]
+    assert "reach fewer on average than the three most connected here" in fb["broker"]
     assert "the most connected people have more ties" in fb["random"]
     means = comparison().mean()
-    assert min(means, key=means.get) == "community" and means["bridge"] < means["degree"]
+    assert min(means, key=means.get) == "community" and means["broker"] < means["degree"]
     degree = dict(G().degree())
     top = choose_seeds(G(), "degree", 3)
     assert sum(degree[u] for u in top) / 3 > sum(degree.values()) / len(degree)
@@ -285,7 +285,7 @@ def test_q_bridge_overlap_ten_people_against_about_13():
     trios = [len(start_and_friends(t)) for t in itertools.combinations(H, 3)]
     assert round(sum(trios) / len(trios)) == 13
     assert "reach fewer people on average than three random people" in q["prompt"]
-    assert comparison().mean()["bridge"] < comparison().mean()["random"]
+    assert comparison().mean()["broker"] < comparison().mean()["random"]
 
 
 def test_q_bridge_overlap_ben_and_farid_have_five_friends():
@@ -368,10 +368,10 @@ def test_q_copenhagen_bridge_same_three_with_78_to_101_friends_above_random():
     assert "the same three, with 78 to 101 friends each" in q["explanation"]
     assert "About as well as seeding the most connected people, well above random." == q["options"]["b"]
     F = facebook()
-    three = choose_seeds(F, "bridge", 3)
+    three = choose_seeds(F, "broker", 3)
     assert sorted(F.degree(u) for u in three) == [78, 86, 101]
     fb = fb_comparison().mean()
-    assert fb["bridge"] > 1.5 * fb["random"] and abs(fb["bridge"] - fb["degree"]) < 0.1 * fb["degree"]
+    assert fb["broker"] > 1.5 * fb["random"] and abs(fb["broker"] - fb["degree"]) < 0.1 * fb["degree"]
 
 
 def test_q_copenhagen_media_ten_times_a_third_no_call_and_calls_at_half():
@@ -422,14 +422,14 @@ def test_every_hint_names_objects_that_exist_in_the_notebook():
 
 
 def test_copenhagen_bridge_strategy_picks_the_exact_top_betweenness():
-    # The "bridge" strategy estimates betweenness from 500 sources past 500
+    # The "broker" strategy estimates betweenness from 500 sources past 500
     # people; the lesson says "the three people with the highest betweenness".
     import networkx as nx
 
     assert "the three people with the highest betweenness" in question("spread-copenhagen-bridge")["prompt"]
     F = facebook()
     exact = nx.betweenness_centrality(F)
-    assert set(sorted(exact, key=exact.get, reverse=True)[:3]) == set(choose_seeds(F, "bridge", 3))
+    assert set(sorted(exact, key=exact.get, reverse=True)[:3]) == set(choose_seeds(F, "broker", 3))
 
 
 def test_doubling_p_adds_little_when_saturated_and_more_than_doubles_otherwise():
