@@ -339,7 +339,7 @@ def test_key_point_on_halving_p():
 
 
 def test_header_time_and_question_levels():
-    assert "**Teaching:** 20 min · **Exercises:** 45 min" in text("l7-title")
+    assert "**Teaching:** 25 min · **Exercises:** 45 min" in text("l7-title")
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     levels = [q["level"] for q in data]
     assert levels.count("predict") + levels.count("explain") >= len(levels) / 2
