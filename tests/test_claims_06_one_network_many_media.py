@@ -500,17 +500,62 @@ def test_q_nobody_cut_off_why_option_d_is_false_farid_kira():
     assert sorted(G().edges[e]["platform"] for e in between()) == [("Instagram",)] * 3 + [("WhatsApp",)]
 
 
-def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
-    asked("medium-removal")
-    q("medium-removal", "explanation", "Without Instagram only 8 of the 50 ties are lost, but the class falls into 3 parts and 12 people are cut off",
+def test_q_medium_removal_predict_explanation_3_of_4_between_ties_on_instagram_only():
+    asked("medium-removal-predict")
+    q("medium-removal-predict", "explanation", "Without Instagram only 8 of the 50 ties are lost, but the class falls into 3 parts and 12 people are cut off",
       "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")  # fmt: skip
-    assert _questions()["medium-removal"]["answer"] == "b" and _questions()["medium-removal"]["level"] == "predict"
+    assert _questions()["medium-removal-predict"]["answer"] == "b" and _questions()["medium-removal-predict"]["level"] == "predict"
     counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
     assert max(counts, key=counts.get) != "Instagram"
     assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
     r = _removal(G, "Instagram")
     assert (r.ties - r.ties_kept, r.parts, len(r.cut_off)) == (8, 3, 12)
     assert max(removal_effects(G()), key=lambda e: len(e.cut_off)).medium == "Instagram"
+
+
+def test_q_medium_removal_predict_explanation_no_tie_inside_a_group_is_its_only_path():
+    q("medium-removal-predict", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
+
+
+def test_q_medium_removal_predict_whatsapp_feedback():
+    q("medium-removal-predict", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
+      "every group keeps enough other ties to stay in one piece", key="a")  # fmt: skip
+    lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
+    assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
+    test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
+
+
+def test_q_medium_removal_predict_tiktok_feedback_one_tie_lost_nobody_cut_off():
+    q("medium-removal-predict", "feedback", "Removing TikTok loses 1 of the 50 ties and cuts off nobody", key="c")
+    r = _removal(G, "TikTok")
+    assert r.ties - r.ties_kept == 1 and not r.cut_off
+
+
+def test_q_medium_removal_predict_none_feedback_instagram_cuts_off_12():
+    q("medium-removal-predict", "feedback", "without Instagram, 12 students are cut off", key="d")
+    assert len(_removal(G, "Instagram").cut_off) == 12
+
+
+def test_q_ana_best_medium_predict_tiktok_3_of_5_whatsapp_and_instagram_2_minecraft_1():
+    asked("ana-best-medium-predict")
+    q("ana-best-medium-predict", "explanation", "TikTok ties Ana to 3 of her 5 friends (Hugo, Kira and Rosa); WhatsApp and Instagram to 2 each, Minecraft to 1",
+      "TikTok has a tie with fewer than half of the class")  # fmt: skip
+    q("ana-best-medium-predict", "feedback", "WhatsApp has a tie with everybody in the class, but only 2 of them are ties with Ana", key="a")
+    q("ana-best-medium-predict", "feedback", "it ties Ana to only 2 of her 5 friends", key="b")
+    q("ana-best-medium-predict", "feedback", "Ana's tie with Rosa lives on TikTok, her tie with Tariq does not", key="d")
+    by = {m: sorted(v) for m, v in friends_by_medium(G(), "Ana").items()}
+    assert by["TikTok"] == ["Hugo", "Kira", "Rosa"] and len(by["WhatsApp"]) == len(by["Instagram"]) == 2 and len(by["Minecraft"]) == 1
+    assert G().degree("Ana") == 5 and reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
+    assert "TikTok" in G().edges["Ana", "Rosa"]["platform"] and "TikTok" not in G().edges["Ana", "Tariq"]["platform"]
+
+
+def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
+    asked("medium-removal")
+    q("medium-removal", "explanation", "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")
+    counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
+    assert max(counts, key=counts.get) != "Instagram"
+    assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
 
 
 def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
@@ -520,34 +565,22 @@ def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
 
 def test_q_medium_removal_whatsapp_feedback():
     q("medium-removal", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
-      "every group keeps enough other ties to stay in one piece", key="a")  # fmt: skip
+      "every group keeps enough other ties to stay in one piece", key="WhatsApp")  # fmt: skip
     lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
     assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
     test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
 
 
-def test_q_medium_removal_tiktok_feedback_one_tie_lost_nobody_cut_off():
-    q("medium-removal", "feedback", "Removing TikTok loses 1 of the 50 ties and cuts off nobody", key="c")
-    r = _removal(G, "TikTok")
-    assert r.ties - r.ties_kept == 1 and not r.cut_off
-
-
-def test_q_medium_removal_none_feedback_instagram_cuts_off_12():
-    q("medium-removal", "feedback", "without Instagram, 12 students are cut off", key="d")
-    assert len(_removal(G, "Instagram").cut_off) == 12
-
-
-def test_q_ana_best_medium_tiktok_3_of_5_whatsapp_and_instagram_2_minecraft_1():
+def test_q_ana_best_medium_tiktok_has_a_tie_with_fewer_than_half_whatsapp_everybody():
     asked("ana-best-medium")
-    q("ana-best-medium", "explanation", "TikTok ties Ana to 3 of her 5 friends (Hugo, Kira and Rosa); WhatsApp and Instagram to 2 each, Minecraft to 1",
-      "TikTok has a tie with fewer than half of the class")  # fmt: skip
-    q("ana-best-medium", "feedback", "WhatsApp has a tie with everybody in the class, but only 2 of them are ties with Ana", key="a")
-    q("ana-best-medium", "feedback", "it ties Ana to only 2 of her 5 friends", key="b")
-    q("ana-best-medium", "feedback", "Ana's tie with Rosa lives on TikTok, her tie with Tariq does not", key="d")
-    by = {m: sorted(v) for m, v in friends_by_medium(G(), "Ana").items()}
-    assert by["TikTok"] == ["Hugo", "Kira", "Rosa"] and len(by["WhatsApp"]) == len(by["Instagram"]) == 2 and len(by["Minecraft"]) == 1
-    assert G().degree("Ana") == 5 and reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
-    assert "TikTok" in G().edges["Ana", "Rosa"]["platform"] and "TikTok" not in G().edges["Ana", "Tariq"]["platform"]
+    q("ana-best-medium", "explanation", "{answer} has a tie with fewer than half of the class")
+    q("ana-best-medium", "feedback", "WhatsApp has a tie with everybody in the class", key="WhatsApp")
+    assert reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
+
+
+def test_q_medium_removal_lookup_follows_from_the_generators_rule():
+    q("medium-removal", "explanation", "This follows from the rule of the program that made the class: every tie between groups lives on exactly one medium")
+    test_l6_data_inside_a_group_one_or_more_media_between_groups_exactly_one()
 
 
 def test_q_calls_facebook_friends_prompt_and_right_option():

@@ -154,8 +154,11 @@ def test_compare_strategies_rejects_bad_input(G, kwargs, message):
 
 def test_lesson7_warm_up_answer_follows_from_the_model(G):
     c = compare_strategies(G, p=0.3, runs=200, k=3, rng=0)
-    assert question("spread-best-strategy").evaluate(c.best).correct
-    assert not question("spread-best-strategy").evaluate("broker").correct
+    q = question("spread-best-strategy")
+    right = "b"
+    assert q.answers() == ["(b)"]
+    assert c.best == "degree" and "most connected" in q.options[right]
+    assert q.evaluate(right).correct and not q.evaluate("d").correct
 
 
 @pytest.mark.parametrize(
