@@ -544,3 +544,16 @@ def test_doubling_p_adds_little_when_saturated_and_more_than_doubles_otherwise()
     assert average_reach("class", 0.4) > 2 * average_reach("class", 0.2)
     # The karate club, almost everyone reached at 0.8: doubling from 0.4 adds under half.
     assert average_reach("karate club", 0.8) < 1.5 * average_reach("karate club", 0.4)
+
+
+def test_q_rerun_feedback_c_with_rng4_it_stops_at_pia():
+    assert "with rng=4 it stops at Pia" in question("spread-rerun")["feedback"]["c"]
+    sizes = [independent_cascade(G(), ["Pia"], 0.3, rng=r).size for r in (3, 4, 5)]
+    assert sizes[1] == 1 and max(sizes) - min(sizes) > 2
+
+
+def test_q_threshold_edge_feedback_c_the_run_has_stopped_for_good():
+    assert "nobody new meets their threshold" in question("spread-threshold-edge")["feedback"]["c"]
+    starters, th = threshold_run()
+    longer = linear_threshold(G(), starters, thresholds=0.5, max_steps=50)
+    assert sorted(longer.reached) == sorted(th.reached)
