@@ -1,8 +1,10 @@
 """Real data: the Copenhagen Networks Study, about 800 students on three media.
 
-The same first-year students of the Technical University of Denmark, tied on
-**Facebook** (friendships), by **phone calls** and by **text messages (SMS)**
-over four weeks (Sapiezynski et al., 2019, *Scientific Data* 6, 315;
+The same first-year students of the Technical University of Denmark, tied by
+**phone calls** and **text messages (SMS)** over four weeks, and on
+**Facebook** (one list of friendships, not tied to those weeks), from the
+Copenhagen Networks Study of around 2013 (Stopczynski et al., 2014, *PLoS ONE*
+9(4), e95978; data: Sapiezynski et al., 2019, *Scientific Data* 6, 315;
 see ``smlessons/data/copenhagen/README.md`` for the source, the licence and
 what was changed). People are anonymous integer ids.
 

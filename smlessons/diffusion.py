@@ -7,14 +7,17 @@ person to person. This module gives them
   Libai and Muller 2001; Kempe, Kleinberg and Tardos 2003): *simple
   contagion*, like news: each person who gets the message has one chance to
   pass it on to each of their contacts, with probability ``p``;
-- :func:`linear_threshold`, a threshold model on a network: *complex
-  contagion*, like adopting a behaviour: a person joins in only once enough
-  of their contacts have (a share of them at least as large as their
-  threshold). Granovetter (1978) introduced thresholds for a whole
-  population, with no network; on a network, a threshold drawn at random
-  for each person is the Linear Threshold model of Kempe, Kleinberg and
-  Tardos (2003), and one fixed share for everybody is the cascade model of
-  Watts (2002). The function does both (see `thresholds`);
+- :func:`linear_threshold`, a threshold model on a network, like adopting
+  a behaviour: a person joins in only once enough of their contacts have.
+  Granovetter (1978) introduced thresholds for a whole population, with no
+  network; on a network, a threshold drawn at random for each person is the
+  Linear Threshold model of Kempe, Kleinberg and Tardos (2003), and one
+  fixed share of contacts for everybody is the cascade model of Watts
+  (2002). Neither is by itself *complex contagion* in the sense of Centola
+  and Macy (2007), which needs several contacts: with random thresholds one
+  adopted contact out of ``d`` tips a person with chance ``1/d``, and a
+  share of a few contacts can be met by one. ``needed=`` gives an absolute
+  threshold (a number of contacts, e.g. 2), which always needs several;
 - :func:`feed_cascade` and :func:`run_many_feed`, the Independent Cascade
   model plus an *algorithmic feed*: besides passing the message along ties,
   each post is shown to a few people who are not the sender's contacts (do
@@ -68,6 +71,8 @@ __all__ = [
     "CompactNetwork",
     "Cascade",
     "STRATEGIES",
+    "STRATEGY_ALIASES",
+    "strategy_name",
     "compact",
     "independent_cascade",
     "linear_threshold",
@@ -80,7 +85,28 @@ __all__ = [
 ]
 
 #: The seeding strategies :func:`choose_seeds` and :func:`run_many` know.
-STRATEGIES = ("random", "degree", "community", "bridge")
+#: ``"broker"`` seeds the people with the highest betweenness: a *person*
+#: between groups (a *bridge*, in lessons 5 and 6, is a *tie*).
+STRATEGIES = ("random", "degree", "community", "broker")
+
+#: Older names still accepted for a strategy: ``{old: current}``. Lessons
+#: before the rename called the broker strategy ``"bridge"``.
+STRATEGY_ALIASES = MappingProxyType({"bridge": "broker"})
+
+
+def strategy_name(strategy):
+    """The current name of a seeding strategy: ``"bridge"`` gives ``"broker"``.
+
+    Anything that is not a known alias comes back unchanged (so that a
+    caller can still tell a strategy from a list of people).
+    """
+    if isinstance(strategy, str):
+        return STRATEGY_ALIASES.get(strategy, strategy)
+    return strategy
+
+
+def _is_strategy(seeds) -> bool:
+    return isinstance(seeds, str) and strategy_name(seeds) in STRATEGIES
 
 _MODELS = {
     "independent_cascade": "independent_cascade",
@@ -94,7 +120,7 @@ _MODELS = {
 # Past this many people, an unknown seed's error message does not look for
 # a close name (difflib over every label would take seconds).
 _HINT_LIMIT = 20_000
-# Past this many people, the "bridge" strategy estimates betweenness from a
+# Past this many people, the "broker" strategy estimates betweenness from a
 # sample of this many sources (exact betweenness is O(people x ties)).
 _BETWEENNESS_SAMPLE = 500
 # Influence sums in the threshold model are compared with this tolerance, so
@@ -629,6 +655,18 @@ def _lt_weights(net: CompactNetwork, weights) -> np.ndarray:
     return _edge_values(net, weights, "weights", high=np.inf, what="weight")
 
 
+def _lt_absolute(net: CompactNetwork, needed, thresholds, weights):
+    """Weights and thresholds for an absolute threshold: `needed` contacts."""
+    if thresholds is not None or weights is not None:
+        raise ValueError(
+            "give either needed= (a number of contacts) or thresholds=/weights= (shares of contacts), not both"
+        )
+    if not isinstance(needed, (int, np.integer)) or isinstance(needed, bool) or needed < 1:
+        raise ValueError(f"needed must be a whole number of contacts, 1 or more, got {needed!r}")
+    arr = np.full(net.n, float(needed))
+    return (lambda rng: arr), np.ones(net.indices.size, dtype=np.float64)
+
+
 def _lt_thresholds(net: CompactNetwork, thresholds):
     """A callable drawing (or returning) one threshold per person."""
     if thresholds is None:
@@ -734,7 +772,7 @@ def independent_cascade(graph, seeds, p, *, rng=None, max_steps=None, directed=N
 
 
 def linear_threshold(
-    graph, seeds, thresholds=None, *, weights=None, rng=None, max_steps=None, directed=None
+    graph, seeds, thresholds=None, *, needed=None, weights=None, rng=None, max_steps=None, directed=None
 ) -> Cascade:
     """Spread a behaviour by a threshold model (Kempe et al. 2003; Watts 2002).
 
@@ -745,7 +783,17 @@ def linear_threshold(
     who have adopted add up to their threshold or more, and stays adopted.
     Unlike a message in :func:`independent_cascade`, one friend is rarely
     enough: a threshold of 0.5 asks that half of one's friends adopt first
-    (*complex contagion*). The run is random only when thresholds are drawn.
+    The run is random only when thresholds are drawn.
+
+    Whether this is *complex contagion* in the sense of Centola and Macy
+    (2007), where a person needs several contacts who have adopted, depends
+    on the thresholds. A share of one's contacts can be met by a single
+    contact when one has few (Watts 2002: a person with 2 friends and a
+    threshold of 0.5 joins after one). With random thresholds (Kempe et al.
+    2003) a single adopted contact out of ``d`` tips a person with chance
+    ``1/d``, much as in the cascade model. For thresholds that always need
+    several contacts, give `needed`: an absolute number of contacts, the
+    same for everybody (``needed=2``: two contacts who have adopted).
 
     Parameters
     ----------
@@ -758,13 +806,19 @@ def linear_threshold(
         needed with default weights (the cascade model of Watts 2002).
         A sequence in the order of the network's people, or a
         ``{person: threshold}`` dict covering everybody.
+    needed : int, optional
+        An absolute threshold instead of shares: a person adopts once at
+        least this many of their contacts have (every contact counts 1).
+        A whole number, 1 or more; not together with `thresholds` or
+        `weights`. A person with fewer contacts than `needed` never adopts
+        (unless a seed).
     weights : str or array, optional
         Per-tie influence instead of ``1 / contacts``: an edge attribute
         name (see `p` of :func:`independent_cascade`) or an array aligned
         with the compact form; values at least 0. In a directed network the
         tie ``u -> v`` weighs on ``v``.
     rng : int or numpy.random.Generator, optional
-        Draws the thresholds when `thresholds` is None.
+        Draws the thresholds when `thresholds` and `needed` are None.
     max_steps : int, optional
     directed : bool, optional
         If given, check that the network is directed (True) or undirected (False).
@@ -780,7 +834,8 @@ def linear_threshold(
     ValueError
         If `seeds` is empty; if a threshold is outside [0, 1] or missing; if
         a weight is negative or weights do not line up with the network's
-        ties; if `directed` does not match the network.
+        ties; if `needed` is not a whole number from 1, or comes with
+        `thresholds` or `weights`; if `directed` does not match the network.
 
     Examples
     --------
@@ -791,11 +846,21 @@ def linear_threshold(
     [1]
     >>> linear_threshold(G, [1, 2], 0.5).reached
     [1, 2, 0, 3, 4]
+
+    An absolute threshold: on a path, one neighbour is never two.
+
+    >>> linear_threshold(nx.path_graph(4), [0], needed=2).reached
+    [0]
+    >>> linear_threshold(nx.path_graph(4), [0], needed=1).reached
+    [0, 1, 2, 3]
     """
     net = _as_compact(graph, directed=directed, values=weights)
     start = _seed_positions(net, seeds)
-    draw = _lt_thresholds(net, thresholds)
-    w = _lt_weights(net, weights)
+    if needed is not None:
+        draw, w = _lt_absolute(net, needed, thresholds, weights)
+    else:
+        draw = _lt_thresholds(net, thresholds)
+        w = _lt_weights(net, weights)
     steps = _check_max_steps(max_steps)
     step = _run_lt(net, start, draw(_generator(rng)), w, steps)
     return Cascade(net, _readonly(step), "linear_threshold")
@@ -832,6 +897,7 @@ def _betweenness(graph, net: CompactNetwork) -> np.ndarray:
 
 def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
     """A function rng -> seed positions, for one strategy."""
+    strategy = strategy_name(strategy)
     if strategy == "random":
         return lambda rng: rng.choice(net.n, size=k, replace=False)
     if strategy == "degree":
@@ -842,7 +908,7 @@ def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
         if k > len(group):
             raise ValueError(f"k={k} seeds do not fit in the largest community ({len(group)} people)")
         return lambda rng: rng.choice(group, size=k, replace=False)
-    if strategy == "bridge":
+    if strategy == "broker":
         chosen = _top(_betweenness(graph, net), k)
         return lambda rng: chosen
     raise ValueError(f"strategy must be one of {', '.join(map(repr, STRATEGIES))}, not {strategy!r}")
@@ -854,13 +920,14 @@ def choose_seeds(graph, strategy: str, k: int = 1, *, rng=None) -> list:
     Parameters
     ----------
     graph : networkx graph or CompactNetwork
-    strategy : {"random", "degree", "community", "bridge"}
+    strategy : {"random", "degree", "community", "broker"}
         ``"random"``: `k` people at random. ``"degree"``: the `k` most
         connected people (most contacts they can reach). ``"community"``:
         `k` people at random, all from the largest community (Louvain,
-        seeded: see :func:`smlessons.networks.communities`). ``"bridge"``:
+        seeded: see :func:`smlessons.networks.communities`). ``"broker"``:
         the `k` people with the highest betweenness, who sit between groups
-        (estimated from a sample of 500 people past 500 people).
+        (estimated from a sample of 500 source people, seeded, past 500
+        people). ``"bridge"``, the strategy's older name, is accepted too.
     k : int, default 1
     rng : int or numpy.random.Generator, optional
         For the random strategies.
@@ -869,7 +936,7 @@ def choose_seeds(graph, strategy: str, k: int = 1, *, rng=None) -> list:
     -------
     list
         The people; the most connected first for ``"degree"``, the most
-        between first for ``"bridge"``.
+        between first for ``"broker"``.
 
     Raises
     ------
@@ -882,7 +949,7 @@ def choose_seeds(graph, strategy: str, k: int = 1, *, rng=None) -> list:
     >>> G = nx.karate_club_graph()
     >>> choose_seeds(G, "degree", 2)
     [33, 0]
-    >>> choose_seeds(G, "bridge")
+    >>> choose_seeds(G, "broker")
     [0]
     """
     net = compact(graph)
@@ -900,6 +967,7 @@ def run_many(
     model: str = "independent_cascade",
     k: int = 1,
     thresholds=None,
+    needed=None,
     weights=None,
     rng=None,
     max_steps=None,
@@ -927,7 +995,7 @@ def run_many(
         Also ``"cascade"``/``"ic"`` and ``"threshold"``/``"lt"``.
     k : int, default 1
         How many seeds a strategy picks.
-    thresholds, weights
+    thresholds, needed, weights
         For the threshold model (see :func:`linear_threshold`).
     rng : int or numpy.random.Generator, optional
         The same seed gives the same sizes.
@@ -969,7 +1037,7 @@ def run_many(
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
 
-    if isinstance(seeds, str) and seeds in STRATEGIES:
+    if _is_strategy(seeds):
         pick = _strategy(graph, net, seeds, _check_k(k, net.n))
     else:
         fixed = _seed_positions(net, seeds)
@@ -981,8 +1049,11 @@ def run_many(
     else:
         if p is not None:
             raise ValueError("the threshold model has no p: use thresholds= and weights= instead")
-        draw = _lt_thresholds(net, thresholds)
-        w = _lt_weights(net, weights)
+        if needed is not None:
+            draw, w = _lt_absolute(net, needed, thresholds, weights)
+        else:
+            draw = _lt_thresholds(net, thresholds)
+            w = _lt_weights(net, weights)
         one = lambda start: _run_lt(net, start, draw(gen), w, steps)  # noqa: E731
 
     sizes = np.empty(int(runs), dtype=np.intp)
@@ -1215,7 +1286,7 @@ def run_many_feed(
     feed, feed_p = _check_feed(feed, feed_p, p)
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
-    if isinstance(seeds, str) and seeds in STRATEGIES:
+    if _is_strategy(seeds):
         pick = _strategy(graph, net, seeds, _check_k(k, net.n))
     else:
         fixed = _seed_positions(net, seeds)

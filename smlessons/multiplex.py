@@ -76,6 +76,7 @@ __all__ = [
     "removal_effects",
     "reached_by",
     "reach",
+    "coverage",
     "friends_by_medium",
     "best_media",
     "media_combinations",
@@ -678,6 +679,10 @@ def reached_by(G, platform) -> list:
 def reach(G) -> dict[str, float]:
     """The share of the network's people each medium touches, 0 to 1.
 
+    This is a medium's *coverage*: the people with at least one tie on it.
+    It says nothing about how far a message passed on that medium alone
+    travels (see :func:`coverage` for the connected groups).
+
     Returns
     -------
     dict
@@ -694,6 +699,36 @@ def reach(G) -> dict[str, float]:
     """
     H = _combined(G)
     return {m: round(len(reached_by(H, m)) / len(H), 3) for m in H.graph["media"]}
+
+
+def coverage(G) -> dict[str, tuple[int, list[int]]]:
+    """For each medium: the people it touches, and the sizes of its connected groups.
+
+    A medium can touch everybody and still not let a message passed on it
+    alone get from anyone to anyone: its ties may fall into separate groups.
+
+    Returns
+    -------
+    dict
+        ``{medium: (people with a tie on it, [sizes of its connected groups, largest first])}``.
+        People with no tie on the medium are in none of the groups.
+
+    Raises
+    ------
+    EmptyNetworkError
+
+    Examples
+    --------
+    >>> coverage(multiplex_class())["WhatsApp"]
+    (24, [12, 6, 6])
+    """
+    H = _combined(G)
+    out = {}
+    for m in H.graph["media"]:
+        layer = nx.Graph(_layer_ties(H, m))
+        parts = sorted((len(c) for c in nx.connected_components(layer)), reverse=True)
+        out[m] = (layer.number_of_nodes(), parts)
+    return out
 
 
 def friends_by_medium(G, who) -> dict[str, list]:

@@ -31,7 +31,7 @@ import networkx as nx
 import numpy as np
 
 from . import diffusion
-from .diffusion import STRATEGIES, Cascade
+from .diffusion import STRATEGIES, Cascade, strategy_name
 
 __all__ = [
     "NETWORKS",
@@ -51,7 +51,7 @@ STRATEGY_NAMES = {
     "random": "random people",
     "degree": "the most connected people",
     "community": "people of one community",
-    "bridge": "people between groups (highest betweenness)",
+    "broker": "brokers: people between groups (highest betweenness)",
 }
 
 _COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
@@ -394,7 +394,7 @@ def compare_strategies(
     """
     if isinstance(strategies, str):
         strategies = [strategies]
-    strategies = list(strategies)
+    strategies = [strategy_name(s) for s in strategies]  # "bridge" is the broker strategy's older name
     if not strategies:
         raise ValueError(f"give at least one strategy, from {', '.join(map(repr, STRATEGIES))}")
     for s in strategies:
@@ -411,7 +411,7 @@ def compare_strategies(
         if progress is not None:
             report = lambda done, _n, i=i: progress(i * runs + done, total)  # noqa: E731
         graph = G if isinstance(G, nx.Graph) else net
-        sizes[s] = diffusion.run_many(graph if s in ("community", "bridge") else net, s, p, runs, k=k, rng=gen, progress=report)
+        sizes[s] = diffusion.run_many(graph if s in ("community", "broker") else net, s, p, runs, k=k, rng=gen, progress=report)
     return StrategyComparison(sizes=sizes, p=float(p), runs=int(runs), k=int(k), people=net.n)
 
 
@@ -546,8 +546,8 @@ def compare_feed(
         )
         for f, gen in zip(feeds, gens)
     }
-    if isinstance(seeds, str) and seeds in STRATEGIES:
-        who = f"{k} by {seeds!r}"
+    if isinstance(seeds, str) and strategy_name(seeds) in STRATEGIES:
+        who = f"{k} by {strategy_name(seeds)!r}"
     else:
         who = ", ".join(map(str, [seeds] if isinstance(seeds, str) or not hasattr(seeds, "__iter__") else seeds))
     return FeedComparison(
@@ -607,6 +607,7 @@ class SpreadExplorer:
         networks = dict(NETWORKS if networks is None else networks)
         if not networks:
             raise ValueError("give at least one network to explore")
+        strategy = strategy_name(strategy)
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}: choose from {', '.join(map(repr, STRATEGIES))}")
         if not isinstance(p, Real) or isinstance(p, bool) or not 0 <= p <= 1:

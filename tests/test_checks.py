@@ -495,7 +495,7 @@ LESSON4 = "lesson06_one_network_many_media"
 def test_lesson4_questions_load_with_sources_and_known_answers():
     qs = load_questions(LESSON4)
     assert list(qs) == [
-        "media-overlap", "nobody-cut-off-why", "medium-removal", "ana-best-medium",
+        "media-overlap", "nobody-cut-off-why", "medium-removal-predict", "medium-removal", "ana-best-medium-predict", "ana-best-medium",
         "calls-facebook-friends", "jaccard-why", "without-facebook",
     ]  # fmt: skip
     for q in qs.values():  # each says which network it is about: the synthetic class or the real Copenhagen data
@@ -533,7 +533,7 @@ def test_a_wrong_medium_for_a_person_counts_their_friends_on_it():
         "\u2717 Not quite: you answered WhatsApp.",
         "Of Ana's 5 friends, 2 are tied to Ana on WhatsApp (Ines, Rosa). Another medium ties Ana to more of them.",
     ]
-    assert lines_[2].startswith("WhatsApp reaches everybody in the class, but the question is about Ana's own friends.")
+    assert lines_[2].startswith("WhatsApp has a tie with everybody in the class, but the question is about Ana's own friends.")
     assert "Of Ana's 5 friends, 1 is tied to Ana on Minecraft (Hugo)." in str(evaluate("ana-best-medium", "Minecraft"))
 
 

@@ -153,9 +153,18 @@ def test_l6_try_bridge_solution_ben_uma_on_instagram_only_between_groups():
     assert ("Ben", "Uma") in [tuple(sorted(e)) for e in nx.bridges(G())]
 
 
-def test_l6_layers_look_whatsapp_is_the_medium_that_reaches_everybody():
-    cell("l6-layers", "Which medium reaches everybody?")
+def test_l6_layers_look_whatsapp_is_the_medium_that_has_a_tie_with_everybody():
+    cell("l6-layers", "Which medium has a tie with everybody?")
     assert [m for m, share in reach(G()).items() if share == 1.0] == ["WhatsApp"]
+
+
+def test_l6_coverage_read_whatsapp_touches_24_in_3_groups_instagram_21_in_one():
+    cell("l6-coverage-read", "WhatsApp has a tie with all 24 students, but its ties fall into 3 separate groups (12, 6 and 6 people)",
+         "Instagram touches 21 students, all in one connected group")  # fmt: skip
+    from smlessons.multiplex import coverage
+
+    cov = coverage(G())
+    assert cov["WhatsApp"] == (24, [12, 6, 6]) and cov["Instagram"] == (21, [21])
 
 
 def test_l6_layers_sum_79_ties_on_the_media_50_between_people():
@@ -195,7 +204,7 @@ def test_l6_why_a_third_of_the_ties_gone_nobody_cut_off():
 
 
 def test_l6_why_groups_half_the_close_ties_on_one_medium_only():
-    cell("l6-why-groups", "Half of the ties between close friends live on one medium only")
+    cell("l6-why-groups", "Half of the ties inside the friendship groups live on one medium only")
     one = [e for e in inside() if len(G().edges[e]["platform"]) == 1]
     assert (len(inside()), len(one)) == (46, 23)
 
@@ -256,7 +265,7 @@ def test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it():
 
 
 def test_l6_ex4_solution_tiktok_3_of_anas_5_friends_fewer_than_half_the_class():
-    cell("l6-ex4-solution", "TikTok: 3 of Ana's 5 friends. TikTok ties fewer than half of the class, WhatsApp all of it")
+    cell("l6-ex4-solution", "TikTok: 3 of Ana's 5 friends. TikTok has a tie with fewer than half of the class, WhatsApp with all of it")
     by = friends_by_medium(G(), "Ana")
     assert next(iter(by)) == "TikTok" and len(by["TikTok"]) == 3 and G().degree("Ana") == 5
     assert len(reached_by(G(), "TikTok")) < 24 / 2 and len(reached_by(G(), "WhatsApp")) == 24
@@ -288,14 +297,37 @@ def test_l6_cph_intro_about_800_students_cited():
 
 
 def test_l6_cph_calls_read_924_ordered_pairs_3600_calls_621_pairs_either_way():
-    cell("l6-cph-calls-read", "924 ordered pairs (A phoned B) and 3,600 calls; taken either way, 621 pairs of students phoned each other")
+    cell("l6-cph-calls-read", "924 ordered pairs (A phoned B) and 3,600 calls; taken either way, in 621 pairs of students at least one phoned the other")
     calls = copenhagen("calls")
     assert calls.number_of_edges() == 924 and sum(n for *_, n in calls.edges(data="events")) == 3600
     assert copenhagen("calls", either_way=True).number_of_edges() == 621
 
 
+def test_l6_ex3_solution_instagram_is_the_most_damaging_in_only_35_of_seeds_0_to_99():
+    cell("l6-ex3-solution", "Instagram cuts off the most people (alone or tied for first) in only 35 of the 100 classes")
+    count = 0
+    for seed in range(100):
+        effects = removal_effects(multiplex_class(seed=seed))
+        most = max(len(r.cut_off) for r in effects)
+        count += any(r.medium == "Instagram" and len(r.cut_off) == most for r in effects)
+    assert count == 35
+
+
+def test_l6_cph_intro_833_ids_more_than_700_in_the_paper():
+    cell("l6-cph-intro", '"more than 700" first-year students', "833 different ids appear in the three files", "(Stopczynski et al., 2014)")
+    assert C().number_of_nodes() == 833 > 700
+
+
+def test_l6_p3_limits_33_ids_with_no_facebook_225_with_no_call_or_text():
+    cell("l6-p3-limits", "`layers(C)` puts all 833 ids in every layer", "the 33 ids with no Facebook friendship, and the 225")
+    L = layers(C())
+    assert all(H.number_of_nodes() == 833 for H in L.values())
+    assert sum(1 for _, d in L["Facebook"].degree() if d == 0) == 33
+    assert len(_removal(C, "Facebook").isolated) == 225
+
+
 def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
-    cell("l6-cph-calls-read", "621 pairs of students phoned each other, 303 of them in both directions")
+    cell("l6-cph-calls-read", "in 621 pairs of students at least one phoned the other; in 303 of them, each phoned the other")
     calls = copenhagen("calls")
     assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303 == 924 - 621
 
@@ -379,20 +411,20 @@ def test_l6_ego_student_23_has_13_facebook_friends_and_calls_and_texts_2():
 
 
 def test_l6_reflection_800_536_568_of_833_have_a_tie_on_each_medium():
-    cell("l6-reflection", "800 of these 833 students have a tie on Facebook, 536 on calls, 568 on texts")
+    cell("l6-reflection", "800 of the 833 students have a tie on Facebook, 536 on calls, 568 on texts")
     assert [len(reached_by(C(), m)) for m in ("Facebook", "Calls", "SMS")] == [800, 536, 568]
 
 
 def test_l6_reflection_model_answer_figures():
     cell("l6-reflection", "880 of them, which keep a core of 515 students connected", "5,704 friendships that carry no call or text",
-         "every link between the core and 318 students", "89 % of the Facebook friendships carry no call or text in four weeks")  # fmt: skip
+         "nothing in the data links the core to 318 students", "89 % of the Facebook friendships carry no call or text in four weeks")  # fmt: skip
     r = _removal(C, "Facebook")
     assert (r.ties_kept, r.main_part, len(r.cut_off)) == (880, 515, 318)
     assert media_combinations(C())[("Facebook",)] == 5704
 
 
 def test_l6_reflection_model_answer_in_the_class_it_is_other_paths_not_the_number_of_ties():
-    cell("l6-reflection", "whether people are cut off depends on whether other paths remain, not on how many ties a medium carries")
+    cell("l6-reflection", "whether people are cut off depends on whether other paths remain, not only on how many ties a medium carries")
     effects = {r.medium: r for r in removal_effects(G())}
     most_ties = max(effects, key=lambda m: effects[m].ties - effects[m].ties_kept)
     most_cut = max(effects, key=lambda m: len(effects[m].cut_off))
@@ -468,6 +500,56 @@ def test_q_nobody_cut_off_why_option_d_is_false_farid_kira():
     assert sorted(G().edges[e]["platform"] for e in between()) == [("Instagram",)] * 3 + [("WhatsApp",)]
 
 
+def test_q_medium_removal_predict_explanation_3_of_4_between_ties_on_instagram_only():
+    asked("medium-removal-predict")
+    q("medium-removal-predict", "explanation", "Without Instagram only 8 of the 50 ties are lost, but the class falls into 3 parts and 12 people are cut off",
+      "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")  # fmt: skip
+    assert _questions()["medium-removal-predict"]["answer"] == "b" and _questions()["medium-removal-predict"]["level"] == "predict"
+    counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
+    assert max(counts, key=counts.get) != "Instagram"
+    assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
+    r = _removal(G, "Instagram")
+    assert (r.ties - r.ties_kept, r.parts, len(r.cut_off)) == (8, 3, 12)
+    assert max(removal_effects(G()), key=lambda e: len(e.cut_off)).medium == "Instagram"
+
+
+def test_q_medium_removal_predict_explanation_no_tie_inside_a_group_is_its_only_path():
+    q("medium-removal-predict", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
+
+
+def test_q_medium_removal_predict_whatsapp_feedback():
+    q("medium-removal-predict", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
+      "every group keeps enough other ties to stay in one piece", key="a")  # fmt: skip
+    lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
+    assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
+    test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
+
+
+def test_q_medium_removal_predict_tiktok_feedback_one_tie_lost_nobody_cut_off():
+    q("medium-removal-predict", "feedback", "Removing TikTok loses 1 of the 50 ties and cuts off nobody", key="c")
+    r = _removal(G, "TikTok")
+    assert r.ties - r.ties_kept == 1 and not r.cut_off
+
+
+def test_q_medium_removal_predict_none_feedback_instagram_cuts_off_12():
+    q("medium-removal-predict", "feedback", "without Instagram, 12 students are cut off", key="d")
+    assert len(_removal(G, "Instagram").cut_off) == 12
+
+
+def test_q_ana_best_medium_predict_tiktok_3_of_5_whatsapp_and_instagram_2_minecraft_1():
+    asked("ana-best-medium-predict")
+    q("ana-best-medium-predict", "explanation", "TikTok ties Ana to 3 of her 5 friends (Hugo, Kira and Rosa); WhatsApp and Instagram to 2 each, Minecraft to 1",
+      "TikTok has a tie with fewer than half of the class")  # fmt: skip
+    q("ana-best-medium-predict", "feedback", "WhatsApp has a tie with everybody in the class, but only 2 of them are ties with Ana", key="a")
+    q("ana-best-medium-predict", "feedback", "it ties Ana to only 2 of her 5 friends", key="b")
+    q("ana-best-medium-predict", "feedback", "Ana's tie with Rosa lives on TikTok, her tie with Tariq does not", key="d")
+    by = {m: sorted(v) for m, v in friends_by_medium(G(), "Ana").items()}
+    assert by["TikTok"] == ["Hugo", "Kira", "Rosa"] and len(by["WhatsApp"]) == len(by["Instagram"]) == 2 and len(by["Minecraft"]) == 1
+    assert G().degree("Ana") == 5 and reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
+    assert "TikTok" in G().edges["Ana", "Rosa"]["platform"] and "TikTok" not in G().edges["Ana", "Tariq"]["platform"]
+
+
 def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
     asked("medium-removal")
     q("medium-removal", "explanation", "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")
@@ -489,16 +571,21 @@ def test_q_medium_removal_whatsapp_feedback():
     test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
 
 
-def test_q_ana_best_medium_tiktok_reaches_fewer_than_half_whatsapp_everybody():
+def test_q_ana_best_medium_tiktok_has_a_tie_with_fewer_than_half_whatsapp_everybody():
     asked("ana-best-medium")
-    q("ana-best-medium", "explanation", "{answer} reaches fewer than half of the class")
-    q("ana-best-medium", "feedback", "WhatsApp reaches everybody in the class", key="WhatsApp")
+    q("ana-best-medium", "explanation", "{answer} has a tie with fewer than half of the class")
+    q("ana-best-medium", "feedback", "WhatsApp has a tie with everybody in the class", key="WhatsApp")
     assert reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
+
+
+def test_q_medium_removal_lookup_follows_from_the_generators_rule():
+    q("medium-removal", "explanation", "This follows from the rule of the program that made the class: every tie between groups lives on exactly one medium")
+    test_l6_data_inside_a_group_one_or_more_media_between_groups_exactly_one()
 
 
 def test_q_calls_facebook_friends_prompt_and_right_option():
     asked("calls-facebook-friends")
-    q("calls-facebook-friends", "prompt", "621 pairs of students phoned each other (either way) in four weeks")
+    q("calls-facebook-friends", "prompt", "in 621 pairs of students at least one phoned the other during four weeks")
     q("calls-facebook-friends", "options", "Most of them, about 4 in 5", key="c")
     assert _questions()["calls-facebook-friends"]["answer"] == "c"
     assert round(503 / 621, 1) == 0.8 == round(friends_among(copenhagen("calls", either_way=True)) / 621, 1)

@@ -476,7 +476,7 @@ def test_review_seeding_degree_reaches_most_on_average():
     assert lesson7_comparison().best == "degree" == question("review-seeding").answers()[0]
 
 
-@pytest.mark.parametrize("strategy", ["community", "bridge", "random"])
+@pytest.mark.parametrize("strategy", ["community", "broker", "random"])
 def test_review_seeding_each_other_strategy_reached_fewer_than_degree(strategy):
     feedback = q("review-seeding").feedback[strategy]
     assert "fewer" in feedback

@@ -248,3 +248,20 @@ def test_corrupt_about_json_is_named(folder):
     with pytest.raises(CopenhagenDataError, match=r"about\.json, line 1: not valid JSON"):
         copenhagen(folder=folder)
     json.loads((DATA_DIR / "about.json").read_text())
+
+
+def test_readme_what_a_tie_means_303_reciprocal_833_ids_33_and_297_with_no_record():
+    readme_says("in only 303 of the 621 calling pairs did each phone the other")
+    readme_says('the paper describes "more than 700" participating freshmen; 833 different ids appear in these files')
+    readme_says("(33 with no Facebook friendship, 297 with no call)")
+    readme_says("a recorded call may be an attempt nobody answered")
+    calls = copenhagen("calls")
+    assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303
+    assert copenhagen("calls", either_way=True).number_of_edges() == 621
+    from smlessons.multiplex import layers
+
+    L = layers(copenhagen())
+    assert {m: sum(1 for _, d in H.degree() if d == 0) for m, H in L.items()}["Facebook"] == 33
+    assert sum(1 for _, d in L["Calls"].degree() if d == 0) == 297
+    assert copenhagen().number_of_nodes() == 833
+    assert not any("duration" in line for line in (DATA_DIR / "calls.csv").read_text().splitlines()[:1])

@@ -445,8 +445,8 @@ def test_threshold_model_weights_by_attribute_and_direction():
 def test_seeding_strategies():
     K = nx.karate_club_graph()
     assert choose_seeds(K, "degree", 3) == [33, 0, 32]
-    assert choose_seeds(K, "bridge", 2) == [0, 33]
-    assert choose_seeds(two_triangles(), "bridge", 2) == ["c", "x"]
+    assert choose_seeds(K, "broker", 2) == [0, 33]
+    assert choose_seeds(two_triangles(), "broker", 2) == ["c", "x"]
     group = set(diffusion.communities(K)[0])
     for seed in range(5):
         assert set(choose_seeds(K, "community", 4, rng=seed)) <= group
@@ -456,7 +456,65 @@ def test_seeding_strategies():
     net = compact(K)
     assert choose_seeds(net, "degree", 3) == [33, 0, 32]
     assert set(choose_seeds(net, "community", 4, rng=0)) <= group
-    assert STRATEGIES == ("random", "degree", "community", "bridge")
+    assert STRATEGIES == ("random", "degree", "community", "broker")
+
+
+def test_bridge_is_still_accepted_as_the_broker_strategys_old_name():
+    K = nx.karate_club_graph()
+    assert choose_seeds(K, "bridge", 3) == choose_seeds(K, "broker", 3)
+    assert diffusion.strategy_name("bridge") == "broker" and diffusion.strategy_name("degree") == "degree"
+    assert "bridge" not in STRATEGIES  # a bridge is a tie; the strategy seeds people
+    a = run_many(K, "bridge", 0.2, 20, k=2, rng=0)
+    b = run_many(K, "broker", 0.2, 20, k=2, rng=0)
+    assert (a == b).all()
+    assert (diffusion.run_many_feed(K, "bridge", 0.2, 10, feed=1, k=2, rng=0).sizes
+            == diffusion.run_many_feed(K, "broker", 0.2, 10, feed=1, k=2, rng=0).sizes).all()
+
+
+# ---------------------------------------------------------------------------
+# Absolute thresholds (needed=)
+
+
+def test_needed_two_does_not_cross_a_single_tie():
+    # Two triangles joined by one tie: with two contacts needed, the behaviour
+    # fills the first triangle and cannot cross the single tie.
+    G = nx.Graph([(0, 1), (1, 2), (0, 2), (2, 3), (3, 4), (4, 5), (3, 5)])
+    assert sorted(linear_threshold(G, [0, 1], needed=2).reached) == [0, 1, 2]
+    # One contact needed: it crosses (simple contagion with certainty).
+    assert sorted(linear_threshold(G, [0], needed=1).reached) == [0, 1, 2, 3, 4, 5]
+
+
+def test_needed_counts_contacts_not_shares():
+    # A hub with 10 leaves: two adopted leaves are 2 of 10 (a share of 0.2),
+    # enough for needed=2 but not for a share threshold of 0.5.
+    G = nx.star_graph(10)
+    assert 0 in linear_threshold(G, [1, 2], needed=2).reached
+    assert 0 not in linear_threshold(G, [1, 2], 0.5).reached
+    # A leaf has one contact: it never meets needed=2.
+    assert linear_threshold(G, [0], needed=2).reached == [0]
+
+
+def test_needed_in_run_many_and_directed():
+    G = nx.complete_graph(6)
+    sizes = run_many(G, [0, 1], runs=5, model="threshold", needed=2)
+    assert (sizes == 6).all()
+    D = nx.DiGraph([(0, 2), (1, 2), (2, 3)])
+    assert sorted(linear_threshold(D, [0, 1], needed=2).reached) == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"needed": 0}, "whole number of contacts, 1 or more"),
+        ({"needed": 1.5}, "whole number of contacts"),
+        ({"needed": True}, "whole number of contacts"),
+        ({"needed": 2, "thresholds": 0.5}, "not both"),
+        ({"needed": 2, "weights": [1.0] * 14}, "not both"),
+    ],
+)
+def test_needed_rejects_bad_values(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        linear_threshold(nx.star_graph(7), [0], **kwargs)
 
 
 def test_run_many_sizes_and_progress():
@@ -591,7 +649,7 @@ def test_other_bad_arguments():
         run_many(G, [0], 0.5, 2, model="sir")
     with pytest.raises(ValueError, match="the threshold model has no p"):
         run_many(G, [0], 0.5, 2, model="threshold")
-    with pytest.raises(ValueError, match="strategy must be one of 'random', 'degree', 'community', 'bridge'"):
+    with pytest.raises(ValueError, match="strategy must be one of 'random', 'degree', 'community', 'broker'"):
         choose_seeds(G, "loudest")
     with pytest.raises(ValueError, match=r"k must be a whole number of seeds from 1 to 4 \(the network's size\)"):
         run_many(G, "degree", 0.5, 2, k=5)

@@ -575,3 +575,16 @@ def test_large_counts_get_thousands_separators():
     r = removal_effect(G, "B")
     assert str(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
     assert "1,200 of 1,799" in removal_figure(G).data[0].text
+
+
+def test_coverage_is_not_a_connected_reach():
+    from smlessons.multiplex import coverage
+
+    G = multiplex_class()
+    cov = coverage(G)
+    # WhatsApp touches everybody but its ties fall into three groups.
+    assert cov["WhatsApp"] == (24, [12, 6, 6])
+    assert cov["Instagram"] == (21, [21])
+    for m, (touched, parts) in cov.items():
+        assert touched == len(reached_by(G, m)) == sum(parts)
+        assert round(touched / 24, 3) == reach(G)[m]

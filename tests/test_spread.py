@@ -109,7 +109,7 @@ def test_spread_figure_rejects_a_cascade_of_another_network(G):
 def test_compare_strategies_gives_one_distribution_per_strategy(G):
     c = compare_strategies(G, p=0.3, runs=200, k=3, rng=0)
     assert isinstance(c, StrategyComparison)
-    assert list(c.sizes) == ["random", "degree", "community", "bridge"]
+    assert list(c.sizes) == ["random", "degree", "community", "broker"]
     assert all(v.shape == (200,) and v.min() >= 3 and v.max() <= 24 for v in c.sizes.values())
     assert c.best == "degree"
     assert min(c.mean(), key=c.mean().get) == "community"
@@ -154,8 +154,11 @@ def test_compare_strategies_rejects_bad_input(G, kwargs, message):
 
 def test_lesson7_warm_up_answer_follows_from_the_model(G):
     c = compare_strategies(G, p=0.3, runs=200, k=3, rng=0)
-    assert question("spread-best-strategy").evaluate(c.best).correct
-    assert not question("spread-best-strategy").evaluate("bridge").correct
+    q = question("spread-best-strategy")
+    right = "b"
+    assert q.answers() == ["(b)"]
+    assert c.best == "degree" and "most connected" in q.options[right]
+    assert q.evaluate(right).correct and not q.evaluate("d").correct
 
 
 @pytest.mark.parametrize(
@@ -263,11 +266,11 @@ def test_explorer_controls_change_the_next_run():
     e = SpreadExplorer(runs=20)
     first = dict(e.last)
     e.network.value = list(NETWORKS)[1]
-    e.strategy.value = "bridge"
+    e.strategy.value = "broker"
     e.seeds.value = 2
     e.p.value = 0.5
     e.button.click()
-    assert e.last["network"] == list(NETWORKS)[1] and e.last["strategy"] == "bridge"
+    assert e.last["network"] == list(NETWORKS)[1] and e.last["strategy"] == "broker"
     assert e.last["k"] == 2 and e.last["p"] == 0.5 and len(e.last["seeds"]) == 2
     assert e.last != first
     assert e.summary.value.startswith("<b>Seeds:</b>")

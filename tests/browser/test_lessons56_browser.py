@@ -43,7 +43,7 @@ def test_lesson7_explorer_reruns_with_the_chosen_settings(page, lab_server):
     assert before["strategy"] == "degree" and before["k"] == 1
 
     # The strategy menu (second drop-down) and the seeds slider, then Run.
-    explorer.locator(".widget-dropdown select").nth(1).select_option(label="people between groups (highest betweenness)")
+    explorer.locator(".widget-dropdown select").nth(1).select_option(label="brokers: people between groups (highest betweenness)")
     handle = explorer.locator(".widget-hslider").nth(1).locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowRight")
@@ -51,7 +51,7 @@ def test_lesson7_explorer_reruns_with_the_chosen_settings(page, lab_server):
 
     expect(summary).not_to_contain_text("Seeds: Pia.", timeout=30_000)
     after = run_python_json(page, "explorer.last")
-    assert after["strategy"] == "bridge" and after["k"] == 2 and len(after["seeds"]) == 2
+    assert after["strategy"] == "broker" and after["k"] == 2 and len(after["seeds"]) == 2
     assert after != before
     expect(summary).to_contain_text(f"Seeds: {', '.join(after['seeds'])}.")
     # The network figure on screen is the new run's.
