@@ -829,12 +829,13 @@ def medium_colours(G) -> dict[str, str]:
 
 
 def _layout(fig, title, height, **extra):
+    from .figures import TEMPLATE
+
     settings = dict(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        template="none",
+        template=TEMPLATE,
         font=dict(size=12),
-        plot_bgcolor="white",
         margin=dict(l=10, r=10, t=70, b=30),
     )
     fig.update_layout(**{**settings, **extra})
@@ -944,7 +945,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     name=f"{'reached' if filled else 'not reached'}: {m or 'all media'}",
                     hovertext=[hover(nodes[i]) for i in idx], hoverinfo="text",
                     marker=dict(
-                        size=9 if filled else 8, color=colour if filled else "white",
+                        size=9 if filled else 8, color=colour if filled else "rgba(0, 0, 0, 0)",
                         line=dict(width=1 if filled else 1.5, color="#333" if filled else _FADED),
                     ),
                 ),
@@ -972,7 +973,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
     return fig
 
 
-def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
+def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     """One large view of the network with a menu: all media, or one medium's ties.
 
     Each view is :func:`smlessons.networks.draw_network` of the combined
@@ -985,7 +986,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
     seed : int, default 0
         Seed of the layout (when `pos` is not given).
     pos : dict, optional
-    height : int, default 520
+    height : int, default 560
 
     Returns
     -------
@@ -1013,7 +1014,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
     traces, owner, titles, ties = [], [], [], []
     for k, m in enumerate(views):
         title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
-        part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height, title=title)
+        part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title)  # 40: the menu
         ties.append(part.layout.meta["ties"])
         titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
         for trace in part.data:
@@ -1034,10 +1035,10 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
         titles[0],
         height,
         hovermode="closest",
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
+        xaxis=part.layout.xaxis,  # square axes of a fixed range, as draw_network draws
+        yaxis=part.layout.yaxis,
         updatemenus=[dict(type="dropdown", buttons=buttons, x=0, xanchor="left", y=1.01, yanchor="bottom", active=0)],
-        margin=dict(l=10, r=10, t=100, b=30),
+        margin=dict(l=10, r=10, t=100, b=30, autoexpand=False),
         meta={"views": labels, "ties": ties},
     )
     return fig
