@@ -1044,7 +1044,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     return fig
 
 
-def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
+def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = None):
     """The network without one medium, drawn where the whole network is drawn.
 
     People are coloured and shaped by the connected part they are in once the
@@ -1059,7 +1059,8 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
     seed : int, default 0
         Seed of the layout (when `pos` is not given).
     pos : dict, optional
-    height : int, default 480
+    height : int, optional
+        As for :func:`smlessons.networks.draw_network`.
 
     Returns
     -------
@@ -1089,8 +1090,8 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
     label = {p: f"Part {k}" for k, c in enumerate(parts, start=1) for p in c}
     effect = removal_effect(H, m)
     title = f"Without {m}: {_plural(len(parts), 'connected part')}, {_plural(len(effect.cut_off), 'person', 'people')} cut off"
-    fig = networks.draw_network(after, color_by=label, pos=pos, height=height, title=title)
     lost = [(u, v) for u, v, ms in H.edges(data="platform") if ms == (m,)]
+    fig = networks.draw_network(after, color_by=label, pos=pos, height=height, title=title, _avoid=lost)
     nodes = list(H)
     where = {p: i for i, p in enumerate(nodes)}
     xy = networks._positions(pos, nodes)

@@ -1852,6 +1852,7 @@ def draw_network(
     platform: str | None = None,
     labels: bool | None = None,
     height: int | None = None,
+    _avoid=None,
 ):
     """An interactive plotly view of a network.
 
@@ -1979,6 +1980,8 @@ def draw_network(
     slots = ["top center"] * n
     if labels:
         segments = [edges] + ([np.array(pairs)] if highlight_ties else [])
+        if _avoid:  # ties another function draws on top (e.g. lost ties): names keep clear of them too
+            segments.append(np.array([(nodes.index(u), nodes.index(v)) for u, v in _avoid], dtype=np.intp))
         slots = _name_slots(xy, np.concatenate(segments).reshape(-1, 2), names, ringed, size, height)
     plain = [i for i in range(n) if i not in ringed]  # names of ringed people go with their ring
     text_mode = "markers+text" if labels else "markers"
