@@ -1038,7 +1038,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
         xaxis=part.layout.xaxis,  # square axes of a fixed range, as draw_network draws
         yaxis=part.layout.yaxis,
         updatemenus=[dict(type="dropdown", buttons=buttons, x=0, xanchor="left", y=1.01, yanchor="bottom", active=0)],
-        margin=dict(l=10, r=10, t=100, b=30, autoexpand=False),
+        margin=dict(l=10, r=10, t=100, b=30),
         meta={"views": labels, "ties": ties},
     )
     return fig

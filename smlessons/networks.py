@@ -1569,10 +1569,11 @@ def _tidy(xy, edges, texts, *, scale=_SCALE, rounds: int = 400) -> np.ndarray:
     if n == 0:
         return P
     texts = _relative_boxes(texts)
-    # Start from a layout that fills the square.
+    # Start from a layout that fills the square (each direction stretched to
+    # the edges: a drawing has room to spare in the narrower one).
     P -= (P.max(axis=0) + P.min(axis=0)) / 2
-    span = np.abs(P).max()
-    P = P / span if span > 0 else P
+    span = np.abs(P).max(axis=0)
+    P = P / np.where(span > 1e-6, span, 1.0)
     P *= scale
     limit = scale
     idx = np.arange(n)
@@ -2117,7 +2118,7 @@ def draw_network(
     fig.update_layout(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        margin=dict(l=10, r=10, t=_MARGIN_TOP, b=_MARGIN_BOTTOM, autoexpand=False),
+        margin=dict(l=10, r=10, t=_MARGIN_TOP, b=_MARGIN_BOTTOM),
         template=TEMPLATE,
         font=dict(size=11),
         hovermode="closest",
