@@ -46,7 +46,7 @@ NEUTRAL = "#797979"
 #: Grid lines: the neutral grey, faint.
 GRID = "rgba(121, 121, 121, 0.25)"
 #: Ties in network drawings.
-EDGE = "#9a9a9a"
+EDGE = "#8a8a8a"
 #: Highlighted people and ties (a path, a bridge, the seeds of a cascade).
 HIGHLIGHT = "#D55E00"
 #: One colour per category, in order. Every colour has a contrast of at least

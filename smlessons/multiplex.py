@@ -1015,6 +1015,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     for k, m in enumerate(views):
         title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
         part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title)  # 40: the menu
+        part.update_traces(marker_colorbar_title_text="ties in this view", selector=dict(name="people"))  # as the title says
         ties.append(part.layout.meta["ties"])
         titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
         for trace in part.data:
