@@ -135,10 +135,11 @@ _MEDIA_STREAM = 141
 
 # Colour-blind-safe colours (CARTO "Safe"), one per medium in the network's order.
 # Dark enough for thin lines on white.
-_MEDIUM_COLOURS = ("#117733", "#AA4499", "#332288", "#999933", "#CC6677", "#44AA99", "#882255", "#6699CC")
-_ALL_COLOUR = "#555555"
+# From the course colourway (smlessons.figures): each reads on light and dark backgrounds.
+_MEDIUM_COLOURS = ("#228833", "#AA3377", "#4477AA", "#B8860B", "#EE6677", "#0F8F8F", "#9467BD", "#9C755F")
+_ALL_COLOUR = "#797979"
 _COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
-_GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
+_GAP = "  "  # after a bar\'s name, so that a bar\'s label at 0 does not touch it
 _FADED = "#b0b0b0"
 _HIGHLIGHT = "#D55E00"
 
@@ -823,7 +824,7 @@ def medium_colours(G) -> dict[str, str]:
     Examples
     --------
     >>> medium_colours(multiplex_class())["WhatsApp"]
-    '#117733'
+    '#228833'
     """
     return {m: _MEDIUM_COLOURS[i % len(_MEDIUM_COLOURS)] for i, m in enumerate(media_of(G))}
 
@@ -915,6 +916,13 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
         titles.append(f"<b>{label}</b>: {_plural(ties, 'tie')}, {reached} of {len(nodes)} people")
 
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.03, vertical_spacing=0.1)
+    total = height or 300 * rows + 60
+    if chosen is not None:  # the highlighted name goes where no tie of the whole network crosses it
+        panel = (total - 100) * (1 - 0.1 * (rows - 1)) / rows  # a panel's height in pixels
+        slot = networks._name_slots(
+            xy, networks.edge_index(H, nodes), [str(p) for p in nodes], {nodes.index(chosen)}, 10,
+            panel + networks._MARGIN_TOP + networks._MARGIN_BOTTOM, only=[nodes.index(chosen)],
+        )[nodes.index(chosen)]  # fmt: skip
     for k, (m, L, deg) in enumerate(panels):
         row, col = k // cols + 1, k % cols + 1
         colour = _ALL_COLOUR if m is None else colours[m]
@@ -946,7 +954,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     hovertext=[hover(nodes[i]) for i in idx], hoverinfo="text",
                     marker=dict(
                         size=9 if filled else 8, color=colour if filled else "rgba(0, 0, 0, 0)",
-                        line=dict(width=1 if filled else 1.5, color="#333" if filled else _FADED),
+                        line=dict(width=1 if filled else 1.5, color=_ALL_COLOUR if filled else _FADED),
                     ),
                 ),
                 row=row, col=col,
@@ -955,17 +963,19 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
             i = nodes.index(chosen)
             fig.add_trace(
                 go.Scatter(x=[xy[i, 0]], y=[xy[i, 1]], mode="markers+text", text=[str(chosen)],
-                           textposition="top center", showlegend=False, hoverinfo="skip", name=f"{chosen}",
+                           textposition=slot, showlegend=False, hoverinfo="skip", name=f"{chosen}",
                            marker=dict(size=18, symbol="circle-open", color=_HIGHLIGHT, line=dict(width=2.5))),
                 row=row, col=col,
             )  # fmt: skip
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    fig.update_xaxes(visible=False, range=[-networks._VIEW, networks._VIEW])
+    fig.update_yaxes(visible=False, range=[-networks._VIEW, networks._VIEW])
+    for k in range(len(views)):  # square panels: the layout's spacing holds in each
+        fig.layout[f"yaxis{k + 1 if k else ''}"].scaleanchor = f"x{k + 1 if k else ''}"
     name = H.graph.get("name") or "A network"
     _layout(
         fig,
         f"{name}: one network, one layer per medium",
-        height or 300 * rows + 60,
+        total,
         meta={"panels": ["All media", *media], "ties": tie_counts, "reached": reached_counts},
     )
     for annotation in fig.layout.annotations:  # the panel titles

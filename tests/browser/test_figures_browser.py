@@ -1,7 +1,8 @@
 """The course's plotly figures in a real JupyterLab, light and dark theme.
 
 A notebook draws the lessons' figures (a network with a highlighted path,
-the karate club, the multiplex reach bars, a media chart, a reach curve) the
+the karate club, the multiplex reach bars, a media chart, a reach curve, the
+layers of the multiplex class) the
 way the lessons draw them, plus one figure in the old style (white
 background) as a control. In each theme the test screenshots every figure
 and measures:
@@ -41,12 +42,13 @@ CELLS = (
     "multiplex.reach_figure(multiplex.multiplex_class(), 'Pia')",
     "media.tie_types_figure()",
     "spread.reach_figure(independent_cascade(G, ['Pia'], 0.3, rng=3))",
+    "multiplex.draw_layers(multiplex.multiplex_class(), highlight='Ana')",
     # the control: the old look, a white figure
     "import plotly.graph_objects as go\n"
     "go.Figure(go.Scatter(x=[0, 1], y=[0, 1]), layout=dict(template='none', paper_bgcolor='white',\n"
     "          plot_bgcolor='white', height=300, title='control: a white figure'))",
 )
-CONTROL = 5  # index of the control among the figures
+CONTROL = 6  # index of the control among the figures
 
 _MEASURE_JS = """(i) => {
   const fig = document.querySelectorAll('.jp-RenderedPlotly')[i];
