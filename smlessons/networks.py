@@ -1170,14 +1170,16 @@ def layout(G, *, seed: int = 0) -> dict:
     random positions, because networkx's spring layout for large graphs needs
     scipy, and a picture of so many people is read for its overall look only.
 
-    Up to 150 people the spring layout is then tidied for
+    Up to 100 people the spring layout is then tidied for
     :func:`draw_network`: people are nudged until no tie passes under a
     person it does not join, no two people overlap, and everyone keeps a free
     place for their name that no tie crosses (all measured in pixels at the
     drawing's default size, with room for a highlight ring around anyone).
     When the tidy-up of one spring layout does not reach that, the next
     spring layouts (seeds derived from `seed`) are tried, and the best is
-    kept: the result is still the same for the same seed.
+    kept: the result is still the same for the same seed. The work is
+    bounded, so a crowded network may keep a few problems; see
+    :func:`layout_problems`.
 
     Returns
     -------
@@ -1210,6 +1212,9 @@ def layout(G, *, seed: int = 0) -> dict:
     if key in _LAYOUTS:
         return {p: xy.copy() for p, xy in zip(nodes, _LAYOUTS[key])}
     best, best_bad = None, None
+    # A bound on the work (not on the time, which would make layouts depend on
+    # the machine), so that a bigger network is still drawn in seconds.
+    _BUDGET["left"] = max(200, _WORK // (len(nodes) * max(len(edges), 1)))
     for attempt in range(_TIDY_ATTEMPTS):
         start = nx.spring_layout(H, seed=seed if attempt == 0 else seed * 7919 + attempt, weight=None)
         xy = _tidy(_positions(start, nodes), edges, texts, scale=scale, rounds=150)
@@ -1228,21 +1233,25 @@ def layout(G, *, seed: int = 0) -> dict:
 
 # -- Geometry of a drawing ----------------------------------------------------
 # draw_network shows positions in [-1, 1] on square axes from -_VIEW to _VIEW,
-# in a plot area _PLOT_PX pixels high at the default height (the figure's
+# in a plot area _plot_px(n) pixels high at the default height (the figure's
 # height minus its top and bottom margins). The layout is tidied in those
-# pixels, for the largest marker a person can have: a highlight ring.
+# pixels: ties clear a person's dot, and every name has a place clear of
+# ties (for a dot or a highlight ring) and of the other names.
 _VIEW = 1.2
+_TIDY_LIMIT = 100
 _LAYOUTS: dict = {}  # tidied layouts, so that drawing a network again costs nothing
 
 
 def _plot_px(n: int) -> int:
     """The plot area's height (pixels) at draw_network's default height: 430
-    for up to 24 people, more for more people, at most 620."""
+    for up to 24 people, more for more people, at most 620; 430 again past
+    the size up to which layouts are tidied (a crowd is read for its shape)."""
+    if n > _TIDY_LIMIT:
+        return 430
     return int(min(620, max(430, round(430 * (n / 24) ** 0.5))))
 
 
 _SCALE = _plot_px(24) / (2 * _VIEW)  # pixels per layout unit at the smallest default
-_TIDY_LIMIT = 150
 _TIDY_ATTEMPTS = 4
 _MARKER = 12  # marker size (diameter, pixels) of a person
 _RING = _MARKER + 8  # the highlight ring's size
@@ -1392,8 +1401,13 @@ def layout_problems(G, pos) -> dict:
     return _problems(_positions(pos, nodes), edge_index(H, nodes), [str(p) for p in nodes], scale)
 
 
+_BUDGET = {"left": 0}  # evaluations of _score left for the current layout (deterministic, unlike a time limit)
+_WORK = 12_000_000  # people x ties x evaluations: about twice what Zachary's karate club needs
+
+
 def _score(P, edges, texts, own, scale=_SCALE) -> float:
     """How far a layout (pixels) is from tidy: 0 when it is."""
+    _BUDGET["left"] -= 1
     n = len(P)
     total = 0.0
     if len(edges):
@@ -1446,7 +1460,7 @@ def _polish(P, edges, texts, *, scale=_SCALE, passes: int = 30, shortlist: int =
     limit = scale
     best = _score(P, edges, texts, own, scale)
     for _ in range(passes):
-        if best == 0:
+        if best == 0 or _BUDGET["left"] <= 0:
             break
         improved = False
         for i in range(n):
@@ -1456,7 +1470,7 @@ def _polish(P, edges, texts, *, scale=_SCALE, passes: int = 30, shortlist: int =
             order = np.argsort(local[1:], kind="stable")[:shortlist] + 1
             choice, choice_score = None, best
             for k in order:
-                if local[k] > local[0] + 1e-9 and local[0] == 0:
+                if (local[k] > local[0] + 1e-9 and local[0] == 0) or _BUDGET["left"] <= 0:
                     break
                 P[i] = spots[k]
                 s = _score(P, edges, texts, own, scale)
@@ -1492,6 +1506,8 @@ def _polish(P, edges, texts, *, scale=_SCALE, passes: int = 30, shortlist: int =
                 here = P[j].copy()
                 choice, choice_score = None, best
                 for spot in np.clip(here + _MOVES[1:], -limit, limit):
+                    if _BUDGET["left"] <= 0:
+                        break
                     P[j] = spot
                     s = _score(P, edges, texts, own, scale)
                     if s < choice_score - 1e-9:
@@ -1540,7 +1556,7 @@ def _untangle_names(P, edges, texts, *, scale=_SCALE, rounds: int = 8) -> np.nda
     best = score(P)
     for _ in range(rounds):
         clashes = _name_clashes(P, edges, rel, scale)
-        if not clashes:
+        if not clashes or _BUDGET["left"] <= 0:
             break
         improved = False
         for i in clashes:
@@ -1549,6 +1565,8 @@ def _untangle_names(P, edges, texts, *, scale=_SCALE, rounds: int = 8) -> np.nda
                 here = P[j].copy()
                 choice, choice_score = None, best
                 for spot in np.clip(here + _MOVES[1 : 1 + 4 * len(_ANGLES)], -limit, limit):
+                    if _BUDGET["left"] <= 0:
+                        break
                     P[j] = spot
                     sc = score(P)
                     if sc < choice_score - 1e-9:
