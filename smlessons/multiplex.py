@@ -1159,7 +1159,8 @@ def overlap_figure(G):
             hover[r][c] = f"<b>{a} and {b}</b><br>{shared} of the {either} ties on either live on both<br>overlap {value:.2f}"
     fig = go.Figure(
         go.Heatmap(
-            x=media, y=media, z=z, zmin=0, zmax=1, colorscale="Blues", text=text, texttemplate="%{text}",
+            x=media, y=media, z=z, zmin=0, zmax=1, colorscale="Viridis",  # no glaring white cells in a dark theme
+            text=text, texttemplate="%{text}",
             hovertext=hover, hoverinfo="text", xgap=2, ygap=2,
             colorbar=dict(title=dict(text="overlap"), thickness=14),
         )

@@ -11,9 +11,10 @@ and measures:
   the dark theme the course's figures must have almost none, while the
   control (a white rectangle) must be flagged, which shows that the
   measure can fail;
-- text contrast: the fill colour plotly gives every text against the
-  background measured behind the figure (the notebook's own background,
-  since the figure is transparent);
+- text contrast: the fill colour plotly gives every text on the figure's
+  background against the background measured behind the figure (the
+  notebook's own, since the figure is transparent); a heatmap's cell values
+  sit on their cells and are left out;
 - bar labels: in the reach bars, no bar label ("0 of 6") overlaps a
   category name ("TikTok").
 
@@ -43,16 +44,21 @@ CELLS = (
     "media.tie_types_figure()",
     "spread.reach_figure(independent_cascade(G, ['Pia'], 0.3, rng=3))",
     "multiplex.draw_layers(multiplex.multiplex_class(), highlight='Ana')",
+    "multiplex.draw_multiplex(multiplex.multiplex_class())",
+    "multiplex.overlap_figure(multiplex.multiplex_class())",
+    "multiplex.removal_figure(multiplex.multiplex_class())",
     # the control: the old look, a white figure
     "import plotly.graph_objects as go\n"
     "go.Figure(go.Scatter(x=[0, 1], y=[0, 1]), layout=dict(template='none', paper_bgcolor='white',\n"
     "          plot_bgcolor='white', height=300, title='control: a white figure'))",
 )
-CONTROL = 6  # index of the control among the figures
+CONTROL = 9  # index of the control among the figures
 
 _MEASURE_JS = """(i) => {
   const fig = document.querySelectorAll('.jp-RenderedPlotly')[i];
-  const texts = [...fig.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getBBox().width > 0);
+  // texts on the figure's (transparent) background; a heatmap's cell values sit on their cells
+  const texts = [...fig.querySelectorAll('text')].filter(
+      t => t.textContent.trim() && t.getBBox().width > 0 && !t.closest('.heatmaplayer'));
   const colours = texts.map(t => getComputedStyle(t).fill);
   const box = (sel) => [...fig.querySelectorAll(sel)].map(t => {
       const r = t.getBoundingClientRect(); return {text: t.textContent, x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}; });
