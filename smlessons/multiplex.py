@@ -133,13 +133,11 @@ _DEFAULT_PROFILE = Profile(users=0.5, close=0.5, across=1.0)
 # the obvious guess (the medium with the most ties).
 _MEDIA_STREAM = 141
 
-# Colour-blind-safe colours (CARTO "Safe"), one per medium in the network's order.
-# Dark enough for thin lines on white.
-# From the course colourway (smlessons.figures): each reads on light and dark backgrounds.
+# One colour per medium in the network's order, from the course colourway (smlessons.figures): each reads on light and dark backgrounds.
 _MEDIUM_COLOURS = ("#228833", "#AA3377", "#4477AA", "#B8860B", "#EE6677", "#0F8F8F", "#9467BD", "#9C755F")
 _ALL_COLOUR = "#797979"
 _COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
-_GAP = "  "  # after a bar\'s name, so that a bar\'s label at 0 does not touch it
+_GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
 _FADED = "#b0b0b0"
 _HIGHLIGHT = "#D55E00"
 
@@ -1025,7 +1023,6 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     for k, m in enumerate(views):
         title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
         part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title)  # 40: the menu
-        part.update_traces(marker_colorbar_title_text="ties in this view", selector=dict(name="people"))  # as the title says
         ties.append(part.layout.meta["ties"])
         titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
         for trace in part.data:

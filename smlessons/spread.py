@@ -481,7 +481,7 @@ class FeedComparison:
             barmode="stack",
             title=dict(text=f"Average people reached (p = {self.p:g} along ties, {self.feed_p:g} in the feed)", x=0.01, xanchor="left"),
             height=height,
-            template="none",
+            template=_template(),
             margin=dict(l=60, r=20, t=60, b=60),
             yaxis=dict(title=dict(text="people reached (average)"), range=[0, self.people + 1]),
             meta={"mean": self.mean(), "by_feed": self.mean_by_feed()},

@@ -62,6 +62,7 @@ def _figures():
     yield "spread.reach_figure", spread.reach_figure(cascade)
     yield "spread_figure", spread.spread_figure(G, cascade)
     yield "compare_strategies", spread.compare_strategies(G, runs=5, rng=1).figure()
+    yield "combinations_figure", multiplex.combinations_figure(M)
 
 
 @pytest.mark.parametrize("name, fig", list(_figures()), ids=lambda x: x if isinstance(x, str) else "")
@@ -72,14 +73,6 @@ def test_every_course_figure_uses_the_template_and_no_white_background(name, fig
         value = fig.layout[key]
         assert value is None or value.replace(" ", "") == "rgba(0,0,0,0)", f"{name}: {key} {value}"
     assert '"white"' not in text and "#ffffff" not in text and "#fff\"" not in text, name
-
-
-def test_the_colour_bar_of_the_multiplex_view_says_what_the_title_says():
-    from smlessons import multiplex
-
-    fig = multiplex.draw_multiplex(multiplex.multiplex_class())
-    bars = {t.marker.colorbar.title.text for t in fig.data if t.name == "people"}
-    assert bars == {"ties in this view"} and "coloured by ties in this view" in fig.layout.title.text
 
 
 def test_importing_the_colours_does_not_import_plotly():

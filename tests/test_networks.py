@@ -748,8 +748,20 @@ def test_a_name_crossed_by_a_tie_is_found():
     assert not _clean(draw_network(G, pos=pos, labels=True, color_by={"a": 1, "b": 1, "Quentin": 1}))
 
 
+def _copenhagen_ego():
+    """Lesson 6's ego network: the first student of median degree and the people tied to them."""
+    import statistics
+
+    from smlessons.copenhagen import copenhagen
+
+    C = copenhagen()
+    median = statistics.median(d for _, d in C.degree())
+    student = min(p for p, d in C.degree() if d == median)
+    return _multiplex._combined(nx.ego_graph(C, student))
+
+
 def test_layouts_are_tidy_for_the_course_networks_and_the_same_every_time():
-    for G in (class_network(), karate_club(), _multiplex.multiplex_class()):
+    for G in (class_network(), karate_club(), _multiplex.multiplex_class(), _copenhagen_ego()):
         pos = layout(G)
         assert layout_problems(G, pos) == {"tie under a person": 0, "people overlapping": 0, "no free place for a name": 0}
         again = layout(G)
