@@ -34,9 +34,26 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-lab: install
-	$(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(ROOT_FLAG) \
-	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
+# Students never see the instructor tooling. The test extras (make test)
+# install nbgrader into the same .venv, and nbgrader switches itself on for
+# every Jupyter started from it; so the lab runs with a configuration that
+# switches nbgrader's server extensions off and disables its JupyterLab
+# extension (no nbgrader menu, no Validate button, no Create Assignment panel).
+STUDENT_CONFIG := $(VENV)/student-config
+NBGRADER_SERVER := formgrader validate_assignment assignment_list course_list
+
+$(STUDENT_CONFIG)/.written: Makefile | $(BIN)/python
+	mkdir -p $(STUDENT_CONFIG)/labconfig
+	printf '{"disabledExtensions": {"@jupyter/nbgrader": true}}\n' > $(STUDENT_CONFIG)/labconfig/page_config.json
+	printf '{"ServerApp": {"jpserver_extensions": {%s}}}\n' \
+	  "$$(printf '"nbgrader.server_extensions.%s": false, ' $(NBGRADER_SERVER) | sed 's/, $$//')" \
+	  > $(STUDENT_CONFIG)/jupyter_server_config.json
+	@touch $@
+
+lab: install $(STUDENT_CONFIG)/.written
+	JUPYTER_CONFIG_PATH=$(abspath $(STUDENT_CONFIG)) \
+	  $(BIN)/jupyter lab --port=$(PORT) --ServerApp.root_dir=. $(ROOT_FLAG) \
+	  --LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb $(LAB_ARGS)
 
 # Debian's chromium for the browser tests (never Playwright's own download).
 chromium:

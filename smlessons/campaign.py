@@ -528,7 +528,7 @@ class CampaignResult:
                                hovertemplate="%{y} runs reached %{x} of the target<extra></extra>"))  # fmt: skip
         fig.update_layout(
             title=dict(text=f"People of {self.campaign.target_name} reached, over {self.campaign.runs} runs", x=0.01, xanchor="left"),
-            template="none", height=320, margin=dict(l=60, r=20, t=60, b=50),
+            template=_template(), height=320, margin=dict(l=60, r=20, t=60, b=50),
             xaxis=dict(title=dict(text="people of the target reached"), dtick=1),
             yaxis=dict(title=dict(text="runs")),
             meta={"target_reach": round(self.target_reach, 3)},
@@ -875,3 +875,8 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             lines.append(fb["not_saved"].format(error=exc))
     return PlanFeedback(tuple(lines), verdicts, words)
 
+
+def _template():
+    from .figures import TEMPLATE  # the course's one plotly look (light and dark themes)
+
+    return TEMPLATE

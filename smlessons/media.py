@@ -43,6 +43,7 @@ from typing import Iterable, Mapping
 import plotly.graph_objects as go
 
 from .datafiles import check_fields, check_top_level
+from .figures import GRID, NEUTRAL, TEMPLATE
 
 __all__ = [
     "FORMATS",
@@ -99,21 +100,14 @@ PLATFORM_FIELDS = {
 }
 TOP_FIELDS = {"id": True, "title": False, "about": False, "sources": True, "platforms": True}
 
-# A figure template small enough to keep each figure's JSON a few kB
-# (plotly's default template alone is about 7 kB).
-_TEMPLATE = go.layout.Template(
-    layout={
-        "font": {"family": "sans-serif", "size": 13, "color": "#222"},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
-        "hoverlabel": {"align": "left"},
-    }
-)
+# The course's template: small (a few kB per figure) and readable in
+# JupyterLab's light and dark themes.
+_TEMPLATE = TEMPLATE
 _COLOURS = {
     "mutual": "#1b9e77",
     "follow": "#d95f02",
     "group": "#7570b3",
-    "none": "#777777",
+    "none": NEUTRAL,
     "one-to-one": "#1b9e77",
     "one-to-many": "#d95f02",
     "many-to-many": "#7570b3",
@@ -475,7 +469,7 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
                 y=ys,
                 mode="markers",
                 name=name,
-                marker={"symbol": symbol, "size": 18 if has else 10, "color": "#2c7fb8" if has else "#bbbbbb"},
+                marker={"symbol": symbol, "size": 18 if has else 10, "color": "#4477AA" if has else NEUTRAL},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
             )
@@ -634,12 +628,12 @@ def launch_timeline_figure(platforms=None) -> go.Figure:
         showlegend=False,
         height=120 + 36 * len(table),
         margin={"l": 120, "r": 20, "t": 60, "b": 40},
-        xaxis={"range": [first - 1, last + 2], "dtick": 2, "showgrid": True, "gridcolor": "#eee", "fixedrange": True},
+        xaxis={"range": [first - 1, last + 2], "dtick": 2, "showgrid": True, "gridcolor": GRID, "fixedrange": True},
         yaxis={
             "categoryorder": "array",
             "categoryarray": [p.name for p in reversed(table)],
             "showgrid": True,
-            "gridcolor": "#f4f4f4",
+            "gridcolor": GRID,
             "fixedrange": True,
         },
     )

@@ -134,10 +134,9 @@ _DEFAULT_PROFILE = Profile(users=0.5, close=0.5, across=1.0)
 # the obvious guess (the medium with the most ties).
 _MEDIA_STREAM = 141
 
-# Colour-blind-safe colours (CARTO "Safe"), one per medium in the network's order.
-# Dark enough for thin lines on white.
-_MEDIUM_COLOURS = ("#117733", "#AA4499", "#332288", "#999933", "#CC6677", "#44AA99", "#882255", "#6699CC")
-_ALL_COLOUR = "#555555"
+# One colour per medium in the network's order, from the course colourway (smlessons.figures): each reads on light and dark backgrounds.
+_MEDIUM_COLOURS = ("#228833", "#AA3377", "#4477AA", "#B8860B", "#EE6677", "#0F8F8F", "#9467BD", "#9C755F")
+_ALL_COLOUR = "#797979"
 _COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
 _GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
 _FADED = "#b0b0b0"
@@ -858,18 +857,19 @@ def medium_colours(G) -> dict[str, str]:
     Examples
     --------
     >>> medium_colours(multiplex_class())["WhatsApp"]
-    '#117733'
+    '#228833'
     """
     return {m: _MEDIUM_COLOURS[i % len(_MEDIUM_COLOURS)] for i, m in enumerate(media_of(G))}
 
 
 def _layout(fig, title, height, **extra):
+    from .figures import TEMPLATE
+
     settings = dict(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        template="none",
+        template=TEMPLATE,
         font=dict(size=12),
-        plot_bgcolor="white",
         margin=dict(l=10, r=10, t=70, b=30),
     )
     fig.update_layout(**{**settings, **extra})
@@ -949,6 +949,13 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
         titles.append(f"<b>{label}</b>: {_plural(ties, 'tie')}, {reached} of {len(nodes)} people")
 
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.03, vertical_spacing=0.1)
+    total = height or 300 * rows + 60
+    if chosen is not None:  # the highlighted name goes where no tie of the whole network crosses it
+        panel = (total - 100) * (1 - 0.1 * (rows - 1)) / rows  # a panel's height in pixels
+        slot = networks._name_slots(
+            xy, networks.edge_index(H, nodes), [str(p) for p in nodes], {nodes.index(chosen)}, 10,
+            panel + networks._MARGIN_TOP + networks._MARGIN_BOTTOM, only=[nodes.index(chosen)],
+        )[nodes.index(chosen)]  # fmt: skip
     for k, (m, L, deg) in enumerate(panels):
         row, col = k // cols + 1, k % cols + 1
         colour = _ALL_COLOUR if m is None else colours[m]
@@ -979,8 +986,8 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     name=f"{'reached' if filled else 'not reached'}: {m or 'all media'}",
                     hovertext=[hover(nodes[i]) for i in idx], hoverinfo="text",
                     marker=dict(
-                        size=9 if filled else 8, color=colour if filled else "white",
-                        line=dict(width=1 if filled else 1.5, color="#333" if filled else _FADED),
+                        size=9 if filled else 8, color=colour if filled else "rgba(0, 0, 0, 0)",
+                        line=dict(width=1 if filled else 1.5, color=_ALL_COLOUR if filled else _FADED),
                     ),
                 ),
                 row=row, col=col,
@@ -989,17 +996,19 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
             i = nodes.index(chosen)
             fig.add_trace(
                 go.Scatter(x=[xy[i, 0]], y=[xy[i, 1]], mode="markers+text", text=[str(chosen)],
-                           textposition="top center", showlegend=False, hoverinfo="skip", name=f"{chosen}",
+                           textposition=slot, showlegend=False, hoverinfo="skip", name=f"{chosen}",
                            marker=dict(size=18, symbol="circle-open", color=_HIGHLIGHT, line=dict(width=2.5))),
                 row=row, col=col,
             )  # fmt: skip
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    fig.update_xaxes(visible=False, range=[-networks._VIEW, networks._VIEW])
+    fig.update_yaxes(visible=False, range=[-networks._VIEW, networks._VIEW])
+    for k in range(len(views)):  # square panels: the layout's spacing holds in each
+        fig.layout[f"yaxis{k + 1 if k else ''}"].scaleanchor = f"x{k + 1 if k else ''}"
     name = H.graph.get("name") or "A network"
     _layout(
         fig,
         f"{name}: one network, one layer per medium",
-        height or 300 * rows + 60,
+        total,
         meta={"panels": ["All media", *media], "ties": tie_counts, "reached": reached_counts},
     )
     for annotation in fig.layout.annotations:  # the panel titles
@@ -1007,7 +1016,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
     return fig
 
 
-def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
+def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     """One large view of the network with a menu: all media, or one medium's ties.
 
     Each view is :func:`smlessons.networks.draw_network` of the combined
@@ -1020,7 +1029,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
     seed : int, default 0
         Seed of the layout (when `pos` is not given).
     pos : dict, optional
-    height : int, default 520
+    height : int, default 560
 
     Returns
     -------
@@ -1048,7 +1057,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
     traces, owner, titles, ties = [], [], [], []
     for k, m in enumerate(views):
         title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
-        part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height, title=title)
+        part = networks.draw_network(H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title)  # 40: the menu
         ties.append(part.layout.meta["ties"])
         titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
         for trace in part.data:
@@ -1069,8 +1078,8 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
         titles[0],
         height,
         hovermode="closest",
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
+        xaxis=part.layout.xaxis,  # square axes of a fixed range, as draw_network draws
+        yaxis=part.layout.yaxis,
         updatemenus=[dict(type="dropdown", buttons=buttons, x=0, xanchor="left", y=1.01, yanchor="bottom", active=0)],
         margin=dict(l=10, r=10, t=100, b=30),
         meta={"views": labels, "ties": ties},
@@ -1078,7 +1087,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 520):
     return fig
 
 
-def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
+def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = None):
     """The network without one medium, drawn where the whole network is drawn.
 
     People are coloured and shaped by the connected part they are in once the
@@ -1093,7 +1102,8 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
     seed : int, default 0
         Seed of the layout (when `pos` is not given).
     pos : dict, optional
-    height : int, default 480
+    height : int, optional
+        As for :func:`smlessons.networks.draw_network`.
 
     Returns
     -------
@@ -1123,8 +1133,8 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int = 480):
     label = {p: f"Part {k}" for k, c in enumerate(parts, start=1) for p in c}
     effect = removal_effect(H, m)
     title = f"Without {m}: {_plural(len(parts), 'connected part')}, {_plural(len(effect.cut_off), 'person', 'people')} cut off"
-    fig = networks.draw_network(after, color_by=label, pos=pos, height=height, title=title)
     lost = [(u, v) for u, v, ms in H.edges(data="platform") if ms == (m,)]
+    fig = networks.draw_network(after, color_by=label, pos=pos, height=height, title=title, _avoid=lost)
     nodes = list(H)
     where = {p: i for i, p in enumerate(nodes)}
     xy = networks._positions(pos, nodes)
@@ -1181,7 +1191,8 @@ def overlap_figure(G):
             hover[r][c] = f"<b>{a} and {b}</b><br>{shared} of the {either} ties on either live on both<br>overlap {value:.2f}"
     fig = go.Figure(
         go.Heatmap(
-            x=media, y=media, z=z, zmin=0, zmax=1, colorscale="Blues", text=text, texttemplate="%{text}",
+            x=media, y=media, z=z, zmin=0, zmax=1, colorscale="Viridis",  # no glaring white cells in a dark theme
+            text=text, texttemplate="%{text}",
             hovertext=hover, hoverinfo="text", xgap=2, ygap=2,
             colorbar=dict(title=dict(text="overlap"), thickness=14),
         )

@@ -33,6 +33,8 @@ from numbers import Real
 import networkx as nx
 import numpy as np
 
+from .figures import COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL
+
 __all__ = [
     "NetworkError",
     "EmptyNetworkError",
@@ -58,6 +60,7 @@ __all__ = [
     "centrality",
     "central_people",
     "layout",
+    "layout_problems",
     "edge_index",
     "edge_coordinates",
     "draw_network",
@@ -91,18 +94,15 @@ MAX_EDGES = 20_000
 # to a method that needs scipy, which the course does not install.
 _SPRING_LIMIT = 500
 
-# Colour-blind-safe qualitative colours (CARTO "Safe"), and one marker shape
-# per group, so that a group is never told by colour alone.
-_PALETTE = (
-    "#88CCEE", "#CC6677", "#DDCC77", "#117733", "#332288", "#AA4499",
-    "#44AA99", "#999933", "#882255", "#661100", "#6699CC", "#888888",
-)  # fmt: skip
+# The course's colours (they read on light and dark backgrounds), and one
+# marker shape per group, so that a group is never told by colour alone.
+_PALETTE = COLOURWAY
 _SYMBOLS = (
     "circle", "square", "diamond", "triangle-up", "cross", "star",
     "triangle-down", "pentagon", "hexagon", "x", "triangle-left", "star-square",
 )  # fmt: skip
-_EDGE_COLOUR = "#9a9a9a"
-_HIGHLIGHT_COLOUR = "#D55E00"
+_EDGE_COLOUR = EDGE
+_HIGHLIGHT_COLOUR = HIGHLIGHT
 
 
 # ---------------------------------------------------------------------------
@@ -1170,6 +1170,17 @@ def layout(G, *, seed: int = 0) -> dict:
     random positions, because networkx's spring layout for large graphs needs
     scipy, and a picture of so many people is read for its overall look only.
 
+    Up to 100 people the spring layout is then tidied for
+    :func:`draw_network`: people are nudged until no tie passes under a
+    person it does not join, no two people overlap, and everyone keeps a free
+    place for their name that no tie crosses (all measured in pixels at the
+    drawing's default size, with room for a highlight ring around anyone).
+    When the tidy-up of one spring layout does not reach that, the next
+    spring layouts (seeds derived from `seed`) are tried, and the best is
+    kept: the result is still the same for the same seed. The work is
+    bounded, so a crowded network may keep a few problems; see
+    :func:`layout_problems`.
+
     Returns
     -------
     dict
@@ -1181,15 +1192,479 @@ def layout(G, *, seed: int = 0) -> dict:
 
     Examples
     --------
-    >>> pos = layout(karate_club(), seed=1)
+    >>> pos = layout(class_network())
     >>> len(pos), all(abs(c) <= 1 for xy in pos.values() for c in xy)
-    (34, True)
+    (24, True)
+    >>> layout_problems(class_network(), pos)
+    {'tie under a person': 0, 'people overlapping': 0, 'no free place for a name': 0}
     """
     H = _simple(G)
-    if len(H) < _SPRING_LIMIT:
+    if len(H) >= _SPRING_LIMIT:
+        pos = nx.random_layout(H, seed=seed)
+        return {n: xy * 2 - 1 for n, xy in pos.items()}
+    if len(H) > _TIDY_LIMIT or len(H) < 3:
         return nx.spring_layout(H, seed=seed, weight=None)
-    pos = nx.random_layout(H, seed=seed)
-    return {n: xy * 2 - 1 for n, xy in pos.items()}
+    nodes = list(H)
+    edges = edge_index(H, nodes)
+    texts = [str(p) for p in nodes]
+    scale = _plot_px(len(nodes)) / (2 * _VIEW)
+    key = (tuple(map(repr, nodes)), edges.tobytes(), seed)
+    if key in _LAYOUTS:
+        return {p: xy.copy() for p, xy in zip(nodes, _LAYOUTS[key])}
+    best, best_bad = None, None
+    # A bound on the work (not on the time, which would make layouts depend on
+    # the machine), so that a bigger network is still drawn in seconds.
+    _BUDGET["left"] = max(200, _WORK // (len(nodes) * max(len(edges), 1)))
+    for attempt in range(_TIDY_ATTEMPTS):
+        start = nx.spring_layout(H, seed=seed if attempt == 0 else seed * 7919 + attempt, weight=None)
+        xy = _tidy(_positions(start, nodes), edges, texts, scale=scale, rounds=150)
+        xy = _polish(xy * scale, edges, texts, scale=scale)
+        xy = _untangle_names(xy, edges, texts, scale=scale) / scale
+        bad = sum(_problems(xy, edges, texts, scale).values())
+        if best is None or bad < best_bad:
+            best, best_bad = xy, bad
+        if bad == 0:
+            break
+    if len(_LAYOUTS) > 64:
+        _LAYOUTS.clear()
+    _LAYOUTS[key] = best.copy()
+    return {p: best[i] for i, p in enumerate(nodes)}
+
+
+# -- Geometry of a drawing ----------------------------------------------------
+# draw_network shows positions in [-1, 1] on square axes from -_VIEW to _VIEW,
+# in a plot area _plot_px(n) pixels high at the default height (the figure's
+# height minus its top and bottom margins). The layout is tidied in those
+# pixels: ties clear a person's dot, and every name has a place clear of
+# ties (for a dot or a highlight ring) and of the other names.
+_VIEW = 1.2
+_TIDY_LIMIT = 100
+_LAYOUTS: dict = {}  # tidied layouts, so that drawing a network again costs nothing
+
+
+def _plot_px(n: int) -> int:
+    """The plot area's height (pixels) at draw_network's default height: 430
+    for up to 24 people, more for more people, at most 620; 430 again past
+    the size up to which layouts are tidied (a crowd is read for its shape)."""
+    if n > _TIDY_LIMIT:
+        return 430
+    return int(min(620, max(430, round(430 * (n / 24) ** 0.5))))
+
+
+_SCALE = _plot_px(24) / (2 * _VIEW)  # pixels per layout unit at the smallest default
+_TIDY_ATTEMPTS = 4
+_MARKER = 12  # marker size (diameter, pixels) of a person
+_RING = _MARKER + 8  # the highlight ring's size
+_RING_LINE = 3
+_TIE_UNDER = _MARKER / 2 + 0.5 + 2 + 2  # a dot and its outline, half a thick tie, a gap
+_APART = 26.0  # centre to centre
+_FONT = 11  # names beside people
+_CHAR = 0.65  # width of a character, in font sizes (generous for DejaVu Sans)
+_LINE = 1.15  # height of a line of text, in font sizes
+#: Where a name can go: plotly's textposition values, tried in this order.
+_SLOTS = ("top center", "bottom center", "middle right", "middle left",
+          "top right", "top left", "bottom right", "bottom left")  # fmt: skip
+
+
+def _text_offset(marker_size: float) -> float:
+    """How far (pixels) plotly puts text from a marker's centre: radius / 0.8 + 1."""
+    return marker_size / 2 / 0.8 + 1
+
+
+def _label_box(slot: str, text: str, near: float, far: float | None = None, font: float = _FONT) -> tuple:
+    """The box (x0, y0, x1, y1), pixels relative to the person, y up, that a name in
+    `slot` covers when plotly puts it `near` pixels from the centre (or anywhere from
+    `near` to `far`, for a box that must hold for both a dot and a ring)."""
+    far = near if far is None else far
+    w = _CHAR * font * max(len(text), 1) + 2
+    h = _LINE * font
+    vertical, horizontal = slot.split()
+    if horizontal == "right":
+        x0, x1 = near, far + w
+    elif horizontal == "left":
+        x0, x1 = -far - w, -near
+    else:
+        x0, x1 = -w / 2, w / 2
+    if vertical == "top":
+        y0, y1 = near - 0.1 * font, far + h
+    elif vertical == "bottom":
+        y0, y1 = -far - h, -near + 0.1 * font
+    else:
+        y0, y1 = -0.6 * font, 0.6 * font
+    return x0, y0, x1, y1
+
+
+def _segments_hit_boxes(a, b, boxes) -> np.ndarray:
+    """For segments a[i]-b[i] (arrays (m, 2)) and boxes (k, 4): a (k, m) array,
+    True where the segment enters the box (Liang-Barsky clipping)."""
+    a = np.asarray(a, dtype=float)[None, :, :]
+    d = np.asarray(b, dtype=float)[None, :, :] - a
+    boxes = np.asarray(boxes, dtype=float)[:, None, :]
+    lo, hi = np.zeros(d.shape[:2]), np.ones(d.shape[:2])
+    lo = np.broadcast_to(lo, (boxes.shape[0], d.shape[1])).copy()
+    hi = np.broadcast_to(hi, lo.shape).copy()
+    for axis in (0, 1):
+        p, q = d[..., axis], a[..., axis]
+        bmin, bmax = boxes[..., axis], boxes[..., axis + 2]
+        flat = np.abs(p) < 1e-12
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t1 = np.where(flat, -np.inf, (bmin - q) / p)
+            t2 = np.where(flat, np.inf, (bmax - q) / p)
+        outside = flat & ((q < bmin) | (q > bmax))
+        lo = np.maximum(lo, np.minimum(t1, t2))
+        hi = np.minimum(hi, np.maximum(t1, t2))
+        hi = np.where(outside, -1.0, hi)
+    return lo <= hi
+
+
+def _closest_on_segments(points, a, b):
+    """Closest points of segments a-b to points: (k, m, 2) and the distances (k, m)."""
+    ab = b - a
+    length2 = np.maximum((ab**2).sum(axis=1), 1e-12)
+    t = np.clip(((points[:, None, :] - a[None]) * ab[None]).sum(axis=2) / length2[None], 0, 1)
+    closest = a[None] + t[..., None] * ab[None]
+    return closest, np.linalg.norm(points[:, None, :] - closest, axis=2), t
+
+
+def _slot_boxes(P, texts) -> np.ndarray:
+    """Boxes (n, 4, 4) in pixels for everyone's name in the first four slots, room for a ring."""
+    rel = texts if isinstance(texts, np.ndarray) else _relative_boxes(texts)
+    return rel + np.concatenate([P, P], axis=1)[:, None, :]
+
+
+def _relative_boxes(texts) -> np.ndarray:
+    near, far = _text_offset(_MARKER), _text_offset(_RING)
+    return np.array([[_label_box(s, t, near, far) for s in _SLOTS] for t in texts]).reshape(-1, len(_SLOTS), 4)
+
+
+def _slot_conflicts(P, edges, texts, scale=_SCALE) -> np.ndarray:
+    """(n, 4): how many ties, people and edges of the view cross each name slot."""
+    n = len(P)
+    boxes = _slot_boxes(P, texts)
+    flat = boxes.reshape(-1, 4)
+    bad = np.zeros(len(flat))
+    if len(edges):
+        bad += _segments_hit_boxes(P[edges[:, 0]], P[edges[:, 1]], flat).sum(axis=1)
+    # people (with their ring) inside a slot; the owner never is
+    cx = np.clip(P[None, :, 0], flat[:, None, 0], flat[:, None, 2])
+    cy = np.clip(P[None, :, 1], flat[:, None, 1], flat[:, None, 3])
+    near = np.hypot(P[None, :, 0] - cx, P[None, :, 1] - cy) < _RING / 2 + _RING_LINE / 2
+    owner = np.repeat(np.arange(n), boxes.shape[1])
+    near[np.arange(len(flat)), owner] = False
+    bad += near.sum(axis=1)
+    limit = scale * _VIEW
+    bad += (np.abs(flat) > limit).any(axis=1)
+    return bad.reshape(n, -1)
+
+
+def _problems(xy, edges, texts, scale=_SCALE) -> dict:
+    P = np.asarray(xy, dtype=float) * scale
+    n = len(P)
+    under = 0
+    if len(edges):
+        _, dist, _ = _closest_on_segments(P, P[edges[:, 0]], P[edges[:, 1]])
+        own = (edges[None, :, 0] == np.arange(n)[:, None]) | (edges[None, :, 1] == np.arange(n)[:, None])
+        under = int(((dist < _TIE_UNDER) & ~own).sum())
+    gap = np.hypot(*(P[:, None, :] - P[None, :, :]).transpose(2, 0, 1))
+    overlapping = int((gap[np.triu_indices(n, 1)] < _APART).sum())
+    unnamed = len(_name_clashes(P, edges, texts if isinstance(texts, np.ndarray) else _relative_boxes(texts), scale))
+    return {"tie under a person": under, "people overlapping": overlapping, "no free place for a name": unnamed}
+
+
+def layout_problems(G, pos) -> dict:
+    """What is wrong with drawing `G` at positions `pos`, at draw_network's default size.
+
+    Parameters
+    ----------
+    G : networkx graph
+    pos : dict
+        ``{person: (x, y)}`` within [-1, 1], e.g. from :func:`layout`.
+
+    Returns
+    -------
+    dict
+        ``{"tie under a person": k, "people overlapping": k, "no free place
+        for a name": k}``: the number of (tie, person) pairs where a tie
+        passes under a person it does not join, of pairs of people drawn on
+        top of each other, and of people with no place beside them for their
+        name that no tie or other person covers.
+
+    Examples
+    --------
+    >>> G = nx.Graph([("a", "b"), ("b", "c")])
+    >>> layout_problems(G, {"a": (-1, 0), "b": (1, 0), "c": (0, 0)})["tie under a person"]
+    1
+    """
+    H = _simple(G)
+    nodes = list(H)
+    scale = _plot_px(len(nodes)) / (2 * _VIEW)
+    return _problems(_positions(pos, nodes), edge_index(H, nodes), [str(p) for p in nodes], scale)
+
+
+_BUDGET = {"left": 0}  # evaluations of _score left for the current layout (deterministic, unlike a time limit)
+_WORK = 12_000_000  # people x ties x evaluations: about twice what Zachary's karate club needs
+
+
+def _score(P, edges, texts, own, scale=_SCALE) -> float:
+    """How far a layout (pixels) is from tidy: 0 when it is."""
+    _BUDGET["left"] -= 1
+    n = len(P)
+    total = 0.0
+    if len(edges):
+        _, dist, _ = _closest_on_segments(P, P[edges[:, 0]], P[edges[:, 1]])
+        total += np.where(own, 0.0, np.maximum(0.0, _TIE_UNDER - dist)).sum()
+    gap = np.hypot(*(P[:, None, :] - P[None, :, :]).transpose(2, 0, 1))[np.triu_indices(n, 1)]
+    total += np.maximum(0.0, _APART - gap).sum()
+    total += 20.0 * (_slot_conflicts(P, edges, texts, scale).min(axis=1) > 0).sum()
+    return float(total)
+
+
+_RADII = (6, 12, 20, 30, 45, 65, 90)
+_ANGLES = np.arange(16) * (2 * np.pi / 16)
+_MOVES = np.array([(0.0, 0.0)] + [(r * np.cos(a), r * np.sin(a)) for r in _RADII for a in _ANGLES])
+
+
+def _local_cost(C, i, P, edges, neighbours) -> np.ndarray:
+    """For candidate spots C (k, 2) of person i: the part of the untidiness that
+    involves i (ties under i, i's ties under others, i on top of others)."""
+    n = len(P)
+    others = np.arange(n) != i
+    cost = np.zeros(len(C))
+    keep = (edges[:, 0] != i) & (edges[:, 1] != i)
+    if keep.any():
+        e = edges[keep]
+        _, dist, _ = _closest_on_segments(C, P[e[:, 0]], P[e[:, 1]])
+        cost += np.maximum(0.0, _TIE_UNDER - dist).sum(axis=1)
+    for j in neighbours:
+        mask = others & (np.arange(n) != j)
+        w = P[mask]  # (r, 2)
+        a = C  # (k, 2): tie from the candidate to j
+        ab = P[j][None, :] - a
+        length2 = np.maximum((ab**2).sum(axis=1), 1e-12)
+        t = np.clip(((w[None, :, :] - a[:, None, :]) * ab[:, None, :]).sum(axis=2) / length2[:, None], 0, 1)
+        closest = a[:, None, :] + t[..., None] * ab[:, None, :]
+        dist = np.linalg.norm(w[None, :, :] - closest, axis=2)
+        cost += np.maximum(0.0, _TIE_UNDER - dist).sum(axis=1)
+    gap = np.linalg.norm(C[:, None, :] - P[None, others, :], axis=2)
+    cost += np.maximum(0.0, _APART - gap).sum(axis=1)
+    return cost
+
+
+def _polish(P, edges, texts, *, scale=_SCALE, passes: int = 30, shortlist: int = 6) -> np.ndarray:
+    """Move one person at a time to the nearby spot that tidies the layout most."""
+    n = len(P)
+    texts = _relative_boxes(texts)
+    idx = np.arange(n)
+    own = (edges[None, :, 0] == idx[:, None]) | (edges[None, :, 1] == idx[:, None]) if len(edges) else None
+    neighbours = [np.unique(np.concatenate([edges[edges[:, 0] == i, 1], edges[edges[:, 1] == i, 0]])) for i in idx]
+    limit = scale
+    best = _score(P, edges, texts, own, scale)
+    for _ in range(passes):
+        if best == 0 or _BUDGET["left"] <= 0:
+            break
+        improved = False
+        for i in range(n):
+            here = P[i].copy()
+            spots = np.clip(here + _MOVES, -limit, limit)
+            local = _local_cost(spots, i, P, edges, neighbours[i])
+            order = np.argsort(local[1:], kind="stable")[:shortlist] + 1
+            choice, choice_score = None, best
+            for k in order:
+                if (local[k] > local[0] + 1e-9 and local[0] == 0) or _BUDGET["left"] <= 0:
+                    break
+                P[i] = spots[k]
+                s = _score(P, edges, texts, own, scale)
+                if s < choice_score - 1e-9:
+                    choice, choice_score = spots[k].copy(), s
+            P[i] = here if choice is None else choice
+            if choice is not None:
+                best, improved = choice_score, True
+            if best == 0:
+                break
+        if improved or best == 0:
+            continue
+        # Stuck: people with no free place for their name, people a tie
+        # passes under, people on top of each other, and the ends of the
+        # ties in the way each try every nearby spot.
+        conflicts = _slot_conflicts(P, edges, texts, scale)
+        movers = []
+        for i in np.flatnonzero(conflicts.min(axis=1) > 0):
+            box = _slot_boxes(P, texts)[i, int(np.argmin(conflicts[i]))]
+            crossing = edges[_segments_hit_boxes(P[edges[:, 0]], P[edges[:, 1]], box[None])[0]] if len(edges) else edges
+            movers += [int(i), *crossing.ravel().tolist()]
+        # ... and for people a tie passes under, and that tie's ends
+        if len(edges):
+            _, dist, _ = _closest_on_segments(P, P[edges[:, 0]], P[edges[:, 1]])
+            for w, e in zip(*np.nonzero((dist < _TIE_UNDER) & ~own)):
+                movers += [int(w), *edges[e].tolist()]
+        for i in range(n):
+            for j in range(i + 1, n):
+                if np.hypot(*(P[i] - P[j])) < _APART:
+                    movers += [i, j]
+        if best > 0:
+            for j in dict.fromkeys(movers):
+                here = P[j].copy()
+                choice, choice_score = None, best
+                for spot in np.clip(here + _MOVES[1:], -limit, limit):
+                    if _BUDGET["left"] <= 0:
+                        break
+                    P[j] = spot
+                    s = _score(P, edges, texts, own, scale)
+                    if s < choice_score - 1e-9:
+                        choice, choice_score = spot.copy(), s
+                P[j] = here if choice is None else choice
+                if choice is not None:
+                    best, improved = choice_score, True
+        if not improved:
+            break
+    return P
+
+
+def _name_clashes(P, edges, rel, scale) -> list:
+    """People whose name finds no free slot once the others have chosen theirs
+    (the fewest free slots choose first, as :func:`_name_slots` does)."""
+    free = _slot_conflicts(P, edges, rel, scale) == 0
+    boxes = _slot_boxes(P, rel)
+    chosen, clashes = [], []
+    for i in sorted(range(len(P)), key=lambda i: (int(free[i].sum()), i)):
+        options = boxes[i][free[i]]
+        if chosen and len(options):
+            taken = np.array(chosen)
+            overlap = (
+                (options[:, None, 0] < taken[None, :, 2]) & (taken[None, :, 0] < options[:, None, 2])
+                & (options[:, None, 1] < taken[None, :, 3]) & (taken[None, :, 1] < options[:, None, 3])
+            ).any(axis=1)  # fmt: skip
+            options = options[~overlap]
+        if len(options):
+            chosen.append(options[0])
+        else:
+            clashes.append(i)
+    return clashes
+
+
+def _untangle_names(P, edges, texts, *, scale=_SCALE, rounds: int = 8) -> np.ndarray:
+    """Move the people whose names cannot all find a free slot, and those near them."""
+    rel = _relative_boxes(texts)
+    n = len(P)
+    idx = np.arange(n)
+    own = (edges[None, :, 0] == idx[:, None]) | (edges[None, :, 1] == idx[:, None]) if len(edges) else None
+    limit = scale
+
+    def score(Q):
+        return _score(Q, edges, rel, own, scale) + 20.0 * len(_name_clashes(Q, edges, rel, scale))
+
+    best = score(P)
+    for _ in range(rounds):
+        clashes = _name_clashes(P, edges, rel, scale)
+        if not clashes or _BUDGET["left"] <= 0:
+            break
+        improved = False
+        for i in clashes:
+            near = np.flatnonzero(np.hypot(*(P - P[i]).T) < 60)
+            for j in near:
+                here = P[j].copy()
+                choice, choice_score = None, best
+                for spot in np.clip(here + _MOVES[1 : 1 + 4 * len(_ANGLES)], -limit, limit):
+                    if _BUDGET["left"] <= 0:
+                        break
+                    P[j] = spot
+                    sc = score(P)
+                    if sc < choice_score - 1e-9:
+                        choice, choice_score = spot.copy(), sc
+                P[j] = here if choice is None else choice
+                if choice is not None:
+                    best, improved = choice_score, True
+        if not improved:
+            break
+    return P
+
+
+def _tidy(xy, edges, texts, *, scale=_SCALE, rounds: int = 400) -> np.ndarray:
+    """Nudge positions (in [-1, 1]) until ties clear people, people clear each
+    other and every name has a free slot. Deterministic: no randomness."""
+    P = np.asarray(xy, dtype=float).copy()
+    n = len(P)
+    if n == 0:
+        return P
+    texts = _relative_boxes(texts)
+    # Start from a layout that fills the square (each direction stretched to
+    # the edges: a drawing has room to spare in the narrower one).
+    P -= (P.max(axis=0) + P.min(axis=0)) / 2
+    span = np.abs(P).max(axis=0)
+    P = P / np.where(span > 1e-6, span, 1.0)
+    P *= scale
+    limit = scale
+    idx = np.arange(n)
+    fallback = np.stack([np.cos(idx * 2.399963), np.sin(idx * 2.399963)], axis=1)  # golden angle
+    own = (edges[None, :, 0] == idx[:, None]) | (edges[None, :, 1] == idx[:, None]) if len(edges) else None
+    for _ in range(rounds):
+        move = np.zeros_like(P)
+        trouble = 0
+        # people on top of each other
+        diff = P[:, None, :] - P[None, :, :]
+        gap = np.hypot(diff[..., 0], diff[..., 1])
+        np.fill_diagonal(gap, np.inf)
+        close = gap < _APART
+        if close.any():
+            trouble += int(close.sum())
+            unit = np.where(gap[..., None] > 1e-9, diff / np.maximum(gap, 1e-9)[..., None], fallback[:, None, :])
+            push = np.where(close, (_APART - gap) / 2 + 0.5, 0.0)
+            move += (unit * push[..., None]).sum(axis=1)
+        if len(edges):
+            a, b = P[edges[:, 0]], P[edges[:, 1]]
+            closest, dist, t = _closest_on_segments(P, a, b)
+            under = (dist < _TIE_UNDER) & ~own
+            if under.any():
+                trouble += int(under.sum())
+                away = P[:, None, :] - closest
+                ab = b - a
+                normal = np.stack([-ab[:, 1], ab[:, 0]], axis=1) / np.maximum(np.linalg.norm(ab, axis=1), 1e-9)[:, None]
+                unit = np.where(dist[..., None] > 1e-9, away / np.maximum(dist, 1e-9)[..., None], normal[None])
+                push = np.where(under, _TIE_UNDER - dist + 0.5, 0.0)[..., None] * unit
+                move += 0.6 * push.sum(axis=1)
+                # the tie's ends move the other way, each by its share
+                back = -0.4 * push
+                np.add.at(move, edges[:, 0], (back * (1 - t)[..., None]).sum(axis=0))
+                np.add.at(move, edges[:, 1], (back * t[..., None]).sum(axis=0))
+        conflicts = _slot_conflicts(P, edges, texts, scale)
+        stuck = np.flatnonzero(conflicts.min(axis=1) > 0)
+        if len(stuck):
+            trouble += len(stuck)
+            boxes = _slot_boxes(P, texts)
+            for i in stuck:
+                k = int(np.argmin(conflicts[i]))
+                box = boxes[i, k]
+                centre = np.array([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2])
+                if len(edges):
+                    a, b = P[edges[:, 0]], P[edges[:, 1]]
+                    hits = np.flatnonzero(_segments_hit_boxes(a, b, box[None])[0])
+                    for e in hits:
+                        c, _, _ = _closest_on_segments(centre[None], a[e : e + 1], b[e : e + 1])
+                        away = centre - c[0, 0]
+                        norm = np.linalg.norm(away)
+                        unit = away / norm if norm > 1e-9 else fallback[i]
+                        move[i] += 2.0 * unit
+                        for j in edges[e]:
+                            if j != i:
+                                move[j] -= 1.0 * unit
+                others = np.flatnonzero(
+                    (P[:, 0] > box[0] - _RING) & (P[:, 0] < box[2] + _RING)
+                    & (P[:, 1] > box[1] - _RING) & (P[:, 1] < box[3] + _RING)
+                )  # fmt: skip
+                for j in others:
+                    if j != i:
+                        away = P[j] - centre
+                        norm = np.linalg.norm(away)
+                        move[j] += 2.0 * (away / norm if norm > 1e-9 else fallback[j])
+                # a slot outside the view: move inwards
+                if (np.abs(box) > scale * _VIEW).any():
+                    move[i] -= 2.0 * np.sign(centre) * (np.abs(centre) > scale * 0.5)
+        if trouble == 0:
+            break
+        step = np.linalg.norm(move, axis=1)
+        cap = np.minimum(1.0, 8.0 / np.maximum(step, 1e-9))  # no jumps
+        P = np.clip(P + move * cap[:, None], -limit, limit)
+    return P / scale
 
 
 def edge_index(G, nodes=None) -> np.ndarray:
@@ -1382,6 +1857,65 @@ def _format(value) -> str:
     return str(value)
 
 
+_MARGIN_TOP, _MARGIN_BOTTOM = 60, 30
+
+
+def _name_slots(xy, edges, names, ringed, size, height, only=None) -> list:
+    """Where each name goes (a plotly textposition per person): the first slot
+    that no tie, no other person or ring and no other name covers; the least
+    covered one when none is free. `xy` in layout units; the pixels are those
+    of a plot area `height` minus the margins high."""
+    n = len(xy)
+    scale = (height - _MARGIN_TOP - _MARGIN_BOTTOM) / (2 * _VIEW)
+    P = np.asarray(xy, dtype=float) * scale
+    radius = np.where(np.isin(np.arange(n), list(ringed)), (size + _RING - _MARKER) / 2 + _RING_LINE / 2, size / 2 + 0.5)
+    a, b = (P[edges[:, 0]], P[edges[:, 1]]) if len(edges) else (np.empty((0, 2)), np.empty((0, 2)))
+    todo = list(range(n)) if only is None else list(only)
+    boxes = {}
+    for i in todo:
+        near = _text_offset(size + _RING - _MARKER if i in ringed else size)
+        rel = np.array([_label_box(s, names[i], near) for s in _SLOTS])
+        boxes[i] = rel + np.concatenate([P[i], P[i]])[None, :]
+    limit = scale * _VIEW
+
+    def cost(i, k, placed):
+        box = boxes[i][k]
+        c = 0
+        if len(a):
+            c += 10 * int(_segments_hit_boxes(a, b, box[None])[0].sum())
+        cx, cy = np.clip(P[:, 0], box[0], box[2]), np.clip(P[:, 1], box[1], box[3])
+        inside = np.hypot(P[:, 0] - cx, P[:, 1] - cy) < radius
+        inside[i] = False
+        c += 10 * int(inside.sum())
+        for other in placed:
+            c += int(box[0] < other[2] and other[0] < box[2] and box[1] < other[3] and other[1] < box[3])
+        c += int((np.abs(box) > limit).any())
+        return c
+
+    # the people with the fewest free slots choose first
+    free = {i: sum(cost(i, k, []) == 0 for k in range(len(_SLOTS))) for i in todo}
+    slots, placed = ["top center"] * n, []
+    order = sorted(todo, key=lambda i: (free[i], i))
+    chosen = {}
+    for i in order:
+        costs = [cost(i, k, placed) for k in range(len(_SLOTS))]
+        chosen[i] = int(np.argmin(costs))
+        placed.append(boxes[i][chosen[i]])
+    for _ in range(4):  # then each name moves to a better slot, if there is one, given the others
+        changed = False
+        for i in order:
+            others = [boxes[j][chosen[j]] for j in order if j != i]
+            costs = [cost(i, k, others) for k in range(len(_SLOTS))]
+            k = int(np.argmin(costs))
+            if costs[k] < costs[chosen[i]]:
+                chosen[i], changed = k, True
+        if not changed:
+            break
+    for i in order:
+        slots[i] = _SLOTS[chosen[i]]
+    return slots
+
+
 def draw_network(
     G,
     *,
@@ -1394,7 +1928,8 @@ def draw_network(
     pos: dict | None = None,
     platform: str | None = None,
     labels: bool | None = None,
-    height: int = 480,
+    height: int | None = None,
+    _avoid=None,
 ):
     """An interactive plotly view of a network.
 
@@ -1430,8 +1965,10 @@ def draw_network(
     labels : bool, optional
         Write names beside the dots; by default when there are at most 40
         people.
-    height : int, default 480
-        In pixels.
+    height : int, optional
+        In pixels. By default what the network needs: its layout keeps ties
+        clear of the people they do not join, and names clear of ties, at
+        that height (in a notebook at least as wide as the plot is high).
 
     Returns
     -------
@@ -1453,6 +1990,8 @@ def draw_network(
     ['ties', 'people']
     """
     import plotly.graph_objects as go  # only when drawing: keeps the module light
+
+    from .figures import TEMPLATE
 
     _check_graph(G)
     if not isinstance(max_edges, int) or isinstance(max_edges, bool) or max_edges < 1:
@@ -1479,7 +2018,11 @@ def draw_network(
     if labels is None:
         labels = n <= 40
     big = n > 200
-    size = 5 if big else 12
+    size = 5 if big else _MARKER
+    if height is None:
+        height = _plot_px(n) + _MARGIN_TOP + _MARGIN_BOTTOM
+    chosen = _people(H, highlight) if highlight is not None else []
+    ringed = {nodes.index(p) for p in chosen}
 
     def hover(i):
         p = nodes[i]
@@ -1501,7 +2044,8 @@ def draw_network(
             if not H.has_edge(u, v):
                 raise ValueError(f"{u!r} and {v!r} are not tied, so that tie cannot be highlighted")
             pairs.append((nodes.index(u), nodes.index(v)))
-        hx, hy = edge_coordinates(np.array(pairs), xy)
+        pairs = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+        hx, hy = edge_coordinates(pairs, xy)
         traces.append(
             go.Scatter(
                 x=hx, y=hy, mode="lines", name="highlighted ties", hoverinfo="skip", showlegend=kind == "category",
@@ -1509,19 +2053,28 @@ def draw_network(
             )
         )  # fmt: skip
     xy32 = xy.astype(np.float32)
-    text_mode = "markers+text" if labels else "markers"
     names = [str(p) for p in nodes]
+    slots = ["top center"] * n
+    if labels:
+        segments = [edges] + ([np.array(pairs)] if highlight_ties else [])
+        if _avoid:  # ties another function draws on top (e.g. lost ties): names keep clear of them too
+            segments.append(np.array([(nodes.index(u), nodes.index(v)) for u, v in _avoid], dtype=np.intp))
+        slots = _name_slots(xy, np.concatenate(segments).reshape(-1, 2), names, ringed, size, height)
+    plain = [i for i in range(n) if i not in ringed]  # names of ringed people go with their ring
+    text_mode = "markers+text" if labels else "markers"
     if kind == "category":
         cats = sorted(set(values), key=_sort_key)
-        if len(cats) <= len(_PALETTE):
+        if len(cats) <= len(_SYMBOLS):
             for k, cat in enumerate(cats):
                 idx = [i for i, v in enumerate(values) if v == cat]
                 traces.append(
                     go.Scatter(
                         x=xy32[idx, 0], y=xy32[idx, 1], mode=text_mode, name=f"{cat} ({len(idx)})",
-                        text=[names[i] for i in idx] if labels else None, textposition="top center",
+                        text=[names[i] if i not in ringed else "" for i in idx] if labels else None,
+                        textposition=[slots[i] for i in idx], textfont=dict(size=_FONT),
                         hovertext=[hover(i) for i in idx], hoverinfo="text",
-                        marker=dict(size=size, color=_PALETTE[k], symbol=_SYMBOLS[k], line=dict(width=1, color="#333")),
+                        marker=dict(size=size, color=_PALETTE[k % len(_PALETTE)], symbol=_SYMBOLS[k],
+                                    line=dict(width=1, color=NEUTRAL)),
                     )
                 )  # fmt: skip
         else:
@@ -1529,9 +2082,11 @@ def draw_network(
             traces.append(
                 go.Scatter(
                     x=xy32[:, 0], y=xy32[:, 1], mode=text_mode, name="people", showlegend=False,
-                    text=names if labels else None, textposition="top center",
+                    text=[names[i] if i not in ringed else "" for i in range(n)] if labels else None,
+                    textposition=slots, textfont=dict(size=_FONT),
                     hovertext=[hover(i) for i in range(n)], hoverinfo="text",
-                    marker=dict(size=size, color=[_PALETTE[code[v] % len(_PALETTE)] for v in values]),
+                    marker=dict(size=size, color=[_PALETTE[code[v] % len(_PALETTE)] for v in values],
+                                line=dict(width=1, color=NEUTRAL)),
                 )
             )  # fmt: skip
     else:
@@ -1541,24 +2096,27 @@ def draw_network(
         traces.append(
             go.Scatter(
                 x=xy32[:, 0], y=xy32[:, 1], mode=text_mode, name="people", showlegend=False,
-                text=names if labels else None, textposition="top center",
+                text=[names[i] if i not in ringed else "" for i in range(n)] if labels else None,
+                textposition=slots, textfont=dict(size=_FONT),
                 hovertext=[hover(i) for i in range(n)], hoverinfo="text",
                 marker=dict(
                     size=size, color=np.asarray(values, dtype=np.float32), colorscale="Viridis",
                     showscale=True, colorbar=colorbar,
-                    line=dict(width=1, color="#333"),
+                    line=dict(width=1, color=NEUTRAL),
                 ),
             )
         )  # fmt: skip
     if highlight is not None:
-        chosen = _people(H, highlight)
         idx = [nodes.index(p) for p in chosen]
+        if not labels:  # the highlighted are always named
+            slots = _name_slots(xy, edges if not highlight_ties else np.concatenate([edges, pairs]), names, ringed, size, height, only=idx)
         traces.append(
             go.Scatter(
-                x=xy32[idx, 0], y=xy32[idx, 1], mode="markers" if labels else "markers+text",
+                x=xy32[idx, 0], y=xy32[idx, 1], mode="markers+text",
                 name="highlighted", showlegend=kind == "category", hoverinfo="skip",
-                text=None if labels else [names[i] for i in idx], textposition="top center",
-                marker=dict(size=size + 12, symbol="circle-open", color=_HIGHLIGHT_COLOUR, line=dict(width=3)),
+                text=[names[i] for i in idx], textposition=[slots[i] for i in idx],
+                textfont=dict(size=_FONT, color=NEUTRAL),
+                marker=dict(size=size + _RING - _MARKER, symbol="circle-open", color=_HIGHLIGHT_COLOUR, line=dict(width=_RING_LINE)),
             )
         )  # fmt: skip
 
@@ -1578,14 +2136,15 @@ def draw_network(
     fig.update_layout(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        margin=dict(l=10, r=10, t=60, b=30),
-        template="none",
+        margin=dict(l=10, r=10, t=_MARGIN_TOP, b=_MARGIN_BOTTOM),
+        template=TEMPLATE,
         font=dict(size=11),
-        plot_bgcolor="white",
         hovermode="closest",
         legend=dict(itemsizing="constant"),
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
+        # Square axes of a fixed range: one layout unit is the same number of
+        # pixels across and up, which the layout's tidying relies on.
+        xaxis=dict(visible=False, range=[-_VIEW, _VIEW], fixedrange=False),
+        yaxis=dict(visible=False, range=[-_VIEW, _VIEW], scaleanchor="x", scaleratio=1),
         annotations=annotations,
         meta={"ties": m, "ties_shown": shown, "sampled": shown < m},
     )

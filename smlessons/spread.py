@@ -181,7 +181,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
     fig.update_layout(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        template="none",
+        template=_template(),
         margin=dict(l=60, r=20, t=60, b=50),
         xaxis=dict(title=dict(text="step"), dtick=1, rangemode="tozero"),
         yaxis=dict(title=dict(text="people reached (so far)"), rangemode="tozero"),
@@ -195,7 +195,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
 # The network, coloured by when each person was reached
 
 
-def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 0, pos=None, height: int = 480):
+def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 0, pos=None, height: int | None = None):
     """The network, each person coloured by the step the message reached them.
 
     Parameters
@@ -208,7 +208,8 @@ def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 
         Seed of the layout.
     pos : dict, optional
         Positions, as for :func:`~smlessons.networks.draw_network`.
-    height : int, default 480
+    height : int, optional
+        As for :func:`~smlessons.networks.draw_network` (by default what the network needs).
 
     Returns
     -------
@@ -318,7 +319,7 @@ class StrategyComparison:
         fig.update_layout(
             title=dict(text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {_seeds(self.k)})", x=0.01, xanchor="left"),
             height=height,
-            template="none",
+            template=_template(),
             margin=dict(l=60, r=20, t=60, b=70),
             xaxis=dict(tickangle=0, automargin=True),
             yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
@@ -480,7 +481,7 @@ class FeedComparison:
             barmode="stack",
             title=dict(text=f"Average people reached (p = {self.p:g} along ties, {self.feed_p:g} in the feed)", x=0.01, xanchor="left"),
             height=height,
-            template="none",
+            template=_template(),
             margin=dict(l=60, r=20, t=60, b=60),
             yaxis=dict(title=dict(text="people reached (average)"), range=[0, self.people + 1]),
             meta={"mean": self.mean(), "by_feed": self.mean_by_feed()},
@@ -715,3 +716,9 @@ def _display_data(obj) -> dict:
 def spread_explorer(networks=None, **options) -> SpreadExplorer:
     """Build a :class:`SpreadExplorer` (display it as the last line of a cell)."""
     return SpreadExplorer(networks, **options)
+
+
+def _template():
+    from .figures import TEMPLATE  # the course's one plotly look (light and dark themes)
+
+    return TEMPLATE

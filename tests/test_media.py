@@ -340,3 +340,27 @@ def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
     board = SortingBoard.from_exercise("lesson03_tie_types")
     board.placements = {i.label: i.answers[0] for i in ex.items}
     assert board.check().right == len(ex.items)
+
+
+def test_names_in_the_tie_columns_do_not_run_into_the_next_column():
+    # At a plot 600 px wide (a narrow notebook), a name written right of its
+    # marker must end before the next column starts.
+    from smlessons.media import tie_types_figure
+
+    for by in ("ties", "patterns"):
+        fig = tie_types_figure(by=by)
+        lo, hi = fig.layout.xaxis.range
+        px_per_column = 600 / (hi - lo)
+        font = (fig.layout.template.layout.font.size or 12) if fig.layout.font.size is None else fig.layout.font.size
+        for trace in fig.data:
+            widest = max(0.6 * font * len(t) for t in trace.text)
+            assert trace.marker.size / 2 + 3 + widest < px_per_column, (by, trace.name)
+
+
+def test_media_figures_use_the_course_template():
+    from smlessons.figures import TEMPLATE
+    from smlessons.media import formats_matrix_figure, launch_timeline_figure, tie_types_figure
+
+    for fig in (formats_matrix_figure(), tie_types_figure(), launch_timeline_figure()):
+        assert fig.layout.template == TEMPLATE
+        assert fig.layout.plot_bgcolor is None and fig.layout.paper_bgcolor is None  # the template's: transparent

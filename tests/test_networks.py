@@ -663,3 +663,115 @@ def test_the_undirected_measures_forget_the_arrows():
     F = networks.follow_network()
     # Lea: 10 followers, follows 1 of them back; as lines, 10 people.
     assert degree(F, "Lea") == len(set(networks.followers(F, "Lea")) | set(networks.following(F, "Lea"))) == 10
+
+# -- what a student sees: nothing under a person, no name covered -------------
+
+import figure_geometry  # noqa: E402  (tests/ is on the path: see conftest.py)
+
+from smlessons import multiplex as _multiplex  # noqa: E402
+from smlessons.networks import layout_problems  # noqa: E402
+
+
+def _clean(fig):
+    found = figure_geometry.problems(fig)
+    return {kind: items[:3] for kind, items in found.items() if items}
+
+
+def _course_figures():
+    """Every network drawing the lessons show, drawn as the lessons draw them."""
+    G, K = class_network(), karate_club()
+    path = shortest_path(G, "Ana", "Omar")
+    yield "class by degree", draw_network(G, color_by="degree")
+    yield "Ana to Omar", draw_network(G, color_by="degree", highlight=path, highlight_ties=list(zip(path, path[1:])))
+    yield "class by community", draw_network(G)
+    yield "karate by community", draw_network(K)
+    yield "karate by betweenness", draw_network(K, color_by="betweenness", highlight=[0, 33])
+    M = _multiplex.multiplex_class()
+    views = _multiplex.draw_multiplex(M)
+    for k, label in enumerate(views.layout.meta["views"]):
+        view = type(views)(views)  # a copy
+        for trace, owner in zip(view.data, _owners(views)):
+            trace.visible = owner == k
+        yield f"multiplex view {label}", view
+    for medium in _multiplex.media_of(M):
+        yield f"without {medium}", _multiplex.draw_without(M, medium)
+    ego = G.subgraph([*G["Ana"], "Ana"]).copy()
+    yield "Ana's ego network", draw_network(ego, highlight="Ana")
+
+
+def _owners(fig):
+    """Which menu view each trace of draw_multiplex belongs to."""
+    visible = [b.args[0]["visible"] for b in fig.layout.updatemenus[0].buttons]
+    return [next(k for k, v in enumerate(visible) if v[i]) for i in range(len(fig.data))]
+
+
+@pytest.mark.parametrize("name, fig", list(_course_figures()), ids=lambda x: x if isinstance(x, str) else "")
+def test_no_tie_passes_under_a_person_and_no_name_is_covered(name, fig):
+    assert _clean(fig) == {}, name
+
+
+def test_the_ana_to_omar_path_clears_ben():
+    G = class_network()
+    path = shortest_path(G, "Ana", "Omar")
+    pos = layout(G)
+    s = networks._plot_px(len(G)) / (2 * networks._VIEW)
+    ben = np.asarray(pos["Ben"]) * s
+    for u, v in zip(path, path[1:]):
+        if "Ben" in (u, v):
+            continue
+        a, b = np.asarray(pos[u]) * s, np.asarray(pos[v]) * s
+        assert figure_geometry.point_segment(ben, a, b) > 6.5 + 2 + 1  # Ben's dot + half the thick tie + a gap
+
+
+def test_the_check_finds_a_tie_under_a_person_and_a_covered_name():
+    # c sits on the tie a-b it does not belong to.
+    G = nx.Graph([("a", "b"), ("c", "d")])
+    pos = {"a": (-1.0, 0.0), "b": (1.0, 0.0), "c": (0.0, 0.0), "d": (0.0, -1.0)}
+    fig = draw_network(G, pos=pos)
+    found = figure_geometry.problems(fig)
+    assert len(found["tie under a person"]) == 1
+    assert layout_problems(G, pos)["tie under a person"] == 1
+    # and a clean layout passes
+    assert layout_problems(G, {"a": (-1, 1), "b": (1, 1), "c": (-1, -1), "d": (1, -1)})["tie under a person"] == 0
+
+
+def test_a_name_crossed_by_a_tie_is_found():
+    # One person's name placed right on a tie of two others.
+    G = nx.Graph([("a", "b")])
+    G.add_node("Quentin")
+    pos = {"a": (-1.0, 0.08), "b": (1.0, 0.08), "Quentin": (0.0, 0.0)}  # the tie 14 px above Quentin
+    fig = draw_network(G, pos=pos, labels=True, color_by={"a": 1, "b": 1, "Quentin": 1})
+    people = next(t for t in fig.data if t.name == "people")
+    people.textposition = ["top center"] * 3
+    assert any("Quentin" in p and "crosses" in p for p in figure_geometry.problems(fig)["name covered"])
+    # draw_network itself puts the name elsewhere
+    assert not _clean(draw_network(G, pos=pos, labels=True, color_by={"a": 1, "b": 1, "Quentin": 1}))
+
+
+def _copenhagen_ego():
+    """Lesson 6's ego network: the first student of median degree and the people tied to them."""
+    import statistics
+
+    from smlessons.copenhagen import copenhagen
+
+    C = copenhagen()
+    median = statistics.median(d for _, d in C.degree())
+    student = min(p for p, d in C.degree() if d == median)
+    return _multiplex._combined(nx.ego_graph(C, student))
+
+
+def test_layouts_are_tidy_for_the_course_networks_and_the_same_every_time():
+    for G in (class_network(), karate_club(), _multiplex.multiplex_class(), _copenhagen_ego()):
+        pos = layout(G)
+        assert layout_problems(G, pos) == {"tie under a person": 0, "people overlapping": 0, "no free place for a name": 0}
+        again = layout(G)
+        assert all(np.array_equal(pos[p], again[p]) for p in pos)
+
+
+def test_drawings_use_the_course_template_and_square_axes():
+    from smlessons.figures import TEMPLATE
+
+    fig = draw_network(class_network())
+    assert fig.layout.template == TEMPLATE
+    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.xaxis.range == fig.layout.yaxis.range
+    assert "white" not in json.dumps(fig.to_dict()["layout"].get("plot_bgcolor", ""))

@@ -74,3 +74,107 @@ def test_notebooks_are_small_and_store_no_widget_state():
         assert None not in counts and counts == sorted(counts), f"{nb_path.name}: cells not executed in order"
         text = nb_path.read_text()
         assert "plotly.js v" not in text and "<script" not in text.lower(), f"{nb_path.name} embeds scripts"
+
+
+# -- no instructor tooling in the student environment --------------------------
+
+INSTRUCTOR_ONLY = {"nbgrader", "ngshare", "jupyterhub"}
+
+
+def test_what_a_student_installs_brings_no_instructor_tooling():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {name_of(d) for d in project["dependencies"]}
+    assert not runtime & INSTRUCTOR_ONLY, "pip install smlessons / make lab would bring instructor tooling"
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    binder = {name_of(d) for d in env["dependencies"] if isinstance(d, str)}
+    binder |= {name_of(p) for d in env["dependencies"] if isinstance(d, dict) for p in d.get("pip", [])}
+    assert not binder & INSTRUCTOR_ONLY, "Binder would bring instructor tooling"
+    assert "nbgrader" in {name_of(d) for d in project["optional-dependencies"]["test"]}, "the tests still need nbgrader"
+
+
+def _make(*args, **env):
+    import os
+    import shutil
+
+    if shutil.which("make") is None:
+        raise AssertionError("these checks need make (the course's install command)")
+    venv = Path(sys.executable).resolve().parents[1]
+    return subprocess.run(
+        ["make", "-C", str(ROOT), f"VENV={venv}", *args], capture_output=True, text=True, check=True,
+        env={**os.environ, **env},
+    )  # fmt: skip
+
+
+def test_make_lab_starts_jupyter_with_the_student_configuration():
+    dry = _make("-n", "lab").stdout
+    command = [line for line in dry.splitlines() if "JUPYTER_CONFIG_PATH=" in line]
+    assert command, "make lab must start jupyter with the student configuration"
+    assert "student-config" in command[0]
+    assert "jupyter lab" in dry.replace("\\\n", " ").replace("  ", " ") or "jupyter lab" in dry
+
+
+def test_a_lab_started_the_make_lab_way_has_no_nbgrader(tmp_path):
+    """Start JupyterLab with the configuration make lab writes: the page loads
+    no nbgrader extension and nbgrader's server pages do not exist."""
+    import json
+    import os
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    config = tmp_path / "student-config"
+    _make(f"STUDENT_CONFIG={config}", f"{config}/.written")
+    page = json.loads((config / "labconfig" / "page_config.json").read_text())
+    assert page["disabledExtensions"]["@jupyter/nbgrader"] is True
+
+    def start(env_extra):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+               "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"), **env_extra}  # fmt: skip
+        env.pop("JUPYTER_CONFIG_PATH", None) if not env_extra else None
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+             "--IdentityProvider.token=t", f"--ServerApp.root_dir={tmp_path}"],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token=t", timeout=2)
+                return proc, base
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.25)
+        proc.kill()
+        raise AssertionError("jupyter lab did not start")
+
+    def look(base):
+        html = urllib.request.urlopen(f"{base}/lab?token=t", timeout=10).read().decode()
+        start = html.index('id="jupyter-config-data"')
+        data = json.loads(html[html.index(">", start) + 1 : html.index("</script>", start)])
+        try:
+            formgrader = urllib.request.urlopen(f"{base}/formgrader?token=t", timeout=10).status
+        except urllib.error.HTTPError as err:
+            formgrader = err.code
+        loaded = {e["name"] for e in data["federated_extensions"]}
+        disabled = data.get("disabledExtensions", [])
+        disabled = set(disabled) if isinstance(disabled, list) else {k for k, v in disabled.items() if v}
+        return loaded, disabled, formgrader
+
+    results = {}
+    for name, env_extra in (("student", {"JUPYTER_CONFIG_PATH": str(config)}), ("plain", {})):
+        proc, base = start(env_extra)
+        try:
+            results[name] = look(base)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    loaded, disabled, formgrader = results["student"]
+    assert "@jupyter/nbgrader" in disabled, "nbgrader's JupyterLab extension must be disabled"
+    assert formgrader == 404, "nbgrader's formgrader must not be served"
+    # The check can fail: the same venv without the student configuration has nbgrader on.
+    loaded, disabled, formgrader = results["plain"]
+    assert "@jupyter/nbgrader" in loaded and "@jupyter/nbgrader" not in disabled
+    assert formgrader != 404
