@@ -757,6 +757,11 @@ class PlanFeedback:
     def __repr__(self) -> str:
         return str(self)
 
+    def _repr_markdown_(self) -> str:
+        # One paragraph per line: JupyterLab wraps Markdown between words, while
+        # it breaks long plain-text lines in the middle of a word.
+        return "\n\n".join(line.replace("\n", "  \n") for line in self.lines if line.strip())
+
 
 def _read_letters(picked) -> tuple[list[str], str]:
     """The letters picked, and a sentence if one is not a reason (a student mistake)."""

@@ -4,7 +4,10 @@ A student opens the lesson before running anything, so a cell that shows a
 widget must ship with no output (a saved widget view reads "Error displaying
 widget: model not found"; a saved repr reads ``SortingBoard(items=18, ...)``).
 Such cells lose their outputs and get the ``nbval-ignore-output`` tag, so that
-nbval still runs them but does not compare what they show. Old
+nbval still runs them but does not compare what they show. So do cells tagged
+``reveal``: the cell that shows the result of a "predict first" question must
+not show it before the student has predicted and run it (the numbers it shows
+are asserted by the lesson's claim tests instead). Old
 ``# NBVAL_IGNORE_OUTPUT`` comments become that tag too.
 
     python tests/notebook_outputs.py notebooks/01-media-and-networks.ipynb ...
@@ -18,6 +21,7 @@ import sys
 from pathlib import Path
 
 TAG = "nbval-ignore-output"
+REVEAL = "reveal"
 _MARKER = re.compile(r"^# NBVAL_IGNORE_OUTPUT[ \t]*\n?", re.M)
 _WIDGET_REPR = re.compile(r"^\w+(Board|Explorer)\(")
 
@@ -44,7 +48,7 @@ def finish(path: Path) -> int:
             changed += 1
             if TAG not in tags:
                 tags.append(TAG)
-        if any(_shows_widget(o) for o in cell.get("outputs", [])):
+        if (REVEAL in tags and cell.get("outputs")) or any(_shows_widget(o) for o in cell.get("outputs", [])):
             cell["outputs"] = []
             changed += 1
             if TAG not in tags:

@@ -343,3 +343,11 @@ def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkey
     c = Campaign()
     check_plan(c.plan(["WhatsApp"], [c.members[0]]), ["a"], "short")
     assert (tmp_path / "08-planning-a-campaign.answers.json").is_file()
+
+
+def test_plan_feedback_shows_as_paragraphs_in_jupyterlab():
+    from smlessons.campaign import PlanFeedback
+
+    fb = PlanFeedback(("First line of feedback.", "", "Second line."))
+    assert fb._repr_markdown_() == "First line of feedback.\n\nSecond line."
+    assert str(fb) == "First line of feedback.\n\nSecond line."

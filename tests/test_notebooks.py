@@ -82,6 +82,25 @@ def test_widget_cells_ship_without_output(lesson):
     assert bad == []
 
 
+def test_predict_results_are_not_shown_before_the_student_runs_them(lesson):
+    """After a "predict first" question, the cell that computes the answer ships
+    without output (tag ``reveal``): a saved output would give the answer away."""
+    from smlessons.checks import question
+
+    cells = _cells(lesson)
+    shown = []
+    for i, cell in enumerate(cells):
+        found = re.search(r"\bcheck\(\s*\"([a-z0-9-]+)\"", _src(cell)) if cell["cell_type"] == "code" else None
+        if not found or question(found.group(1)).level != "predict":
+            continue
+        for after in cells[i + 1 :]:
+            if after["cell_type"] == "code" and not re.search(r"\b(ask|check)\(", _src(after)):
+                if after.get("outputs") or "reveal" not in after.get("metadata", {}).get("tags", []):
+                    shown.append((found.group(1), after.get("id")))
+                break
+    assert shown == [], "tag these cells 'reveal' and run make outputs"
+
+
 def test_lesson_skeleton(lesson):
     cells = _cells(lesson)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
