@@ -111,6 +111,14 @@ def test_each_lesson_states_the_minutes_start_here_gives(lang, n, link, minutes)
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_total_is_the_sum_of_the_lessons(lang):
+    total = re.search(r"^\| \| (?:All eight lessons|Tutte e otto le lezioni) \| \| (\d+) min \|$", _markdown(START[lang]), re.M)
+    assert total, "start-here states the time of all the lessons together"
+    rows = _rows(lang)
+    assert len(rows) == 8 and int(total.group(1)) == sum(m for _, _, m in rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
 def test_start_here_links_the_glossary(lang):
     links = {m.group(1) for m in LINK.finditer(_markdown(START[lang]))}
     assert GLOSSARY[lang].name in links
