@@ -197,6 +197,19 @@ def test_every_glossary_entry_has_an_anchor_a_definition_a_lesson_and_a_source(l
             assert surname in refs, f"{cite} is not in the references"
 
 
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_index_by_lesson_and_the_entries_name_the_same_terms(lang):
+    cell = next(c for c in _cells(GLOSSARY[lang]) if "".join(c["source"]).startswith(("## By lesson", "## Per lezione")))
+    index = re.findall(r"\(#([\w-]+)\)", "".join(cell["source"]))
+    entries = _entries(lang)
+    assert sorted(index) == sorted(e["ids"][0] for e in entries)
+    by_lesson = {e["ids"][0]: e["lesson"] for e in entries}
+    for line in "".join(cell["source"]).splitlines():
+        number = re.match(r"- \*\*(?:Lesson|Lezione) (\d)", line)
+        if number:
+            assert {by_lesson[a] for a in re.findall(r"\(#([\w-]+)\)", line)} == {int(number.group(1))}
+
+
 def test_english_and_italian_glossaries_have_the_same_terms_in_the_same_lessons():
     en = {e["ids"][0]: e["lesson"] for e in _entries("en")}
     it = {next(i for i in e["ids"] if i in en): e["lesson"] for e in _entries("it") if any(i in en for i in e["ids"])}
