@@ -201,6 +201,37 @@ def test_lessons_in_a_subfolder_keep_their_path(tmp_path, capsys):
     assert "urlpath=lab%2Ftree%2Fsmlessons%2Fnotebooks%2Fit%2F01-media-e-reti.ipynb" in out
 
 
+def test_links_lists_the_new_lessons_and_not_the_glossary(tmp_path, capsys):
+    """The primer (02) and the split lesson (05) are lessons; the glossaries are not."""
+
+    def notebook(path, title):
+        cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}\n"]}
+        path.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+
+    (tmp_path / "it").mkdir()
+    for name, title in [
+        ("00-start-here.ipynb", "Start here"), ("01-media-and-networks.ipynb", "Lesson 1: Media"),
+        ("02-python-you-need.ipynb", "Lesson 2: The Python you need"), ("05-bridges-and-brokers.ipynb", "Lesson 5: Bridges"),
+        ("glossary.ipynb", "Glossary"), ("it/glossario.ipynb", "Glossario"), ("it/01-media-e-reti.ipynb", "Lezione 1"),
+    ]:  # fmt: skip
+        notebook(tmp_path / name, title)
+    assert [name for name, _ in find_lessons(tmp_path)] == [
+        "00-start-here.ipynb", "01-media-and-networks.ipynb", "02-python-you-need.ipynb",
+        "05-bridges-and-brokers.ipynb", "it/01-media-e-reti.ipynb",
+    ]  # fmt: skip
+    assert main(["links", "--notebooks", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Lesson 2: The Python you need (02-python-you-need.ipynb)" in out
+    assert "Lesson 5: Bridges (05-bridges-and-brokers.ipynb)" in out
+    assert "glossar" not in out
+
+
+def test_links_of_the_shipped_course_include_lesson_2_and_not_the_glossary():
+    names = [name for name, _ in find_lessons(ROOT / "notebooks")]
+    assert "02-python-you-need.ipynb" in names
+    assert (ROOT / "notebooks" / "glossary.ipynb").is_file() and not any("gloss" in n for n in names)
+
+
 # -- as an installed command -----------------------------------------------------------
 
 

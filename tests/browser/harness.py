@@ -332,13 +332,18 @@ def wait_cells_done(page, timeout: int = RUN_TIMEOUT) -> None:
 
 
 def notebook_errors(page) -> list[str]:
-    """The error outputs (and stderr text) of the current notebook, as short strings."""
+    """The error outputs (and stderr text) of the current notebook, as short strings.
+
+    Cells tagged ``raises-exception`` fail on purpose (lesson 2 shows how to
+    read an error) and are left out.
+    """
     return page.evaluate(
         """() => {
           const out = [];
           const w = window.jupyterapp.shell.currentWidget;
           w.content.widgets.forEach((cell, i) => {
             if (cell.model.type !== 'code') return;
+            if ((cell.model.getMetadata('tags') || []).includes('raises-exception')) return;
             for (const o of cell.model.outputs.toJSON()) {
               if (o.output_type === 'error') out.push(`cell ${i}: ${o.ename}: ${o.evalue}`);
               else if (o.output_type === 'stream' && o.name === 'stderr') {

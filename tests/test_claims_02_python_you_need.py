@@ -1,0 +1,122 @@
+"""Claims of lesson 2 (The Python you need), each checked on the code it talks about.
+
+The lesson has no statistics; its claims are about what Python and the
+course's functions do, and about the course's synthetic class network. Each
+test reads the cell (or the question) that makes the claim and runs the code.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+
+import pytest
+import claims
+from claims import cell_output, cell_text
+
+from smlessons.checks import question
+from smlessons.networks import PersonNotFoundError, class_network, degree, neighbours
+
+NB = "02-python-you-need"
+
+
+def _code(cell_id: str) -> str:
+    """A code cell's source with its line breaks (cell_text joins the lines)."""
+    return "".join(claims._cells(NB)[cell_id]["source"])
+
+
+def _run(*cell_ids, namespace=None):
+    """Run the code of some of the lesson's cells, in this order, in one namespace."""
+    ns = {} if namespace is None else namespace
+    for cid in cell_ids:
+        exec(_code(cid), ns)
+    return ns
+
+
+def test_running_a_twice_then_b_makes_n_three():
+    """Exercise 1: A once, then B twice gives 3 (and run top to bottom, B shows 2)."""
+    q = question("py-run-order")
+    assert q.options[q.answer].startswith("3")
+    assert "`n = 1`" in q.prompt and "`n = n + 1`" in q.prompt
+    ns = _run("py-cell-a", "py-cell-b", "py-cell-b")
+    assert ns["n"] == 3
+    assert "n = 1" in cell_text(NB, "py-cell-a") and "n = n + 1" in cell_text(NB, "py-cell-b")
+    assert cell_output(NB, "py-cell-b").strip() == "2"  # what a run from the top shows
+
+
+def test_the_list_counts_from_zero_and_ends_at_three():
+    q = question("py-list-index")
+    ns = _run("py-list-code")
+    assert q.options[q.answer] == json.dumps(ns["platforms"][1])
+    assert ns["platforms"][0] == "Instagram" and ns["platforms"][3] == "WhatsApp"
+    assert "platforms[4]" in q.feedback["d"]
+    with pytest.raises(IndexError):
+        ns["platforms"][4]
+
+
+def test_the_friends_dict_is_copied_from_the_class_network():
+    """'Here are the friends of two people in the class network of lesson 4'."""
+    assert "friends of two people in the class network of lesson 4" in cell_text(NB, "py-dicts")
+    assert "synthetic" in cell_text(NB, "py-dicts")
+    G = class_network()
+    ns = _run("py-dict-code")
+    assert ns["friends"] == {p: neighbours(G, p) for p in ("Uma", "Omar")}
+    q = question("py-dict-lookup")
+    assert q.options[q.answer] == json.dumps(ns["friends"]["Omar"])
+    assert q.options["b"] == str(len(ns["friends"]["Omar"]))  # the "it counts" misconception
+
+
+def test_neighbours_and_degree_take_the_network_then_the_person():
+    assert "two arguments, in this order: the network, then a person" in cell_text(NB, "py-functions-2")
+    for f in (neighbours, degree):
+        params = list(inspect.signature(f).parameters.values())
+        required = [p.name for p in params if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+        assert required == ["G", "who"]
+
+
+def test_the_two_errors_say_what_the_lesson_reads_from_their_last_lines():
+    G = class_network()
+    with pytest.raises(NameError, match=re.escape("name 'degre' is not defined")):
+        exec(_code("py-name-error"), {"G": G})
+    assert "`NameError: name 'degre' is not defined`" in cell_text(NB, "py-name-error-read")
+    with pytest.raises(TypeError) as err:
+        exec(_code("py-type-error"), {"G": G, "degree": degree})
+    assert f"`TypeError: {err.value}`" in cell_text(NB, "py-type-error-read")
+
+
+def test_the_type_error_question_quotes_the_real_message():
+    q = question("py-type-error")
+    with pytest.raises(TypeError) as err:
+        neighbours("Uma")
+    assert f"`TypeError: {err.value}`" in q.prompt
+    assert "Uma" in class_network()  # "Uma is in the class network"
+
+
+def test_the_name_error_question_quotes_the_real_message_and_a_missing_person_is_named():
+    q = question("py-name-error")
+    ns = _run("py-imports")
+    with pytest.raises(NameError) as err:
+        exec('degree(G, "Uma")', ns)
+    assert f"`NameError: {err.value}`" in q.prompt
+    # feedback (a): "A person missing from a network gives a different message, one that names the person."
+    assert "one that names the person" in q.feedback["a"]
+    with pytest.raises(PersonNotFoundError, match="Zoe"):
+        degree(class_network(), "Zoe")
+
+
+def test_the_pattern_was_used_five_times_before_exercise_6():
+    assert "used the pattern five times" in cell_text(NB, "py-exercises")
+    nb = json.loads((claims.NOTEBOOKS / f"{NB}.ipynb").read_text(encoding="utf-8"))
+    ids = [c["id"] for c in nb["cells"]]
+    before = nb["cells"][: ids.index("py-exercises")]
+    asked = [c for c in before if c["cell_type"] == "code" and "ask(" in "".join(c["source"])]
+    checked = [c for c in before if c["cell_type"] == "code" and "check(" in "".join(c["source"])]
+    assert len(asked) == len(checked) == 5
+
+
+def test_hugo_question_counts_the_ties_of_hugo():
+    q = question("py-hugo-ties")
+    G = class_network()
+    assert q.evaluate(degree(G, "Hugo")).correct
+    assert q.evaluate(len(neighbours(G, "Hugo"))).correct
