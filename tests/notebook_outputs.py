@@ -41,7 +41,8 @@ def finish(path: Path) -> int:
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
-        tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+        cell.setdefault("metadata", {}).pop("execution", None)  # run timestamps: noise in every diff
+        tags = cell["metadata"].setdefault("tags", [])
         src = "".join(cell["source"])
         if _MARKER.search(src):
             cell["source"] = _MARKER.sub("", src).splitlines(True)
