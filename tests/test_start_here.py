@@ -253,3 +253,16 @@ def test_glossary_karate_club_has_34_members():
     entry = next(e for e in _entries("en") if "karate-club" in e["ids"])
     assert "34 members" in entry["definition"]
     assert karate_club().number_of_nodes() == 34
+
+
+GUIDE_ROW = re.compile(r"^\| (\d) [^|]+ \| (\d+) min \| (\d+) min \| (\d+) min \|", re.M)
+
+
+def test_the_instructor_guide_times_follow_the_lesson_headers():
+    rows = GUIDE_ROW.findall((ROOT / "instructors" / "README.md").read_text(encoding="utf-8"))
+    assert len(rows) == 8
+    for n, teaching, exercises, total in rows:
+        (path,) = NOTEBOOKS.glob(f"0{n}-*.ipynb")
+        found = HEADER.search("".join(_cells(path)[0]["source"]))
+        assert (int(teaching), int(exercises)) == (int(found.group(1)), int(found.group(2))), path.name
+        assert int(total) == int(teaching) + int(exercises)
