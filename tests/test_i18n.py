@@ -245,7 +245,7 @@ def test_italian_verdicts_and_score_after_a_check():
     assert board.score == "1 giusta su 3 (1 sbagliata, 1 non ancora sistemata)" == str(result)
     assert board.feedback["TikTok"]["verdict"] == "Non proprio"
     assert board.feedback["TikTok"]["symbol"] == "\u2717"
-    assert board.feedback["Facebook"]["verdict"] == "Giusto (valida in entrambi i riquadri)"
+    assert board.feedback["Facebook"]["verdict"] == "Giusto (scheda valida in entrambi i riquadri)"
     assert board.feedback["Facebook"]["explanation"] == "Both. Sarebbe giusta anche in: Network."
     for f in board.feedback.values():
         assert not english_words(f["verdict"])
@@ -521,7 +521,7 @@ def test_a_question_prints_its_frame_words_in_its_files_language():
     right, wrong, bad = str(it.evaluate("a")), str(it.evaluate("b")), str(it.evaluate("z"))
     assert right.splitlines()[0].endswith("Giusto: (a) Uno.")
     assert wrong.splitlines()[0].endswith("Non proprio: hai risposto (b) Due.") and "Suggerimento: Rileggi." in wrong
-    assert "rispondi con una di queste" in bad and "Questa domanda si aspetta" in bad
+    assert "rispondi con una di queste" in bad and "Questa domanda richiede" in bad
     assert 'Rispondi con la lettera, per esempio `answer = "a"`.' in it.prompt_markdown()
     for text in (right, wrong, bad, it.prompt_markdown()):
         assert not english_words(text.replace("answer =", "")), text
