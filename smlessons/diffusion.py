@@ -603,6 +603,22 @@ def _bernoulli_hits(total: int, p: float, rng: np.random.Generator, size: int | 
     return chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
 
 
+def _passed_to(indptr, indices, frontier, p, scalar: bool, rng) -> np.ndarray:
+    """The people the frontier's ties pass the message to (with repeats).
+
+    Each tie out of the frontier gets one try; only the ties that pass the
+    message on are looked at further.
+    """
+    offsets, total = _out_edges(indptr, frontier)
+    if scalar:
+        k = _bernoulli_hits(total, p, rng)
+        pos = k + offsets[k]
+    else:
+        pos = np.arange(total, dtype=np.intp) + offsets
+        pos = pos[rng.random(total) < p[pos]]
+    return indices[pos]
+
+
 def _run_ic(net: CompactNetwork, seeds: np.ndarray, p, rng: np.random.Generator, max_steps) -> np.ndarray:
     indptr, indices = net.indptr, net.indices
     step = np.full(net.n, -1, dtype=np.int32)
@@ -612,16 +628,7 @@ def _run_ic(net: CompactNetwork, seeds: np.ndarray, p, rng: np.random.Generator,
     t = 0
     while frontier.size and (max_steps is None or t < max_steps):
         t += 1
-        offsets, total = _out_edges(indptr, frontier)
-        # Each tie out of the frontier gets one try; only the ties that pass
-        # the message on are looked at further.
-        if scalar:
-            k = _bernoulli_hits(total, p, rng)
-            pos = k + offsets[k]
-        else:
-            pos = np.arange(total, dtype=np.intp) + offsets
-            pos = pos[rng.random(total) < p[pos]]
-        targets = indices[pos]
+        targets = _passed_to(indptr, indices, frontier, p, scalar, rng)
         frontier = _unique(targets[step[targets] < 0])  # a reached person is not reached again
         step[frontier] = t
     return step
@@ -1158,14 +1165,7 @@ def _run_feed(net, seeds, p, feed, feed_p, rng, max_steps):
     t = 0
     while frontier.size and (max_steps is None or t < max_steps):
         t += 1
-        offsets, total = _out_edges(indptr, frontier)
-        if scalar:
-            k = _bernoulli_hits(total, p, rng)
-            pos = k + offsets[k]
-        else:
-            pos = np.arange(total, dtype=np.intp) + offsets
-            pos = pos[rng.random(total) < p[pos]]
-        targets = indices[pos]
+        targets = _passed_to(indptr, indices, frontier, p, scalar, rng)
         by_tie = _unique(targets[step[targets] < 0])
         step[by_tie] = t
         new = by_tie
