@@ -61,6 +61,7 @@ BROWSER_PLURALS = {
 }
 NOTICE_UNREADABLE = N_("Your answers could not be read ({error}); they are not lost, but this board starts empty.")
 NOTICE_NOT_A_BOARD = N_("The saved answer for {exercise} is not a board's answer; this board starts empty.")
+NOTICE_SKIPPED = N_("Some saved cards could not be put back (their bin is not one of this board's): {cards}. Place them again.")
 NOTICE_NOT_SAVED = N_("Your last move could not be saved ({error}). Ask your instructor where answers are kept.")
 NOTICE_SET_ASIDE = N_("{file} could not be read; it was kept as {aside} and a new answer file was started.")
 NOTICE_OTHER = N_("There was a problem with your answer file: {details}")
@@ -305,7 +306,12 @@ class SortingBoard(anywidget.AnyWidget):
             self._say(self._t.gettext(NOTICE_NOT_A_BOARD, exercise=self._exercise_id))
             return
         labels, bins = set(self.cards), set(self.bins)
-        restored = {k: v for k, v in saved.items() if k in labels and v in bins}
+        # A hand-edited file may hold anything as a bin (a list, a dict, a
+        # number): keep the cards that are fine, name the others, never crash.
+        restored = {k: v for k, v in saved.items() if k in labels and isinstance(v, str) and v in bins}
+        skipped = [k for k in saved if k in labels and k not in restored]
+        if skipped:
+            self._say(self._t.gettext(NOTICE_SKIPPED, cards=", ".join(skipped)))
         self._restoring = True
         try:
             self.placements = restored

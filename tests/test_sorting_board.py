@@ -202,6 +202,17 @@ def test_restore_keeps_only_cards_and_bins_that_still_exist(store):
     assert board.placements == {"Instagram": "Social medium"}
 
 
+@pytest.mark.parametrize("bad", [["Social medium"], {"bin": "Social medium"}, 3, None])
+def test_a_hand_edited_bin_of_any_type_never_locks_the_student_out(store, capsys, bad):
+    store.save("demo-board", {"Instagram": "Social medium", "YouTube": bad})
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert board.placements == {"Instagram": "Social medium"}  # the valid card is kept
+    assert "could not be put back" in board.notice and "YouTube" in board.notice
+    assert "YouTube" in capsys.readouterr().out
+    board.placements = {"Instagram": "Social medium", "YouTube": "Social network"}  # the board still works
+    assert store.load("demo-board") == {"Instagram": "Social medium", "YouTube": "Social network"}
+
+
 def test_a_corrupt_answer_file_is_kept_aside_and_shown_on_the_board(store, capsys):
     store.folder.mkdir(exist_ok=True)
     store.path.write_text("{ half a file")
