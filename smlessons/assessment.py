@@ -201,6 +201,11 @@ class Recorder:
         Where to save (see :func:`open_store`). In an assignment, pass
         ``AnswerStore("<notebook>", folder=".")`` so that the answer file sits
         beside the notebook and is handed in with it.
+    expects : dict, optional
+        ``{exercise id: kind}`` (a kind of :data:`smlessons.checks.KINDS`):
+        an answer without the form its question expects (``"5 ties"`` for a
+        number) is still saved, but the student is told at once that it
+        cannot be graded as it stands. Nothing is said about right or wrong.
 
     Examples
     --------
@@ -213,10 +218,19 @@ class Recorder:
     No answer yet: replace ... with your answer, then run the cell again.
     >>> record.store.all()
     {'q1': 'Pia'}
+    >>> record = Recorder(record.store, expects={"q3": "number"})
+    >>> record("q3", "5 ties")
+    Recorded your answer to q3: 5 ties. But this question expects a number: got '5 ties'. As it stands it cannot be graded: change it and run the cell again.
     """
 
-    def __init__(self, answers=None):
+    def __init__(self, answers=None, *, expects=None):
+        from .checks import KINDS
+
         self.store = open_store(answers)
+        self.expects = dict(expects or {})
+        for exercise_id, kind in self.expects.items():
+            if kind not in KINDS:
+                raise ValueError(f"expects[{exercise_id!r}] must be one of {', '.join(KINDS)}, not {kind!r}")
 
     def __repr__(self) -> str:
         return f"Recorder({self.store!r})"
@@ -241,5 +255,17 @@ class Recorder:
             save_answer(exercise_id, answer, self.store)
         except OSError as exc:
             print(f"Your answer to {exercise_id} could not be saved ({exc}). Ask your instructor where answers are kept.")
+            return
+        problem = ""
+        if exercise_id in self.expects:
+            from .checks import form_problem
+
+            problem = form_problem(self.expects[exercise_id], answer)
+        if problem:
+            problem = problem[0].lower() + problem[1:]
+            print(
+                f"Recorded your answer to {exercise_id}: {shown}. But {problem} "
+                "As it stands it cannot be graded: change it and run the cell again."
+            )
             return
         print(f"Recorded your answer to {exercise_id}: {shown}. It will be graded after you hand in the assignment.")

@@ -58,6 +58,7 @@ __all__ = [
     "MEASURES",
     "LEVELS",
     "ask",
+    "form_problem",
     "check",
     "check_all",
     "evaluate",
@@ -881,6 +882,48 @@ _EXPECTS = {
     "platforms": N_('media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"'),
     "choice": N_('the letter of one option, e.g. "a"'),
 }
+
+
+def form_problem(kind: str, answer) -> str:
+    """One sentence if `answer` lacks the form a `kind` question expects, else ``""``.
+
+    Only the form is looked at (a number, a pair of people, ...), never
+    whether it is right: an assessment can say "this cannot be graded"
+    without giving anything away.
+
+    Raises
+    ------
+    ValueError
+        If `kind` is not one of :data:`KINDS`.
+
+    Examples
+    --------
+    >>> form_problem("number", "5 ties")
+    "This question expects a number: got '5 ties'."
+    >>> form_problem("number", "5"), form_problem("person", "Pia")
+    ('', '')
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    try:
+        if kind == "number":
+            _number(answer)
+        elif kind == "person":
+            _one_person(answer)
+        elif kind == "platform":
+            _one_platform(answer)
+        elif kind in ("people", "platforms"):
+            if not _many(answer, _SPLIT_PEOPLE if kind == "people" else _SPLIT_MEDIA):
+                raise _Unreadable("the answer names nobody" if kind == "people" else "the answer names no medium")
+        elif kind == "tie":
+            ends = _many(answer[0] if isinstance(answer, (list, tuple)) and len(answer) == 1 else answer, _SPLIT_TIE)
+            if len(ends) not in (2, 3):  # (u, v) or (u, v, span)
+                raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
+        elif not isinstance(answer, str) or not answer.strip():
+            raise _Unreadable(f"got {answer!r}")
+    except _Unreadable as exc:
+        return f"This question expects {_EXPECTS[kind]}: {exc}."
+    return ""
 
 
 def _compute_key(q: Question) -> _Key:

@@ -4,6 +4,7 @@ assessed code-cell answers without grading them."""
 import doctest
 import json
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -178,3 +179,33 @@ def test_recorder_repr_and_inf():
 def test_docstring_examples_run():
     result = doctest.testmod(assessment)
     assert result.attempted >= 8 and result.failed == 0
+
+
+def test_an_answer_of_the_wrong_form_is_saved_but_the_student_is_told(tmp_path, capsys):
+    store = AnswerStore("quiz", folder=tmp_path)
+    record = Recorder(store, expects={"ties": "number", "who": "person"})
+    record("ties", "5 ties")
+    out = capsys.readouterr().out
+    assert "expects a number" in out and "cannot be graded" in out and "will be graded" not in out
+    assert store.load("ties") == "5 ties"  # the last answer run is what is handed in
+    record("ties", 5)
+    out = capsys.readouterr().out
+    assert "will be graded" in out and "cannot" not in out
+    record("who", "Pia")
+    assert "will be graded" in capsys.readouterr().out
+
+
+def test_expects_names_a_known_kind():
+    with pytest.raises(ValueError, match="expects\\['q'\\] must be one of person"):
+        Recorder(False, expects={"q": "colour"})
+
+
+def test_every_assessed_question_of_the_assignment_has_its_form_in_the_notebook():
+    import re
+
+    root = Path(__file__).resolve().parents[1] / "instructors"
+    key = json.loads((root / "keys" / "lesson03_assessment.json").read_text(encoding="utf-8"))
+    nb = json.loads((root / "source" / "lesson3" / "people-and-ties.ipynb").read_text(encoding="utf-8"))
+    setup = next("".join(c["source"]) for c in nb["cells"] if "Recorder(" in "".join(c["source"]))
+    stated = dict(re.findall(r'"(a3-[\w-]+)": "(\w+)"', setup))
+    assert stated == {q["id"]: q["kind"] for q in key["questions"]}
