@@ -6,7 +6,8 @@
   minutes each exercise heading states, within 25 % of the header's total.
 - A finished student view before anything is run: no nbval markers in the
   code (cell tags instead), no saved widget views ("model not found"), no
-  widget reprs, no test hooks in the student's cells.
+  widget reprs, no test hooks in the student's cells, and no saved result
+  of a "predict first" question before the student has run it.
 - Every ``ask``/``check`` names a question that exists.
 """
 
