@@ -518,9 +518,11 @@ def test_q_medium_removal_predict_explanation_no_tie_inside_a_group_is_its_only_
     test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
 
 
-def test_q_medium_removal_predict_whatsapp_feedback():
-    q("medium-removal-predict", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
-      "every group keeps enough other ties to stay in one piece", key="a")  # fmt: skip
+@pytest.mark.parametrize("qid, key", [("medium-removal-predict", "a"), ("medium-removal", "WhatsApp")])
+def test_q_medium_removal_whatsapp_feedback(qid, key):
+    """The same feedback on WhatsApp in the predict question and in its check."""
+    q(qid, "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
+      "every group keeps enough other ties to stay in one piece", key=key)  # fmt: skip
     lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
     assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
     test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
@@ -563,12 +565,6 @@ def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
     test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
 
 
-def test_q_medium_removal_whatsapp_feedback():
-    q("medium-removal", "feedback", "removing it loses the most ties (17 of 50)", "16 of those 17 ties are inside friendship groups",
-      "every group keeps enough other ties to stay in one piece", key="WhatsApp")  # fmt: skip
-    lost = {m: r.ties - r.ties_kept for m, r in ((r.medium, r) for r in removal_effects(G()))}
-    assert max(lost, key=lost.get) == "WhatsApp" and lost["WhatsApp"] == 17
-    test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
 
 
 def test_q_ana_best_medium_tiktok_has_a_tie_with_fewer_than_half_whatsapp_everybody():
