@@ -1,0 +1,107 @@
+"""Each student's own variant of an assessment, the same at work and at grading.
+
+An assessed board draws its cards from a bank (``"show"`` cards out of at
+least twice as many) and shows them in a shuffled order; an assessed
+network question is asked on a network generated from the student's id.
+Both depend only on the student's id and the exercise id, so a student sees
+the same variant after every restart, two students see different ones, and
+the grader, told whose hand-in it is, rebuilds the same variant without a
+key for the network questions.
+
+Plain Python: nothing here imports a widget or nbgrader.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import random
+
+__all__ = ["STUDENT_ENV", "board_cards", "rng", "student_id"]
+
+#: Set by the grader (and by an instructor trying a variant out): whose variant to build.
+STUDENT_ENV = "SMLESSONS_STUDENT"
+
+
+def student_id() -> str:
+    """Who is running the notebook.
+
+    ``$SMLESSONS_STUDENT`` if set (the grader sets it while nbgrader runs a
+    hand-in, so the graded notebook shows that student's variant), else
+    ``$JUPYTERHUB_USER`` (a hub's user name, which is nbgrader's student id
+    on a hub), else the login name (nbgrader's student id on one machine),
+    else ``""``.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["SMLESSONS_STUDENT"] = "ana"
+    >>> student_id()
+    'ana'
+    >>> del os.environ["SMLESSONS_STUDENT"]
+    """
+    for name in (STUDENT_ENV, "JUPYTERHUB_USER"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): every student gets the same variant
+        return ""
+
+
+def rng(student: str, exercise_id: str, purpose: str = "") -> random.Random:
+    """A random stream for one student, exercise and purpose, the same in every process.
+
+    A string seed is hashed by :class:`random.Random` the same way on every
+    machine and Python version since 3.2, unlike ``hash()``.
+
+    Examples
+    --------
+    >>> rng("ana", "x").random() == rng("ana", "x").random()
+    True
+    >>> rng("ana", "x").random() == rng("ben", "x").random()
+    False
+    """
+    if not isinstance(student, str) or not isinstance(exercise_id, str):
+        raise TypeError("student and exercise_id must be strings")
+    return random.Random(f"{student}\x00{exercise_id}\x00{purpose}")
+
+
+def board_cards(labels, show: int | None, student: str, exercise_id: str) -> list[str]:
+    """The cards one student's board shows, drawn from the bank and shuffled.
+
+    Parameters
+    ----------
+    labels : sequence of str
+        The bank, in file order.
+    show : int or None
+        How many cards each student gets; ``None``: all of them.
+    student, exercise_id : str
+
+    Returns
+    -------
+    list of str
+        `show` labels (or all), in the order the board shows them.
+
+    Examples
+    --------
+    >>> bank = [f"card {i}" for i in range(16)]
+    >>> mine = board_cards(bank, 8, "ana", "lesson01-assessment")
+    >>> len(mine), len(set(mine)), set(mine) <= set(bank)
+    (8, 8, True)
+    >>> mine == board_cards(bank, 8, "ana", "lesson01-assessment")
+    True
+    >>> mine == board_cards(bank, 8, "ben", "lesson01-assessment")
+    False
+    """
+    labels = list(labels)
+    if show is None:
+        drawn = labels
+    else:
+        if isinstance(show, bool) or not isinstance(show, int) or not 1 <= show <= len(labels):
+            raise ValueError(f"show must be a whole number from 1 to {len(labels)}, not {show!r}")
+        drawn = rng(student, exercise_id, "draw").sample(labels, show)
+    out = list(drawn)
+    rng(student, exercise_id, "order").shuffle(out)
+    return out
