@@ -1,20 +1,31 @@
-"""nbgrader settings of the smlessons course. Run nbgrader from this folder.
+"""nbgrader settings of an smlessons course. Run nbgrader from this folder.
 
 The course folder::
 
     nbgrader_config.py      this file
-    keys/                   answer keys: instructor's material, never released
+    roster.csv              the students (nbgrader db student import roster.csv)
+    keys/                   answer keys: the instructor's, never released
     source/<assignment>/    the assignments as the instructor writes them
+    exchange/               where release_assignment puts assignments and
+                            students submit (one machine)
     release/ submitted/ autograded/ feedback/ gradebook.db
                             made by nbgrader (not kept in git)
 
-The widgets save each student's answers in ``<notebook>.answers.json``
-beside the notebook; the autograded cells read that file and the key files
-in ``keys/`` (found by :func:`smlessons.autograde.find_key`).
+Marks come from smlessons' grader, outside the students' kernels: each
+assignment's grade cells call ``graded_outside("<exercise id>")``, which
+fails (0 points) wherever it runs; during ``nbgrader autograde`` the
+preprocessor registered here grades the answer file handed in
+(``submitted/<student>/<assignment>/<notebook>.answers.json``) against
+``keys/`` and writes the points into those cells. ``smlessons grade .``
+gives the same marks. See smlessons.nbgrader_plugin for what is set here:
+nothing in this file needs editing when assignments are added.
 """
 
-import sys
 from pathlib import Path
+
+from smlessons.nbgrader_plugin import configure, refuse_stray_answer_files_now
+
+HERE = Path(__file__).resolve().parent
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -23,22 +34,11 @@ c.CourseDirectory.course_id = "smlessons"
 # A solution region becomes the line students know from the lessons.
 c.ClearSolutions.code_stub = {"python": "answer = ...  # replace ... with your answer"}
 
-# Autograde copies the source's files over the student's. A student's answer
-# file must never be replaced, even if one slipped into source/ by mistake.
-c.Autograde.exclude_overwriting = {
-    "lesson1": ["media-or-network.answers.json"],
-    "lesson3": ["people-and-ties.answers.json"],
-}
+# The grader's preprocessors around Execute; every source/<assignment>/
+# notebook's answer file protected from overwriting; the exchange in
+# exchange/; generate_assignment (command line and formgrader) refuses an
+# assignment with an answer file in its source folder.
+configure(c, HERE)
 
-# An answer file in source/ (left there by trying an assignment out in
-# Jupyter) would be released to every student: refuse to generate one.
-if "generate_assignment" in sys.argv or "assign" in sys.argv:
-    _here = Path(__file__).resolve().parent
-    _stray = sorted(_here.glob("source/*/*.answers.json"))
-    if _stray:
-        sys.stderr.write(
-            "nbgrader_config.py: refusing to generate: these answer files would be released to students:\n"
-            + "".join(f"  {p.relative_to(_here)}\n" for p in _stray)
-            + "Delete them (they hold only answers given while trying the assignment out), then run again.\n"
-        )
-        raise SystemExit(2)
+# From the command line, stop at once (exit status 2) rather than per assignment.
+refuse_stray_answer_files_now(HERE)

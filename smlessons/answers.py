@@ -24,6 +24,12 @@ timestamp and reported, never overwritten.
 The folder is the current directory (where a kernel started from a notebook
 runs), or ``$SMLESSONS_ANSWERS_DIR`` when set (for hubs whose notebook
 folders are read-only).
+
+While nbgrader runs a hand-in (``$NBGRADER_EXECUTION`` is set, for
+``nbgrader autograde`` and ``nbgrader validate``) nothing is written: no
+answer is saved or forgotten, no lock file is made and a damaged file is not
+moved aside. The answer file handed in is the submission, and re-running its
+cells during grading cannot change it (see :mod:`smlessons.grader`).
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ __all__ = [
     "FORMAT",
     "answers_dir",
     "check_exercise_id",
+    "grading_run",
     "store_for",
 ]
 
@@ -59,6 +66,18 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 class AnswerFileWarning(UserWarning):
     """An answer file could not be read and was moved aside."""
+
+
+#: Set by nbgrader while it executes a notebook (autograde, validate).
+GRADING_ENV = "NBGRADER_EXECUTION"
+
+
+def grading_run() -> bool:
+    """Whether nbgrader is running this notebook (``$NBGRADER_EXECUTION`` is set).
+
+    Then recording writes nothing: the answer file handed in is what is graded.
+    """
+    return bool(os.environ.get(GRADING_ENV, "").strip())
 
 
 def answers_dir() -> Path:
@@ -135,8 +154,16 @@ class AnswerStore:
     def __repr__(self) -> str:
         return f"AnswerStore({self.notebook!r}, file={self.path.name!r})"
 
+    @property
+    def read_only(self) -> bool:
+        """True while nbgrader runs the notebook: then :meth:`save` and :meth:`forget` write nothing."""
+        return grading_run()
+
     @contextlib.contextmanager
     def _locked(self):
+        if self.read_only:  # no lock file, no folder: nothing is written while grading
+            yield
+            return
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.lock_path, "a+") as lock:
             if fcntl is not None:
@@ -163,6 +190,11 @@ class AnswerStore:
             return _empty(self.notebook)
 
     def _set_aside(self, why: str) -> None:
+        if self.read_only:  # grading: the hand-in stays exactly as it was
+            message = f"{self.path.name} {why}; it was left as it is (the notebook is being graded)."
+            self.problems.append(message)
+            warnings.warn(message, AnswerFileWarning, stacklevel=4)
+            return
         stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}.json")
         n = 1
@@ -181,6 +213,8 @@ class AnswerStore:
         warnings.warn(message, AnswerFileWarning, stacklevel=4)
 
     def _write(self, doc: dict) -> None:
+        if self.read_only:  # never while nbgrader runs the notebook
+            return
         data = json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
         try:
             data.encode("utf-8")
@@ -224,12 +258,19 @@ class AnswerStore:
             On a bad exercise id.
         TypeError
             If the answer cannot be written as JSON.
+
+        Notes
+        -----
+        While nbgrader runs the notebook (:func:`grading_run`) this checks
+        the answer and writes nothing.
         """
         _check_id(exercise, "exercise id")
         try:
             json.dumps(answer)
         except (TypeError, ValueError) as exc:
             raise TypeError(f"the answer to {exercise!r} cannot be saved as JSON: {exc}") from None
+        if self.read_only:
+            return
         with self._locked():
             doc = self._read()
             doc["exercises"][exercise] = {"answer": answer, "saved": _now()}
@@ -250,8 +291,10 @@ class AnswerStore:
         return {k: v["answer"] for k, v in doc["exercises"].items()}
 
     def forget(self, exercise: str) -> None:
-        """Remove one exercise's answer (e.g. after Reset)."""
+        """Remove one exercise's answer (e.g. after Reset); nothing while nbgrader runs the notebook."""
         _check_id(exercise, "exercise id")
+        if self.read_only:
+            return
         with self._locked():
             doc = self._read()
             if doc["exercises"].pop(exercise, None) is not None:

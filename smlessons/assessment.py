@@ -9,19 +9,26 @@ wrong, for an assessed question whose key only the instructor has::
     from smlessons.answers import AnswerStore
     from smlessons.assessment import Recorder
 
-    record = Recorder(AnswerStore("people-and-ties", folder="."))
+    record = Recorder(AnswerStore("people-and-ties", folder="."),
+                      questions="lesson04_assessment_questions.json")
 
     answer = ...          # the student replaces ... with an expression
-    record("a3-most-friends", answer)
+    record("a04-degree", answer)
+
+The questions file (the student's copy: prompts and kinds, no answers) tells
+the recorder what form each answer takes: an answer it cannot grade is not
+saved, and the student is told at once. While nbgrader runs the notebook
+(``$NBGRADER_EXECUTION``) nothing is saved: the hand-in is the submission.
 
 The answer is saved in a JSON form (:func:`jsonable`): sets become sorted
 lists, tuples become lists, numpy numbers become Python numbers, and
 anything else its text. The grader reads it back with
-:mod:`smlessons.autograde`. Plain Python: no widget, no browser.
+:mod:`smlessons.grader`. Plain Python: no widget, no browser.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import warnings
 from collections.abc import Iterable, Mapping
@@ -30,7 +37,7 @@ from pathlib import Path
 
 from .answers import AnswerFileWarning, AnswerStore, check_exercise_id, store_for
 
-__all__ = ["Recorder", "jsonable", "open_store", "save_answer"]
+__all__ = ["EXAMPLES", "Recorder", "jsonable", "open_store", "question_kinds", "save_answer"]
 
 #: The most elements of one list (or keys of one dict) that are saved; an
 #: answer is a name, a number or a small group, never a whole network.
@@ -161,7 +168,8 @@ def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
     Returns
     -------
     Path or None
-        The answer file written, or ``None`` when there is nowhere to save.
+        The answer file written, or ``None`` when there is nowhere to save
+        or nbgrader is running the notebook (then nothing is written).
 
     Raises
     ------
@@ -182,7 +190,7 @@ def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
     """
     check_exercise_id(exercise_id)
     store = open_store(answers)
-    if store is None:
+    if store is None or store.read_only:
         return None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", AnswerFileWarning)
@@ -190,6 +198,89 @@ def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
     for warning in caught:  # a damaged file was kept aside: say so on stdout, where it stays visible
         print(str(warning.message))
     return store.path
+
+
+#: What the student is asked to write when an answer lacks its question's form.
+EXAMPLES = {
+    "person": 'a name in quotes, for example "Pia"',
+    "people": 'a list of names, for example ["Ana", "Ben"]',
+    "tie": 'two names, for example ("Ana", "Ben")',
+    "number": "a number, for example 5",
+    "text": 'a word or a short phrase in quotes, for example "bridge"',
+    "platform": 'a platform\'s name in quotes, for example "TikTok"',
+    "platforms": 'platform names, for example ["TikTok", "Instagram"]',
+    "choice": 'the letter of one option in quotes, for example "a"',
+}
+
+
+def question_kinds(path) -> dict:
+    """``{question id: kind}`` of a questions file (a student's copy is enough).
+
+    Only ``id``, ``kind`` and, for a ``"choice"`` question, the letters of its
+    ``options`` are read: nothing about right or wrong.
+
+    Parameters
+    ----------
+    path : path
+        A questions file (``{"questions": [{"id", "kind", ...}, ...]}``).
+
+    Returns
+    -------
+    dict
+        ``{question id: (kind, option letters or None)}``.
+
+    Raises
+    ------
+    ValueError
+        If the file is not a readable questions file (the message names it
+        and the question at fault).
+    """
+    from .checks import KINDS
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path.name}: not a readable questions file ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise ValueError(f"{path.name}: a questions file holds a 'questions' list")
+    out = {}
+    for i, q in enumerate(data["questions"]):
+        if not isinstance(q, dict) or not isinstance(q.get("id"), str):
+            raise ValueError(f"{path.name}: question {i} has no 'id'")
+        kind = q.get("kind")
+        if kind not in KINDS:
+            raise ValueError(f"{path.name}: question {q['id']!r}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        options = q.get("options")
+        out[q["id"]] = (kind, tuple(options) if isinstance(options, dict) else None)
+    return out
+
+
+def _revive(value):
+    """An answer as the grader reads it back from the answer file (lists as tuples)."""
+    if isinstance(value, list):
+        return tuple(_revive(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _revive(v) for k, v in value.items()}
+    return value
+
+
+def _form_problem(kind: str, options, answer) -> str:
+    """Why the saved form of `answer` cannot be graded as a `kind` answer, or ``""``.
+
+    The form checked is the one the grader reads back from the answer file
+    (:func:`jsonable`, lists as tuples), so an answer that passes is gradable.
+    """
+    from .checks import form_problem
+
+    saved = _revive(jsonable(answer))
+    problem = form_problem(kind, saved) or form_problem(kind, answer)
+    if not problem and kind == "choice" and options:
+        letter = saved[0] if isinstance(saved, tuple) and len(saved) == 1 else saved
+        letter = letter.strip().strip("()").strip().lower() if isinstance(letter, str) else letter
+        if letter not in options:
+            problem = f"This question expects the letter of one option ({', '.join(options)}): got {saved!r}."
+    return problem
 
 
 class Recorder:
@@ -201,11 +292,25 @@ class Recorder:
         Where to save (see :func:`open_store`). In an assignment, pass
         ``AnswerStore("<notebook>", folder=".")`` so that the answer file sits
         beside the notebook and is handed in with it.
+    questions : path, optional
+        The assignment's questions file (the student's copy: ids, prompts and
+        kinds, no answers). Each answer is checked for the form its question
+        expects (a number, a person, ...), never for right or wrong, and an
+        id that is not a question of the file is refused.
     expects : dict, optional
-        ``{exercise id: kind}`` (a kind of :data:`smlessons.checks.KINDS`):
-        an answer without the form its question expects (``"5 ties"`` for a
-        number) is still saved, but the student is told at once that it
-        cannot be graded as it stands. Nothing is said about right or wrong.
+        ``{exercise id: kind}`` (a kind of :data:`smlessons.checks.KINDS`),
+        for questions built without a file; added to those of `questions`.
+
+    Notes
+    -----
+    Every answer a recorder saves can be graded. An answer without the form
+    its question expects (``"5 ties"`` for a number) is not saved: the
+    student is told at once what to write ("a number, for example 5"), and
+    the answer recorded before, if any, stands.
+
+    While nbgrader runs the notebook (``$NBGRADER_EXECUTION``) nothing is
+    saved: the answer file handed in is what is graded, so a cell edited but
+    never run before handing in does not count.
 
     Examples
     --------
@@ -220,26 +325,49 @@ class Recorder:
     {'q1': 'Pia'}
     >>> record = Recorder(record.store, expects={"q3": "number"})
     >>> record("q3", "5 ties")
-    Recorded your answer to q3: 5 ties. But this question expects a number: got '5 ties'. As it stands it cannot be graded: change it and run the cell again.
+    Not recorded: this question expects a number: got '5 ties'. Write a number, for example 5, then run the cell again. Nothing is recorded for q3 yet.
+    >>> record("q3", 5)
+    Recorded your answer to q3: 5. It will be graded after you hand in the assignment.
     """
 
-    def __init__(self, answers=None, *, expects=None):
+    def __init__(self, answers=None, *, questions=None, expects=None):
         from .checks import KINDS
 
         self.store = open_store(answers)
-        self.expects = dict(expects or {})
-        for exercise_id, kind in self.expects.items():
+        self.questions_file = Path(questions) if questions is not None else None
+        self._forms = dict(question_kinds(questions)) if questions is not None else {}
+        for exercise_id, kind in dict(expects or {}).items():
             if kind not in KINDS:
                 raise ValueError(f"expects[{exercise_id!r}] must be one of {', '.join(KINDS)}, not {kind!r}")
+            self._forms[exercise_id] = (kind, None)
+        self.expects = {qid: kind for qid, (kind, _) in self._forms.items()}
 
     def __repr__(self) -> str:
         return f"Recorder({self.store!r})"
 
+    def _before(self, exercise_id: str) -> str:
+        if self.store is None:
+            return ""
+        try:
+            previous = self.store.load(exercise_id)
+        except Exception:  # reading is only for the message
+            return ""
+        if previous is None:
+            return f" Nothing is recorded for {exercise_id} yet."
+        shown = ", ".join(map(str, previous)) if isinstance(previous, list) else str(previous)
+        return f" Your answer recorded before ({shown[:200]}) still stands."
+
     def __call__(self, exercise_id: str, answer) -> None:
-        """Save `answer` and say so; ``...`` (or ``None``) saves nothing."""
+        """Save `answer` and say so; ``...`` (or ``None``) saves nothing, nor does an answer that cannot be graded."""
         check_exercise_id(exercise_id)
         if answer is Ellipsis or answer is None:
             print("No answer yet: replace ... with your answer, then run the cell again.")
+            return
+        if self.questions_file is not None and exercise_id not in self._forms:
+            print(
+                f"Not recorded: {exercise_id} is not a question of this assignment "
+                f"({', '.join(self._forms) or 'none'}). Keep the question's id as the cell gave it."
+            )
             return
         answer = materialise(answer)
         shown = jsonable(answer)
@@ -251,21 +379,25 @@ class Recorder:
                 "its answer file. Ask your instructor."
             )
             return
+        if exercise_id in self._forms:
+            kind, options = self._forms[exercise_id]
+            problem = _form_problem(kind, options, answer)
+            if problem:
+                problem = problem[0].lower() + problem[1:]
+                print(
+                    f"Not recorded: {problem} Write {EXAMPLES[kind]}, then run the cell again."
+                    + self._before(exercise_id)
+                )
+                return
+        if self.store.read_only:
+            print(
+                f"Not recorded now: your notebook is being graded, from the answer file you handed in "
+                f"({self.store.path.name})."
+            )
+            return
         try:
             save_answer(exercise_id, answer, self.store)
         except OSError as exc:
             print(f"Your answer to {exercise_id} could not be saved ({exc}). Ask your instructor where answers are kept.")
-            return
-        problem = ""
-        if exercise_id in self.expects:
-            from .checks import form_problem
-
-            problem = form_problem(self.expects[exercise_id], answer)
-        if problem:
-            problem = problem[0].lower() + problem[1:]
-            print(
-                f"Recorded your answer to {exercise_id}: {shown}. But {problem} "
-                "As it stands it cannot be graded: change it and run the cell again."
-            )
             return
         print(f"Recorded your answer to {exercise_id}: {shown}. It will be graded after you hand in the assignment.")

@@ -1,17 +1,23 @@
-"""Grading recorded answers: points for nbgrader, rows for a class report.
+"""Marking recorded answers against keys: the rules every grader shares.
 
 The answers a student gives live in the notebook's answer file (see
 :mod:`smlessons.answers`); the keys live in exercise files with answers (the
 shipped practice exercises, or an instructor's key files). The functions
-here read both, never change the student's file, and return plain data::
+here read both, never change the student's file, and return plain data.
+:func:`mark_board` and :func:`mark_question` mark one answer for one
+student's variant (only the cards drawn for that student count; a network
+question is asked on the student's own network); :func:`grade_answers`
+gives the rows of a class report; :mod:`smlessons.grader` gives the marks of
+a course's assignments (nbgrader's, the CLI's and the report's) from them::
 
     from smlessons.autograde import board_points, find_key
 
     points, out_of = board_points(find_key("lesson01_assessment"),
                                   "media-or-network.answers.json")
 
-A board earns a point per card in a right bin (a contested card is right in
-any of its bins; a card not placed earns nothing). A code-cell question
+A board earns a point per card of the student's variant in a right bin (a
+contested card is right in any of its bins; a card not placed earns
+nothing; a card the student was not shown is ignored). A code-cell question
 earns its points when the recorded answer is right, read in every form
 :mod:`smlessons.checks` accepts.
 
@@ -37,21 +43,29 @@ __all__ = [
     "Keys",
     "Row",
     "ANSWER_SUFFIX",
+    "bind_question",
     "board_points",
+    "board_show",
     "find_key",
     "grade_answers",
     "load_keys",
+    "mark_board",
+    "mark_question",
     "question_points",
     "read_answer_file",
     "RIGHT",
     "UNANSWERED",
     "UNPLACED",
+    "variant_items",
     "WRONG",
 ]
 
 ANSWER_SUFFIX = ".answers.json"
 KEYS_ENV = "SMLESSONS_KEYS_DIR"
 UNANSWERED = "unanswered"
+#: An answer longer than this (as JSON) is wrong without being checked: a
+#: notebook records at most a few thousand characters (see smlessons.assessment).
+MAX_ANSWER_CHARACTERS = 100_000
 
 
 class AnswerFileError(ValueError):
@@ -205,12 +219,124 @@ def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
         if label in labels and isinstance(bin_, str) and bin_ in ex.bins:
             kept[label] = bin_
         elif bin_ not in (None, ""):
-            dropped.append(f"{ex.id}: {label!r} in {bin_!r} is not a card and bin of this board")
+            dropped.append(
+                f"{ex.id}: {_clip(repr(label), 80)} in {_clip(repr(bin_), 80)} is not a card and bin of this board"
+            )
     return kept, dropped
 
 
 # ---------------------------------------------------------------------------
-# Points, for nbgrader's autograded cells
+# One student's variant: the marking every grader shares
+
+
+def board_show(ex: Exercise, keys: "Keys | None" = None):
+    """How many cards of board `ex` each student is shown (``None``: all).
+
+    Read from the key: the exercise's ``show`` if its loader knows it, else
+    the ``"show"`` that :class:`Keys` read from the key file.
+    """
+    show = getattr(ex, "show", None)
+    if show is None and keys is not None:
+        show = keys.show.get(ex.id)
+    return show
+
+
+def variant_items(ex: Exercise, student: str, show=None) -> list:
+    """The cards of board `ex` that `student` was shown, in the board's order.
+
+    Parameters
+    ----------
+    ex : Exercise
+        The key (cards in the bank's order).
+    student : str
+        Whose variant (:func:`smlessons.variants.student_id`).
+    show : int or None
+        From the key (:func:`board_show`); ``None``: every card.
+
+    Returns
+    -------
+    list of Item
+    """
+    from .variants import board_cards
+
+    if show is None:
+        return list(ex.items)
+    by_label = {item.label: item for item in ex.items}
+    return [by_label[label] for label in board_cards([i.label for i in ex.items], show, student, ex.id)]
+
+
+def mark_board(ex: Exercise, answer, student: str = "", show=None):
+    """Mark one recorded board answer against its key, for one student's variant.
+
+    Returns
+    -------
+    (feedback, notes) : (Feedback, list of str)
+        `feedback` has one result per card of the student's variant (a card
+        not placed is ``unplaced``); `notes` says what was ignored: cards and
+        bins that are not the board's, and cards the student was not shown.
+    """
+    placements, notes = _board_placements(answer, ex)
+    items = variant_items(ex, student, show)
+    shown = {item.label for item in items}
+    outside = sorted(label for label in placements if label not in shown)
+    if outside:
+        listed = ", ".join(repr(_clip(label, 60)) for label in outside[:5])
+        more = f" and {len(outside) - 5} more" if len(outside) > 5 else ""
+        notes.append(f"{ex.id}: ignored {len(outside)} card(s) not in this student's board: {listed}{more}")
+    placements = {label: b for label, b in placements.items() if label in shown}
+    return grade(items, placements), notes
+
+
+def bind_question(question, student: str):
+    """The question as `student` was asked it (a network question built from the
+    student's id); a question without a per-student variant is itself."""
+    bind = getattr(question, "for_student", None)
+    return bind(student) if callable(bind) else question
+
+
+def mark_question(question, answer, student: str | None = None) -> tuple[str, str]:
+    """Mark one recorded answer: ``(status, note)``.
+
+    `student` binds the question to that student's variant first (see
+    :func:`bind_question`); ``None``: `question` is used as it is (already
+    bound). `status` is ``right``, ``wrong`` or ``unanswered``; `note` says
+    why an answer could not be checked (the answer is then wrong), else ``""``.
+    """
+    if answer is None:
+        return UNANSWERED, ""
+    size = _size(answer)
+    if size > MAX_ANSWER_CHARACTERS:
+        return WRONG, (
+            f"{question.id}: the answer is {size:,} characters long, longer than any answer a notebook "
+            "records: not checked"
+        )
+    try:
+        if student is not None:
+            question = bind_question(question, student)
+        verdict = question.evaluate(_revive(answer))
+    except Exception as exc:  # a key that fails on an odd answer must not stop grading
+        return WRONG, f"{question.id}: the answer could not be checked ({type(exc).__name__}: {_clip(str(exc), 200)})"
+    if verdict.status == UNANSWERED:
+        return UNANSWERED, ""
+    return (RIGHT if verdict.correct else WRONG), ""
+
+
+def _size(answer) -> int:
+    """The length of an answer's JSON form (a cheap bound for text)."""
+    if isinstance(answer, str):
+        return len(answer)
+    try:
+        return len(json.dumps(answer))
+    except (TypeError, ValueError, RecursionError):
+        return MAX_ANSWER_CHARACTERS + 1
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
+# ---------------------------------------------------------------------------
+# Points for one exercise (in Python; the course's grade cells use smlessons.grader)
 
 
 @contextlib.contextmanager
@@ -334,11 +460,15 @@ class Keys:
         file's ``id`` (or the file's name).
     problems : list of str
         Key files that could not be used, and why.
+    show : dict
+        ``{board id: how many cards each student is shown}`` for a board key
+        with ``"show"``; a board without it shows every card.
     """
 
     boards: dict = field(default_factory=dict)
     questions: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+    show: dict = field(default_factory=dict)
 
     def add_file(self, path) -> None:
         """Add the keys of one JSON file (a board or a questions file); a file
@@ -365,8 +495,20 @@ class Keys:
             try:
                 ex = parse_exercise(data, path)
             except ExerciseFileError as exc:
-                self.problems.append(str(exc))
-                return
+                if "show" not in data:
+                    self.problems.append(str(exc))
+                    return
+                try:  # a loader that does not know "show" yet: read the rest
+                    ex = parse_exercise({k: v for k, v in data.items() if k != "show"}, path)
+                except ExerciseFileError:
+                    self.problems.append(str(exc))
+                    return
+            show = data.get("show")
+            if show is not None:
+                if isinstance(show, bool) or not isinstance(show, int) or not 1 <= show <= len(ex.items):
+                    self.problems.append(f"{path}: 'show' must be a whole number from 1 to {len(ex.items)}, not {show!r}")
+                    return
+                self.show[ex.id] = show
             if ex.mode == "assessment" or not any(i.answers for i in ex.items):
                 self.problems.append(f"{path}: {ex.id} has no answers (a student's copy), so it is not a key")
                 return
@@ -435,7 +577,10 @@ def grade_answers(exercises: Mapping, keys: Keys, student: str = "", file: str =
     Returns
     -------
     (rows, problems) : (list of Row, list of str)
-        A board gives a row per card (not placed: ``unplaced``). A question
+        A board gives a row per card of `student`'s variant (the cards drawn
+        for them when the key has ``"show"``; not placed: ``unplaced``); a
+        placed card the student was not shown is a problem, not a row. A
+        network question is evaluated on `student`'s own network. A question
         gives a row, and so does every other question of its file that was
         not answered (``unanswered``). An exercise with no key, or an answer
         that names unknown cards, is a problem, not a row.
@@ -445,30 +590,30 @@ def grade_answers(exercises: Mapping, keys: Keys, student: str = "", file: str =
     for ex_id, answer in exercises.items():
         if ex_id in keys.boards:
             ex = keys.boards[ex_id]
-            placements, dropped = _board_placements(answer, ex)
-            problems.extend(dropped)
+            feedback, notes = mark_board(ex, answer, student, board_show(ex, keys))
+            problems.extend(notes)
             right = {item.label: " | ".join(item.answers) for item in ex.items}
-            for r in grade(ex.items, placements).results:
+            for r in feedback.results:
                 rows.append(Row(student, ex_id, r.label, r.placed_in or "", r.status, "board", right[r.label], file))
         elif ex_id in keys.questions:
             q, group = keys.questions[ex_id]
             groups.setdefault(group, {})[ex_id] = answer
         else:
-            problems.append(f"no key for exercise {ex_id!r}")
+            problems.append(f"no key for exercise {_clip(ex_id, 80)!r}")
     for group, answered in groups.items():
         for qid, (q, g) in keys.questions.items():
             if g != group:
                 continue
-            right = " | ".join(q.answers())
+            try:
+                right = " | ".join(bind_question(q, student).answers())
+            except Exception as exc:  # noqa: BLE001 (shown, never raised)
+                right = f"(cannot be computed: {exc})"
             if qid not in answered or answered[qid] is None:
                 rows.append(Row(student, group, qid, "", UNANSWERED, "question", right, file))
                 continue
-            try:
-                verdict = q.evaluate(_revive(answered[qid]))
-                status = RIGHT if verdict.correct else WRONG
-            except Exception as exc:  # a key that fails on an odd answer must not stop the report
-                problems.append(f"{qid}: the answer could not be checked ({exc})")
-                status = WRONG
+            status, note = mark_question(q, answered[qid], student)
+            if note:
+                problems.append(note)
             shown = json.dumps(answered[qid], ensure_ascii=False)
             rows.append(Row(student, group, qid, shown, status, "question", right, file))
     return rows, problems

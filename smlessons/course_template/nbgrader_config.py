@@ -1,0 +1,44 @@
+"""nbgrader settings of an smlessons course. Run nbgrader from this folder.
+
+The course folder::
+
+    nbgrader_config.py      this file
+    roster.csv              the students (nbgrader db student import roster.csv)
+    keys/                   answer keys: the instructor's, never released
+    source/<assignment>/    the assignments as the instructor writes them
+    exchange/               where release_assignment puts assignments and
+                            students submit (one machine)
+    release/ submitted/ autograded/ feedback/ gradebook.db
+                            made by nbgrader (not kept in git)
+
+Marks come from smlessons' grader, outside the students' kernels: each
+assignment's grade cells call ``graded_outside("<exercise id>")``, which
+fails (0 points) wherever it runs; during ``nbgrader autograde`` the
+preprocessor registered here grades the answer file handed in
+(``submitted/<student>/<assignment>/<notebook>.answers.json``) against
+``keys/`` and writes the points into those cells. ``smlessons grade .``
+gives the same marks. See smlessons.nbgrader_plugin for what is set here:
+nothing in this file needs editing when assignments are added.
+"""
+
+from pathlib import Path
+
+from smlessons.nbgrader_plugin import configure, refuse_stray_answer_files_now
+
+HERE = Path(__file__).resolve().parent
+
+c = get_config()  # noqa: F821 (nbgrader provides get_config)
+
+c.CourseDirectory.course_id = "smlessons"
+
+# A solution region becomes the line students know from the lessons.
+c.ClearSolutions.code_stub = {"python": "answer = ...  # replace ... with your answer"}
+
+# The grader's preprocessors around Execute; every source/<assignment>/
+# notebook's answer file protected from overwriting; the exchange in
+# exchange/; generate_assignment (command line and formgrader) refuses an
+# assignment with an answer file in its source folder.
+configure(c, HERE)
+
+# From the command line, stop at once (exit status 2) rather than per assignment.
+refuse_stray_answer_files_now(HERE)
