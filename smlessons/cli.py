@@ -2,9 +2,14 @@
 
 ::
 
+    smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE]
     smlessons report FOLDER... [--out DIR] [--keys DIR]
     smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
 
+``grade`` marks every hand-in of an nbgrader course with smlessons' grader
+(the marks nbgrader's autograde writes, from the same function) and writes
+grades.csv (a row per student and assignment), marks.csv (a row per
+exercise, with the answer handed in) and the Moodle and Canvas imports;
 ``report`` grades collected answer files and writes a CSV and an HTML page
 (and plans.csv, lesson 8's written plans to mark by hand);
 ``links`` prints, for each lesson, a Binder link and (given a hub) an
@@ -182,6 +187,82 @@ def _links(args, parser) -> int:
 
 
 # ---------------------------------------------------------------------------
+# grade
+
+
+def _write_gradebooks(grades, out: Path, roster_path: Path | None) -> list:
+    """The Moodle and Canvas imports, when smlessons has the exporters; the paths written."""
+    try:
+        from .gradebook import write_canvas, write_moodle
+        from .roster import Student, read_roster
+    except ImportError:
+        return []
+    roster = read_roster(roster_path) if roster_path is not None else [Student(s) for s in grades.students]
+    written = []
+    for name, write in (("moodle.csv", write_moodle), ("canvas.csv", write_canvas)):
+        path = out / name
+        write(grades.totals(), path, roster, grades.assignments)
+        written.append(path)
+    return written
+
+
+def _grade(args, parser) -> int:
+    from .grader import Course, grade_class, write_marks_csv, write_totals_csv
+
+    course_dir = Path(args.course)
+    if not course_dir.is_dir():
+        parser.error(f"no such course folder: {course_dir}")
+    try:
+        course = Course.load(course_dir)
+    except FileNotFoundError as exc:
+        parser.error(str(exc))
+    submitted = Path(args.submitted) if args.submitted else course_dir / "submitted"
+    if args.submitted and not submitted.is_dir():
+        parser.error(f"--submitted: no such folder: {submitted}")
+    roster_path = Path(args.roster) if args.roster else course_dir / "roster.csv"
+    if args.roster and not roster_path.is_file():
+        parser.error(f"--roster: no such file: {roster_path}")
+    if not roster_path.is_file():
+        roster_path = None
+    out = Path(args.out) if args.out else course_dir / "grades"
+    if out.exists() and not out.is_dir():
+        parser.error(f"--out must be a folder, and {out} is a file")
+    if not course.assignments or not any(plan.cells for plan in course.assignments.values()):
+        print(f"smlessons grade: no assignment in {course_dir / 'source'} has a graded_outside grade cell", file=sys.stderr)
+        return 1
+    try:
+        grades = grade_class(submitted, course, roster=roster_path)
+    except ValueError as exc:  # a roster that cannot be read
+        print(f"smlessons grade: {exc}", file=sys.stderr)
+        return 1
+    if not grades.submissions:
+        print(f"smlessons grade: nobody to grade: {submitted} holds no student's folder and there is no roster", file=sys.stderr)
+        return 1
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        written = [write_totals_csv(grades, out / "grades.csv"), write_marks_csv(grades, out / "marks.csv")]
+        written += _write_gradebooks(grades, out, roster_path)
+    except (OSError, ValueError) as exc:
+        print(f"smlessons grade: cannot write the grades in {out}: {exc}", file=sys.stderr)
+        return 1
+    handed = [s for s in grades.submissions if s.status != "absent"]
+    absent = len(grades.submissions) - len(handed)
+    print(
+        f"Graded {len(handed)} hand-in(s) of {len(grades.students)} student(s) in {len(grades.assignments)} "
+        f"assignment(s); {absent} not handed in (absent, 0 points)."
+    )
+    if grades.problems:
+        print(f"{len(grades.problems)} problem(s) with the course or the roster:")
+        for problem in grades.problems:
+            print(f"  {problem}")
+    noted = sum(1 for s in handed if s.problems or any(m.problems for m in s.marks))
+    if noted:
+        print(f"{noted} hand-in(s) with notes (unreadable files, exercises not in the assignment, ...): see the problems column.")
+    print("Wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+# ---------------------------------------------------------------------------
 # report
 
 
@@ -237,6 +318,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"smlessons {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    grade = sub.add_parser(
+        "grade",
+        help="mark every hand-in of an nbgrader course; write grades.csv, marks.csv and gradebook imports",
+        description=(
+            "Mark every student's hand-in of every assignment of the course in COURSE_DIR, from the answer "
+            "files handed in (submitted/<student>/<assignment>/<notebook>.answers.json) and the keys in "
+            "COURSE_DIR/keys, with the same grader nbgrader's autograde uses. Which exercises an assignment "
+            "has and their points come from the grade cells of COURSE_DIR/source. Students on the roster "
+            "(COURSE_DIR/roster.csv) who handed nothing in are listed as absent. Writes grades.csv (a row per "
+            "student and assignment), marks.csv (a row per exercise, with the answer handed in, cut to 200 "
+            "characters) and, with the roster, moodle.csv and canvas.csv."
+        ),
+    )
+    grade.add_argument("course", metavar="COURSE_DIR", help="the nbgrader course folder (with source/ and keys/)")
+    grade.add_argument("--out", metavar="DIR", help="where to write the files (default: COURSE_DIR/grades)")
+    grade.add_argument(
+        "--submitted", metavar="DIR",
+        help="the students' hand-ins (default: COURSE_DIR/submitted); a folder per student",
+    )
+    grade.add_argument("--roster", metavar="FILE", help="the roster CSV (default: COURSE_DIR/roster.csv if there is one)")
+    grade.set_defaults(handler=_grade, parser=grade)
 
     report = sub.add_parser(
         "report",
