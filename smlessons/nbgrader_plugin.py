@@ -27,11 +27,13 @@ course's ``nbgrader_config.py`` uses it::
   manual entries), so autograde never copies a file from ``source/`` over a
   student's answers.
 - ``Exchange.root``: ``exchange/`` inside the course folder (one machine).
-- ``GenerateAssignment.pre_convert_hook``: :func:`refuse_answer_files`, so
+- ``GenerateAssignment.preprocessors``: :class:`RefuseAnswerFiles` first, so
   that ``generate_assignment``, from the command line or the formgrader,
   refuses an assignment whose ``source/`` folder holds an answer file
   (``*.answers.json``) or a kept-aside damaged one
   (``*.answers.corrupt-*.json``): it would be released to every student.
+  From the command line, :func:`refuse_stray_answer_files_now` (called by
+  the config file) stops even earlier, with exit status 2.
 - ``CourseDirectory.ignore``: nbgrader's list plus answer files' lock files.
 
 Without this configuration the grade cells fail in the kernel
@@ -58,7 +60,8 @@ __all__ = [
     "autograde_preprocessors",
     "configure",
     "exclude_overwriting",
-    "refuse_answer_files",
+    "RefuseAnswerFiles",
+    "generate_preprocessors",
     "refuse_stray_answer_files_now",
 ]
 
@@ -108,36 +111,44 @@ def _stray_message(course: Path, files: list[Path]) -> str:
     )
 
 
-def refuse_answer_files(course):
-    """A ``pre_convert_hook`` for ``GenerateAssignment``: refuse an assignment with answer files in its source.
+class RefuseAnswerFiles(NbGraderPreprocessor):
+    """First of ``GenerateAssignment``'s preprocessors: refuse an assignment whose source
+    folder holds an answer file (``*.answers.json``) or a kept-aside damaged one
+    (``*.answers.corrupt-*.json``).
 
-    Parameters
-    ----------
-    course : path
-        The course folder.
-
-    Returns
-    -------
-    callable
-        ``hook(assignment=..., student=..., notebooks=...)``, raising
-        :class:`StrayAnswerFileError` (nbgrader then stops that assignment,
-        removes its half-made release folder and reports the message, on the
-        command line and in the formgrader alike).
+    Raising here makes nbgrader remove the half-made ``release/<assignment>/``
+    folder (the stray file included) and report the failure, on the command
+    line and in the formgrader alike. (nbgrader's ``pre_convert_hook`` cannot
+    do this: nbgrader logs a failing hook and goes on.)
     """
-    course = Path(course).resolve()
 
-    def hook(assignment=None, student=None, notebooks=None, **_):
-        files = answer_files_in(course / "source" / str(assignment))
+    def preprocess(self, nb, resources):
+        from nbgrader.coursedir import CourseDirectory
+
+        coursedir = CourseDirectory(parent=self)
+        course = Path(coursedir.root).resolve()
+        assignment = resources["nbgrader"]["assignment"]
+        files = answer_files_in(Path(coursedir.format_path(coursedir.source_directory, ".", assignment)))
         if files:
-            raise StrayAnswerFileError(_stray_message(course, files))
+            message = _stray_message(course, [f.resolve() for f in files])
+            self.log.error(message)
+            raise StrayAnswerFileError(message)
+        return nb, resources
 
-    return hook
+
+def generate_preprocessors(default=None) -> list:
+    """nbgrader's generate_assignment preprocessors, :class:`RefuseAnswerFiles` first."""
+    from nbgrader.converters import GenerateAssignment
+
+    if default is None:
+        default = GenerateAssignment.class_traits()["preprocessors"].default()
+    return [RefuseAnswerFiles] + [p for p in default if p is not RefuseAnswerFiles]
 
 
 def refuse_stray_answer_files_now(course, argv=None) -> None:
     """On ``nbgrader generate_assignment`` (or ``assign``) from the command line, stop
     before anything is made (exit status 2) if a source folder to generate holds an
-    answer file. The formgrader is covered by :func:`refuse_answer_files`."""
+    answer file. The formgrader is covered by :class:`RefuseAnswerFiles`."""
     from fnmatch import fnmatch
 
     argv = list(sys.argv if argv is None else argv)
@@ -192,7 +203,7 @@ def configure(c, course) -> None:
     c.Exchange.root = str(course / "exchange")
     c.Autograde.exclude_overwriting = exclude_overwriting(course)
     c.Autograde.autograde_preprocessors = autograde_preprocessors()
-    c.GenerateAssignment.pre_convert_hook = refuse_answer_files(course)
+    c.GenerateAssignment.preprocessors = generate_preprocessors()
     ignore = list(CourseDirectory.class_traits()["ignore"].default())
     c.CourseDirectory.ignore = ignore + [".*.answers.lock"]
 
