@@ -175,3 +175,42 @@ def test_sigkill_mid_save_loop_leaves_a_valid_file_with_every_confirmed_answer(t
 def test_answer_files_are_readable_by_collecting_tools(store):
     store.save("ex", 1)
     assert store.path.stat().st_mode & 0o777 == 0o644
+
+
+# -- while nbgrader runs the notebook, nothing is written -------------------------------
+
+
+def test_nothing_is_written_while_nbgrader_runs_the_notebook(tmp_path, monkeypatch):
+    from smlessons.answers import grading_run
+
+    store = AnswerStore("quiz", folder=tmp_path / "hand-in")
+    store.save("kept", 1)
+    before = {p.name: p.read_bytes() for p in store.folder.iterdir()}
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert grading_run() and store.read_only
+    store.save("kept", 2)
+    store.save("new", 3)
+    store.forget("kept")
+    assert store.all() == {"kept": 1}  # reading still works: a board shows what was handed in
+    assert {p.name: p.read_bytes() for p in store.folder.iterdir()} == before
+    elsewhere = AnswerStore("quiz", folder=tmp_path / "never-made")
+    elsewhere.save("x", 1)
+    assert not (tmp_path / "never-made").exists()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "validate")
+    store.save("kept", 4)
+    assert store.load("kept") == 1
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    assert not grading_run()
+    store.save("kept", 5)
+    assert store.load("kept") == 5
+
+
+def test_a_damaged_file_is_left_as_it_is_while_nbgrader_runs_the_notebook(store, monkeypatch):
+    store.folder.mkdir(exist_ok=True)
+    store.path.write_text("{damaged")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.warns(AnswerFileWarning, match="left as it is"):
+        assert store.all() == {}
+    store.save("x", 1)
+    assert store.path.read_text() == "{damaged"
+    assert [p.name for p in store.folder.iterdir()] == [store.path.name]

@@ -181,18 +181,99 @@ def test_docstring_examples_run():
     assert result.attempted >= 8 and result.failed == 0
 
 
-def test_an_answer_of_the_wrong_form_is_saved_but_the_student_is_told(tmp_path, capsys):
+def test_an_answer_of_the_wrong_form_is_not_recorded_and_the_student_is_told_what_to_write(tmp_path, capsys):
     store = AnswerStore("quiz", folder=tmp_path)
     record = Recorder(store, expects={"ties": "number", "who": "person"})
     record("ties", "5 ties")
     out = capsys.readouterr().out
-    assert "expects a number" in out and "cannot be graded" in out and "will be graded" not in out
-    assert store.load("ties") == "5 ties"  # the last answer run is what is handed in
-    record("ties", 5)
+    assert out.startswith("Not recorded: this question expects a number: got '5 ties'.")
+    assert "Write a number, for example 5" in out and "Nothing is recorded for ties yet" in out
+    assert store.all() == {}  # every answer a recorder accepts can be graded
+    record("ties", 4)
+    assert "will be graded" in capsys.readouterr().out
+    record("ties", "four")
     out = capsys.readouterr().out
-    assert "will be graded" in out and "cannot" not in out
+    assert "Not recorded" in out and "Your answer recorded before (4) still stands" in out
+    assert store.load("ties") == 4
     record("who", "Pia")
     assert "will be graded" in capsys.readouterr().out
+
+
+def write_questions(path: Path) -> Path:
+    path.write_text(json.dumps({"id": "t-questions", "mode": "assessment", "questions": [
+        {"id": "t-ties", "prompt": "How many ties?", "kind": "number"},
+        {"id": "t-pair", "prompt": "Which tie?", "kind": "tie"},
+        {"id": "t-mc", "prompt": "Which?", "kind": "choice", "options": {"a": "One", "b": "Two"}},
+        {"id": "t-group", "prompt": "Who?", "kind": "people"},
+    ]}))
+    return path
+
+
+def test_the_recorder_takes_each_answers_form_from_the_questions_file(tmp_path, capsys):
+    store = AnswerStore("quiz", folder=tmp_path)
+    record = Recorder(store, questions=write_questions(tmp_path / "questions.json"))
+    assert record.expects == {"t-ties": "number", "t-pair": "tie", "t-mc": "choice", "t-group": "people"}
+    for qid, bad, words in [
+        ("t-ties", "5 ties", "a number, for example 5"),
+        ("t-pair", "Ana", 'two names, for example ("Ana", "Ben")'),
+        ("t-mc", "e", 'the letter of one option in quotes, for example "a"'),
+    ]:
+        record(qid, bad)
+        out = capsys.readouterr().out
+        assert out.startswith("Not recorded") and words in out, out
+    assert store.all() == {}
+    record("t-ties", 5)
+    record("t-pair", ("Ana", "Ben"))
+    record("t-mc", "b")
+    record("t-group", {"Ben", "Ana"})
+    record("a-question-of-no-file", 3)
+    out = capsys.readouterr().out
+    assert out.count("Recorded your answer") == 4
+    assert "Not recorded: a-question-of-no-file is not a question of this assignment" in out
+    assert store.all() == {"t-ties": 5, "t-pair": ["Ana", "Ben"], "t-mc": "b", "t-group": ["Ana", "Ben"]}
+
+
+def test_every_answer_the_recorder_accepts_is_gradable(tmp_path):
+    """What the recorder saves, read back as the grader reads it, has the question's form."""
+    from smlessons.autograde import _revive
+    from smlessons.checks import form_problem
+
+    store = AnswerStore("quiz", folder=tmp_path)
+    record = Recorder(store, expects={"n": "number", "p": "person", "g": "people", "t": "tie"})
+    for qid, answer in [("n", np.int64(3)), ("n", "7"), ("p", ("Pia", 6)), ("g", iter(["Ana", "Ben"])),
+                        ("t", ("Ana", "Ben", 2.0)), ("n", [5]), ("p", {"Pia"})]:
+        record(qid, answer)
+        saved = store.load(qid)
+        if saved is not None:
+            assert form_problem(record.expects[qid], _revive(saved)) == "", (qid, answer, saved)
+
+
+@pytest.mark.parametrize("content, words", [
+    ("{", "not a readable questions file"),
+    ('{"items": []}', "holds a 'questions' list"),
+    ('{"questions": [{"id": "q", "kind": "colour"}]}', "'kind' must be one of"),
+    ('{"questions": [{"kind": "number"}]}', "question 0 has no 'id'"),
+])
+def test_a_bad_questions_file_is_a_clear_error(tmp_path, content, words):
+    (tmp_path / "q.json").write_text(content)
+    with pytest.raises(ValueError, match=words):
+        Recorder(False, questions=tmp_path / "q.json")
+
+
+def test_nothing_is_recorded_while_nbgrader_runs_the_notebook(tmp_path, monkeypatch, capsys):
+    store = AnswerStore("quiz", folder=tmp_path / "hand-in")
+    Recorder(store)("q", 1)
+    before = sorted((p.name, p.read_bytes()) for p in store.folder.iterdir())
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    record = Recorder(store)
+    record("q", 2)
+    record("r", 3)
+    out = capsys.readouterr().out
+    assert "Not recorded now: your notebook is being graded" in out and "Recorded your answer" not in out.split("\n", 1)[1]
+    assert save_answer("q", 4, store) is None
+    assert sorted((p.name, p.read_bytes()) for p in store.folder.iterdir()) == before
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    assert store.all() == {"q": 1}
 
 
 def test_expects_names_a_known_kind():
@@ -200,12 +281,31 @@ def test_expects_names_a_known_kind():
         Recorder(False, expects={"q": "colour"})
 
 
-def test_every_assessed_question_of_the_assignment_has_its_form_in_the_notebook():
+def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebook():
+    """Each recording notebook of instructors/source knows each question's form (from the
+    student's questions file, or stated in the notebook), and it is the key's."""
     import re
 
+    from smlessons.assessment import question_kinds
+    from smlessons.grader import Course
+
     root = Path(__file__).resolve().parents[1] / "instructors"
-    key = json.loads((root / "keys" / "lesson03_assessment.json").read_text(encoding="utf-8"))
-    nb = json.loads((root / "source" / "lesson3" / "people-and-ties.ipynb").read_text(encoding="utf-8"))
-    setup = next("".join(c["source"]) for c in nb["cells"] if "Recorder(" in "".join(c["source"]))
-    stated = dict(re.findall(r'"(a3-[\w-]+)": "(\w+)"', setup))
-    assert stated == {q["id"]: q["kind"] for q in key["questions"]}
+    course = Course.load(root)
+    checked = 0
+    for name, plan in course.assignments.items():
+        for notebook in plan.notebooks:
+            nb = json.loads((root / "source" / name / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+            setup = next(("".join(c["source"]) for c in nb["cells"] if "Recorder(" in "".join(c["source"])), None)
+            wanted = {c.exercise: course.keys.questions[c.exercise][0].kind for c in plan.cells
+                      if c.notebook == notebook and c.exercise in course.keys.questions}
+            if not wanted:
+                continue
+            assert setup, f"{name}/{notebook} records answers without a Recorder"
+            file = re.search(r'questions\s*=\s*"([^"]+)"', setup)
+            if file:
+                stated = {q: kind for q, (kind, _) in question_kinds(root / "source" / name / file.group(1)).items()}
+            else:
+                stated = dict(re.findall(r'"([\w.-]+)": "(\w+)"', setup))
+            assert {q: stated.get(q) for q in wanted} == wanted
+            checked += 1
+    assert checked

@@ -1,8 +1,11 @@
 """smlessons.autograde: points for nbgrader cells and rows for reports, read
 from answer files without ever changing them."""
 
+import atexit
 import doctest
 import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,9 +25,248 @@ from smlessons.checks import Question
 from smlessons.datafiles import EXERCISES_DIR, load_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
-KEYS = ROOT / "instructors" / "keys"
+# The keys of the first sample assignments, kept here so that these tests do not
+# depend on the sample course's current files.
+BOARD_DATA = json.loads(r"""
+{
+ "id": "lesson01-assessment",
+ "notebook": "media-or-network",
+ "title": "Medium or network? (assessed)",
+ "prompt": "Sort the cards.",
+ "bins": [
+  "Social medium (a means)",
+  "Social network: people and ties (or, in everyday speech, a site that shows them)"
+ ],
+ "sources": {
+  "gentile": "Gentile, G. (n.d.). Social media and social networks: what a",
+  "boyd-ellison-2007": "boyd, d. m., & Ellison, N. B. (2007). Social network sites: ",
+  "wasserman-faust-1994": "Wasserman, S., & Faust, K. (1994). Social Network Analysis: ",
+  "kaplan-haenlein-2010": "Kaplan, A. M., & Haenlein, M. (2010). Users of the world, un",
+  "course-convention": "The course's own convention (smlessons), not a rule taken fr"
+ },
+ "policy": {
+  "bins": {
+   "medium": "Social medium (a means)",
+   "network": "Social network: people and ties (or, in everyday speech, a site that shows them)"
+  },
+  "clauses": [
+   {
+    "id": "M1",
+    "name": "Content made by users",
+    "text": "Content made by users.",
+    "right": [
+     "medium"
+    ],
+    "source": "kaplan-haenlein-2010"
+   },
+   {
+    "id": "M2",
+    "name": "Messaging app without browsable connection lists",
+    "text": "Messaging app without browsable connection lists.",
+    "right": [
+     "medium"
+    ],
+    "source": "boyd-ellison-2007"
+   },
+   {
+    "id": "M3",
+    "name": "Part of a medium (the course's convention)",
+    "text": "Part of a medium (the course's convention).",
+    "right": [
+     "medium"
+    ],
+    "source": "course-convention"
+   },
+   {
+    "id": "N1",
+    "name": "People and ties",
+    "text": "People and ties.",
+    "right": [
+     "network"
+    ],
+    "source": "wasserman-faust-1994"
+   },
+   {
+    "id": "N2",
+    "name": "Community of users (the article's looser usage)",
+    "text": "Community of users (the article's looser usage).",
+    "right": [
+     "network"
+    ],
+    "source": "gentile"
+   },
+   {
+    "id": "C1",
+    "name": "Social network site (both meanings)",
+    "text": "Social network site (both meanings).",
+    "right": [
+     "medium",
+     "network"
+    ],
+    "source": "boyd-ellison-2007"
+   }
+  ]
+ },
+ "items": [
+  {
+   "label": "Telegram",
+   "answer": "Social medium (a means)",
+   "clause": "M2",
+   "explanation": "See clause M2.",
+   "source": "boyd-ellison-2007"
+  },
+  {
+   "label": "The members of a choir and who sings next to whom",
+   "answer": "Social network: people and ties (or, in everyday speech, a site that shows them)",
+   "clause": "N1",
+   "explanation": "See clause N1.",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "label": "Snapchat",
+   "answer": "Social medium (a means)",
+   "clause": "M2",
+   "explanation": "See clause M2.",
+   "source": "boyd-ellison-2007"
+  },
+  {
+   "label": "Neighbours who lend each other tools",
+   "answer": "Social network: people and ties (or, in everyday speech, a site that shows them)",
+   "clause": "N1",
+   "explanation": "See clause N1.",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "label": "A podcast app where listeners comment on episodes and reply to each other",
+   "answer": "Social medium (a means)",
+   "clause": "M1",
+   "explanation": "See clause M1.",
+   "source": "kaplan-haenlein-2010"
+  },
+  {
+   "label": "The subscribers of a cooking channel who comment on each other's recipes",
+   "answer": "Social network: people and ties (or, in everyday speech, a site that shows them)",
+   "clause": "N1",
+   "explanation": "See clause N1.",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "label": "The readers of a shop's newsletter who forward it to their friends",
+   "answer": "Social network: people and ties (or, in everyday speech, a site that shows them)",
+   "clause": "N1",
+   "explanation": "See clause N1.",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "label": "LinkedIn",
+   "answer": [
+    "Social medium (a means)",
+    "Social network: people and ties (or, in everyday speech, a site that shows them)"
+   ],
+   "clause": "C1",
+   "explanation": "See clause C1.",
+   "source": "boyd-ellison-2007"
+  }
+ ]
+}
+""")
+QUESTIONS_DATA = json.loads(r"""
+{
+ "id": "lesson03-assessment",
+ "notebook": "people-and-ties",
+ "title": "People and ties (assessed)",
+ "sources": {
+  "zachary-1977": "Zachary, W. W. (1977). An information flow model for conflic",
+  "freeman-1977": "Freeman, L. C. (1977). A set of measures of centrality based",
+  "wasserman-faust-1994": "Wasserman, S., & Faust, K. (1994). Social Network Analysis: "
+ },
+ "questions": [
+  {
+   "id": "a3-most-friends",
+   "prompt": "In the class network, who has the most friends (the highest degree)?",
+   "kind": "person",
+   "level": "lookup",
+   "compute": {
+    "graph": "class_network",
+    "measure": "most_central",
+    "by": "degree"
+   },
+   "explanation": "{answer} has {value} ties, more than anyone else in the class.",
+   "hint": "central_people(G, \"degree\") ranks the students by their number of ties.",
+   "feedback": {
+    "Ben": "Ben is the strongest broker (betweenness), not the student with the most friends."
+   },
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "id": "a3-ben-ties",
+   "prompt": "In the class network, how many ties does Ben have?",
+   "kind": "number",
+   "level": "lookup",
+   "compute": {
+    "graph": "class_network",
+    "measure": "degree",
+    "person": "Ben"
+   },
+   "explanation": "Ben's neighbours are {neighbours}: {value} ties.",
+   "hint": "degree(G, \"Ben\") counts them; neighbours(G, \"Ben\") lists them.",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "id": "a3-karate-distance",
+   "prompt": "In Zachary's karate club, how many steps (ties) long is the shortest path from member 16 to member 26?",
+   "kind": "number",
+   "level": "lookup",
+   "compute": {
+    "graph": "karate_club",
+    "measure": "distance",
+    "source": 16,
+    "target": 26
+   },
+   "explanation": "One shortest path is {path}: {value} ties.",
+   "hint": "Count ties, not people: distance(K, 16, 26).",
+   "source": "zachary-1977"
+  },
+  {
+   "id": "a3-pia-neighbours",
+   "prompt": "In the class network, who are Pia's neighbours?",
+   "kind": "people",
+   "level": "lookup",
+   "compute": {
+    "graph": "class_network",
+    "measure": "neighbours",
+    "person": "Pia"
+   },
+   "explanation": "Pia is tied to {answer}: {value} people.",
+   "hint": "neighbours(G, \"Pia\").",
+   "source": "wasserman-faust-1994"
+  },
+  {
+   "id": "a3-broker",
+   "prompt": "In the class network, who is the strongest broker: who has the highest betweenness?",
+   "kind": "person",
+   "level": "lookup",
+   "compute": {
+    "graph": "class_network",
+    "measure": "most_central",
+    "by": "betweenness"
+   },
+   "explanation": "{answer} has the highest betweenness ({value}): every path between Uma's community and the rest of the class runs through this end of the bridge.",
+   "hint": "central_people(G, \"betweenness\"). It is not the same ranking as by degree.",
+   "feedback": {
+    "Pia": "Pia has the most friends; betweenness measures how often someone lies on the shortest paths between others."
+   },
+   "source": "freeman-1977"
+  }
+ ]
+}
+""")
+KEYS = Path(tempfile.mkdtemp(prefix="smlessons-keys-"))
+atexit.register(shutil.rmtree, KEYS, True)
 BOARD_KEY = KEYS / "lesson01_assessment.json"
 QUESTION_KEY = KEYS / "lesson03_assessment.json"
+BOARD_KEY.write_text(json.dumps(BOARD_DATA), encoding="utf-8")
+QUESTION_KEY.write_text(json.dumps(QUESTIONS_DATA), encoding="utf-8")
 PRACTICE = EXERCISES_DIR / "lesson01_media_or_network.json"
 MEDIUM, NETWORK = load_exercise(BOARD_KEY).bins
 
@@ -96,7 +338,10 @@ def test_find_key_outside_a_course(tmp_path, monkeypatch):
 
 def test_the_course_keys_are_found_from_a_graded_folder(monkeypatch):
     monkeypatch.delenv("SMLESSONS_KEYS_DIR", raising=False)
-    assert find_key("lesson01_assessment", start=ROOT / "instructors" / "source" / "lesson1") == BOARD_KEY
+    course = ROOT / "instructors"
+    key = sorted((course / "keys").glob("*.json"))[0]
+    folder = sorted(p for p in (course / "source").iterdir() if p.is_dir())[0]
+    assert find_key(key.stem, start=folder) == key
 
 
 # -- board points --------------------------------------------------------------------
@@ -248,6 +493,60 @@ def test_grade_answers_rows_for_cards_and_questions():
     assert questions["a3-most-friends"].status == "unanswered" and questions["a3-most-friends"].answer == ""
     assert {r.exercise for r in questions.values()} == {"lesson03-assessment"}
     assert any("'Nope'" in p for p in problems) and any("no key for exercise 'something-else'" in p for p in problems)
+
+
+# -- one student's variant ------------------------------------------------------------
+
+
+def shown_key(tmp_path, show=4) -> Path:
+    path = tmp_path / "shown.json"
+    path.write_text(json.dumps(BOARD_DATA | {"show": show}), encoding="utf-8")
+    return path
+
+
+def test_a_key_with_show_is_read_and_a_bad_show_is_a_problem(tmp_path):
+    keys = load_keys(shown_key(tmp_path), shipped=False)
+    ex = keys.boards[BOARD_DATA["id"]]
+    assert autograde.board_show(ex, keys) == 4 and keys.problems == []
+    assert autograde.board_show(load_exercise(BOARD_KEY), load_keys(BOARD_KEY, shipped=False)) is None
+    for bad in (0, 9, "4", True):
+        bad_keys = load_keys(shown_key(tmp_path, bad), shipped=False)
+        assert BOARD_DATA["id"] not in bad_keys.boards and "'show' must be a whole number" in bad_keys.problems[0]
+
+
+def test_only_the_students_own_cards_are_marked(tmp_path):
+    keys = load_keys(shown_key(tmp_path), shipped=False)
+    ex = keys.boards[BOARD_DATA["id"]]
+    mine = [i.label for i in autograde.variant_items(ex, "ada", 4)]
+    assert len(mine) == 4 and mine != [i.label for i in autograde.variant_items(ex, "bo", 4)]
+    everything_right = {i.label: i.answers[0] for i in ex.items}
+    feedback, notes = autograde.mark_board(ex, everything_right, "ada", 4)
+    assert [r.label for r in feedback.results] == mine and feedback.right == 4
+    assert "ignored 4 card(s) not in this student's board" in notes[0]
+    rows, problems = grade_answers({ex.id: everything_right}, keys, student="ada")  # the report's rows
+    assert sorted(r.item for r in rows) == sorted(mine) and all(r.status == "right" for r in rows)
+    assert any("not in this student's board" in p for p in problems)
+
+
+def test_a_question_is_bound_to_the_student_when_it_can_be():
+    class PerStudent:
+        id = "q"
+
+        def for_student(self, student):
+            return Question(id="q", prompt="?", kind="number", answer=len(student), explanation="e")
+
+    assert autograde.mark_question(PerStudent(), 3, "ada") == ("right", "")
+    assert autograde.mark_question(PerStudent(), 3, "bobby")[0] == "wrong"
+    plain = Question(id="p", prompt="?", kind="number", answer=3, explanation="e")
+    assert autograde.bind_question(plain, "ada") is plain
+
+
+def test_a_huge_or_odd_answer_is_wrong_without_being_checked():
+    q = Question(id="p", prompt="Who?", kind="people", answer=["Ana", "Ben"], explanation="e")
+    status, note = autograde.mark_question(q, " " * 10_000_000 + "Ana, Ben")
+    assert status == "wrong" and "10,000,008 characters long" in note and "not checked" in note
+    assert autograde.mark_question(q, None) == ("unanswered", "")
+    assert autograde.mark_question(q, {"a": {"b": [1, 2]}})[0] == "wrong"
 
 
 def test_docstring_examples_run():

@@ -36,7 +36,7 @@ def collected(tmp_path):
 # -- help ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["--help"], ["report", "--help"], ["links", "--help"], ["-h"]])
+@pytest.mark.parametrize("args", [["--help"], ["grade", "--help"], ["report", "--help"], ["links", "--help"], ["-h"]])
 def test_every_command_has_help(args, capsys):
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -131,6 +131,82 @@ def test_bad_arguments_exit_2_with_a_clear_message(args, words, tmp_path, capsys
     assert main([fill.get(a, a) for a in args]) == 2
     err = capsys.readouterr().err
     assert words in err and "usage: smlessons" in err
+
+
+# -- grade -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def course(tmp_path):
+    """A copy of the sample course with ada's hand-in (every exercise answered "?") and a roster."""
+    import shutil
+
+    from smlessons.grader import Course
+
+    dest = tmp_path / "course"
+    shutil.copytree(ROOT / "instructors", dest, ignore=shutil.ignore_patterns("README.md", "submitted", "release"))
+    sample = Course.load(dest)
+    for name, plan in sample.assignments.items():
+        for cell in plan.cells:
+            AnswerStore(cell.notebook, folder=dest / "submitted" / "ada" / name).save(cell.exercise, "?")
+        AnswerStore(plan.notebooks[0], folder=dest / "submitted" / "ada" / name).save("not-an-exercise", 1)
+    (dest / "roster.csv").write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,ada@example.org,1\nbo,Bo,C,bo@example.org,2\n")
+    return dest
+
+
+def test_grade_writes_the_totals_and_the_marks_with_absent_students(course, tmp_path, capsys):
+    from smlessons.grader import Course
+
+    assert main(["grade", str(course), "--out", str(tmp_path / "grades")]) == 0
+    out = capsys.readouterr().out
+    assignments = list(Course.load(course).assignments)
+    assert f"Graded {len(assignments)} hand-in(s) of 2 student(s)" in out and f"{len(assignments)} not handed in" in out
+    with open(tmp_path / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [(r["student"], r["assignment"], r["status"]) for r in rows] == [
+        ("ada", a, "graded") for a in assignments] + [("bo", a, "absent") for a in assignments]
+    assert all(r["points"] == "0" and float(r["out_of"]) > 0 for r in rows)
+    assert all("not-an-exercise" in r["problems"] for r in rows if r["student"] == "ada")
+    with open(tmp_path / "grades" / "marks.csv", newline="", encoding="utf-8") as fh:
+        marks = list(csv.DictReader(fh))
+    assert {m["answer"] for m in marks if m["student"] == "ada"} == {"?"}
+
+
+def test_grade_writes_into_the_course_by_default_and_reads_a_plain_folder(course, tmp_path, capsys):
+    plain = tmp_path / "collected"
+    AnswerStore("whatever", folder=plain / "cy").save("x", 1)
+    assert main(["grade", str(course), "--submitted", str(plain), "--roster", str(course / "roster.csv")]) == 0
+    with open(course / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
+        students = {r["student"] for r in csv.DictReader(fh)}
+    assert students == {"ada", "bo", "cy"}
+    assert "cy handed in but is not on the roster" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["grade"], "the following arguments are required: COURSE_DIR"),
+        (["grade", "{missing}"], "no such course folder"),
+        (["grade", "{dir}"], "is not a course folder: it has no source/ folder"),
+        (["grade", "{course}", "--out", "{file}"], "--out must be a folder"),
+        (["grade", "{course}", "--submitted", "{missing}"], "--submitted: no such folder"),
+        (["grade", "{course}", "--roster", "{missing}"], "--roster: no such file"),
+    ],
+)
+def test_grade_bad_arguments_exit_2_with_a_clear_message(args, words, course, tmp_path, capsys):
+    (tmp_path / "a-file").write_text("")
+    (tmp_path / "empty").mkdir()
+    fill = {"{missing}": str(tmp_path / "nope"), "{file}": str(tmp_path / "a-file"), "{dir}": str(tmp_path / "empty"),
+            "{course}": str(course)}
+    assert main([fill.get(a, a) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "usage: smlessons grade" in err
+
+
+def test_grade_of_a_course_without_grade_cells_or_students(tmp_path, capsys):
+    (tmp_path / "c" / "source" / "a1").mkdir(parents=True)
+    assert main(["grade", str(tmp_path / "c")]) == 1
+    assert "no assignment" in capsys.readouterr().err
 
 
 # -- links -----------------------------------------------------------------------------

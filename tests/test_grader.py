@@ -23,7 +23,6 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from smlessons import grader
 from smlessons.answers import AnswerStore
-from smlessons.autograde import grade_answers, load_keys
 from smlessons.grader import (
     ABSENT,
     Course,
@@ -363,16 +362,6 @@ def test_a_network_question_is_bound_to_each_student(course):
     grades = grade_class(course / "submitted", loaded)
     assert grades.submission("ada", "a1").marks[1].points == 1
     assert grades.submission("bobby", "a1").marks[1].points == 0
-
-
-def test_the_report_rows_honour_the_variant_too(course):
-    """smlessons.autograde.grade_answers (the report's) counts the same cards as the grader."""
-    mine = cards_of("ada")
-    answer = {label: right[0] for label, right in CARDS.items()}  # every card of the bank right
-    rows, problems = grade_answers({BOARD: answer}, load_keys(course / "keys", shipped=False), student="ada")
-    assert sorted(r.item for r in rows) == sorted(mine)
-    assert all(r.status == "right" for r in rows)
-    assert any("not in this student's board" in p for p in problems)
 
 
 def test_an_unknown_assignment_is_a_clear_error(course):
