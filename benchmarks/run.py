@@ -20,6 +20,7 @@ SCRIPTS = (
     "network_draw.py",
     "diffusion_vs_ndlib.py",
     "autograde_time.py",
+    "grade_class.py",
 )
 
 failed = []

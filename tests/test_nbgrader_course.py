@@ -54,6 +54,7 @@ ABSENT = {"cy"}
 SAMPLE = Course.load(COURSE)
 ASSIGNMENTS = list(SAMPLE.assignments)
 HUGE = "5" + " " * 10_000_000
+GRADED = re.compile(r"graded_outside\(")
 
 
 def nbgrader(course: Path, *args: str, env: dict, check: bool = True) -> subprocess.CompletedProcess:
@@ -596,3 +597,60 @@ def test_the_source_solutions_are_right(monkeypatch):
                 assert q.evaluate(answer).correct, qid
                 checked += 1
     assert checked
+
+
+# -- the preprocessors, in this process -----------------------------------------------------------
+
+
+def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment_back(tmp_path, monkeypatch):
+    from traitlets.config import Config
+
+    from smlessons.nbgrader_plugin import GradeFromAnswerFiles, StudentVariant
+
+    course = copy_course(tmp_path / "c")
+    first = ASSIGNMENTS[0]
+    plan_ = SAMPLE.assignments[first]
+    notebook = plan_.notebooks[0]
+    folder = course / "submitted" / "ada" / first
+    files, expected = plan("ada", first)
+    for exercise, answer in files[notebook].items():
+        AnswerStore(notebook, folder=folder).save(exercise, answer)
+    config = Config()
+    config.CourseDirectory.root = str(course)
+    nb = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
+    resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
+    monkeypatch.setenv("SMLESSONS_STUDENT", "the instructor")
+    nb, resources = StudentVariant(config=config).preprocess(nb, resources)
+    assert os.environ["SMLESSONS_STUDENT"] == "ada"
+    # whatever the kernel does to the hand-in now is too late
+    for path in folder.glob("*.answers.json"):
+        path.write_text("{}")
+    nb, resources = GradeFromAnswerFiles(config=config).preprocess(nb, resources)
+    assert os.environ["SMLESSONS_STUDENT"] == "the instructor"
+    from nbgrader.utils import determine_grade
+
+    cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert sum(determine_grade(c)[0] for c in cells if c.cell_type == "code") == expected == plan_.out_of
+    monkeypatch.delenv("SMLESSONS_STUDENT")
+    nb2 = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
+    resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
+    nb2, _ = GradeFromAnswerFiles(config=config).preprocess(nb2, resources)  # alone, it grades too
+    assert "SMLESSONS_STUDENT" not in os.environ
+    # Run alone (no StudentVariant before it) it grades the hand-in as it is now: emptied, so 0.
+    assert all(determine_grade(c)[0] == 0 for c in nb2.cells if GRADED.search(c.source))
+
+
+def test_a_grader_failure_scores_0_and_says_why(tmp_path):
+    from traitlets.config import Config
+
+    from smlessons.nbgrader_plugin import GradeFromAnswerFiles
+
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path / "not-a-course")
+    first = ASSIGNMENTS[0]
+    notebook = SAMPLE.assignments[first].notebooks[0]
+    nb = nbformat.read(COURSE / "source" / first / f"{notebook}.ipynb", as_version=4)
+    resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
+    nb, _ = GradeFromAnswerFiles(config=config).preprocess(nb, resources)
+    graded = [c for c in nb.cells if GRADED.search(c.source)]
+    assert graded and all(c.outputs[0]["output_type"] == "error" and "no source/ folder" in c.outputs[0]["evalue"] for c in graded)
