@@ -239,7 +239,8 @@ class StudentVariant(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         state = resources.setdefault(_RESOURCE, {})
-        state["previous_student"] = os.environ.get(STUDENT_ENV)
+        if not _OUTSIDE:  # the value outside grading, kept until GradeFromAnswerFiles puts it back
+            _OUTSIDE.append(os.environ.get(STUDENT_ENV))
         try:
             state["graded"] = _grade(self, resources)
         except Exception as exc:  # reported in the grade cells, which then score 0
@@ -249,10 +250,16 @@ class StudentVariant(NbGraderPreprocessor):
         return nb, resources
 
 
-def _restore(state: dict) -> None:
-    if "previous_student" not in state:
+#: ``[value of SMLESSONS_STUDENT outside grading]`` while a notebook is being graded, else ``[]``.
+#: Kept here, not per notebook, so that a notebook whose execution failed (and so
+#: never reached GradeFromAnswerFiles) cannot leave its student's id behind for good.
+_OUTSIDE: list = []
+
+
+def _restore() -> None:
+    if not _OUTSIDE:
         return
-    previous = state.pop("previous_student")
+    previous = _OUTSIDE.pop()
     if previous is None:
         os.environ.pop(STUDENT_ENV, None)
     else:
@@ -274,7 +281,7 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
 
     def preprocess(self, nb, resources):
         state = resources.setdefault(_RESOURCE, {})
-        _restore(state)
+        _restore()
         graded = state.get("graded")
         if graded is None:
             try:

@@ -620,6 +620,8 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
     nb = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
     resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
     monkeypatch.setenv("SMLESSONS_STUDENT", "the instructor")
+    failed = {"nbgrader": {"student": "bo", "assignment": first, "notebook": notebook}}
+    StudentVariant(config=config).preprocess(nbformat.v4.new_notebook(), failed)  # bo's execution then failed
     nb, resources = StudentVariant(config=config).preprocess(nb, resources)
     assert os.environ["SMLESSONS_STUDENT"] == "ada"
     # whatever the kernel does to the hand-in now is too late

@@ -21,11 +21,21 @@ gives the same marks. See smlessons.nbgrader_plugin for what is set here:
 nothing in this file needs editing when assignments are added.
 """
 
+import sys
 from pathlib import Path
 
-from smlessons.nbgrader_plugin import configure, refuse_stray_answer_files_now
-
 HERE = Path(__file__).resolve().parent
+
+# nbgrader only logs an error in this file and goes on without it: then marks
+# would be 0 and nothing would guard the release. Stop instead, and say why.
+try:
+    from smlessons.nbgrader_plugin import configure, refuse_stray_answer_files_now
+except ImportError as exc:
+    sys.stderr.write(
+        f"nbgrader_config.py: smlessons' grader cannot be loaded ({exc}). Run nbgrader in the environment "
+        "where smlessons is installed with its instructor extra: pip install 'smlessons[instructor]'\n"
+    )
+    raise SystemExit(2)
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -38,7 +48,11 @@ c.ClearSolutions.code_stub = {"python": "answer = ...  # replace ... with your a
 # notebook's answer file protected from overwriting; the exchange in
 # exchange/; generate_assignment (command line and formgrader) refuses an
 # assignment with an answer file in its source folder.
-configure(c, HERE)
+try:
+    configure(c, HERE)
+except Exception as exc:
+    sys.stderr.write(f"nbgrader_config.py: the course cannot be configured: {exc}\n")
+    raise SystemExit(2)
 
 # From the command line, stop at once (exit status 2) rather than per assignment.
 refuse_stray_answer_files_now(HERE)
