@@ -201,7 +201,11 @@ def _write_gradebooks(grades, out: Path, roster_path: Path | None) -> list:
     written = []
     for name, write in (("moodle.csv", write_moodle), ("canvas.csv", write_canvas)):
         path = out / name
-        write(grades.totals(), path, roster, grades.assignments)
+        try:
+            write(grades.totals(), path, roster, grades.assignments)
+        except Exception as exc:  # grades.csv is written all the same
+            print(f"smlessons grade: {name} not written: {exc}", file=sys.stderr)
+            continue
         written.append(path)
     return written
 

@@ -639,6 +639,20 @@ TOTAL_COLUMNS = ("student", "assignment", "points", "out_of", "status", "problem
 MARK_COLUMNS = ("student", "assignment", "notebook", "exercise", "kind", "points", "out_of", "status", "answer", "problems")
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """A student's text as a CSV cell that a spreadsheet shows and never runs as a formula."""
+    if text.startswith(_FORMULA):
+        try:
+            float(text)
+            return text
+        except ValueError:
+            return "'" + text
+    return text
+
+
 def write_totals_csv(grades: ClassGrades, path) -> Path:
     """Write a row per student and assignment (absent students included)."""
     path = Path(path)
@@ -647,13 +661,14 @@ def write_totals_csv(grades: ClassGrades, path) -> Path:
         w.writerow(TOTAL_COLUMNS)
         for s in grades.submissions:
             problems = s.problems + [p for m in s.marks for p in m.problems]
-            w.writerow([s.student, s.assignment, s.points, s.out_of, s.status, shorten("; ".join(problems), 1000)])
+            w.writerow([s.student, s.assignment, s.points, s.out_of, s.status, _cell(shorten("; ".join(problems), 1000))])
     return path
 
 
 def write_marks_csv(grades: ClassGrades, path) -> Path:
     """Write a row per student, assignment and exercise, with the answer as handed in
-    (at most :data:`SHOWN_CHARACTERS` characters shown, and the full length)."""
+    (at most :data:`SHOWN_CHARACTERS` characters shown, and the full length; text a
+    spreadsheet would run as a formula starts with ``'``)."""
     path = Path(path)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -661,6 +676,6 @@ def write_marks_csv(grades: ClassGrades, path) -> Path:
         for m in grades.marks():
             w.writerow([
                 m.student, m.assignment, m.notebook, m.exercise, m.kind, m.points, m.out_of, m.status,
-                m.answer, shorten("; ".join(m.problems), 1000),
+                _cell(m.answer), _cell(shorten("; ".join(m.problems), 1000)),
             ])
     return path

@@ -295,6 +295,14 @@ def test_a_10_mb_answer_is_fast_cut_in_the_csv_and_never_crashes(course, tmp_pat
     assert answer.startswith("5 ") and "10,000,001 characters" in answer and len(answer) <= 230
 
 
+def test_an_answer_that_looks_like_a_formula_is_never_run_by_a_spreadsheet(course, tmp_path):
+    hand_in(course, "ada", {"t01-who": '=HYPERLINK("http://x.example","Pia")', "t01-ties": -5})
+    path = write_marks_csv(grade_class(course / "submitted", course), tmp_path / "m.csv")
+    with open(path, newline="", encoding="utf-8") as fh:
+        answers = {r["exercise"]: r["answer"] for r in csv.DictReader(fh)}
+    assert answers["t01-who"].startswith("'=HYPERLINK") and answers["t01-ties"] == "-5"
+
+
 def test_grading_never_writes_in_the_hand_in(course):
     hand_in(course, "ada", {"t01-ties": 5})
     (course / "submitted" / "ada" / "a1" / "quiz.answers.corrupt-20260101T000000.json").write_text("{")
