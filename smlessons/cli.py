@@ -8,8 +8,9 @@
 
 ``grade`` marks every hand-in of an nbgrader course with smlessons' grader
 (the marks nbgrader's autograde writes, from the same function) and writes
-grades.csv (a row per student and assignment), marks.csv (a row per
-exercise, with the answer handed in) and the Moodle and Canvas imports;
+grades.csv (each student's points per assignment), marks.csv (a row per
+student and exercise, with the answer handed in) and, with the roster, the
+Moodle and Canvas imports;
 ``report`` grades collected answer files and writes a CSV and an HTML page
 (and plans.csv, lesson 8's written plans to mark by hand);
 ``links`` prints, for each lesson, a Binder link and (given a hub) an
@@ -190,28 +191,36 @@ def _links(args, parser) -> int:
 # grade
 
 
-def _write_gradebooks(grades, out: Path, roster_path: Path | None) -> list:
-    """The Moodle and Canvas imports, when smlessons has the exporters; the paths written."""
+def _write_grade_files(grades, out: Path, roster_path: Path | None) -> list:
+    """marks.csv, grades.csv and (with a roster) moodle.csv and canvas.csv; the paths written."""
+    from .grader import write_marks_csv, write_totals_csv
+
+    written = [write_marks_csv(grades, out / "marks.csv")]
     try:
-        from .gradebook import write_canvas, write_moodle
-        from .roster import Student, read_roster
-    except ImportError:
-        return []
-    roster = read_roster(roster_path) if roster_path is not None else [Student(s) for s in grades.students]
-    written = []
+        from .gradebook import write_canvas, write_grades, write_moodle
+        from .roster import read_roster
+    except ImportError:  # an smlessons without the gradebook exports: a row per student and assignment
+        written.append(write_totals_csv(grades, out / "grades.csv"))
+        return written
+    roster = read_roster(roster_path) if roster_path is not None else None
+    points = grades.out_of()
+    written.append(write_grades(grades.totals(), out / "grades.csv", roster, points))
+    if roster is None:
+        print("smlessons grade: moodle.csv and canvas.csv need the roster (roster.csv): not written", file=sys.stderr)
+        return written
     for name, write in (("moodle.csv", write_moodle), ("canvas.csv", write_canvas)):
-        path = out / name
         try:
-            write(grades.totals(), path, roster, grades.assignments)
-        except Exception as exc:  # grades.csv is written all the same
+            written.append(write(grades.totals(), out / name, roster, points))
+        except Exception as exc:  # grades.csv and marks.csv are written all the same
             print(f"smlessons grade: {name} not written: {exc}", file=sys.stderr)
-            continue
-        written.append(path)
     return written
 
 
+_SHOWN_NOTES = 30
+
+
 def _grade(args, parser) -> int:
-    from .grader import Course, grade_class, write_marks_csv, write_totals_csv
+    from .grader import Course, grade_class
 
     course_dir = Path(args.course)
     if not course_dir.is_dir():
@@ -244,8 +253,7 @@ def _grade(args, parser) -> int:
         return 1
     try:
         out.mkdir(parents=True, exist_ok=True)
-        written = [write_totals_csv(grades, out / "grades.csv"), write_marks_csv(grades, out / "marks.csv")]
-        written += _write_gradebooks(grades, out, roster_path)
+        written = _write_grade_files(grades, out, roster_path)
     except (OSError, ValueError) as exc:
         print(f"smlessons grade: cannot write the grades in {out}: {exc}", file=sys.stderr)
         return 1
@@ -259,9 +267,15 @@ def _grade(args, parser) -> int:
         print(f"{len(grades.problems)} problem(s) with the course or the roster:")
         for problem in grades.problems:
             print(f"  {problem}")
-    noted = sum(1 for s in handed if s.problems or any(m.problems for m in s.marks))
-    if noted:
-        print(f"{noted} hand-in(s) with notes (unreadable files, exercises not in the assignment, ...): see the problems column.")
+    notes = [
+        f"  {s.student}, {s.assignment}: {p}"
+        for s in handed for p in dict.fromkeys(s.problems + [p for m in s.marks for p in m.problems])
+    ]
+    if notes:
+        print(f"{len(notes)} note(s) on the hand-ins (also in marks.csv, column problems):")
+        print("\n".join(notes[:_SHOWN_NOTES]))
+        if len(notes) > _SHOWN_NOTES:
+            print(f"  ... and {len(notes) - _SHOWN_NOTES} more")
     print("Wrote " + ", ".join(str(p) for p in written))
     return 0
 
@@ -331,9 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
             "files handed in (submitted/<student>/<assignment>/<notebook>.answers.json) and the keys in "
             "COURSE_DIR/keys, with the same grader nbgrader's autograde uses. Which exercises an assignment "
             "has and their points come from the grade cells of COURSE_DIR/source. Students on the roster "
-            "(COURSE_DIR/roster.csv) who handed nothing in are listed as absent. Writes grades.csv (a row per "
-            "student and assignment), marks.csv (a row per exercise, with the answer handed in, cut to 200 "
-            "characters) and, with the roster, moodle.csv and canvas.csv."
+            "(COURSE_DIR/roster.csv) who handed nothing in are listed as absent (0 points). Writes grades.csv "
+            "(each student's points per assignment and in total), marks.csv (a row per student and exercise: "
+            "points, status, the answer handed in cut to 200 characters, problems) and, with the roster, "
+            "moodle.csv and canvas.csv for those gradebooks' CSV import."
         ),
     )
     grade.add_argument("course", metavar="COURSE_DIR", help="the nbgrader course folder (with source/ and keys/)")

@@ -339,7 +339,12 @@ class Mark:
 
 @dataclass
 class Submission:
-    """One student's hand-in of one assignment, marked."""
+    """One student's hand-in of one assignment, marked.
+
+    ``problems`` are the hand-in's (an answer file missing or unreadable,
+    exercises that are not in the assignment); each is also in the
+    problems of the marks it concerns.
+    """
 
     student: str
     assignment: str
@@ -478,26 +483,31 @@ def grade_submission(folder, student: str, assignment: str, course, *, files: di
     for notebook in plan.notebooks:
         cells = [c for c in plan.cells if c.notebook == notebook]
         path = Path(files[notebook]) if notebook in files else (folder / f"{notebook}{ANSWER_SUFFIX}" if folder else None)
-        answers = None
+        answers, why = None, ""
         if handed_in and path is not None:
             sub.files[notebook] = str(path)
             answers, why = _read(path)
             if why:
                 sub.problems.append(why)
+        marks = []
         for cell in cells:
             mark = _mark(course, cell, student, answers)
             if not handed_in:
                 mark.status = ABSENT
-            sub.marks.append(mark)
+            elif why:  # each mark says why it is 0
+                mark.problems.insert(0, why)
+            marks.append(mark)
         if answers:
             wanted = {c.exercise for c in cells}
             extra = [k for k in answers if k not in wanted]
             if extra:
                 listed = ", ".join(repr(shorten(k, 60)) for k in extra[:5])
                 more = f" and {len(extra) - 5} more" if len(extra) > 5 else ""
-                sub.problems.append(
-                    f"{path.name}: ignored {len(extra)} exercise(s) that are not in {assignment}: {listed}{more}"
-                )
+                note = f"{path.name}: ignored {len(extra)} exercise(s) that are not in {assignment}: {listed}{more}"
+                sub.problems.append(note)
+                if marks:
+                    marks[0].problems.append(note)  # once per file, in the marks CSV too
+        sub.marks.extend(marks)
     return sub
 
 
@@ -550,7 +560,12 @@ class ClassGrades:
         return out
 
     def marks(self) -> list:
+        """Every :class:`Mark`, student by student."""
         return [m for s in self.submissions for m in s.marks]
+
+    def out_of(self) -> dict:
+        """``{assignment: points}`` (the sum of its grade cells' points)."""
+        return {name: plan.out_of for name, plan in self.course.assignments.items()}
 
 
 def _roster_ids(roster) -> list[str]:
@@ -660,7 +675,7 @@ def write_totals_csv(grades: ClassGrades, path) -> Path:
         w = csv.writer(fh)
         w.writerow(TOTAL_COLUMNS)
         for s in grades.submissions:
-            problems = s.problems + [p for m in s.marks for p in m.problems]
+            problems = list(dict.fromkeys(s.problems + [p for m in s.marks for p in m.problems]))
             w.writerow([s.student, s.assignment, s.points, s.out_of, s.status, _cell(shorten("; ".join(problems), 1000))])
     return path
 

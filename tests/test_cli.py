@@ -154,31 +154,37 @@ def course(tmp_path):
     return dest
 
 
-def test_grade_writes_the_totals_and_the_marks_with_absent_students(course, tmp_path, capsys):
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_grade_writes_the_marks_and_the_grades_with_absent_students(course, tmp_path, capsys):
     from smlessons.grader import Course
 
     assert main(["grade", str(course), "--out", str(tmp_path / "grades")]) == 0
     out = capsys.readouterr().out
-    assignments = list(Course.load(course).assignments)
-    assert f"Graded {len(assignments)} hand-in(s) of 2 student(s)" in out and f"{len(assignments)} not handed in" in out
-    with open(tmp_path / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert [(r["student"], r["assignment"], r["status"]) for r in rows] == [
-        ("ada", a, "graded") for a in assignments] + [("bo", a, "absent") for a in assignments]
-    assert all(r["points"] == "0" and float(r["out_of"]) > 0 for r in rows)
-    assert all("not-an-exercise" in r["problems"] for r in rows if r["student"] == "ada")
-    with open(tmp_path / "grades" / "marks.csv", newline="", encoding="utf-8") as fh:
-        marks = list(csv.DictReader(fh))
+    plans = Course.load(course).assignments
+    assert f"Graded {len(plans)} hand-in(s) of 2 student(s)" in out and f"{len(plans)} not handed in" in out
+    marks = read_csv(tmp_path / "grades" / "marks.csv")
+    cells = [(name, c.exercise) for name, p in plans.items() for c in p.cells]
+    assert [(m["student"], m["assignment"], m["exercise"]) for m in marks] == [
+        ("ada", a, e) for a, e in cells] + [("bo", a, e) for a, e in cells]
+    assert {m["status"] for m in marks if m["student"] == "bo"} == {"absent"}
     assert {m["answer"] for m in marks if m["student"] == "ada"} == {"?"}
+    assert all(m["points"] == "0" and float(m["out_of"]) > 0 for m in marks)
+    grades = read_csv(tmp_path / "grades" / "grades.csv")
+    assert {g["student"] for g in grades} == {"ada", "bo"}
+    text = (tmp_path / "grades" / "grades.csv").read_text(encoding="utf-8")
+    for name in plans:
+        assert name in text
 
 
 def test_grade_writes_into_the_course_by_default_and_reads_a_plain_folder(course, tmp_path, capsys):
     plain = tmp_path / "collected"
     AnswerStore("whatever", folder=plain / "cy").save("x", 1)
     assert main(["grade", str(course), "--submitted", str(plain), "--roster", str(course / "roster.csv")]) == 0
-    with open(course / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
-        students = {r["student"] for r in csv.DictReader(fh)}
-    assert students == {"ada", "bo", "cy"}
+    assert {r["student"] for r in read_csv(course / "grades" / "marks.csv")} == {"ada", "bo", "cy"}
     assert "cy handed in but is not on the roster" in capsys.readouterr().out
 
 

@@ -274,17 +274,31 @@ def nbgrader_marks(course: Path) -> dict:
 
 
 def cli_marks(course: Path, env: dict) -> tuple[dict, dict]:
+    """``smlessons grade``'s marks per student and assignment (from marks.csv, checked against grades.csv)."""
     out = course / "grades"
     result = subprocess.run(
         [sys.executable, "-m", "smlessons.cli", "grade", str(course), "--out", str(out)],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    with open(out / "grades.csv", newline="", encoding="utf-8") as fh:
+    with open(out / "marks.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    marks = {(r["student"], r["assignment"]): (float(r["points"]), float(r["out_of"])) for r in rows if r["status"] != "absent"}
-    status = {(r["student"], r["assignment"]): r["status"] for r in rows}
-    return marks, status
+    marks: dict = {}
+    status: dict = {}
+    for r in rows:
+        key = (r["student"], r["assignment"])
+        points, out_of = marks.get(key, (0.0, 0.0))
+        marks[key] = (round(points + float(r["points"]), 6), out_of + float(r["out_of"]))
+        status.setdefault(key, set()).add(r["status"])
+    status = {k: "absent" if v == {"absent"} else "graded" for k, v in status.items()}
+    with open(out / "grades.csv", newline="", encoding="utf-8") as fh:
+        grades = list(csv.DictReader(fh))
+    for g in grades:  # one row per student and a column per assignment, or a row per student and assignment
+        for assignment in ASSIGNMENTS:
+            cell = g.get(assignment) if assignment in g else (g["points"] if g.get("assignment") == assignment else None)
+            if cell not in (None, ""):
+                assert float(cell) == marks[g["student"], assignment][0], (g, marks[g["student"], assignment])
+    return {k: v for k, v in marks.items() if status[k] != "absent"}, status
 
 
 def report_marks(course: Path) -> dict:
@@ -389,10 +403,13 @@ def test_the_graded_notebooks_show_each_students_variant_and_mark(graded):
 
 
 def test_fays_made_up_exercises_are_noted_in_the_csv(graded):
-    with open(graded["course"] / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
+    with open(graded["course"] / "grades" / "marks.csv", newline="", encoding="utf-8") as fh:
         fay = [r for r in csv.DictReader(fh) if r["student"] == "fay"]
-    assert all("ignored 3 exercise(s)" in r["problems"] for r in fay)
-    assert all("made-up-exercise" in r["problems"] for r in fay)
+    for assignment in ASSIGNMENTS:
+        notes = " ".join(r["problems"] for r in fay if r["assignment"] == assignment)
+        assert "ignored 3 exercise(s)" in notes and "made-up-exercise" in notes
+    boards = [r for r in fay if r["kind"] == "board"]
+    assert boards and all("'A card that is in no bank'" in r["problems"] for r in boards)
 
 
 def test_the_10_mb_answer_is_cut_in_the_csv(graded):
