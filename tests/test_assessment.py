@@ -301,9 +301,12 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
             if not wanted:
                 continue
             assert setup, f"{name}/{notebook} records answers without a Recorder"
-            file = re.search(r'questions\s*=\s*"([^"]+)"', setup)
-            if file:
-                stated = {q: kind for q, (kind, _) in question_kinds(root / "source" / name / file.group(1)).items()}
+            given = re.search(r'questions\s*=\s*(?:"([^"]+)"|([A-Za-z_]\w*))', setup)
+            if given and given.group(2):  # questions=NAME, with NAME = "file.json" in the notebook
+                code = "".join("".join(c["source"]) for c in nb["cells"])
+                given = re.search(rf'\b{given.group(2)}\s*=\s*"([^"]+)"', code)
+            if given:
+                stated = {q: kind for q, (kind, _) in question_kinds(root / "source" / name / given.group(1)).items()}
             else:
                 stated = dict(re.findall(r'"([\w.-]+)": "(\w+)"', setup))
             assert {q: stated.get(q) for q in wanted} == wanted

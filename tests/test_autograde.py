@@ -267,6 +267,14 @@ BOARD_KEY = KEYS / "lesson01_assessment.json"
 QUESTION_KEY = KEYS / "lesson03_assessment.json"
 BOARD_KEY.write_text(json.dumps(BOARD_DATA), encoding="utf-8")
 QUESTION_KEY.write_text(json.dumps(QUESTIONS_DATA), encoding="utf-8")
+# The student's copy of the board: labels only.
+STUDENT_COPY = KEYS / "student" / "lesson01_assessment.json"
+STUDENT_COPY.parent.mkdir()
+STUDENT_COPY.write_text(json.dumps({
+    "id": BOARD_DATA["id"], "mode": "assessment", "notebook": BOARD_DATA["notebook"], "title": BOARD_DATA["title"],
+    "prompt": BOARD_DATA["prompt"], "bins": BOARD_DATA["bins"], "sources": {},
+    "items": [{"label": item["label"]} for item in BOARD_DATA["items"]],
+}), encoding="utf-8")
 PRACTICE = EXERCISES_DIR / "lesson01_media_or_network.json"
 MEDIUM, NETWORK = load_exercise(BOARD_KEY).bins
 
@@ -348,7 +356,7 @@ def test_the_course_keys_are_found_from_a_graded_folder(monkeypatch):
 
 
 def test_board_points_a_point_per_right_card_contested_either_bin(store):
-    board = SortingBoard.from_exercise(str(ROOT / "instructors" / "source" / "lesson1" / "lesson01_assessment.json"), answers=store)
+    board = SortingBoard.from_exercise(str(STUDENT_COPY), answers=store)
     board.placements = {
         "Telegram": MEDIUM,  # right
         "Snapchat": NETWORK,  # wrong
@@ -393,7 +401,7 @@ def test_board_points_ignores_made_up_cards_and_bins(capsys):
 
 def test_board_points_refuses_a_key_without_answers():
     with pytest.raises(ValueError, match="has no answers"):
-        board_points(ROOT / "instructors" / "source" / "lesson1" / "lesson01_assessment.json", {})
+        board_points(STUDENT_COPY, {})
 
 
 # -- question points -----------------------------------------------------------------
@@ -457,8 +465,7 @@ def test_load_keys_notes_files_that_are_not_keys(tmp_path):
     (tmp_path / "list.json").write_text("[]")
     (tmp_path / "broken.json").write_text(json.dumps({"id": "x", "bins": ["a"], "sources": {}, "items": []}))
     (tmp_path / "badq.json").write_text(json.dumps({"questions": [{"id": "q"}]}))
-    student_copy = ROOT / "instructors" / "source" / "lesson1" / "lesson01_assessment.json"
-    (tmp_path / "student-copy.json").write_text(student_copy.read_text())
+    (tmp_path / "student-copy.json").write_text(STUDENT_COPY.read_text())
     keys = load_keys(tmp_path, shipped=False)
     assert keys.boards == {} and keys.questions == {}
     text = "\n".join(keys.problems)
