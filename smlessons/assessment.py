@@ -391,8 +391,8 @@ class Recorder:
                 return
         if self.store.read_only:
             print(
-                f"Not recorded now: your notebook is being graded, from the answer file you handed in "
-                f"({self.store.path.name})."
+                f"Not recorded: nbgrader is running this notebook, and what is graded is the answer file "
+                f"as it was handed in ({self.store.path.name})."
             )
             return
         try:

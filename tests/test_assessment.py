@@ -269,7 +269,7 @@ def test_nothing_is_recorded_while_nbgrader_runs_the_notebook(tmp_path, monkeypa
     record("q", 2)
     record("r", 3)
     out = capsys.readouterr().out
-    assert "Not recorded now: your notebook is being graded" in out and "Recorded your answer" not in out.split("\n", 1)[1]
+    assert "Not recorded: nbgrader is running this notebook" in out and "Recorded your answer" not in out.split("\n", 1)[1]
     assert save_answer("q", 4, store) is None
     assert sorted((p.name, p.read_bytes()) for p in store.folder.iterdir()) == before
     monkeypatch.delenv("NBGRADER_EXECUTION")

@@ -379,6 +379,8 @@ def test_re_run_cells_change_nothing_the_handed_in_file_stands(graded):
             nb = nbformat.read(course / "autograded" / "hal" / assignment / f"{notebook}.ipynb", as_version=4)
             text = json.dumps([c.get("outputs", []) for c in nb.cells])
             assert "Recorded your answer" not in text
+            if any(c.exercise in SAMPLE.keys.questions for c in SAMPLE.assignments[assignment].cells if c.notebook == notebook):
+                assert "Not recorded: nbgrader is running this notebook" in text
     assert not list((course / "autograded").rglob(".*.answers.lock"))
 
 
