@@ -61,6 +61,7 @@ from .autograde import (
     UNANSWERED,
     AnswerFileError,
     Keys,
+    bind_question,
     board_show,
     load_keys,
     mark_board,
@@ -253,7 +254,6 @@ class Course:
     assignments: dict = field(default_factory=dict)
     keys: Keys = field(default_factory=Keys)
     problems: list = field(default_factory=list)
-    _bound: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, root) -> "Course":
@@ -418,18 +418,11 @@ def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -
             mark.status = PARTLY if earned else "wrong"
     else:
         q = course.keys.questions[cell.exercise][0]
-        key = (cell.exercise, student)
-        if key not in course._bound:  # a network question is built once per student
-            from .autograde import bind_question
-
-            try:
-                course._bound[key] = bind_question(q, student)
-            except Exception as exc:  # noqa: BLE001 (a key that fails is the course's problem, noted)
-                course._bound[key] = exc
-        bound = course._bound[key]
-        if isinstance(bound, Exception):
+        try:  # a network question is asked on the student's own network
+            bound = bind_question(q, student)
+        except Exception as exc:  # noqa: BLE001 (a key that fails is the course's problem, noted)
             mark.status = "wrong"
-            mark.problems.append(f"{cell.exercise}: the question could not be built for {student} ({bound})")
+            mark.problems.append(f"{cell.exercise}: the question could not be built for {student} ({exc})")
             return mark
         status, note = mark_question(bound, answer)
         if note:
