@@ -566,3 +566,19 @@ def test_any_json_as_a_boards_entry_never_stops_it_and_loses_nothing(tmp_path_fa
             assert "demo-board.set-aside" not in saved or "demo-board.set-aside" in others
     else:
         assert aside == entry or ("demo-board.set-aside" in others and saved.get("demo-board.set-aside-2") == entry)
+
+
+_BANK_LABELS = [c["label"] for c in json.loads(BANK_COPY.read_text(encoding="utf-8"))["items"]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=st.dictionaries(st.sampled_from(_BANK_LABELS) | _ODD_TEXT, _JSON | st.sampled_from(load_exercise(BANK_KEY).bins), max_size=10))
+def test_a_bank_board_keeps_the_valid_cards_of_any_entry_and_sets_the_rest_aside(tmp_path_factory, monkeypatch, entry):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
+    store = AnswerStore("media-or-network", folder=tmp_path_factory.mktemp("answers"))
+    store.save("lesson01-assessment-board", entry)
+    board = SortingBoard.from_exercise(BANK_COPY, answers=store)
+    valid = {k: v for k, v in entry.items() if k in board.cards and isinstance(v, str) and v in board.bins}
+    assert board.placements == valid
+    rest = {k: v for k, v in entry.items() if k not in valid}
+    assert store.all().get("lesson01-assessment-board.set-aside") == (rest or None)
