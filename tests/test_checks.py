@@ -353,7 +353,7 @@ def test_a_malformed_question_is_rejected(fields, words):
 @pytest.mark.parametrize(
     "compute, words",
     [
-        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, not 'facebook'"),
+        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, student_network, student_multiplex, not 'facebook'"),
         ({"graph": "karate_club", "measure": "pagerank"}, "compute.measure must be one of"),
         ({"graph": "karate_club", "measure": "bridge"}, "measure 'bridge' gives a 'tie' answer, but kind is 'person'"),
         ({"graph": "karate_club", "measure": "most_central", "by": "degree", "top": 3}, "unknown field 'top'"),
