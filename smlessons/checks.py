@@ -486,6 +486,11 @@ def _most_overlap(G):
 # -- measures on a student's own network (the assessments of lessons 4 to 6) --
 
 
+def _count(k, word: str, many: str | None = None) -> str:
+    """ "1 step", "4 steps", "1 person", "10 people"."""
+    return f"{k} {word if k == 1 else (many or word + 's')}"
+
+
 def _community_members(G, person):
     from . import networks
 
@@ -521,7 +526,8 @@ def _closer(G, source, first, second):
         near, far = (a, b) if given == 0 else (b, a)
         return f"{near} is not closer to {s} than {far}: count the ties on the shortest path to each."
 
-    facts = {"source": s, "first": a, "second": b, "first_steps": da, "second_steps": db,
+    facts = {"source": s, "first": a, "second": b,
+             "first_steps": _count(da, "step"), "second_steps": _count(db, "step"),
              "first_path": " \u2192 ".join(map(str, networks.shortest_path(G, s, a))),
              "second_path": " \u2192 ".join(map(str, networks.shortest_path(G, s, b)))}
     return _Key((outcome,), facts, describe, G)
@@ -599,7 +605,8 @@ def _cut_off_by_bridge(G, person):
             return f"{', '.join(map(str, extra))} can still reach {p} once the bridge is cut."
         return f"Your answer leaves out {len(cut - given)} of the people on the other side of the bridge."
 
-    facts = {"person": p, "value": len(cut), "bridge": ", ".join(_show(frozenset(e), "tie") for e in found)}
+    facts = {"person": p, "value": len(cut), "count": _count(len(cut), "person", "people"),
+             "bridge": ", ".join(_show(frozenset(e), "tie") for e in found)}
     return _Key((cut,), facts, describe, G)
 
 
@@ -657,8 +664,21 @@ def _cut_off_by_medium(G, medium):
             return f"{', '.join(map(str, extra))} can still reach the rest without {r.medium}."
         return f"Your answer leaves out {len(cut - given)} of the people cut off."
 
-    facts = {"medium": r.medium, "value": len(cut), "kept": r.ties_kept, "ties": r.ties}
+    facts = {"medium": r.medium, "value": len(cut), "count": _count(len(cut), "person", "people"),
+             "kept": r.ties_kept, "ties": r.ties}
     return _Key((cut,), facts, describe, G)
+
+
+def _degree_sum(G):
+    ties = G.number_of_edges()
+    total = sum(d for _, d in G.degree())
+
+    def describe(x):
+        if x == ties:
+            return f"{_show_number(x)} is the number of ties; each tie is written down by both of its ends."
+        return None
+
+    return _Key((float(total),), {"value": total, "ties": ties, "people": len(G)}, describe, G)
 
 
 #: The outcomes of the measures that answer a multiple-choice question, in
@@ -834,6 +854,7 @@ MEASURES = {
     "most_cut_off": ("platform", _most_cut_off, set()),
     "most_overlap": ("platforms", _most_overlap, set()),
     "community_members": ("people", _community_members, {"person"}),
+    "degree_sum": ("number", _degree_sum, set()),
     "closer": ("choice", _closer, {"source", "first", "second"}),
     "tie_type": ("choice", _tie_type, {"tie"}),
     "span": ("number", _span, {"tie"}),
