@@ -430,13 +430,14 @@ def _best_medium(G, person):
 
 def _most_cut_off(G):
     mx = _multiplex()
-    effects = {r.medium: r for r in mx.removal_effects(G)}
-    most = max(len(r.cut_off) for r in effects.values())
-    best = tuple(m for m, r in effects.items() if len(r.cut_off) == most)
-    r = effects[best[0]]
+    H = mx.combined(G)
+    counts = mx._cut_off_counts(H)  # a quick count; the full effect only where it is read
+    most = max(counts.values())
+    best = tuple(m for m, k in counts.items() if k == most)
+    r = mx.removal_effect(H, best[0])
 
     def describe(m):
-        e = effects[m]
+        e = mx.removal_effect(H, m)
         if not e.cut_off:
             return (
                 f"Without {m}, nobody is cut off: {e.ties_kept} of {e.ties} ties are kept, "
@@ -785,11 +786,12 @@ def _resolve_roles(G, roles: Mapping, student: str, question_id: str) -> dict:
                 main = max(nx.connected_components(K), key=len)
                 people = [p for p in people if p in main]
             if spec.get("one_best_medium"):
-                people = [p for p in people if len(mx.best_media(H, p)) == 1]
+                best = set(mx._one_best_medium(H))
+                people = [p for p in people if p in best]
             values[name] = _pick(r, people, what)
             taken.add(values[name])
         elif spec["pick"] == "tie":
-            pool = [e for e in ties if not taken & set(e)]
+            pool = list(ties)
             if spec.get("several_media"):
                 pool = [e for e in pool if len(H.edges[e]["platform"]) > 1]
             if "medium" in spec:
@@ -811,12 +813,13 @@ def _resolve_roles(G, roles: Mapping, student: str, question_id: str) -> dict:
                 }
                 kinds = spec.get("kinds", list(TIE_KINDS))
             kind = _pick(r, [k for k in kinds if classes[k]], what)  # each kind as likely as the others
-            values[name] = _pick(r, classes[kind], what)
+            fresh = [e for e in classes[kind] if not taken & set(e)]  # ends not named yet, where there are such
+            values[name] = _pick(r, fresh or classes[kind], what)
             taken.update(values[name])
         else:
             media = list(H.graph["media"])
             if spec.get("cuts_off"):  # cuts off somebody, but not the most people
-                cut = {m: len(mx.removal_effect(H, m).cut_off) for m in media}
+                cut = mx._cut_off_counts(H)
                 media = [m for m in media if 0 < cut[m] < max(cut.values())]
             values[name] = _pick(r, media, what)
     return values
@@ -1159,8 +1162,8 @@ class Question:
           ``"side": "main"``: on the larger side of the network's bridge;
           ``"one_best_medium": true``: tied to the most friends on one medium
           (a multiplex network).
-        - ``{"pick": "tie"}``: a tie of the network whose ends are not named
-          yet. ``"kinds"``: some of ``inside`` (its ends share a friend),
+        - ``{"pick": "tie"}``: a tie of the network (whose ends are not named
+          yet, where the kind drawn has such a tie). ``"kinds"``: some of ``inside`` (its ends share a friend),
           ``local_bridge`` (they do not, but a detour remains), ``bridge``;
           a kind is drawn first, each as likely, then a tie of that kind.
           With ``"medium": "<role>"``, the kinds are ``only`` (the tie lives

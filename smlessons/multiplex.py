@@ -1374,6 +1374,34 @@ STUDENT_MULTIPLEX_ID = "student-multiplex"
 _STUDENT_TRIES = 400
 
 
+def _cut_off_counts(H) -> dict:
+    """``{medium: how many people its closing cuts off}`` for a combined network ``H``,
+    as :func:`removal_effect` counts them (a quick count, for drawing and picking)."""
+    main = max(nx.connected_components(H), key=len)
+    out = {}
+    for m in H.graph["media"]:
+        K = nx.Graph()
+        K.add_nodes_from(main)
+        K.add_edges_from((u, v) for u, v, ms in H.edges(data="platform") if u in main and ms != (m,))
+        out[m] = len(main) - max(len(c) for c in nx.connected_components(K))
+    return out
+
+
+def _one_best_medium(H) -> list:
+    """The people tied to the most friends on one medium only (not on two equally), sorted."""
+    count = {p: dict.fromkeys(H.graph["media"], 0) for p in H}
+    for u, v, ms in H.edges(data="platform"):
+        for m in ms:
+            count[u][m] += 1
+            count[v][m] += 1
+    out = []
+    for p, by in count.items():
+        ranked = sorted(by.values(), reverse=True)
+        if ranked[0] > 0 and (len(ranked) == 1 or ranked[0] > ranked[1]):
+            out.append(p)
+    return _sorted(out)
+
+
 def _student_media_ok(H) -> bool:
     """The checks that make every lesson 6 question asked on the network have one answer."""
     from fractions import Fraction
@@ -1384,7 +1412,7 @@ def _student_media_ok(H) -> bool:
         return False  # every medium carries a tie
     if not any(len(ms) > 1 for *_, ms in H.edges(data="platform")):
         return False  # some tie lives on several media
-    cut = sorted((len(removal_effect(H, m).cut_off) for m in media), reverse=True)
+    cut = sorted(_cut_off_counts(H).values(), reverse=True)
     if cut[0] == cut[1] or cut[1] == 0:
         return False  # one medium cuts off the most people, and another cuts off somebody too
     shares = sorted(
@@ -1392,7 +1420,7 @@ def _student_media_ok(H) -> bool:
     )
     if shares[0] == shares[1]:
         return False  # one pair of media overlaps the most
-    return any(len(best_media(H, p)) == 1 for p in H)
+    return bool(_one_best_medium(H))
 
 
 @lru_cache(maxsize=256)
