@@ -991,7 +991,7 @@ class Question:
                     f"set 'network' to one of {', '.join(STUDENT_GRAPHS)}"
                 )
         if self.student is None:  # a bound question's texts are already filled in
-            texts = [self.prompt, *(self.options or {}).values()] if isinstance(self.prompt, str) else []
+            texts = [self.prompt, self.hint, *(self.options or {}).values()] if isinstance(self.prompt, str) else []
             if self.roles is not None:
                 for text in texts:
                     unknown = sorted(_placeholders(text) - set(self.roles)) if isinstance(text, str) else []
@@ -1172,7 +1172,7 @@ class Question:
         - ``{"pick": "medium"}``: any medium; ``"cuts_off": true``: one whose
           closing cuts somebody off, but not the most people.
 
-        The prompt and options are filled in with the names (a tie reads
+        The prompt, options and hint are filled in with the names (a tie reads
         ``"Ana\u2013Ben"``), and the compute spec's ``"{role}"`` arguments
         with the values. The key is then computed on the student's network
         when it is first needed: at grading time, never stored.
@@ -1222,6 +1222,7 @@ class Question:
             self,
             prompt=fill(self.prompt),
             options={k: fill(v) for k, v in self.options.items()} if self.options else self.options,
+            hint=fill(self.hint),
             compute=_bind(dict(self.compute), values) if self.compute is not None else None,
             student=student,
             names=shown,

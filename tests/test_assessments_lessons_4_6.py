@@ -281,3 +281,30 @@ def test_the_notebook_s_solutions_are_right_for_their_student_only(n, tmp_path):
     assert all(v.correct for v in ada.values()), {qid: str(v) for qid, v in ada.items() if not v.correct}
     bo = {qid: q.for_student("bo").evaluate(_revive(recorded[qid]["answer"])).correct for qid, q in questions.items()}
     assert not all(bo.values()), "another student's key grades Ada's answers right: they are not her own"
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_hints_call_only_what_the_student_s_notebook_defines(n):
+    """A hint names functions the released notebook imports (solutions are removed from it),
+    and, for a question on the student's own network, the student's own people."""
+    import ast
+    import builtins
+
+    names = set()
+    for cell in notebook(n)["cells"]:
+        if cell["cell_type"] != "code" or cell["metadata"]["nbgrader"]["solution"]:
+            continue
+        for node in ast.walk(ast.parse(text(cell))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+    for qid, q in bound(n, "ana").items():
+        made = set(re.findall(r"\b(\w+) = ", q.hint))
+        for func, arg in re.findall(r"(?<![\w.])(\w+)\((\w*)", q.hint):
+            assert func in names | made or hasattr(builtins, func), (qid, func)
+            if arg and arg[0].isupper():
+                assert arg in names | made, (qid, arg)
+        for dotted in re.findall(r"(?<![\w.])(\w+)\.\w+\(", q.hint):
+            assert dotted in names | made, (qid, dotted)
+        assert "{" not in q.hint and "{" not in q.prompt, qid
