@@ -19,6 +19,14 @@ it from one of the course's networks (``"compute"``), for answers that
 follow from a graph. An instructor can also build a :class:`Question` in
 Python and call its :meth:`~Question.check`.
 
+An assessed question may be asked on each student's own network
+(:func:`smlessons.networks.student_network`): it names the student's own
+people by role, :meth:`Question.for_student` binds it to one student, and
+its key is computed for that student at grading time, so no file holds it.
+:func:`ask` shows a student their own prompt; a student's copy of a
+questions file (``"mode": "assessment"``, see :func:`student_copy`) holds
+prompts, kinds and roles only.
+
 Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
 pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a

@@ -11,6 +11,8 @@ Each platform's ties form a *layer* (see :func:`smlessons.networks.layer`);
 all the ties together form the *combined* network. This module measures how
 much the layers overlap, what is left of the network when one medium is
 removed, and whom each medium reaches; and it draws the layers with plotly.
+For the lesson 6 assessment, :func:`student_multiplex` puts each student's
+own network (:func:`smlessons.networks.student_network`) on four media.
 
 The data is a networkx graph whose ties have a ``platform`` attribute: a
 string, or a collection of strings for a tie on several platforms. A

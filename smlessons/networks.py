@@ -1,7 +1,9 @@
 """Social networks as graphs: data, measures and a plotly view.
 
 A social network is a set of people (nodes) and the ties between them
-(edges). This module gives the course two networks to study, the measures
+(edges). This module gives the course two networks to study (and, for the
+assessments of lessons 4 to 6, each student's own network:
+:func:`student_network`), the measures
 lesson 4 introduces (degree, neighbours, paths, communities, bridges,
 central people) and :func:`draw_network`, an interactive plotly view.
 
