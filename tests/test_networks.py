@@ -883,3 +883,13 @@ def test_my_network_is_the_running_student_s(monkeypatch):
 def test_a_student_network_needs_a_string_id(bad):
     with pytest.raises(TypeError, match="student must be a student's id"):
         networks.student_network(bad)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=40))
+def test_any_student_id_gets_a_network_with_one_answer_per_question(student):
+    G = networks.student_network(student)
+    assert 12 <= len(G) <= 20 and nx.is_connected(G) and len(bridges(G)) == 1
+    ranked = sorted(dict(G.degree()).values(), reverse=True)
+    top = sorted(centrality(G, "betweenness").values(), reverse=True)
+    assert ranked[0] > ranked[1] and top[0] - top[1] > 1e-6
