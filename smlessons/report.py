@@ -96,8 +96,8 @@ def clip(text, limit: int = SHOWN_CHARACTERS) -> str:
 
     Examples
     --------
-    >>> clip("x" * 10_485_760)[-30:]
-    'xxxx… (10,485,760 characters)'
+    >>> clip("x" * 10_485_760)[-28:]
+    'xxx… (10,485,760 characters)'
     >>> clip("5 ties")
     '5 ties'
     """
