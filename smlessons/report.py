@@ -510,8 +510,8 @@ def _table(header, body, limit: int = SHOWN_CHARACTERS) -> str:
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; max-width: 100%; }
-th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; word-break: break-word; max-width: 40rem; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: anywhere; max-width: 40rem; }
 th { background: #f2f2f2; }
 li { overflow-wrap: anywhere; }
 .note { color: #555; }
@@ -557,7 +557,8 @@ def _score_table(report: ClassReport) -> str:
     out_of = report.out_of()
     full = sum(out_of.values())
     names = {s.id: s.name for s in report.roster or []}
-    header = ["student", *(["name"] if report.roster is not None else []), *exercises, "total", "status"]
+    rostered = report.roster is not None
+    header = ["student", *(["name"] if rostered else []), *exercises, "total", *(["status"] if rostered else [])]
     body = []
     for student in report.everyone():
         cells, right_sum = [], 0
@@ -566,8 +567,8 @@ def _score_table(report: ClassReport) -> str:
             cells.append("\u2013" if total is None else f"{right} / {total}")
             right_sum += right or 0
         status = report.status(student)
-        name = [names.get(student, "")] if report.roster is not None else []
-        body.append(([student, *name, *cells, f"{right_sum} / {full}", status], status))
+        name = [names.get(student, "")] if rostered else []
+        body.append(([student, *name, *cells, f"{right_sum} / {full}", *([status] if rostered else [])], status))
     head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
     rows = "".join(
         (f'<tr class="absent">' if status in (NO_HAND_IN, NOTHING_READABLE) else "<tr>")
@@ -613,12 +614,13 @@ def write_html(report: ClassReport, path) -> Path:
     ]
     if report.exercises() or report.roster:
         parts.append("<h2>Scores</h2>")
-        parts.append(
-            '<p class="note">Items right out of the items each student was given; an exercise not '
-            f"handed in counts 0 of its items in the total. &ldquo;{NO_HAND_IN}&rdquo;: on the roster, "
-            f"no answer file; &ldquo;{NOT_ON_ROSTER}&rdquo;: answer files from a student the roster "
-            "does not list.</p>"
-        )
+        note = "Items right out of the items each student was given; an exercise not handed in counts 0 of its items in the total."
+        if report.roster is not None:
+            note += (
+                f" &ldquo;{NO_HAND_IN}&rdquo;: on the roster, no answer file; &ldquo;{NOT_ON_ROSTER}&rdquo;: "
+                "answer files from a student the roster does not list. Students with no hand-in are not in the charts."
+            )
+        parts.append(f'<p class="note">{note}</p>')
         parts.append(_score_table(report))
     for title, fig in figures:
         parts.append(f"<h2>{html.escape(title)}</h2>")

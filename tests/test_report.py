@@ -277,10 +277,13 @@ def test_a_rostered_student_whose_files_are_all_unreadable_is_told_apart(tmp_pat
     assert report.status("ada").startswith("no readable hand-in") and report.not_handed_in() == ["ada"]
 
 
-def test_without_a_roster_nothing_is_flagged(collected):
+def test_without_a_roster_nothing_is_flagged(collected, tmp_path):
     report = collect([collected], load_keys())
     assert report.everyone() == ["ada", "bo", "cy"] and report.not_on_roster() == []
     assert {report.status(s) for s in report.everyone()} == {""}
+    page = write_html(report, tmp_path / "r.html").read_text(encoding="utf-8")
+    header = page.split("<h2>Scores</h2>")[1].split("</thead>")[0]
+    assert re.findall(r"<th>(.*?)</th>", header) == ["student", BOARD, "lesson04-people-and-ties", "total"]
 
 
 def test_build_reads_the_course_keys_and_roster(tmp_path):
