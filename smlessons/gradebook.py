@@ -218,6 +218,15 @@ def _left_out(totals: Mapping, roster: list, what: str) -> None:
         )  # fmt: skip
 
 
+def _lms_roster(roster, lms: str, column: str) -> list[Student]:
+    if roster is None:
+        raise GradebookError(
+            f"{lms} knows students by their {column}, which only the roster gives: "
+            "pass the roster (the course's roster.csv, see smlessons.roster.read_roster)"
+        )
+    return _roster(roster)
+
+
 def _need(roster: list, attribute: str, column: str, lms: str, check=None) -> None:
     bad = [s for s in roster if not getattr(s, attribute)]
     if bad:
@@ -350,7 +359,7 @@ def write_moodle(totals: Mapping, path, roster, assignments=None, *, no_hand_in:
     item. Students not on the roster are left out (with a warning).
     """
     _check_totals(totals)
-    students = _roster(roster)
+    students = _lms_roster(roster, "Moodle", "e-mail address")
     _need(students, "email", "e-mail address", "Moodle")
     names, _ = _assignments(assignments, totals)
     absent = _no_hand_in(no_hand_in, "-")
@@ -408,7 +417,7 @@ def write_canvas(
     the roster are left out (with a warning).
     """
     _check_totals(totals)
-    students = _roster(roster)
+    students = _lms_roster(roster, "Canvas", "user ID or login")
     if identify_by == "lms_user_id":
         _need(students, "lms_user_id", "Canvas user ID (lms_user_id)", "Canvas", check=_canvas_id)
     elif identify_by == "email":

@@ -198,6 +198,12 @@ def test_a_mark_for_an_assignment_not_asked_for_is_reported(tmp_path):
     assert rows[0][3:-3] == ["lesson1"]
 
 
+@pytest.mark.parametrize(("writer", "lms"), [(write_moodle, "Moodle"), (write_canvas, "Canvas")])
+def test_the_lms_files_need_a_roster(tmp_path, writer, lms):
+    with pytest.raises(GradebookError, match=f"{lms} knows students by their .*only the roster gives"):
+        writer(TOTALS, tmp_path / "x.csv", None, ASSIGNMENTS)
+
+
 def test_bad_options_are_refused(tmp_path):
     with pytest.raises(GradebookError, match="no_hand_in must be 'zero' or 'empty'"):
         write_moodle(TOTALS, tmp_path / "m.csv", ROSTER, ASSIGNMENTS, no_hand_in="blank")
