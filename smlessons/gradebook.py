@@ -74,10 +74,11 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 import warnings
 from collections import Counter
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Mapping
 
 from .roster import Student, read_roster
 
@@ -188,8 +189,6 @@ def _assignments(assignments, totals: Mapping) -> tuple[list, dict]:
 
 def _natural(name: str):
     """Sort key that puts lesson2 before lesson10."""
-    import re
-
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
