@@ -762,11 +762,11 @@ def _check_roles(roles, where: str) -> None:
 
 
 def _pick(r, items: list, what: str):
-    from .networks import _below
+    from .variants import below
 
     if not items:
         raise QuestionFileError(f"no {what} in this network fits the question")
-    return items[_below(r, len(items))]
+    return items[below(r, len(items))]
 
 
 def _resolve_roles(G, roles: Mapping, student: str, question_id: str) -> dict:

@@ -1427,7 +1427,8 @@ def _student_media_ok(H) -> bool:
 
 @lru_cache(maxsize=256)
 def _student_media(student: str) -> tuple:
-    from .networks import _below, student_network
+    from .networks import student_network
+    from .variants import below
     from .variants import rng
 
     G = student_network(student)
@@ -1435,7 +1436,7 @@ def _student_media(student: str) -> tuple:
     edges = list(G.edges())
     for attempt in range(_STUDENT_TRIES):
         r = rng(student, STUDENT_MULTIPLEX_ID, f"draft {attempt}")
-        home = [MEDIA[_below(r, len(MEDIA))] for _ in range(groups)]  # each group's usual medium
+        home = [MEDIA[below(r, len(MEDIA))] for _ in range(groups)]  # each group's usual medium
         on = {}
         for u, v in edges:
             g, h = G.nodes[u]["group"], G.nodes[v]["group"]
@@ -1444,7 +1445,7 @@ def _student_media(student: str) -> tuple:
                 if not found:
                     found = {home[g - 1]}
             else:  # acquaintances from two groups: one medium
-                found = {MEDIA[_below(r, len(MEDIA))]}
+                found = {MEDIA[below(r, len(MEDIA))]}
             on[(u, v)] = tuple(m for m in MEDIA if m in found)
         H = G.copy()
         H.graph["media"] = list(MEDIA)

@@ -36,6 +36,7 @@ from numbers import Real
 import networkx as nx
 import numpy as np
 
+from .variants import below, draw
 from .figures import COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL
 
 __all__ = [
@@ -502,34 +503,15 @@ _STUDENT_TRIES = 400  # drafts tried before giving up (about 3 are needed on ave
 _STUDENT_P_IN = 0.6  # chance that two people of the same group are friends
 
 
-def _below(r, n: int) -> int:
-    """A whole number from 0 to n - 1, from ``r.random()`` only.
-
-    Python guarantees that ``random()`` gives the same numbers for the same
-    seed in every version; ``randrange``, ``choice``, ``sample`` and
-    ``shuffle`` carry no such promise, so the student networks use this.
-    """
-    return min(int(r.random() * n), n - 1)
-
-
-def _draw_from(r, items: list, k: int) -> list:
-    """`k` different items in a random order (a partial Fisher-Yates shuffle on ``random()``)."""
-    pool = list(items)
-    for i in range(k):
-        j = i + _below(r, len(pool) - i)
-        pool[i], pool[j] = pool[j], pool[i]
-    return pool[:k]
-
-
 def _friends_of(ties, p) -> set:
     return {q for e in ties if p in e for q in e if q != p}
 
 
 def _student_draft(r) -> tuple[list, list, list]:
     """One draft: (groups of names, ties inside groups, ties between groups; the last one the bridge)."""
-    k = 3 + _below(r, 2)  # 3 or 4 groups
-    sizes = [4 + _below(r, 3 if k == 3 else 2) for _ in range(k)]  # 12 to 18, or 16 to 20 people
-    names = _draw_from(r, list(NAMES), sum(sizes))
+    k = 3 + below(r, 2)  # 3 or 4 groups
+    sizes = [4 + below(r, 3 if k == 3 else 2) for _ in range(k)]  # 12 to 18, or 16 to 20 people
+    names = draw(r, list(NAMES), sum(sizes))
     groups, start = [], 0
     for size in sizes:
         groups.append(_sorted(names[start : start + size]))
@@ -539,7 +521,7 @@ def _student_draft(r) -> tuple[list, list, list]:
         ties = {(u, v) for i, u in enumerate(ms) for v in ms[i + 1 :] if r.random() < _STUDENT_P_IN}
         for p in ms:  # nobody hangs on one tie inside their group
             while sum(p in t for t in ties) < 2:
-                q = ms[_below(r, len(ms))]
+                q = ms[below(r, len(ms))]
                 if q != p:
                     ties.add(_tie(p, q))
         while True:  # two friends of the same group share a friend: close a triangle where they do not
@@ -549,15 +531,15 @@ def _student_draft(r) -> tuple[list, list, list]:
             )
             if not lonely:
                 break
-            u, v = lonely[_below(r, len(lonely))]
+            u, v = lonely[below(r, len(lonely))]
             options = _sorted(_friends_of(ties, v) - {u})
-            ties.add(_tie(u, options[_below(r, len(options))]))
+            ties.add(_tie(u, options[below(r, len(options))]))
         inside += sorted(ties, key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
     used: set = set()
 
     def end(g):
         free = [p for p in groups[g] if p not in used]
-        p = free[_below(r, len(free))]
+        p = free[below(r, len(free))]
         used.add(p)
         return p
 
@@ -567,7 +549,7 @@ def _student_draft(r) -> tuple[list, list, list]:
         between += [(end(0), end(1)), (end(0), end(1))]
     else:  # three groups in a ring
         between += [(end(a), end(b)) for a, b in ((0, 1), (1, 2), (2, 0))]
-    between.append((end(core[_below(r, len(core))]), end(k - 1)))  # the last group hangs on one tie
+    between.append((end(core[below(r, len(core))]), end(k - 1)))  # the last group hangs on one tie
     return groups, inside, between
 
 
