@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -286,7 +287,11 @@ def init_course(folder, sample=None, *, git: bool = True, template=None) -> Cour
             "Made it a git repository (nothing committed yet): git add -A && git commit -m 'My course'. "
             "Push it only to a private repository."
         )
-    made.messages.append(f"Next: cd {folder.name}, then follow the guide: {_GUIDE}")
+    try:
+        where = os.path.relpath(folder)
+    except ValueError:  # another drive (Windows)
+        where = str(folder)
+    made.messages.append(f"Next: cd {shlex.quote(where)}, then follow the guide: {_GUIDE}")
     return made
 
 

@@ -265,7 +265,15 @@ def test_cli_makes_the_course_and_says_what_it_did(tmp_path, template, monkeypat
     status = run_cli(["course", "init", str(tmp_path / "c"), "--no-sample", "--no-git"], monkeypatch, template)
     out = capsys.readouterr().out
     assert status == 0 and (tmp_path / "c" / "roster.csv").is_file()
-    assert out.startswith(f"Made the course {(tmp_path / 'c').resolve()}") and "cd c" in out
+    assert out.startswith(f"Made the course {(tmp_path / 'c').resolve()}")
+    assert f"Next: cd {os.path.relpath(tmp_path / 'c')}," in out
+
+
+def test_the_next_step_names_the_folder_as_reached_from_here(tmp_path, template, monkeypatch, capsys):
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert run_cli(["course", "init", "../my course", "--no-sample", "--no-git"], monkeypatch, template) == 0
+    assert "Next: cd '../my course'," in capsys.readouterr().out
 
 
 def test_cli_refuses_a_non_empty_folder_with_status_2(tmp_path, template, monkeypatch, capsys):
