@@ -432,3 +432,23 @@ def test_git_sees_none_of_what_nbgrader_and_the_grader_wrote(walk):
     allowed = re.compile(r"^(\.gitignore|README\.md|nbgrader_config\.py|roster\.csv|source/.+|keys/.+)$")
     assert paths and all(allowed.match(p) for p in paths), [p for p in paths if not allowed.match(p)]
     assert not [p for p in paths if p.endswith(".answers.json")]
+
+
+def explained_messages() -> list[list[str]]:
+    """The fixed parts of each message the guide's "What the messages mean" explains."""
+    section = walkthrough_section().split("### What the messages mean", 1)[1].split("\n### ", 1)[0]
+    items = re.findall(r"^- `([^`]+)`", section, re.M)
+    return [[part.strip() for part in re.split(r"\.\.\.|'[^']*'", item) if len(part.strip()) >= 6] for item in items]
+
+
+def test_every_warning_the_walkthrough_prints_is_explained_in_the_guide(walk):
+    walk.check("autograde")
+    explained = explained_messages()
+    assert len(explained) >= 6
+    unexplained = []
+    for name, result in walk.results.items():
+        for line in (result.stdout + result.stderr).splitlines():
+            if "WARNING" in line or "Warning:" in line:
+                if not any(all(part in line for part in parts) for parts in explained):
+                    unexplained.append(f"{name}: {line.strip()[:200]}")
+    assert not unexplained, "warnings the guide does not explain:\n" + "\n".join(unexplained)
