@@ -455,3 +455,38 @@ def test_every_warning_the_walkthrough_prints_is_explained_in_the_guide(walk):
                 if not any(all(part in message for part in parts) for parts in explained):
                     unexplained.append(f"{name}: {message[:200]}")
     assert not unexplained, "warnings the guide does not explain:\n" + "\n".join(unexplained)
+
+
+# -- the guide's table of the sample assignments agrees with them ----------------------------
+
+SAMPLE = ROOT / "instructors"
+ASSIGNMENT_ROW = re.compile(
+    r"^\| Assignment `(lesson\d)` \(sample\) \| \| (\d+) min \| (\d+) min \| board \*(.+?)\* \((\d+) of (\d+) cards\); "
+    r"(\d+) questions[^;|]*; (\d+) points \|$", re.M,
+)  # fmt: skip
+SIX_ASSIGNMENTS = all((SAMPLE / "source" / f"lesson{n}").is_dir() for n in range(1, 7))
+
+
+@pytest.mark.xfail(
+    not SIX_ASSIGNMENTS, strict=True,
+    reason="the assignments for lessons 1 to 6 (the assessments' part) are not in this checkout yet",
+)  # fmt: skip
+def test_the_timings_table_states_each_assignments_time_points_board_and_questions():
+    import nbformat
+
+    rows = ASSIGNMENT_ROW.findall(GUIDE.read_text(encoding="utf-8"))
+    assert [r[0] for r in rows] == [f"lesson{n}" for n in range(1, 7)]
+    for name, minutes, total, title, show, bank, questions, points in rows:
+        n = int(name[-1])
+        (notebook,) = (SAMPLE / "source" / name).glob("*.ipynb")
+        nb = nbformat.read(notebook, as_version=4)
+        header = "".join(nb.cells[0].source)
+        assert f"**Time:** {minutes} min" in header and minutes == total, name
+        assert f"**Points:** {points}" in header, name
+        graded = sum(c.metadata.get("nbgrader", {}).get("points", 0) for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
+        assert graded == int(points), name
+        board = json.loads((SAMPLE / "keys" / f"lesson{n:02d}_assessment_board.json").read_text(encoding="utf-8"))
+        assert board["title"].removesuffix(" (assessed)") == title, name
+        assert (board["show"], len(board["items"])) == (int(show), int(bank)), name
+        asked = json.loads((SAMPLE / "keys" / f"lesson{n:02d}_assessment_questions.json").read_text(encoding="utf-8"))
+        assert len(asked["questions"]) == int(questions), name
