@@ -80,7 +80,7 @@ class CourseInit:
     sample : Path or None
         The sample course copied from, if any.
     git : str
-        ``"initialised"``, ``"inside <repository>"``, ``"skipped"`` or ``"not installed"``.
+        ``"initialised"``, ``"inside <repository>"``, ``"skipped"``, ``"not installed"`` or ``"failed"``.
     gradebook : bool
         Whether an empty ``gradebook.db`` was created.
     messages : list of str
@@ -166,10 +166,13 @@ def _create_gradebook(folder: Path) -> tuple[bool, str]:
         )
     bindir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": os.pathsep.join([bindir, os.environ.get("PATH", "")])}
-    result = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "db", "student", "list"],
-        cwd=folder, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "nbgrader", "db", "student", "list"],
+            cwd=folder, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as exc:
+        result = subprocess.CompletedProcess([], 1, "", f"{type(exc).__name__}: {exc}")
     if result.returncode != 0:
         # A failed first run leaves a half-made gradebook: it holds nothing yet, so it goes.
         for name in ("gradebook.db", "gradebook.db-journal"):
@@ -281,12 +284,19 @@ def init_course(folder, sample=None, *, git: bool = True, template=None) -> Cour
             "is private. No new repository was made."
         )
     else:
-        subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, text=True, check=True, timeout=60)
-        made.git = "initialised"
-        made.messages.append(
-            "Made it a git repository (nothing committed yet): git add -A && git commit -m 'My course'. "
-            "Push it only to a private repository."
-        )
+        try:
+            done = subprocess.run(["git", "init", "-q", str(folder)], capture_output=True, text=True, timeout=60)
+        except (OSError, subprocess.SubprocessError) as exc:
+            done = subprocess.CompletedProcess([], 1, "", str(exc))
+        if done.returncode == 0:
+            made.git = "initialised"
+            made.messages.append(
+                "Made it a git repository (nothing committed yet): git add -A && git commit -m 'My course'. "
+                "Push it only to a private repository."
+            )
+        else:
+            made.git = "failed"
+            made.messages.append(f"git init failed ({(done.stderr or done.stdout).strip()[:200]}): the course is made, without git.")
     try:
         where = os.path.relpath(folder)
     except ValueError:  # another drive (Windows)

@@ -390,3 +390,18 @@ def test_the_sample_course_has_a_roster_and_ignores_what_grading_writes():
         ["git", "check-ignore", "--no-index", *(f"instructors/{n}" for n in names)], cwd=ROOT, capture_output=True, text=True
     ).stdout.split()  # fmt: skip
     assert sorted(ignored) == sorted(f"instructors/{n}" for n in names)
+
+
+def test_a_git_that_fails_leaves_the_course_made_and_says_so(tmp_path, template, monkeypatch):
+    need_git()
+    real_run = subprocess.run
+
+    def failing_init(args, *a, **k):
+        if args[:2] == ["git", "init"]:
+            return subprocess.CompletedProcess(args, 128, "", "fatal: cannot mkdir .git: Permission denied")
+        return real_run(args, *a, **k)
+
+    monkeypatch.setattr(course.subprocess, "run", failing_init)
+    made = init_course(tmp_path / "c", template=template, sample=False)
+    assert made.git == "failed" and (tmp_path / "c" / "roster.csv").is_file()
+    assert any("git init failed (fatal: cannot mkdir .git" in m for m in made.messages)
