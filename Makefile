@@ -1,4 +1,5 @@
-# One command for students (make lab), one for contributors (make test).
+# One command for students (make lab), one for teachers (make instructor), one for
+# contributors (make test).
 # Everything is installed into .venv beside this file; run again, it reuses it.
 
 PYTHON ?= python3
@@ -8,10 +9,11 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told to (containers often run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test unit notebooks browser bench outputs install install-test chromium clean help
+.PHONY: lab instructor test unit notebooks browser bench outputs install install-test chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
+	@echo "make instructor  install the teacher's tools (nbgrader) beside it; see instructors/README.md"
 	@echo "make test    install everything and run unit, notebook (nbval) and browser tests"
 	@echo "make bench   run the benchmarks in benchmarks/"
 	@echo "make clean   remove the virtual environment"
@@ -31,8 +33,18 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# The teacher's tools (the instructor extra: nbgrader). make lab never installs them.
+$(VENV)/.installed-instructor: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[instructor]'
+	@touch $@
+
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
+
+instructor: $(VENV)/.installed-instructor
+	@echo "nbgrader is installed in $(VENV). In every new terminal, first: source $(VENV)/bin/activate"
+	@echo "Then make your private course outside this clone: smlessons course init ../my-course"
+	@echo "The walkthrough: instructors/README.md, 'Grading with nbgrader'."
 
 # Students never see the instructor tooling. The test extras (make test)
 # install nbgrader into the same .venv, and nbgrader switches itself on for

@@ -19,6 +19,14 @@ it from one of the course's networks (``"compute"``), for answers that
 follow from a graph. An instructor can also build a :class:`Question` in
 Python and call its :meth:`~Question.check`.
 
+An assessed question may be asked on each student's own network
+(:func:`smlessons.networks.student_network`): it names the student's own
+people by role, :meth:`Question.for_student` binds it to one student, and
+its key is computed for that student at grading time, so no file holds it.
+:func:`ask` shows a student their own prompt; a student's copy of a
+questions file (``"mode": "assessment"``, see :func:`student_copy`) holds
+prompts, kinds and roles only.
+
 Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
 pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
@@ -53,6 +61,12 @@ __all__ = [
     "Question",
     "Verdict",
     "QuestionFileError",
+    "NoStudentError",
+    "OUTCOMES",
+    "STUDENT_GRAPHS",
+    "STUDENT_COPY_FIELDS",
+    "student_copy",
+    "question_kinds",
     "UnknownQuestionError",
     "KINDS",
     "MEASURES",
@@ -91,7 +105,11 @@ QUESTION_FIELDS = {
     "hint": False,
     "feedback": False,
     "source": False,
+    "network": False,
+    "roles": False,
 }
+#: The only fields of a question in a student's copy (a file with ``"mode": "assessment"``).
+STUDENT_COPY_FIELDS = ("id", "prompt", "kind", "level", "options", "network", "roles")
 
 
 class QuestionFileError(ValueError):
@@ -244,6 +262,8 @@ _GRAPHS = {
     "karate_club": lambda nw: nw.karate_club,
     "class_network": lambda nw: nw.class_network,
     "multiplex_class": lambda nw: _multiplex().multiplex_class,
+    "student_network": lambda nw: nw.student_network,
+    "student_multiplex": lambda nw: _multiplex().student_multiplex,
 }
 
 
@@ -418,13 +438,14 @@ def _best_medium(G, person):
 
 def _most_cut_off(G):
     mx = _multiplex()
-    effects = {r.medium: r for r in mx.removal_effects(G)}
-    most = max(len(r.cut_off) for r in effects.values())
-    best = tuple(m for m, r in effects.items() if len(r.cut_off) == most)
-    r = effects[best[0]]
+    H = mx.combined(G)
+    counts = mx._cut_off_counts(H)  # a quick count; the full effect only where it is read
+    most = max(counts.values())
+    best = tuple(m for m, k in counts.items() if k == most)
+    r = mx.removal_effect(H, best[0])
 
     def describe(m):
-        e = effects[m]
+        e = mx.removal_effect(H, m)
         if not e.cut_off:
             return (
                 f"Without {m}, nobody is cut off: {e.ties_kept} of {e.ties} ties are kept, "
@@ -471,6 +492,366 @@ def _most_overlap(G):
     return _Key(tuple(frozenset(pair) for pair in best), facts, describe, G)
 
 
+# -- measures on a student's own network (the assessments of lessons 4 to 6) --
+
+
+def _count(k, word: str, many: str | None = None) -> str:
+    """ "1 step", "4 steps", "1 person", "10 people"."""
+    return f"{k} {word if k == 1 else (many or word + 's')}"
+
+
+def _community_members(G, person):
+    from . import networks
+
+    p = _who(G, person)
+    groups = G.graph.get("communities") or networks.communities(G)
+    members = frozenset(next(ms for ms in groups if p in ms))
+    others = members - {p}
+
+    def describe(given):
+        missing = sorted(others - given, key=_order)
+        extra = sorted(given - members, key=_order)
+        parts = []
+        if extra:
+            parts.append(f"Not in {p}'s community: {', '.join(map(str, extra))}.")
+        if missing:
+            parts.append(f"Your answer leaves out {len(missing)} of its members.")
+        return " ".join(parts) or None
+
+    facts = {"person": p, "value": len(others), "members": _show(members)}
+    return _Key((others, members), facts, describe, G)
+
+
+def _closer(G, source, first, second):
+    from . import networks
+
+    s, a, b = _who(G, source), _who(G, first), _who(G, second)
+    da, db = networks.distance(G, s, a), networks.distance(G, s, b)
+    outcome = 0 if da < db else 1 if db < da else 2
+
+    def describe(given):
+        if given == 2:
+            return f"{a} and {b} are not the same number of steps from {s}: count the steps to each."
+        near, far = (a, b) if given == 0 else (b, a)
+        return f"{near} is not closer to {s} than {far}: count the ties on the shortest path to each."
+
+    facts = {"source": s, "first": a, "second": b,
+             "first_steps": _count(da, "step"), "second_steps": _count(db, "step"),
+             "first_path": " \u2192 ".join(map(str, networks.shortest_path(G, s, a))),
+             "second_path": " \u2192 ".join(map(str, networks.shortest_path(G, s, b)))}
+    return _Key((outcome,), facts, describe, G)
+
+
+def _tie_facts(G, u, v) -> dict:
+    from . import networks
+
+    H = G.copy()
+    H.remove_edge(u, v)
+    common = sorted(set(G[u]) & set(G[v]) - {u, v}, key=_order)
+    try:
+        path = networks.shortest_path(H, u, v)
+        span, detour = len(path) - 1, " \u2192 ".join(map(str, path))
+    except networks.NoPathError:
+        span, detour = math.inf, ""
+    return {"common": ", ".join(map(str, common)), "span": span, "detour": detour}
+
+
+def _tie_type(G, tie):
+    u, v = sorted((_who(G, p) for p in tie), key=_order)
+    if not G.has_edge(u, v):
+        raise QuestionFileError(f"{u} and {v} are not tied in this network")
+    facts = _tie_facts(G, u, v)
+    outcome = 0 if facts["common"] else (2 if facts["span"] == math.inf else 1)
+    words = {0: "neither", 1: "a local bridge, not a bridge", 2: "a bridge"}
+
+    def describe(given):
+        if given == 0:
+            return f"{u} and {v} have no friend in common: the tie is not 'neither'."
+        if given == 1 and outcome == 0:
+            return f"A local bridge joins two people with no friend in common; {u} and {v} share a friend."
+        if given == 1:
+            return f"Cut {u}\u2013{v} and no detour is left: more than a local bridge."
+        if outcome == 0:
+            return f"{u} and {v} share a friend, so cutting {u}\u2013{v} leaves them two steps apart."
+        return f"Cut {u}\u2013{v} and a detour of {facts['span']} steps remains: the network does not fall apart."
+
+    return _Key((outcome,), {**facts, "value": words[outcome], "tie": f"{u}\u2013{v}"}, describe, G)
+
+
+def _span(G, tie):
+    u, v = sorted((_who(G, p) for p in tie), key=_order)
+    if not G.has_edge(u, v):
+        raise QuestionFileError(f"{u} and {v} are not tied in this network")
+    facts = _tie_facts(G, u, v)
+    if facts["span"] == math.inf:
+        raise QuestionFileError(f"{u}\u2013{v} is a bridge: cut it and no path is left to count")
+
+    def describe(x):
+        if x == 1:
+            return f"Once {u}\u2013{v} is cut, {u} and {v} are no longer one step apart."
+        if x < facts["span"]:
+            return f"No detour from {u} to {v} that short is left once {u}\u2013{v} is cut."
+        return "There is a shorter detour."
+
+    return _Key((float(facts["span"]),), {**facts, "value": facts["span"], "tie": f"{u}\u2013{v}"}, describe, G)
+
+
+def _cut_off_by_bridge(G, person):
+    from . import networks
+
+    p = _who(G, person)
+    found = networks.bridges(G)
+    H = G.copy()
+    H.remove_edges_from(found)
+    import networkx as nx
+
+    mine = nx.node_connected_component(H, p)
+    cut = frozenset(q for q in G if q not in mine)
+
+    def describe(given):
+        extra = sorted(given & mine, key=_order)
+        if extra:
+            return f"{', '.join(map(str, extra))} can still reach {p} once the bridge is cut."
+        return f"Your answer leaves out {len(cut - given)} of the people on the other side of the bridge."
+
+    facts = {"person": p, "value": len(cut), "count": _count(len(cut), "person", "people"),
+             "bridge": ", ".join(_show(frozenset(e), "tie") for e in found)}
+    return _Key((cut,), facts, describe, G)
+
+
+def _tie_media(G, tie):
+    mx = _multiplex()
+    H = mx.combined(G)
+    u, v = sorted((_who(H, p) for p in tie), key=_order)
+    if not H.has_edge(u, v):
+        raise QuestionFileError(f"{u} and {v} are not tied in this network")
+    media = frozenset(H.edges[u, v]["platform"])
+
+    def describe(given):
+        parts = []
+        extra = sorted(given - media)
+        if extra:
+            parts.append(f"The tie {u}\u2013{v} does not live on {', '.join(extra)}.")
+        if media - given:
+            parts.append(f"It lives on {len(media)} media; your answer names {len(given & media)} of them.")
+        return " ".join(parts)
+
+    facts = {"tie": f"{u}\u2013{v}", "value": len(media)}
+    return _Key((media,), facts, describe, G)
+
+
+def _tie_after_closing(G, tie, medium):
+    mx = _multiplex()
+    H = mx.combined(G)
+    u, v = sorted((_who(H, p) for p in tie), key=_order)
+    m = mx.medium(H, medium)
+    if not H.edges[u, v]["platform"]:
+        raise QuestionFileError(f"the tie {u}\u2013{v} lives on no medium")
+    media = H.edges[u, v]["platform"]
+    outcome = 2 if m not in media else (0 if media == (m,) else 1)
+    others = [x for x in media if x != m]
+
+    def describe(given):
+        if outcome == 2:
+            return f"The tie {u}\u2013{v} never lived on {m}: closing {m} does not touch it."
+        if outcome == 0:
+            return f"{m} is the only medium the tie {u}\u2013{v} lives on."
+        return f"The tie {u}\u2013{v} lives on {m}, and on another medium too."
+
+    facts = {"tie": f"{u}\u2013{v}", "medium": m, "media": ", ".join(media), "others": ", ".join(others)}
+    return _Key((outcome,), facts, describe, G)
+
+
+def _cut_off_by_medium(G, medium):
+    mx = _multiplex()
+    r = mx.removal_effect(G, medium)
+    cut = frozenset(r.cut_off)
+
+    def describe(given):
+        extra = sorted(given - cut, key=_order)
+        if extra:
+            return f"{', '.join(map(str, extra))} can still reach the rest without {r.medium}."
+        return f"Your answer leaves out {len(cut - given)} of the people cut off."
+
+    facts = {"medium": r.medium, "value": len(cut), "count": _count(len(cut), "person", "people"),
+             "kept": r.ties_kept, "ties": r.ties}
+    return _Key((cut,), facts, describe, G)
+
+
+def _degree_sum(G):
+    ties = G.number_of_edges()
+    total = sum(d for _, d in G.degree())
+
+    def describe(x):
+        if x == ties:
+            return f"{_show_number(x)} is the number of ties; each tie is written down by both of its ends."
+        return None
+
+    return _Key((float(total),), {"value": total, "ties": ties, "people": len(G)}, describe, G)
+
+
+#: The outcomes of the measures that answer a multiple-choice question, in
+#: order: a question's options (a), (b), (c) stand for them in this order.
+OUTCOMES = {
+    "closer": ("the first person is closer", "the second person is closer", "both are as close"),
+    "tie_type": ("neither", "a local bridge but not a bridge", "a bridge"),
+    "tie_after_closing": ("lost", "kept on another medium", "untouched: never on that medium"),
+}
+
+
+# -- a student's own network: the people a question names -------------------
+
+#: The networks drawn for each student (see :func:`smlessons.networks.student_network`):
+#: a question asked on one is bound to a student with :meth:`Question.for_student`.
+STUDENT_GRAPHS = ("student_network", "student_multiplex")
+
+#: What a role of a question may pick, and the options of each (see :meth:`Question.for_student`).
+ROLE_OPTIONS = {
+    "person": {"apart_from", "side", "one_best_medium"},
+    "tie": {"kinds", "medium", "several_media"},
+    "medium": {"cuts_off"},
+}
+#: The kinds of tie a tie role may be drawn from: by its place in the network,
+#: or, given a medium, by whether it lives only on it, on it and another, or not on it.
+TIE_KINDS = ("inside", "local_bridge", "bridge")
+TIE_MEDIUM_KINDS = ("only", "also", "not")
+_PLACEHOLDER = re.compile(r"^\{([A-Za-z_][A-Za-z0-9_]*)\}$")
+
+
+class NoStudentError(ValueError):
+    """A question asked on each student's own network was not told whose network: use ``for_student``."""
+
+
+def _placeholders(text: str) -> set:
+    import string
+
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError as exc:
+        raise QuestionFileError(f"a text has unbalanced braces ({exc}); write {{{{ and }}}} for a brace") from None
+
+
+def _check_roles(roles, where: str) -> None:
+    if not isinstance(roles, Mapping) or not roles:
+        raise QuestionFileError(f"{where}: field 'roles' must map names to what each names")
+    seen = {}
+    for name, spec in roles.items():
+        here = f"{where}: role {name!r}"
+        if not isinstance(name, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+            raise QuestionFileError(f"{where}: a role's name is a word (letters, digits, _), not {name!r}")
+        if not isinstance(spec, Mapping) or spec.get("pick") not in ROLE_OPTIONS:
+            raise QuestionFileError(f"{here}: give \"pick\": one of {', '.join(ROLE_OPTIONS)}")
+        pick = spec["pick"]
+        unknown = sorted(set(spec) - {"pick"} - ROLE_OPTIONS[pick])
+        if unknown:
+            raise QuestionFileError(f"{here}: a {pick} role has no option {unknown[0]!r}")
+        for option, needs in (("apart_from", "person"), ("medium", "medium")):
+            if option in spec and seen.get(spec[option]) != needs:
+                raise QuestionFileError(f"{here}: {option!r} must name a {needs} role given before it")
+        if "side" in spec and spec["side"] != "main":
+            raise QuestionFileError(f"{here}: 'side' can only be \"main\" (the larger side of the bridge)")
+        for option in ("one_best_medium", "several_media", "cuts_off"):
+            if option in spec and spec[option] is not True:
+                raise QuestionFileError(f"{here}: {option!r} is true or left out")
+        if "kinds" in spec:
+            allowed = TIE_MEDIUM_KINDS if "medium" in spec else TIE_KINDS
+            kinds = spec["kinds"]
+            if not isinstance(kinds, list) or not kinds or any(k not in allowed for k in kinds):
+                raise QuestionFileError(f"{here}: 'kinds' must list some of {', '.join(allowed)}")
+        seen[name] = pick
+
+
+def _pick(r, items: list, what: str):
+    from .variants import below
+
+    if not items:
+        raise QuestionFileError(f"no {what} in this network fits the question")
+    return items[below(r, len(items))]
+
+
+def _resolve_roles(G, roles: Mapping, student: str, question_id: str) -> dict:
+    """The people, ties and media a question names for one student, drawn from their own stream."""
+    import networkx as nx
+
+    from .variants import rng
+
+    mx = _multiplex() if "media" in G.graph else None
+    H = mx.combined(G) if mx else G
+    values: dict = {}
+    taken: set = set()
+    ties = sorted((tuple(sorted(e, key=_order)) for e in H.edges()), key=lambda e: (_order(e[0]), _order(e[1])))
+    for name, spec in roles.items():
+        r = rng(student, question_id, f"role {name}")
+        what = f"{spec['pick']} for role {name!r}"
+        if spec["pick"] == "person":
+            people = [p for p in sorted(H, key=_order) if p not in taken]
+            if "apart_from" in spec:
+                other = H.nodes[values[spec["apart_from"]]]["group"]
+                people = [p for p in people if H.nodes[p]["group"] != other]
+            if spec.get("side") == "main":
+                K = nx.Graph(H)
+                K.remove_edges_from(list(nx.bridges(K)))
+                main = max(nx.connected_components(K), key=len)
+                people = [p for p in people if p in main]
+            if spec.get("one_best_medium"):
+                best = set(mx._one_best_medium(H))
+                people = [p for p in people if p in best]
+            values[name] = _pick(r, people, what)
+            taken.add(values[name])
+        elif spec["pick"] == "tie":
+            pool = list(ties)
+            if spec.get("several_media"):
+                pool = [e for e in pool if len(H.edges[e]["platform"]) > 1]
+            if "medium" in spec:
+                m = values[spec["medium"]]
+                on = {e: H.edges[e]["platform"] for e in pool}
+                classes = {
+                    "only": [e for e in pool if on[e] == (m,)],
+                    "also": [e for e in pool if m in on[e] and len(on[e]) > 1],
+                    "not": [e for e in pool if m not in on[e]],
+                }
+                kinds = spec.get("kinds", list(TIE_MEDIUM_KINDS))
+            else:
+                cut = {frozenset(e) for e in nx.bridges(H)}
+                shared = {e: bool(set(H[e[0]]) & set(H[e[1]])) for e in pool}
+                classes = {
+                    "inside": [e for e in pool if shared[e]],
+                    "local_bridge": [e for e in pool if not shared[e] and frozenset(e) not in cut],
+                    "bridge": [e for e in pool if frozenset(e) in cut],
+                }
+                kinds = spec.get("kinds", list(TIE_KINDS))
+            kind = _pick(r, [k for k in kinds if classes[k]], what)  # each kind as likely as the others
+            fresh = [e for e in classes[kind] if not taken & set(e)]  # ends not named yet, where there are such
+            values[name] = _pick(r, fresh or classes[kind], what)
+            taken.update(values[name])
+        else:
+            media = list(H.graph["media"])
+            if spec.get("cuts_off"):  # cuts off somebody, but not the most people
+                cut = mx._cut_off_counts(H)
+                media = [m for m in media if 0 < cut[m] < max(cut.values())]
+            values[name] = _pick(r, media, what)
+    return values
+
+
+def _shown(value) -> str:
+    """How a prompt names a role's value: a person or medium by name, a tie as "Ana\u2013Ben"."""
+    if isinstance(value, tuple):
+        return "\u2013".join(map(str, value))
+    return str(value)
+
+
+def _bind(spec, values: Mapping):
+    """A compute spec with each ``"{role}"`` replaced by the role's value."""
+    if isinstance(spec, str):
+        found = _PLACEHOLDER.match(spec)
+        return values[found.group(1)] if found and found.group(1) in values else spec
+    if isinstance(spec, Mapping):
+        return {k: _bind(v, values) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_bind(v, values) for v in spec]
+    return spec
+
+
 #: The measures a question's ``compute`` may name, with the kind of answer each gives.
 MEASURES = {
     "most_central": ("person", _most_central, {"by"}),
@@ -483,6 +864,15 @@ MEASURES = {
     "best_medium": ("platform", _best_medium, {"person"}),
     "most_cut_off": ("platform", _most_cut_off, set()),
     "most_overlap": ("platforms", _most_overlap, set()),
+    "community_members": ("people", _community_members, {"person"}),
+    "degree_sum": ("number", _degree_sum, set()),
+    "closer": ("choice", _closer, {"source", "first", "second"}),
+    "tie_type": ("choice", _tie_type, {"tie"}),
+    "span": ("number", _span, {"tie"}),
+    "cut_off_by_bridge": ("people", _cut_off_by_bridge, {"person"}),
+    "tie_media": ("platforms", _tie_media, {"tie"}),
+    "tie_after_closing": ("choice", _tie_after_closing, {"tie", "medium"}),
+    "cut_off_by_medium": ("people", _cut_off_by_medium, {"medium"}),
 }
 
 
@@ -579,6 +969,11 @@ class Question:
     level: str = "lookup"
     language: str = "en"
     options: Mapping[str, str] | None = None
+    network: str | None = None
+    roles: Mapping[str, Mapping] | None = None
+    student: str | None = None
+    names: Mapping[str, str] | None = None
+    assessment: bool = False
 
     def __post_init__(self):
         where = f"question {self.id!r}"
@@ -594,6 +989,25 @@ class Question:
             raise QuestionFileError(f"{where}: level must be one of {', '.join(LEVELS)}, not {self.level!r}")
         if (self.kind == "choice") != (self.options is not None):
             raise QuestionFileError(f"{where}: field 'options' goes with kind 'choice', and only with it")
+        if self.network is not None and self.network not in _GRAPHS:
+            raise QuestionFileError(f"{where}: network must be one of {', '.join(_GRAPHS)}, not {self.network!r}")
+        if self.roles is not None:
+            _check_roles(self.roles, where)
+            if self.network not in STUDENT_GRAPHS:
+                raise QuestionFileError(
+                    f"{where}: a question with roles is asked on a student's own network: "
+                    f"set 'network' to one of {', '.join(STUDENT_GRAPHS)}"
+                )
+        if self.student is None:  # a bound question's texts are already filled in
+            texts = [self.prompt, self.hint, *(self.options or {}).values()] if isinstance(self.prompt, str) else []
+            if self.roles is not None:
+                for text in texts:
+                    unknown = sorted(_placeholders(text) - set(self.roles)) if isinstance(text, str) else []
+                    if unknown:
+                        raise QuestionFileError(f"{where}: the text names {{{unknown[0]}}}, which is not a role")
+        if self.assessment:
+            self._validate_copy(where)
+            return
         if self.kind == "choice":
             self._validate_choice(where)
         for name in ("prompt", "explanation"):
@@ -616,7 +1030,22 @@ class Question:
         elif self.kind == "platforms" and not isinstance(self.answer, (list, tuple)):
             raise QuestionFileError(f"{where}: a 'platforms' answer must be a list of media (or a list of such lists)")
 
-    def _validate_choice(self, where: str) -> None:
+    def _validate_copy(self, where: str) -> None:
+        """A student's copy: a prompt, a kind (and options, roles), nothing that tells the answer."""
+        if not isinstance(self.prompt, str) or not self.prompt.strip():
+            raise QuestionFileError(f"{where}: field 'prompt' must be a non-empty string")
+        for name in ("answer", "compute"):
+            if getattr(self, name) is not None:
+                raise QuestionFileError(f"{where}: a student's copy must not carry {name!r}: it stays in the key")
+        for name in ("explanation", "hint", "source"):
+            if getattr(self, name):
+                raise QuestionFileError(f"{where}: a student's copy must not carry {name!r}: it stays in the key")
+        if self.feedback:
+            raise QuestionFileError(f"{where}: a student's copy must not carry 'feedback': it stays in the key")
+        if self.kind == "choice":
+            self._validate_options(where)
+
+    def _validate_options(self, where: str) -> None:
         options = self.options
         if not isinstance(options, Mapping) or len(options) < 2:
             raise QuestionFileError(f"{where}: field 'options' must map at least two letters to texts")
@@ -625,8 +1054,27 @@ class Question:
                 raise QuestionFileError(f"{where}: option {letter!r}: options are named by one lower-case letter")
             if not isinstance(text, str) or not text.strip():
                 raise QuestionFileError(f"{where}: option {letter!r} needs a non-empty text")
-        if self.compute is not None:
-            raise QuestionFileError(f"{where}: a 'choice' question states its answer; it has no 'compute'")
+
+    def _validate_choice(self, where: str) -> None:
+        options = self.options
+        self._validate_options(where)
+        if self.compute is not None:  # the answer is computed: each option stands for one outcome of the measure
+            measure = self.compute.get("measure") if isinstance(self.compute, Mapping) else None
+            if measure not in OUTCOMES:
+                raise QuestionFileError(
+                    f"{where}: a computed 'choice' question needs a measure with outcomes ({', '.join(OUTCOMES)})"
+                )
+            if self.answer is not None:
+                raise QuestionFileError(f"{where}: give either 'answer' or 'compute' (exactly one)")
+            if list(options) != list("abcdefghij"[: len(OUTCOMES[measure])]):
+                raise QuestionFileError(
+                    f"{where}: options must be {', '.join(repr(x) for x in 'abcdefghij'[: len(OUTCOMES[measure])])}, "
+                    f"one for each outcome of {measure!r} in order: {'; '.join(OUTCOMES[measure])}"
+                )
+            stray = sorted(set(self.feedback) - set(options))
+            if stray:
+                raise QuestionFileError(f"{where}: 'feedback' names {stray[0]!r}, which is not an option")
+            return
         right = self.answer if isinstance(self.answer, (list, tuple)) else [self.answer]
         if not right or any(r not in options for r in right):
             raise QuestionFileError(f"{where}: 'answer' must name options ({', '.join(options)}), got {self.answer!r}")
@@ -651,6 +1099,8 @@ class Question:
                 f"{where}: compute.measure must be one of {', '.join(MEASURES)}, not {measure!r}"
             )
         kind, _, allowed = MEASURES[measure]
+        if self.network is not None and graph != self.network:
+            raise QuestionFileError(f"{where}: compute.graph is {graph!r}, but the question's network is {self.network!r}")
         if kind != self.kind:
             raise QuestionFileError(f"{where}: measure {measure!r} gives a {kind!r} answer, but kind is {self.kind!r}")
         unknown = sorted(set(spec) - {"graph", "graph_args", "measure", "platform"} - allowed)
@@ -660,7 +1110,9 @@ class Question:
             raise QuestionFileError(f"{where}: compute.graph_args must be an object")
 
     @classmethod
-    def from_dict(cls, data: Mapping, sources: Mapping[str, str] | None = None, language: str = "en") -> "Question":
+    def from_dict(
+        cls, data: Mapping, sources: Mapping[str, str] | None = None, language: str = "en", *, assessment: bool = False
+    ) -> "Question":
         """Build a question from one entry of a questions file.
 
         ``source`` may be a key of `sources` (the file's citations) or a
@@ -676,6 +1128,15 @@ class Question:
         if not isinstance(data, Mapping):
             raise QuestionFileError(f"a question must be an object, not {type(data).__name__}")
         where = f"question {data.get('id', '?')!r}"
+        if assessment:
+            for key in ("id", "prompt", "kind"):
+                if key not in data:
+                    raise QuestionFileError(f"{where}: missing field {key!r}")
+            for key in sorted(set(data) - set(STUDENT_COPY_FIELDS)):
+                if key in QUESTION_FIELDS:
+                    raise QuestionFileError(f"{where}: a student's copy must not carry {key!r}: it stays in the key")
+                raise QuestionFileError(f"{where}: unknown field {key!r}")
+            return cls(**data, language=language, assessment=True)
         for key, required in QUESTION_FIELDS.items():
             if required and key not in data:
                 raise QuestionFileError(f"{where}: missing field {key!r}")
@@ -693,8 +1154,109 @@ class Question:
 
     # -- the answer key ----------------------------------------------------
 
+    def for_student(self, student: str) -> "Question":
+        """This question as one student is asked it, on their own network.
+
+        A question asked on a student's own network (``"network":
+        "student_network"`` or ``"student_multiplex"``) names people, ties
+        or media by *role*: ``"roles": {"person": {"pick": "person"}}`` and
+        a prompt such as ``"How many ties does {person} have?"``. Each role
+        is drawn for the student, from :func:`smlessons.variants.rng` with
+        the student's id, the question's id and the role's name, among what
+        fits on that student's network:
+
+        - ``{"pick": "person"}``: anybody not named yet by the question;
+          ``"apart_from": "<role>"``: in another group than that person;
+          ``"side": "main"``: on the larger side of the network's bridge;
+          ``"one_best_medium": true``: tied to the most friends on one medium
+          (a multiplex network).
+        - ``{"pick": "tie"}``: a tie of the network (whose ends are not named
+          yet, where the kind drawn has such a tie). ``"kinds"``: some of ``inside`` (its ends share a friend),
+          ``local_bridge`` (they do not, but a detour remains), ``bridge``;
+          a kind is drawn first, each as likely, then a tie of that kind.
+          With ``"medium": "<role>"``, the kinds are ``only`` (the tie lives
+          only on that medium), ``also`` (on it and another), ``not``.
+          ``"several_media": true``: a tie on two media or more.
+        - ``{"pick": "medium"}``: any medium; ``"cuts_off": true``: one whose
+          closing cuts somebody off, but not the most people.
+
+        The prompt, options and hint are filled in with the names (a tie reads
+        ``"Ana\u2013Ben"``), and the compute spec's ``"{role}"`` arguments
+        with the values. The key is then computed on the student's network
+        when it is first needed: at grading time, never stored.
+
+        Parameters
+        ----------
+        student : str
+            The student's id (the name of their folder in nbgrader's
+            ``submitted/``).
+
+        Returns
+        -------
+        Question
+            A new question, bound to `student`; ``names`` holds the roles as
+            the prompt names them. A question asked on a network that is the
+            same for everyone is returned unchanged.
+
+        Raises
+        ------
+        TypeError
+            If `student` is not a string.
+
+        Examples
+        --------
+        >>> q = Question(id="demo-degree", prompt="How many ties does {person} have?", kind="number",
+        ...              network="student_network", roles={"person": {"pick": "person"}},
+        ...              compute={"graph": "student_network", "measure": "degree", "person": "{person}"},
+        ...              explanation="{person} is tied to {neighbours}.")
+        >>> mine = q.for_student("ana")
+        >>> mine.prompt == q.for_student("ana").prompt, mine.prompt == q.prompt
+        (True, False)
+        """
+        if not isinstance(student, str):
+            raise TypeError(f"student must be a student's id (a string), not {type(student).__name__}")
+        graph = self.network or (self.compute or {}).get("graph")
+        if graph not in STUDENT_GRAPHS:
+            return self
+        import dataclasses
+
+        values = {}
+        if self.roles:
+            G = _graph(graph, json.dumps({"student": student}))
+            values = _resolve_roles(G, self.roles, student, self.id)
+        shown = {k: _shown(v) for k, v in values.items()}
+        fill = (lambda text: text.format_map(shown)) if self.roles else (lambda text: text)
+        return dataclasses.replace(
+            self,
+            prompt=fill(self.prompt),
+            options={k: fill(v) for k, v in self.options.items()} if self.options else self.options,
+            hint=fill(self.hint),
+            compute=_bind(dict(self.compute), values) if self.compute is not None else None,
+            student=student,
+            names=shown,
+        )
+
     def key(self) -> _Key:
-        """The accepted answers (computed from the network on first use, then kept)."""
+        """The accepted answers (computed from the network on first use, then kept).
+
+        Raises
+        ------
+        QuestionFileError
+            For a student's copy (it has no answers).
+        NoStudentError
+            For a question asked on each student's own network that is not
+            bound to a student (see :meth:`for_student`).
+        """
+        if self.assessment:
+            raise QuestionFileError(
+                f"question {self.id!r} comes from a student's copy, which has no answers: grade with the key"
+            )
+        graph = self.network or (self.compute or {}).get("graph")
+        if graph in STUDENT_GRAPHS and self.student is None:
+            raise NoStudentError(
+                f"question {self.id!r} is asked on each student's own network: "
+                "bind it to a student first, question.for_student(student)"
+            )
         cached = self.__dict__.get("_key")
         if cached is None:
             cached = _compute_key(self)
@@ -863,7 +1425,8 @@ class Question:
         return ""
 
     def _explain(self, key: _Key, given=None) -> str:
-        facts = {"answer": ", ".join(_show(a, self.kind) for a in key.accepted), **key.facts}
+        shown = key.accepted[:1] if self.kind == "people" else key.accepted  # a group: the first form accepted
+        facts = {**(self.names or {}), "answer": ", ".join(_show(a, self.kind) for a in shown), **key.facts}
         if given is not None:
             facts["given"] = _show(given, self.kind)
         try:
@@ -930,14 +1493,28 @@ def _compute_key(q: Question) -> _Key:
     if q.compute is None:
         return _literal_key(q)
     spec = dict(q.compute)
-    G = _graph(spec.pop("graph"), json.dumps(spec.pop("graph_args", {}), sort_keys=True))
+    graph, graph_args = spec.pop("graph"), dict(spec.pop("graph_args", {}))
+    if graph in STUDENT_GRAPHS:
+        graph_args["student"] = q.student
+    G = _graph(graph, json.dumps(graph_args, sort_keys=True))
     platform = spec.pop("platform", None)
     if platform is not None:  # one medium's ties only (a multiplex network)
         from . import networks
 
         G = networks.layer(G, platform)
-    _, recipe, _ = MEASURES[spec.pop("measure")]
-    return recipe(G, **spec)
+    measure = spec.pop("measure")
+    _, recipe, _ = MEASURES[measure]
+    key = recipe(G, **spec)
+    if q.kind == "choice":  # outcome i is option i: (a), (b), ...
+        letters = list(q.options)
+        inner = key.describe
+        return _Key(
+            tuple(letters[i] for i in key.accepted),
+            {**key.facts, "outcome": OUTCOMES[measure][key.accepted[0]]},
+            lambda letter: inner(letters.index(letter)),
+            key.graph,
+        )
+    return key
 
 
 def _literal_key(q: Question) -> _Key:
@@ -1005,7 +1582,27 @@ def load_questions(name) -> dict[str, Question]:
         }
 
     ``notebook`` (optional) names the lesson whose answer file records the
-    answers given to these questions. ``lang`` (optional, ``"en"`` by
+    answers given to these questions.
+
+    A question asked on each student's own network (the assessments of
+    lessons 4 to 6) has ``"network": "student_network"`` (or
+    ``"student_multiplex"``), ``roles`` naming the people, ties or media its
+    prompt names, and a ``compute`` whose arguments may be ``"{role}"``;
+    see :meth:`Question.for_student`. Its key is computed for each student
+    at grading time.
+
+    ``"mode": "assessment"`` marks a **student's copy** of an assessed
+    questions file (see :func:`student_copy`): each question has only
+    ``id``, ``prompt``, ``kind``, ``level``, and, where it needs them,
+    ``options``, ``network`` and ``roles``. No ``answer``, ``compute``,
+    ``explanation``, ``hint``, ``feedback`` or ``source``: the loader
+    refuses a copy that carries one. The roles say how the people a prompt
+    names are drawn for a student (a person at random, in another group
+    than another, ...), never what the answer is, so the copy can show
+    each student their own prompt. The compute spec would not give an
+    answer away either (anyone can compute a degree), but it stays in the
+    key so that a copy never holds anything of the key, literal answers
+    included. A copy's questions can be shown (:func:`ask`) but not checked. ``lang`` (optional, ``"en"`` by
     default; ``"it"`` for Italian) is the language of the questions' text:
     the fixed words :func:`check` prints around it ("Right", "Not quite",
     "Hint", "No answer yet"...) come in that language from the gettext
@@ -1048,6 +1645,9 @@ def load_questions(name) -> dict[str, Question]:
         raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
     if not isinstance(data.get("notebook", ""), str):
         raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
+    mode = data.get("mode", "practice")
+    if mode not in ("practice", "assessment"):
+        raise QuestionFileError(f"{path.name}: field 'mode' must be 'practice' or 'assessment', not {mode!r}")
     language = data.get("lang", "en")
     try:
         resolve_language(language)
@@ -1056,7 +1656,7 @@ def load_questions(name) -> dict[str, Question]:
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
-            q = Question.from_dict(raw, sources, language)
+            q = Question.from_dict(raw, sources, language, assessment=mode == "assessment")
         except QuestionFileError as exc:
             raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
         except TypeError as exc:
@@ -1065,6 +1665,48 @@ def load_questions(name) -> dict[str, Question]:
             raise QuestionFileError(f"{path.name}: duplicate question id {q.id!r}")
         out[q.id] = q
     return out
+
+
+def student_copy(data: Mapping) -> dict:
+    """A student's copy of a questions file (a key): prompts, kinds, options and roles only.
+
+    Parameters
+    ----------
+    data : dict
+        The key's JSON (as :func:`load_questions` reads it).
+
+    Returns
+    -------
+    dict
+        ``{"id", "mode": "assessment", "notebook", "title", "sources": {},
+        "questions": [...]}`` with each question cut down to
+        :data:`STUDENT_COPY_FIELDS`; ready for ``json.dump``.
+
+    Examples
+    --------
+    >>> key = {"id": "quiz", "questions": [{"id": "q1", "prompt": "How many?", "kind": "number",
+    ...        "answer": 3, "explanation": "Three."}]}
+    >>> student_copy(key)["questions"]
+    [{'id': 'q1', 'prompt': 'How many?', 'kind': 'number'}]
+    """
+    out = {"id": data["id"], "mode": "assessment"}
+    for field_name in ("notebook", "title", "lang"):
+        if field_name in data:
+            out[field_name] = data[field_name]
+    out["sources"] = {}
+    out["questions"] = [{k: q[k] for k in STUDENT_COPY_FIELDS if k in q} for q in data["questions"]]
+    return out
+
+
+def question_kinds(name) -> dict[str, str]:
+    """``{question id: kind}`` of a questions file (a key or a student's copy), for a :class:`~smlessons.assessment.Recorder`.
+
+    Examples
+    --------
+    >>> question_kinds("lesson05_bridges_and_brokers")["karate-most-ties"]
+    'person'
+    """
+    return {qid: q.kind for qid, q in load_questions(name).items()}
 
 
 @lru_cache(maxsize=1)
@@ -1197,10 +1839,16 @@ def evaluate(question_id: str, answer, *, answers=None) -> Verdict:
 
 
 class _Prompt:
-    """A question shown in a notebook: Markdown in JupyterLab, plain text elsewhere."""
+    """A question shown in a notebook: Markdown in JupyterLab, plain text elsewhere.
+
+    ``names`` holds the people, ties and media the prompt names, by role
+    (for a question asked on the student's own network), e.g.
+    ``{"person": "Lena"}``.
+    """
 
     def __init__(self, q: Question):
         self._q = q
+        self.names = dict(q.names or {})
 
     def _repr_markdown_(self) -> str:
         return self._q.prompt_markdown()
@@ -1209,11 +1857,29 @@ class _Prompt:
         return self._q.prompt_markdown().replace("**", "").replace("`", "")
 
 
-def ask(question_id: str) -> _Prompt:
-    """Show a shipped question (and its options, for a multiple-choice one).
+def ask(question_id: str, questions=None, *, student: str | None = None) -> _Prompt:
+    """Show a question (and its options, for a multiple-choice one).
 
     The question's text lives in its data file, so the notebook shows the
-    same words that :func:`check` judges.
+    same words that :func:`check` judges (or the grader grades).
+
+    Parameters
+    ----------
+    question_id : str
+    questions : str or path, optional
+        A questions file (e.g. an assignment's student copy,
+        ``"lesson04_assessment_questions.json"``); by default the shipped
+        questions.
+    student : str, optional
+        Whose variant to show, for a question asked on each student's own
+        network; by default the student running the notebook
+        (:func:`smlessons.variants.student_id`).
+
+    Returns
+    -------
+    object
+        Shown as Markdown; its ``names`` maps the question's roles to the
+        people, ties and media the prompt names.
 
     Raises
     ------
@@ -1225,7 +1891,22 @@ def ask(question_id: str) -> _Prompt:
     >>> ask("karate-most-ties")  # doctest: +ELLIPSIS
     In Zachary's karate club, ...
     """
-    return _Prompt(question(question_id))
+    if questions is None:
+        q = question(question_id)
+    else:
+        found = load_questions(questions)
+        if question_id not in found:
+            raise UnknownQuestionError(
+                f"there is no question {question_id!r} in {questions}; it has {', '.join(found) or 'none'}"
+            )
+        q = found[question_id]
+    if (q.network or (q.compute or {}).get("graph")) in STUDENT_GRAPHS:
+        if student is None:
+            from .variants import student_id
+
+            student = student_id()
+        q = q.for_student(student)
+    return _Prompt(q)
 
 
 def check(question_id: str, answer, *, answers=None) -> None:

@@ -47,6 +47,12 @@ lesson's answer file, whatever the notebook file is called.
 items must carry no ``answer``, ``explanation`` or ``clause``, and the file
 no ``policy`` (the key stays in the instructor's copy, a practice-mode file
 with the same ``id``).
+
+``"show": K`` makes the file a **bank**: each student's board shows K of
+its cards, drawn for that student and shuffled
+(:func:`smlessons.variants.board_cards`). A bank holds at least ``2 * K``
+cards, so that two students' boards differ; the key and the student's copy
+carry the same ``show``.
 """
 
 from __future__ import annotations
@@ -58,7 +64,16 @@ from pathlib import Path
 
 from .grading import Item, make_bins, make_items
 
-__all__ = ["Clause", "Exercise", "ExerciseFileError", "EXERCISES_DIR", "load_exercise", "list_exercises"]
+__all__ = [
+    "Clause",
+    "Exercise",
+    "ExerciseFileError",
+    "EXERCISES_DIR",
+    "load_exercise",
+    "list_exercises",
+    "load_student_questions",
+    "question_kinds",
+]
 
 EXERCISES_DIR = Path(__file__).with_name("exercises")
 MODES = ("practice", "assessment")
@@ -72,6 +87,7 @@ TOP_FIELDS = {
     "sources": True,
     "items": True,
     "policy": False,
+    "show": False,
 }
 POLICY_FIELDS = {"bins": True, "clauses": True}
 CLAUSE_FIELDS = {"id": True, "name": True, "text": True, "right": True, "source": False}
@@ -121,6 +137,8 @@ class Exercise:
     ``clauses`` maps clause ids to :class:`Clause` (empty for a student's
     copy of an assessment); ``clause_of`` maps each card's label to the id
     of the clause that decides it; ``roles`` maps roles to bin labels.
+    ``show`` is how many of the cards one student's board shows (a bank),
+    or ``None``: all of them.
     """
 
     id: str
@@ -135,6 +153,7 @@ class Exercise:
     clauses: dict = field(default_factory=dict)
     clause_of: dict = field(default_factory=dict)
     roles: dict = field(default_factory=dict)
+    show: int | None = None
 
     def clause(self, item: Item) -> Clause | None:
         """The clause that decides a card, or ``None`` (a student's copy)."""
@@ -255,6 +274,16 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     raw_items = data["items"]
     if not isinstance(raw_items, list):
         fail("field 'items' must be a list")
+    show = data.get("show")
+    if "show" in data:
+        if isinstance(show, bool) or not isinstance(show, int) or show < 1:
+            fail(f"field 'show' must be a whole number of cards, at least 1, not {show!r}")
+        count = len(raw_items)
+        if count < 2 * show:
+            fail(
+                f"field 'show' is {show}, so the bank needs at least {2 * show} cards "
+                f"(twice as many as each student sees), but it has {count}"
+            )
     if mode == "assessment":
         if "policy" in data:
             fail("an assessment file must not contain 'policy' (keys stay in the instructor's copy)")
@@ -321,6 +350,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         clauses=clauses,
         clause_of=clause_of,
         roles=roles,
+        show=show,
     )
 
 
@@ -368,3 +398,113 @@ def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:
             fail(f"{where}: field 'source' is {source!r}, which is not a key of 'sources'")
         clauses[cid] = Clause(cid, raw["name"], raw["text"], tuple(right), tuple(roles[r] for r in right), source)
     return dict(roles), clauses
+
+
+# ---------------------------------------------------------------------------
+# The student's copy of an assessed questions file
+
+#: What a question may hold in the student's copy: its text and its form, never its key.
+STUDENT_QUESTION_FIELDS = {"id": True, "prompt": True, "kind": True, "level": False, "options": False, "points": False}
+STUDENT_QUESTIONS_TOP = {"id": True, "mode": True, "notebook": False, "title": False, "lang": False, "questions": True}
+
+
+def load_student_questions(name) -> dict[str, dict]:
+    """Load the student's copy of an assessed questions file.
+
+    The file has ``"mode": "assessment"`` and, for each question, only what
+    the student may see: ``id``, ``prompt``, ``kind`` (the form of the answer,
+    a kind of :data:`smlessons.checks.KINDS`), optionally ``level``,
+    ``options`` (for a ``choice`` question) and ``points``. A file holding an
+    answer, a way to compute it, an explanation, a hint, feedback or a source
+    is refused: those stay in the instructor's key (``keys/``)::
+
+        {"id": "lesson02-assessment-questions", "mode": "assessment",
+         "notebook": "the-python-you-need",
+         "questions": [{"id": "a02-len-dict", "prompt": "...", "kind": "number", "level": "predict"}]}
+
+    Parameters
+    ----------
+    name : str or path
+        A path to the ``.json`` file.
+
+    Returns
+    -------
+    dict
+        ``{question id: {"prompt", "kind", ...}}`` in file order.
+
+    Raises
+    ------
+    FileNotFoundError
+        If there is no such file.
+    ExerciseFileError
+        If the file is not valid JSON or not a student's copy (the message
+        names the file, the question and the field).
+    """
+    from .checks import KINDS, LEVELS
+
+    path = Path(name)
+    fname = path.name
+
+    def fail(msg: str):
+        raise ExerciseFileError(f"{fname}: {msg}")
+
+    if not path.is_file():
+        raise FileNotFoundError(f"no questions file {str(path)!r}")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        fail(f"not valid JSON ({exc})")
+    if not isinstance(data, dict):
+        fail(f"the top level must be an object, not {type(data).__name__}")
+    check_fields(data, STUDENT_QUESTIONS_TOP, fail)
+    if data["mode"] != "assessment":
+        fail(f"field 'mode' must be 'assessment' in a student's copy, not {data['mode']!r}")
+    for key in ("id", "notebook", "title", "lang"):
+        if not isinstance(data.get(key, ""), str):
+            fail(f"field {key!r} must be a string")
+    if not isinstance(data["questions"], list) or not data["questions"]:
+        fail("field 'questions' must be a non-empty list")
+    out: dict[str, dict] = {}
+    for i, raw in enumerate(data["questions"]):
+        if not isinstance(raw, dict):
+            fail(f"question {i} must be an object")
+        where = f"question {i} ({raw.get('id')!r})"
+        for key in ("answer", "compute", "explanation", "hint", "feedback", "source"):
+            if key in raw:
+                fail(f"{where}: a student's copy must not contain {key!r} (keys stay in the instructor's copy)")
+        check_fields(raw, STUDENT_QUESTION_FIELDS, fail, where)
+        qid = raw["id"]
+        if not isinstance(qid, str) or not qid.strip():
+            fail(f"{where}: field 'id' must be a non-empty string")
+        if qid in out:
+            fail(f"duplicate question id {qid!r}")
+        if not isinstance(raw["prompt"], str) or not raw["prompt"].strip():
+            fail(f"{where}: field 'prompt' must be a non-empty string")
+        if raw["kind"] not in KINDS:
+            fail(f"{where}: field 'kind' must be one of {', '.join(KINDS)}, not {raw['kind']!r}")
+        if raw.get("level", "lookup") not in LEVELS:
+            fail(f"{where}: field 'level' must be one of {', '.join(LEVELS)}, not {raw.get('level')!r}")
+        options = raw.get("options")
+        if (raw["kind"] == "choice") != (options is not None):
+            fail(f"{where}: field 'options' goes with kind 'choice', and only with it")
+        if options is not None and (
+            not isinstance(options, dict)
+            or len(options) < 2
+            or not all(isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v.strip() for k, v in options.items())
+        ):
+            fail(f"{where}: field 'options' must map at least two letters to texts")
+        points = raw.get("points", 1)
+        if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
+            fail(f"{where}: field 'points' must be a positive number, not {points!r}")
+        out[qid] = dict(raw)
+    return out
+
+
+def question_kinds(name) -> dict[str, str]:
+    """``{question id: kind}`` from the student's copy of a questions file.
+
+    What a :class:`~smlessons.assessment.Recorder` needs to tell a student at
+    once that an answer lacks the form its question expects (``"5 ties"``
+    for a number), without knowing any answer.
+    """
+    return {qid: q["kind"] for qid, q in load_student_questions(name).items()}

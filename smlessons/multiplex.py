@@ -11,6 +11,8 @@ Each platform's ties form a *layer* (see :func:`smlessons.networks.layer`);
 all the ties together form the *combined* network. This module measures how
 much the layers overlap, what is left of the network when one medium is
 removed, and whom each medium reaches; and it draws the layers with plotly.
+For the lesson 6 assessment, :func:`student_multiplex` puts each student's
+own network (:func:`smlessons.networks.student_network`) on four media.
 
 The data is a networkx graph whose ties have a ``platform`` attribute: a
 string, or a collection of strings for a tie on several platforms. A
@@ -1362,3 +1364,148 @@ def combinations_figure(G, *, title=None):
         yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=10, r=20, t=60, b=50),
     )
+
+
+# ---------------------------------------------------------------------------
+# Each student's own multiplex network (the assessment of lesson 6)
+
+__all__ += ["STUDENT_MULTIPLEX_ID", "student_multiplex", "my_multiplex"]
+
+#: The exercise id the students' media are drawn under (see :func:`smlessons.variants.rng`).
+STUDENT_MULTIPLEX_ID = "student-multiplex"
+_STUDENT_TRIES = 400
+
+
+def _cut_off_counts(H) -> dict:
+    """``{medium: how many people its closing cuts off}`` for a combined network ``H``,
+    as :func:`removal_effect` counts them (a quick count, for drawing and picking)."""
+    main = max(nx.connected_components(H), key=len)
+    out = {}
+    for m in H.graph["media"]:
+        K = nx.Graph()
+        K.add_nodes_from(main)
+        K.add_edges_from((u, v) for u, v, ms in H.edges(data="platform") if u in main and ms != (m,))
+        out[m] = len(main) - max(len(c) for c in nx.connected_components(K))
+    return out
+
+
+def _one_best_medium(H) -> list:
+    """The people tied to the most friends on one medium only (not on two equally), sorted."""
+    count = {p: dict.fromkeys(H.graph["media"], 0) for p in H}
+    for u, v, ms in H.edges(data="platform"):
+        for m in ms:
+            count[u][m] += 1
+            count[v][m] += 1
+    out = []
+    for p, by in count.items():
+        ranked = sorted(by.values(), reverse=True)
+        if ranked[0] > 0 and (len(ranked) == 1 or ranked[0] > ranked[1]):
+            out.append(p)
+    return _sorted(out)
+
+
+def _student_media_ok(H) -> bool:
+    """The checks that make every lesson 6 question asked on the network have one answer."""
+    from fractions import Fraction
+
+    media = H.graph["media"]
+    ties = {m: _layer_ties(H, m) for m in media}
+    if not all(ties.values()):
+        return False  # every medium carries a tie
+    if not any(len(ms) > 1 for *_, ms in H.edges(data="platform")):
+        return False  # some tie lives on several media
+    cut = sorted(_cut_off_counts(H).values(), reverse=True)
+    if cut[0] == cut[1] or cut[1] == 0:
+        return False  # one medium cuts off the most people, and another cuts off somebody too
+    shares = sorted(
+        (Fraction(len(ties[a] & ties[b]), len(ties[a] | ties[b])) for a, b in combinations(media, 2)), reverse=True
+    )
+    if shares[0] == shares[1]:
+        return False  # one pair of media overlaps the most
+    return bool(_one_best_medium(H))
+
+
+@lru_cache(maxsize=256)
+def _student_media(student: str) -> tuple:
+    from .networks import student_network
+    from .variants import below
+    from .variants import rng
+
+    G = student_network(student)
+    groups = len(G.graph["communities"])
+    edges = list(G.edges())
+    for attempt in range(_STUDENT_TRIES):
+        r = rng(student, STUDENT_MULTIPLEX_ID, f"draft {attempt}")
+        home = [MEDIA[below(r, len(MEDIA))] for _ in range(groups)]  # each group's usual medium
+        on = {}
+        for u, v in edges:
+            g, h = G.nodes[u]["group"], G.nodes[v]["group"]
+            if g == h:  # friends of one group: their group's medium, often, and others now and then
+                found = {m for m in MEDIA if r.random() < (0.75 if m == home[g - 1] else 0.3)}
+                if not found:
+                    found = {home[g - 1]}
+            else:  # acquaintances from two groups: one medium
+                found = {MEDIA[below(r, len(MEDIA))]}
+            on[(u, v)] = tuple(m for m in MEDIA if m in found)
+        H = G.copy()
+        H.graph["media"] = list(MEDIA)
+        nx.set_edge_attributes(H, on, "platform")
+        if _student_media_ok(H):
+            return tuple(sorted(on.items(), key=lambda kv: (_sort_key(kv[0][0]), _sort_key(kv[0][1])))), attempt
+    raise RuntimeError(  # pragma: no cover - never seen in thousands of ids
+        f"no media met the checks for student {student!r} in {_STUDENT_TRIES} drafts"
+    )
+
+
+def student_multiplex(student: str | None = None) -> nx.Graph:
+    """One student's own network on four media, for the assessed questions of lesson 6.
+
+    The people and ties of :func:`smlessons.networks.student_network` (the
+    network of the lessons 4 and 5 assessments), each tie on one or more of
+    :data:`MEDIA`. Each friendship group has a usual medium: a tie inside a
+    group lives on it with the chance 0.75 and on each other medium with
+    the chance 0.3 (and on at least one); a tie between two groups lives on
+    one medium, any of the four. Invented, for practice.
+
+    Drafts are redrawn (a bounded number of times) until every lesson 6
+    question has one answer: every medium carries a tie, some tie lives on
+    several media, one medium's closing cuts off more people than any
+    other's and another's cuts off somebody too, one pair of media overlaps
+    the most (exact fractions), and somebody has one best medium. Drawn
+    with ``random()`` only from :func:`smlessons.variants.rng`: the same in
+    every process, machine and library version.
+
+    Parameters
+    ----------
+    student : str, optional
+        The student's id; by default the one running the notebook.
+
+    Returns
+    -------
+    networkx.Graph
+        A new graph each call; each tie's ``platform`` is a tuple of media
+        in the order of :data:`MEDIA`; ``graph["media"]`` lists them.
+
+    Raises
+    ------
+    TypeError
+        If `student` is not a string.
+
+    Examples
+    --------
+    >>> G = student_multiplex("ana")
+    >>> G.graph["media"]
+    ['WhatsApp', 'Instagram', 'TikTok', 'Minecraft']
+    >>> nx.utils.edges_equal(G.edges(), networks.student_network("ana").edges())
+    True
+    """
+    G = networks.student_network(student)
+    on, _ = _student_media(G.graph["student"])
+    G.graph.update(name="Your network on four media", media=list(MEDIA))
+    nx.set_edge_attributes(G, dict(on), "platform")
+    return G
+
+
+def my_multiplex() -> nx.Graph:
+    """The multiplex network of the student running the notebook (see :func:`student_multiplex`)."""
+    return student_multiplex(None)

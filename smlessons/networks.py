@@ -1,7 +1,9 @@
 """Social networks as graphs: data, measures and a plotly view.
 
 A social network is a set of people (nodes) and the ties between them
-(edges). This module gives the course two networks to study, the measures
+(edges). This module gives the course two networks to study (and, for the
+assessments of lessons 4 to 6, each student's own network:
+:func:`student_network`), the measures
 lesson 4 introduces (degree, neighbours, paths, communities, bridges,
 central people) and :func:`draw_network`, an interactive plotly view.
 
@@ -27,12 +29,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from itertools import chain
 from numbers import Real
 
 import networkx as nx
 import numpy as np
 
+from .variants import below, draw
 from .figures import COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL
 
 __all__ = [
@@ -485,6 +489,235 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
         # Its ends avoid the other bridges' ends, so that no triangle closes.
         G.add_edge(pick(members[0], ends), pick(members[2], ends))
     return G
+
+
+# ---------------------------------------------------------------------------
+# Each student's own network (the assessments of lessons 4 to 6)
+
+__all__ += ["STUDENT_NETWORK_ID", "student_network", "my_network"]
+
+#: The exercise id the student networks are drawn under (see :func:`smlessons.variants.rng`).
+STUDENT_NETWORK_ID = "student-network"
+
+_STUDENT_TRIES = 400  # drafts tried before giving up (about 3 are needed on average)
+_STUDENT_P_IN = 0.6  # chance that two people of the same group are friends
+
+
+def _friends_of(ties, p) -> set:
+    return {q for e in ties if p in e for q in e if q != p}
+
+
+def _student_draft(r) -> tuple[list, list, list]:
+    """One draft: (groups of names, ties inside groups, ties between groups; the last one the bridge)."""
+    k = 3 + below(r, 2)  # 3 or 4 groups
+    sizes = [4 + below(r, 3 if k == 3 else 2) for _ in range(k)]  # 12 to 18, or 16 to 20 people
+    names = draw(r, list(NAMES), sum(sizes))
+    groups, start = [], 0
+    for size in sizes:
+        groups.append(_sorted(names[start : start + size]))
+        start += size
+    inside = []
+    for ms in groups:
+        ties = {(u, v) for i, u in enumerate(ms) for v in ms[i + 1 :] if r.random() < _STUDENT_P_IN}
+        for p in ms:  # nobody hangs on one tie inside their group
+            while sum(p in t for t in ties) < 2:
+                q = ms[below(r, len(ms))]
+                if q != p:
+                    ties.add(_tie(p, q))
+        while True:  # two friends of the same group share a friend: close a triangle where they do not
+            lonely = sorted(
+                (e for e in ties if not _friends_of(ties, e[0]) & _friends_of(ties, e[1])),
+                key=lambda e: (_sort_key(e[0]), _sort_key(e[1])),
+            )
+            if not lonely:
+                break
+            u, v = lonely[below(r, len(lonely))]
+            options = _sorted(_friends_of(ties, v) - {u})
+            ties.add(_tie(u, options[below(r, len(options))]))
+        inside += sorted(ties, key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
+    used: set = set()
+
+    def end(g):
+        free = [p for p in groups[g] if p not in used]
+        p = free[below(r, len(free))]
+        used.add(p)
+        return p
+
+    core = list(range(k - 1))
+    between = []
+    if len(core) == 2:  # two groups joined by two ties, no end shared
+        between += [(end(0), end(1)), (end(0), end(1))]
+    else:  # three groups in a ring
+        between += [(end(a), end(b)) for a, b in ((0, 1), (1, 2), (2, 0))]
+    between.append((end(core[below(r, len(core))]), end(k - 1)))  # the last group hangs on one tie
+    return groups, inside, between
+
+
+def _modularity_gain_ok(G, groups) -> bool:
+    """True if no single move or merge of groups raises the modularity (exact arithmetic).
+
+    The planted groups are then what a community method that climbs the
+    modularity, such as Louvain, settles on.
+    """
+    from fractions import Fraction
+
+    m2 = 2 * G.number_of_edges()
+    label = {p: g for g, ms in enumerate(groups) for p in ms}
+
+    def quality(lab):
+        inside = sum(1 for u, v in G.edges() if lab[u] == lab[v])
+        total: dict = {}
+        for p in G:
+            total[lab[p]] = total.get(lab[p], 0) + G.degree(p)
+        return Fraction(inside, m2 // 2) - sum(Fraction(d * d, m2 * m2) for d in total.values())
+
+    best = quality(label)
+    for p in G:
+        for g in {label[q] for q in G[p]} - {label[p]}:
+            if quality({**label, p: g}) >= best:
+                return False
+    for a in range(len(groups)):
+        for b in range(a + 1, len(groups)):
+            if quality({p: (a if g == b else g) for p, g in label.items()}) >= best:
+                return False
+    return True
+
+
+def _student_ok(G, groups, between) -> bool:
+    """The checks that make every question asked on the network have one answer."""
+    if not nx.is_connected(G):
+        return False
+    if any(not nx.is_connected(G.subgraph(ms)) for ms in groups):
+        return False
+    if [frozenset(e) for e in nx.bridges(G)] != [frozenset(between[-1])]:
+        return False  # exactly one bridge: the tie the last group hangs on
+    crossing = {frozenset(e) for e in between}
+    for u, v in G.edges():
+        shared = bool(set(G[u]) & set(G[v]))
+        if shared == (frozenset((u, v)) in crossing):
+            return False  # local bridges are exactly the ties between groups
+    deg = sorted((d for _, d in G.degree()), reverse=True)
+    if deg[0] == deg[1]:
+        return False  # one person has the most ties
+    between_c = nx.betweenness_centrality(G, normalized=True, weight=None)
+    ranked = sorted(between_c.values(), reverse=True)
+    if ranked[0] - ranked[1] < 1e-6:
+        return False  # one person has the highest betweenness
+    hub = max(G.degree(), key=lambda x: x[1])[0]
+    broker = max(between_c, key=between_c.get)
+    if hub == broker:
+        return False  # the broker is not the person with the most ties
+    return _modularity_gain_ok(G, groups)
+
+
+@lru_cache(maxsize=256)
+def _student_design(student: str) -> tuple:
+    from .variants import rng
+
+    for attempt in range(_STUDENT_TRIES):
+        r = rng(student, STUDENT_NETWORK_ID, f"draft {attempt}")
+        groups, inside, between = _student_draft(r)
+        G = nx.Graph()
+        for g, ms in enumerate(groups, start=1):
+            G.add_nodes_from(ms, group=g)
+        G.add_edges_from(inside)
+        G.add_edges_from(between)
+        if _student_ok(G, groups, between):
+            people = _sorted(G)
+            edges = sorted((_tie(u, v) for u, v in G.edges()), key=lambda e: (_sort_key(e[0]), _sort_key(e[1])))
+            return tuple(people), tuple(edges), tuple(tuple(ms) for ms in groups), attempt
+    raise RuntimeError(  # pragma: no cover - never seen in tens of thousands of ids
+        f"no network met the checks for student {student!r} in {_STUDENT_TRIES} drafts"
+    )
+
+
+def student_network(student: str | None = None) -> nx.Graph:
+    """One student's own network, for the assessed questions of lessons 4 to 6.
+
+    12 to 20 people, with names from :data:`NAMES`, in 3 or 4 friendship
+    groups. Inside a group about 6 pairs in 10 are friends and nobody has
+    fewer than two friends. Between groups: with three groups, two groups
+    are joined by two ties; with four, three groups form a ring (one tie
+    between each two); the last group hangs on a single tie. So the network
+    is connected and built so that every assessed question asked on it has
+    exactly one right answer:
+
+    - exactly one bridge (the tie the last group hangs on);
+    - the local bridges are exactly the ties between groups (two friends of
+      the same group always share a friend);
+    - one person has the most ties, one person has the highest betweenness,
+      and they are two different people;
+    - the groups are the communities: no move of one person to another group
+      and no merge of two groups raises the modularity (exact fractions),
+      so a community method such as Louvain finds them.
+
+    A draft that fails a check is redrawn (a bounded number of times). The
+    network depends only on the student's id: it is drawn with
+    :func:`smlessons.variants.rng` using ``random()`` alone (the one method
+    whose numbers Python keeps the same across versions), never with a
+    networkx generator, so it is the same in every process, on every
+    machine and with every library version. The checks use only exact
+    measures (bridges, common friends, degrees, betweenness, modularity
+    in fractions), so they too give the same verdict everywhere.
+
+    Parameters
+    ----------
+    student : str, optional
+        The student's id; by default the one running the notebook
+        (:func:`smlessons.variants.student_id`).
+
+    Returns
+    -------
+    networkx.Graph
+        A new graph each call. Each person has a ``group`` attribute (1 to
+        the number of groups). ``graph["communities"]`` lists the groups
+        (each sorted, largest first, ties broken by the first name, as
+        :func:`communities` orders them), ``graph["student"]`` is the id,
+        ``graph["synthetic"]`` is True.
+
+    Raises
+    ------
+    TypeError
+        If `student` is not a string.
+
+    Examples
+    --------
+    >>> G = student_network("ana")
+    >>> 12 <= len(G) <= 20, nx.is_connected(G), len(bridges(G))
+    (True, True, 1)
+    >>> nx.utils.graphs_equal(G, student_network("ana"))
+    True
+    >>> sorted(G) == sorted(student_network("ben"))
+    False
+    """
+    if student is None:
+        from .variants import student_id
+
+        student = student_id()
+    if not isinstance(student, str):
+        raise TypeError(f"student must be a student's id (a string), not {type(student).__name__}")
+    people, edges, groups, _ = _student_design(student)
+    G = nx.Graph(name="Your network", synthetic=True, student=student)
+    group_of = {p: g for g, ms in enumerate(groups, start=1) for p in ms}
+    G.add_nodes_from((p, {"group": group_of[p]}) for p in people)
+    G.add_edges_from(edges)
+    ordered = sorted((list(ms) for ms in groups), key=lambda c: (-len(c), _sort_key(c[0])))
+    G.graph["communities"] = ordered
+    return G
+
+
+def my_network() -> nx.Graph:
+    """The network of the student running the notebook: ``student_network(student_id())``.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ["SMLESSONS_STUDENT"] = "ana"
+    >>> nx.utils.graphs_equal(my_network(), student_network("ana"))
+    True
+    >>> del os.environ["SMLESSONS_STUDENT"]
+    """
+    return student_network(None)
 
 
 # ---------------------------------------------------------------------------

@@ -7,12 +7,30 @@ nbgrader, a hub's shared folder, or e-mail) into folders, one per student::
     collected/ada/lesson3/people-and-ties.answers.json
     collected/bo/01-media-and-networks.answers.json
 
-:func:`collect` grades them against the keys; :func:`write_csv` writes a row
-per student, exercise and item (card or question), with where the card was
-placed (or what was answered) and its status; :func:`write_html` writes a
-page with the score distribution and, per board, a heatmap of the bins the
+:func:`collect` grades them against the keys (with
+:func:`smlessons.autograde.grade_answers`, the grader's marking, each
+student's own variant); :func:`write_csv` writes a row per student, exercise
+and item (card or question), with where the card was placed (or what was
+answered) and its status; :func:`write_html` writes a page with a score
+table, the score distribution and, per board, a heatmap of the bins the
 class put each card in: the misconceptions at a glance. Files that cannot be
-read, or that are not answer files, are listed and skipped.
+read, that are not answer files, or that a lesson kept aside as damaged are
+listed and skipped.
+
+With a roster (:func:`smlessons.roster.read_roster`; :func:`build` finds
+``roster.csv`` and ``keys/`` in an nbgrader course folder) every rostered
+student is in the score table and the CSV: one who handed nothing in is
+marked "no hand-in", with 0 of the total; one who handed in without being
+on the roster is marked "not on the roster".
+
+What students wrote is shown, never trusted: every answer is escaped in the
+page and cut to :data:`SHOWN_CHARACTERS` characters in the page and in the
+CSV, with its full length noted (``… (10,485,760 characters)``), so one
+huge answer cannot make the page wide or the CSV unreadable (Python's
+``csv`` module refuses fields over 131,072 characters by default).
+:func:`write_html` writes plotly.js once, as ``plotly.min.js`` beside the
+page (the page loads it from there, so it opens offline), and charts counts,
+not per-student data: the page for a class of 200 is far under 2 MB.
 
 Lesson 8's written campaign plans are not graded (the instructor marks them
 with the rubric in the instructor guide): :func:`write_plans_csv` lists them,
@@ -27,6 +45,7 @@ import datetime as _dt
 import html
 import json
 from collections import Counter, defaultdict
+import math
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -38,12 +57,16 @@ from .autograde import (
     Keys,
     Row,
     grade_answers,
+    load_keys,
     read_answer_file,
 )
+from .roster import read_roster
 
 __all__ = [
-    "ClassReport", "collect", "find_answer_files", "write_csv", "write_html", "write_plans_csv",
-    "CSV_COLUMNS", "PLAN_COLUMNS", "PLAN_EXERCISES",
+    "ClassReport", "build", "clip", "collect", "course_inputs", "find_answer_files", "write_csv",
+    "write_html", "write_plans_csv", "write_report",
+    "CSV_COLUMNS", "NO_HAND_IN", "NOT_ON_ROSTER", "PLAN_COLUMNS", "PLAN_EXERCISES", "PLOTLY_JS",
+    "SHOWN_CHARACTERS",
 ]  # fmt: skip
 
 #: The columns of the CSV, in order.
@@ -54,6 +77,34 @@ PLAN_EXERCISES = ("lesson08-campaign-plan",)
 PLAN_COLUMNS = ("student", "media", "seeds", "cost", "target_reach", "reasons", "explanation", "saved", "file")
 NOT_PLACED = "(not placed)"
 TICK = " \u2713"
+#: At most this many characters of an answer are shown, in the page and in the CSVs.
+SHOWN_CHARACTERS = 200
+#: A written plan's explanation is read in full to mark it: plans.csv cuts it only past this.
+PLAN_CHARACTERS = 5000
+#: The status of a rostered student with no answer file.
+NO_HAND_IN = "no hand-in"
+#: The status of a student whose answer files were all skipped (unreadable, damaged).
+NOTHING_READABLE = "no readable hand-in (see skipped files)"
+#: The status of a student who handed in but is not on the roster.
+NOT_ON_ROSTER = "not on the roster"
+#: The file beside the page that holds plotly.js.
+PLOTLY_JS = "plotly.min.js"
+
+
+def clip(text, limit: int = SHOWN_CHARACTERS) -> str:
+    """`text` as a string of at most `limit` characters, plus its full length when cut.
+
+    Examples
+    --------
+    >>> clip("x" * 10_485_760)[-28:]
+    'xxx… (10,485,760 characters)'
+    >>> clip("5 ties")
+    '5 ties'
+    """
+    text = "" if text is None else str(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\u2026 ({len(text):,} characters)"
 
 
 @dataclass
@@ -75,6 +126,10 @@ class ClassReport:
     plans : list of dict
         Lesson 8's written plans, one per student (:data:`PLAN_COLUMNS`),
         to mark by hand; not graded.
+    roster : list of Student, or None
+        Who should have handed in (None: no roster given).
+    found : set of str
+        The students with at least one answer file, readable or not.
     """
 
     rows: list = field(default_factory=list)
@@ -84,6 +139,8 @@ class ClassReport:
     problems: list = field(default_factory=list)
     keys: Keys = field(default_factory=Keys)
     plans: list = field(default_factory=list)
+    roster: list | None = None
+    found: set = field(default_factory=set)
 
     def scores(self) -> dict:
         """``{(student, exercise): (right, out of)}``."""
@@ -96,6 +153,43 @@ class ClassReport:
     def exercises(self) -> list[str]:
         """The exercises that have rows, in the order first met."""
         return list(dict.fromkeys(r.exercise for r in self.rows))
+
+    def out_of(self) -> dict:
+        """``{exercise: items}``: how many items each exercise has (the most
+        common count among the students who did it)."""
+        counts: dict = defaultdict(Counter)
+        for (_, ex_id), (_, total) in self.scores().items():
+            counts[ex_id][total] += 1
+        return {ex_id: counts[ex_id].most_common(1)[0][0] for ex_id in self.exercises()}
+
+    def everyone(self) -> list[str]:
+        """The students of the score table: the roster's, in its order, then
+        those who handed in without being on it (sorted); without a roster,
+        those who handed in."""
+        if self.roster is None:
+            return list(self.students)
+        listed = [s.id for s in self.roster]
+        known = set(listed)
+        return listed + sorted((set(self.students) | self.found) - known)
+
+    def status(self, student: str) -> str:
+        """``""``, :data:`NO_HAND_IN`, :data:`NOTHING_READABLE` or :data:`NOT_ON_ROSTER`."""
+        if self.roster is not None and student not in {s.id for s in self.roster}:
+            return NOT_ON_ROSTER
+        if student in self.students:
+            return ""
+        return NOTHING_READABLE if student in self.found else NO_HAND_IN
+
+    def not_handed_in(self) -> list[str]:
+        """The rostered students with nothing graded, in roster order."""
+        return [s.id for s in self.roster or [] if s.id not in self.students]
+
+    def not_on_roster(self) -> list[str]:
+        """The students who handed in but are not on the roster (sorted)."""
+        if self.roster is None:
+            return []
+        known = {s.id for s in self.roster}
+        return sorted(s for s in (set(self.students) | self.found) if s not in known)
 
 
 def _hidden(path: Path, top: Path) -> bool:
@@ -132,7 +226,7 @@ def _shown(path: Path, top: Path) -> str:
     return str(Path(top.resolve().name) / path.relative_to(top))
 
 
-def collect(folders, keys: Keys) -> ClassReport:
+def collect(folders, keys: Keys, roster=None) -> ClassReport:
     """Read and grade every answer file under `folders`.
 
     Parameters
@@ -140,6 +234,8 @@ def collect(folders, keys: Keys) -> ClassReport:
     folders : list of path
     keys : Keys
         See :func:`smlessons.autograde.load_keys`.
+    roster : list of Student, optional
+        Who should have handed in (:func:`smlessons.roster.read_roster`).
 
     Returns
     -------
@@ -147,7 +243,7 @@ def collect(folders, keys: Keys) -> ClassReport:
         A student's exercise found in several files is graded once, from the
         file that saved it last; the others are listed as skipped.
     """
-    report = ClassReport(keys=keys)
+    report = ClassReport(keys=keys, roster=None if roster is None else list(roster))
     report.problems.extend(f"key: {p}" for p in keys.problems)
     chosen: dict = {}  # (student, exercise) -> (saved, file shown, answer)
     for folder in folders:
@@ -155,6 +251,7 @@ def collect(folders, keys: Keys) -> ClassReport:
         found, aside = find_answer_files(top)
         report.skipped.extend((_shown(p, top), why) for p, why in aside)
         for student, path in found:
+            report.found.add(student)
             shown = _shown(path, top)
             try:
                 doc = read_answer_file(path)
@@ -187,7 +284,7 @@ def collect(folders, keys: Keys) -> ClassReport:
     for student in sorted(by_student):
         answers = by_student[student]
         try:
-            rows, problems = grade_answers(answers, keys, student)
+            rows, problems = grade_answers(answers, keys, student=student)
         except Exception as exc:  # a malformed answer must not stop the report
             rows, problems = [], [f"{student}: answers could not be graded ({type(exc).__name__}: {exc})"]
         # A board's row comes from the board's entry, a question's from its own;
@@ -246,19 +343,29 @@ def write_plans_csv(report: ClassReport, path) -> Path:
 
     ``reasons`` lists each reason picked with the verdict the student saw,
     e.g. ``(a) ✓ true; (c) ! true but weak``; ``target_reach`` is the average
-    share of the target reached over the plan's runs.
+    share of the target reached over the plan's runs. The explanation is
+    read in full to mark it, so a field is cut only past
+    :data:`PLAN_CHARACTERS` characters (with its full length noted; the
+    answer file keeps it all).
     """
     path = Path(path)
     with open(path, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(PLAN_COLUMNS)
         for row in report.plans:
-            writer.writerow([row[c] for c in PLAN_COLUMNS])
+            writer.writerow([clip(row[c], PLAN_CHARACTERS) for c in PLAN_COLUMNS])
     return path
 
 
 def write_csv(report: ClassReport, path) -> Path:
-    """Write the rows as CSV (UTF-8, a header line, columns :data:`CSV_COLUMNS`)."""
+    """Write the rows as CSV (UTF-8, a header line, columns :data:`CSV_COLUMNS`).
+
+    Every field is cut to :data:`SHOWN_CHARACTERS` characters, with the full
+    length noted. With a roster, a rostered student with nothing graded
+    gets one row, with only ``student`` and ``status`` (:data:`NO_HAND_IN`,
+    or :data:`NOTHING_READABLE`); a student not on the roster keeps their
+    rows (the page flags them).
+    """
     path = Path(path)
     names = {f.name for f in fields(Row)}
     with open(path, "w", newline="", encoding="utf-8") as fh:
@@ -267,22 +374,59 @@ def write_csv(report: ClassReport, path) -> Path:
         for r in report.rows:
             values = {n: getattr(r, n) for n in names}
             values["placed"] = r.answer
-            writer.writerow([values[c] for c in CSV_COLUMNS])
+            writer.writerow([clip(values[c]) for c in CSV_COLUMNS])
+        for student in report.not_handed_in():
+            values = dict.fromkeys(CSV_COLUMNS, "")
+            values.update(student=student, status=report.status(student))
+            writer.writerow([clip(values[c]) for c in CSV_COLUMNS])
     return path
 
 
 # ---------------------------------------------------------------------------
 # HTML
 
+#: The score bins of the histogram: 0-9 %, ..., 90-99 % (rounded down), and 100 % on its own.
+SCORE_BINS = tuple(f"{lo}\u2013{lo + 9} %" for lo in range(0, 100, 10)) + ("100 %",)
+
+
+def _score_bin(right: int, total: int) -> int:
+    """The index in :data:`SCORE_BINS` of `right` out of `total` (a perfect score is the last bin)."""
+    if right >= total:
+        return len(SCORE_BINS) - 1
+    return min(int(math.floor(100 * right / total)) // 10, len(SCORE_BINS) - 2)
+
+
+def _count_step(most: int) -> int:
+    """A tick step in whole students: 1, 2, 5, 10, 20, 50, ... giving at most about 10 ticks."""
+    step = 1
+    while most / step > 10:
+        for factor in (2, 5, 10):
+            if most / (step * factor) <= 10 or factor == 10:
+                step *= factor
+                break
+    return step
+
 
 def _score_figure(report: ClassReport):
+    """Per exercise, how many students got each share of its items right.
+
+    The counts are binned here, so the figure holds 11 numbers per
+    exercise whatever the class size; 100 % has its own bar, and the y axis
+    counts whole students. Students with no hand-in are not in it.
+    """
     import plotly.graph_objects as go
 
     fig = go.Figure()
     scores = report.scores()
+    most = 1
     for ex_id in report.exercises():
-        pct = [100 * right / total for (s, e), (right, total) in scores.items() if e == ex_id and total]
-        fig.add_trace(go.Histogram(x=pct, name=ex_id, xbins={"start": 0, "end": 100.001, "size": 10}))
+        counts = [0] * len(SCORE_BINS)
+        for (_, e), (right, total) in scores.items():
+            if e == ex_id and total:
+                counts[_score_bin(right, total)] += 1
+        most = max(most, *counts)
+        fig.add_trace(go.Bar(x=list(SCORE_BINS), y=counts, name=ex_id,
+                             hovertemplate="%{y} student(s): %{x}<extra>" + html.escape(ex_id) + "</extra>"))  # fmt: skip
     fig.update_layout(
         title="Score distribution: share of items right, per student and exercise",
         xaxis_title="% of the exercise's items right",
@@ -291,7 +435,9 @@ def _score_figure(report: ClassReport):
         bargap=0.1,
         template="plotly_white",
     )
-    fig.update_xaxes(range=[0, 100.001], dtick=10)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(SCORE_BINS))
+    fig.update_yaxes(tickmode="linear", tick0=0, dtick=_count_step(most), tickformat="d", rangemode="tozero",
+                     range=[0, most * 1.08])  # fmt: skip
     return fig
 
 
@@ -336,40 +482,113 @@ def _question_figure(report: ClassReport, group: str):
 
     rows = [r for r in report.rows if r.exercise == group]
     items = list(dict.fromkeys(r.item for r in rows))
+    counts = Counter((r.item, r.status) for r in rows)
     fig = go.Figure()
     for status, colour in ((RIGHT, "#1b7837"), ("wrong", "#c51b7d"), (UNANSWERED, "#bdbdbd")):
         fig.add_trace(go.Bar(
-            y=items, x=[sum(1 for r in rows if r.item == i and r.status == status) for i in items],
+            y=items, x=[counts[(i, status)] for i in items],
             name=status, orientation="h", marker_color=colour,
         ))
+    most = max([sum(counts[(i, st)] for st in (RIGHT, "wrong", UNANSWERED)) for i in items] or [1])
     fig.update_layout(
         title=f"{group}: answers per question", barmode="stack", template="plotly_white",
         xaxis_title="students", height=max(280, 110 + 40 * len(items)), legend={"traceorder": "normal"},
     )
+    fig.update_xaxes(tickmode="linear", tick0=0, dtick=_count_step(most), tickformat="d", rangemode="tozero")
     fig.update_yaxes(autorange="reversed", automargin=True)
     return fig
 
 
-def _table(header, body) -> str:
+def _table(header, body, limit: int = SHOWN_CHARACTERS) -> str:
     head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
-    lines = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in body)
+    lines = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(clip(c, limit))}</td>" for c in row) + "</tr>" for row in body
+    )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>"
 
 
 _STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; max-width: 100%; }
 th, td { border: 1px solid #ccc; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td { overflow-wrap: anywhere; max-width: 40rem; }
 th { background: #f2f2f2; }
+li { overflow-wrap: anywhere; }
 .note { color: #555; }
+.absent { color: #a33; }
 """
+
+
+def _write_plotly_js(folder: Path) -> Path:
+    """Write plotly's bundled plotly.js beside the page, unless it is already there."""
+    from plotly.offline import get_plotlyjs
+
+    target = folder / PLOTLY_JS
+    code = get_plotlyjs()
+    try:
+        if target.read_text(encoding="utf-8") == code:
+            return target
+    except (OSError, UnicodeDecodeError):
+        pass
+    target.write_text(code, encoding="utf-8")
+    return target
+
+
+def _summary(report: ClassReport) -> str:
+    parts = []
+    if report.roster is not None:
+        parts.append(f"{len(report.roster)} student(s) on the roster")
+        missing = report.not_handed_in()
+        if missing:
+            parts.append(f"{len(missing)} with no hand-in")
+        extra = report.not_on_roster()
+        if extra:
+            parts.append(f"{len(extra)} who handed in but are not on the roster")
+    else:
+        parts.append(f"{len(report.students)} student(s)")
+    parts.append(f"{len(report.files)} answer file(s) graded")
+    parts.append(f"{len(report.skipped)} file(s) skipped")
+    return ", ".join(parts)
+
+
+def _score_table(report: ClassReport) -> str:
+    scores = report.scores()
+    exercises = report.exercises()
+    out_of = report.out_of()
+    full = sum(out_of.values())
+    names = {s.id: s.name for s in report.roster or []}
+    rostered = report.roster is not None
+    header = ["student", *(["name"] if rostered else []), *exercises, "total", *(["status"] if rostered else [])]
+    body = []
+    for student in report.everyone():
+        cells, right_sum = [], 0
+        for ex_id in exercises:
+            right, total = scores.get((student, ex_id), (None, None))
+            cells.append("\u2013" if total is None else f"{right} / {total}")
+            right_sum += right or 0
+        status = report.status(student)
+        name = [names.get(student, "")] if rostered else []
+        body.append(([student, *name, *cells, f"{right_sum} / {full}", *([status] if rostered else [])], status))
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in header)
+    rows = "".join(
+        (f'<tr class="absent">' if status in (NO_HAND_IN, NOTHING_READABLE) else "<tr>")
+        + "".join(f"<td>{html.escape(clip(c))}</td>" for c in row)
+        + "</tr>"
+        for row, status in body
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def write_html(report: ClassReport, path) -> Path:
     """Write the report page: summary, scores, charts, skipped files.
 
-    plotly.js is written into the page itself (plotly's bundled copy,
-    ``include_plotlyjs=True``), so the page works offline; it is about 5 MB.
+    The charts need plotly.js: it is written once beside the page, as
+    :data:`PLOTLY_JS` (plotly's bundled copy, about 5 MB; kept if already
+    there), and the page loads it from there, so it opens offline as long
+    as the two files stay together. A page without charts needs none.
+    Everything a student wrote is escaped and cut to
+    :data:`SHOWN_CHARACTERS` characters (lesson 8 explanations too; the
+    full text is in plans.csv).
     """
     path = Path(path)
     figures = []
@@ -380,33 +599,34 @@ def write_html(report: ClassReport, path) -> Path:
                 figures.append((f"Board {ex_id}", _board_figure(report, ex_id)))
             else:
                 figures.append((f"Questions {ex_id}", _question_figure(report, ex_id)))
+    if figures:
+        _write_plotly_js(path.parent)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         "<title>smlessons class report</title>",
-        f"<style>{_STYLE}</style></head><body>",
+        f"<style>{_STYLE}</style>",
+        *([f'<script src="{PLOTLY_JS}" charset="utf-8"></script>'] if figures else []),
+        "</head><body>",
         "<h1>Class report</h1>",
         f'<p class="note">Generated {html.escape(_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))}: '
-        f"{len(report.students)} student(s), {len(report.files)} answer file(s) graded, "
-        f"{len(report.skipped)} file(s) skipped.</p>",
+        f"{html.escape(_summary(report))}.</p>",
     ]
-    scores = report.scores()
-    exercises = report.exercises()
-    if exercises:
+    if report.exercises() or report.roster:
         parts.append("<h2>Scores</h2>")
-        body = []
-        for student in report.students:
-            cells = []
-            for ex_id in exercises:
-                right, total = scores.get((student, ex_id), (None, None))
-                cells.append("" if total is None else f"{right} / {total}")
-            body.append([student, *cells])
-        parts.append(_table(["student", *exercises], body))
-    for i, (title, fig) in enumerate(figures):
+        note = "Items right out of the items each student was given; an exercise not handed in counts 0 of its items in the total."
+        if report.roster is not None:
+            note += (
+                f" &ldquo;{NO_HAND_IN}&rdquo;: on the roster, no answer file; &ldquo;{NOT_ON_ROSTER}&rdquo;: "
+                "answer files from a student the roster does not list. Students with no hand-in are not in the charts."
+            )
+        parts.append(f'<p class="note">{note}</p>')
+        parts.append(_score_table(report))
+    for title, fig in figures:
         parts.append(f"<h2>{html.escape(title)}</h2>")
-        parts.append(fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}))
+        parts.append(fig.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}))
     if report.plans:
-        parts.append("<h2>Lesson 8 plans (mark by hand with the rubric; also in plans.csv)</h2>")
+        parts.append("<h2>Lesson 8 plans (mark by hand with the rubric; in full in plans.csv)</h2>")
         cols = ("student", "media", "seeds", "cost", "target_reach", "reasons", "explanation")
         parts.append(_table(cols, [[p[c] for c in cols] for p in report.plans]))
     wrong = _common_wrong_answers(report)
@@ -418,7 +638,7 @@ def write_html(report: ClassReport, path) -> Path:
         parts.append(_table(["file", "why"], report.skipped))
     if report.problems:
         parts.append("<h2>Answers that could not be graded</h2><ul>")
-        parts.extend(f"<li>{html.escape(p)}</li>" for p in report.problems)
+        parts.extend(f"<li>{html.escape(clip(p, 2 * SHOWN_CHARACTERS))}</li>" for p in report.problems)
         parts.append("</ul>")
     parts.append("</body></html>")
     path.write_text("\n".join(parts), encoding="utf-8")
@@ -439,5 +659,73 @@ def _common_wrong_answers(report: ClassReport, top: int = 3) -> list:
                     shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
                 except json.JSONDecodeError:
                     pass
-            out.append([ex_id, item, shown, n])
+            out.append([ex_id, item, shown, n])  # cut by _table
     return sorted(out, key=lambda row: (row[0], -row[3], row[1]))
+
+
+# ---------------------------------------------------------------------------
+# A course's report in one call (the ``smlessons report`` command)
+
+
+def course_inputs(course) -> tuple:
+    """``(keys folder or None, roster file or None)`` of an nbgrader course folder
+    (``keys/`` and ``roster.csv`` inside it, when they exist)."""
+    course = Path(course)
+    keys = course / "keys"
+    roster = course / "roster.csv"
+    return (keys if keys.is_dir() else None, roster if roster.is_file() else None)
+
+
+def build(folders, *, keys=(), course=None, roster=None, shipped: bool = True) -> ClassReport:
+    """Collect a report the way ``smlessons report`` does.
+
+    Parameters
+    ----------
+    folders : list of path
+        Folders of collected answer files (e.g. a course's ``submitted/``).
+    keys : list of path, optional
+        Key files or folders (``--keys``).
+    course : path, optional
+        An nbgrader course folder (``--course``): its ``keys/`` are added to
+        `keys`, and its ``roster.csv`` is the roster unless `roster` is given.
+    roster : path, optional
+        A roster file (``--roster``), see :func:`smlessons.roster.read_roster`.
+    shipped : bool, optional
+        Also grade against the practice exercises shipped with smlessons.
+
+    Returns
+    -------
+    ClassReport
+
+    Raises
+    ------
+    smlessons.roster.RosterError, FileNotFoundError
+        If the roster cannot be read.
+    """
+    places = list(keys)
+    if course is not None:
+        course_keys, course_roster = course_inputs(course)
+        if course_keys is not None:
+            places.append(course_keys)
+        if roster is None:
+            roster = course_roster
+    students = read_roster(roster) if roster is not None else None
+    return collect(folders, load_keys(*places, shipped=shipped), roster=students)
+
+
+def write_report(report: ClassReport, out) -> dict:
+    """Write report.csv, report.html (with plotly.min.js beside it when it
+    has charts) and, if there are lesson 8 plans, plans.csv into `out`.
+
+    Returns
+    -------
+    dict
+        ``{"csv": Path, "html": Path, "plans": Path or None}``.
+    """
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    return {
+        "csv": write_csv(report, out / "report.csv"),
+        "html": write_html(report, out / "report.html"),
+        "plans": write_plans_csv(report, out / "plans.csv") if report.plans else None,
+    }

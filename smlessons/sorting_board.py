@@ -11,7 +11,6 @@ named placeholders (``_strings``) and fills them in as plain text.
 
 from __future__ import annotations
 
-import getpass
 import os
 import random
 import re
@@ -25,6 +24,7 @@ from .answers import AnswerStore, check_exercise_id, store_for
 from .datafiles import MODES, load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
 from .i18n import N_, NP_, translator
+from .variants import board_cards, student_id
 
 __all__ = ["SortingBoard", "card_order", "student_name"]
 
@@ -70,14 +70,12 @@ _SET_ASIDE = re.compile(r"^(?P<file>\S+) .*; it was kept as (?P<aside>\S+) and a
 
 
 def student_name() -> str:
-    """Who is running the notebook: ``JUPYTERHUB_USER``, else the login name, else ``""``."""
-    name = os.environ.get("JUPYTERHUB_USER", "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some containers): every student gets the same order
-        return ""
+    """Who is running the notebook (see :func:`smlessons.variants.student_id`).
+
+    ``$SMLESSONS_STUDENT``, else ``$JUPYTERHUB_USER``, else the login name,
+    else ``""``: the same id the grader builds a student's variant for.
+    """
+    return student_id()
 
 
 def card_order(labels, *, seed=None, exercise_id: str | None = None, user: str | None = None) -> list[str]:
@@ -127,6 +125,17 @@ def browser_strings(t, cards: int) -> dict:
         "plural": {key: t.forms(*msgs) for key, msgs in BROWSER_PLURALS.items()},
         "plural_index": [t.plural_index(n) for n in range(cards + 1)],
     }
+
+
+def _names(entries, most: int = 10, width: int = 60) -> str:
+    """The labels of some saved entries, for a notice: at most `most`, each cut at `width` characters."""
+    shown = []
+    for label in list(entries)[:most]:
+        text = " ".join(str(label).split()) or repr(label)
+        shown.append(text if len(text) <= width else text[: width - 1] + "\u2026")
+    if len(entries) > most:
+        shown.append("\u2026")
+    return ", ".join(shown)
 
 
 class SortingBoard(anywidget.AnyWidget):
@@ -300,23 +309,53 @@ class SortingBoard(anywidget.AnyWidget):
         except OSError as exc:
             self._say(self._t.gettext(NOTICE_UNREADABLE, error=exc))
             return
-        if self._store.problems:
-            self._say(self._problems())
+        messages = [self._problems()] if self._store.problems else []
         if not isinstance(saved, dict):
-            self._say(self._t.gettext(NOTICE_NOT_A_BOARD, exercise=self._exercise_id))
+            # Not a board's answer at all (a list, a number, text): kept, not used.
+            self._set_aside(saved, {})
+            messages.append(self._t.gettext(NOTICE_NOT_A_BOARD, exercise=self._exercise_id))
+            self._say(" ".join(messages))
             return
         labels, bins = set(self.cards), set(self.bins)
         # A hand-edited file may hold anything as a bin (a list, a dict, a
-        # number): keep the cards that are fine, name the others, never crash.
+        # number) or cards this board does not show: keep the cards that are
+        # fine, set the others aside in the answer file, name them, never crash.
         restored = {k: v for k, v in saved.items() if k in labels and isinstance(v, str) and v in bins}
-        skipped = [k for k in saved if k in labels and k not in restored]
-        if skipped:
-            self._say(self._t.gettext(NOTICE_SKIPPED, cards=", ".join(skipped)))
+        bad = {k: v for k, v in saved.items() if k not in restored}
+        if bad:
+            self._set_aside(bad, restored)
+            messages.append(self._t.gettext(NOTICE_SKIPPED, cards=_names(bad)))
+        if messages:
+            self._say(" ".join(messages))
         self._restoring = True
         try:
             self.placements = restored
         finally:
             self._restoring = False
+
+    def _set_aside(self, bad, restored: dict) -> None:
+        """Keep saved entries the board cannot use, so that no move of the student loses them.
+
+        They are saved in the same answer file under ``<exercise id>.set-aside``
+        (``.set-aside-2``, ... when that is taken), which no grader reads, and
+        the board's own entry is rewritten with the cards that came back.
+        Nothing is written while nbgrader runs the notebook
+        (``$NBGRADER_EXECUTION``), nor when setting aside fails: then the
+        board's entry is left as it was.
+        """
+        if os.environ.get("NBGRADER_EXECUTION"):
+            return
+        try:
+            taken = self._store.all()
+            base = f"{self._exercise_id[:110]}.set-aside"
+            aside, n = base, 1
+            while aside in taken:
+                n += 1
+                aside = f"{base}-{n}"
+            self._store.save(aside, bad)
+            self._store.save(self._exercise_id, restored)
+        except (OSError, TypeError, ValueError, RecursionError):
+            return  # the entry stays as it was: nothing is lost
 
     def _problems(self) -> str:
         """The answer store's problems, in the board's language."""
@@ -344,7 +383,7 @@ class SortingBoard(anywidget.AnyWidget):
         return self._store.path if self._store is not None else None
 
     @classmethod
-    def from_exercise(cls, name, **kwargs) -> "SortingBoard":
+    def from_exercise(cls, name, *, student: str | None = None, **kwargs) -> "SortingBoard":
         """Build a board from an exercise data file.
 
         Parameters
@@ -352,19 +391,50 @@ class SortingBoard(anywidget.AnyWidget):
         name : str or path
             A shipped exercise (``"lesson01_media_or_network"``) or a path to
             a JSON file of the same shape (see :mod:`smlessons.datafiles`).
+        student : str, optional
+            For a bank (a file with ``"show"``): whose variant to build. By
+            default the student running the notebook
+            (:func:`smlessons.variants.student_id`), as the grader does.
         **kwargs
             Passed on to the constructor (e.g. ``title``, or ``seed=1`` for one
             card order for everybody, ``shuffle=False`` for the file's order).
             The cards are shuffled per student by default (see :func:`card_order`).
+
+        Notes
+        -----
+        A bank's board shows only the student's own cards, drawn and ordered
+        by :func:`smlessons.variants.board_cards`: the same after every
+        restart and at grading, different between students. Its order is
+        part of the variant, so ``seed`` and ``shuffle`` are refused.
+
+        Raises
+        ------
+        ValueError
+            If ``seed`` or ``shuffle`` is given for a bank.
         """
         ex = load_exercise(name)
         options = {"title": ex.title, "prompt": ex.prompt, "exercise_id": ex.id, "mode": ex.mode, **kwargs}
         if ex.notebook and "answers" not in kwargs:
             options["answers"] = ex.notebook
+        chosen = list(ex.items)
+        if ex.show is not None:
+            given = sorted(k for k in ("seed", "shuffle") if k in kwargs)
+            if given:
+                raise ValueError(
+                    f"{ex.path.name} is a bank (it shows {ex.show} of {len(ex.items)} cards to each student): "
+                    f"the cards and their order are the student's variant, so {given[0]!r} cannot be set; "
+                    "pass student='...' to see another student's board"
+                )
+            if student is not None and not isinstance(student, str):
+                raise TypeError(f"student must be a string, not {type(student).__name__}")
+            who = student_id() if student is None else student
+            by_label = {i.label: i for i in ex.items}
+            chosen = [by_label[label] for label in board_cards(list(by_label), ex.show, who, ex.id)]
+            options["shuffle"] = False
         items = [
             {"label": i.label, "explanation": i.explanation, "source": ex.citation(i)}
             | ({"answer": list(i.answers)} if i.answers else {})
-            for i in ex.items
+            for i in chosen
         ]
         return cls(items=items, bins=list(ex.bins), **options)
 

@@ -17,7 +17,7 @@ import getpass
 import os
 import random
 
-__all__ = ["STUDENT_ENV", "board_cards", "rng", "student_id"]
+__all__ = ["STUDENT_ENV", "below", "board_cards", "draw", "rng", "student_id"]
 
 #: Set by the grader (and by an instructor trying a variant out): whose variant to build.
 STUDENT_ENV = "SMLESSONS_STUDENT"
@@ -68,6 +68,45 @@ def rng(student: str, exercise_id: str, purpose: str = "") -> random.Random:
     return random.Random(f"{student}\x00{exercise_id}\x00{purpose}")
 
 
+def below(r: random.Random, n: int) -> int:
+    """A whole number from 0 to n - 1, from ``r.random()`` only.
+
+    Python guarantees that :meth:`random.Random.random` gives the same numbers
+    for the same seed in every version; ``randrange``, ``choice``, ``sample``
+    and ``shuffle`` carry no such promise. Every variant is drawn with this
+    and :func:`draw`, so a student's variant never changes with Python.
+
+    Examples
+    --------
+    >>> r = rng("ana", "x")
+    >>> all(0 <= below(r, 3) < 3 for _ in range(100))
+    True
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a whole number of at least 1, not {n!r}")
+    return min(int(r.random() * n), n - 1)
+
+
+def draw(r: random.Random, items, k: int | None = None) -> list:
+    """`k` different items (default: all) in a random order: a partial Fisher-Yates shuffle on ``random()``.
+
+    Examples
+    --------
+    >>> sorted(draw(rng("ana", "x"), "abcd"))
+    ['a', 'b', 'c', 'd']
+    >>> len(draw(rng("ana", "x"), "abcd", 2))
+    2
+    """
+    pool = list(items)
+    k = len(pool) if k is None else k
+    if isinstance(k, bool) or not isinstance(k, int) or not 0 <= k <= len(pool):
+        raise ValueError(f"k must be a whole number from 0 to {len(pool)}, not {k!r}")
+    for i in range(k):
+        j = i + below(r, len(pool) - i)
+        pool[i], pool[j] = pool[j], pool[i]
+    return pool[:k]
+
+
 def board_cards(labels, show: int | None, student: str, exercise_id: str) -> list[str]:
     """The cards one student's board shows, drawn from the bank and shuffled.
 
@@ -101,7 +140,5 @@ def board_cards(labels, show: int | None, student: str, exercise_id: str) -> lis
     else:
         if isinstance(show, bool) or not isinstance(show, int) or not 1 <= show <= len(labels):
             raise ValueError(f"show must be a whole number from 1 to {len(labels)}, not {show!r}")
-        drawn = rng(student, exercise_id, "draw").sample(labels, show)
-    out = list(drawn)
-    rng(student, exercise_id, "order").shuffle(out)
-    return out
+        drawn = draw(rng(student, exercise_id, "draw"), labels, show)
+    return draw(rng(student, exercise_id, "order"), drawn)

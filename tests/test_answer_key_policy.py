@@ -34,7 +34,9 @@ BOARD_FILES = sorted(
     for p in [*(ROOT / "smlessons" / "exercises").glob("*.json"), *(ROOT / "instructors" / "keys").glob("*.json")]
     if "items" in json.loads(p.read_text(encoding="utf-8"))
 )
-STUDENT_COPIES = sorted((ROOT / "instructors" / "source").glob("*/*.json"))
+STUDENT_COPIES = sorted(
+    p for p in (ROOT / "instructors" / "source").glob("*/*.json") if "items" in json.loads(p.read_text(encoding="utf-8"))
+)
 PLATFORMS = json.loads((ROOT / "smlessons" / "data" / "platforms.json").read_text(encoding="utf-8"))["platforms"]
 
 
@@ -110,8 +112,11 @@ def test_the_boards_are_all_found():
         "lesson01_media_or_network_it.json",
         "lesson03_tie_types.json",
         "lesson08_review.json",
-        "lesson01_assessment.json",
+        "lesson01_assessment_board.json",
+        "lesson02_assessment_board.json",
+        "lesson03_assessment_board.json",
     } <= names, names
+    assert len(STUDENT_COPIES) >= 3, STUDENT_COPIES
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED))
@@ -136,6 +141,9 @@ def test_a_student_copy_carries_no_key(path):
     assert all(set(card) == {"label"} for card in doc["items"]), "a student's copy holds labels only"
     key = read(ROOT / "instructors" / "keys" / path.name)
     assert [c["label"] for c in doc["items"]] == [c["label"] for c in key["items"]]
+    assert doc["mode"] == "assessment" and doc.get("sources") == {}
+    for field in ("id", "notebook", "bins", "show"):
+        assert doc.get(field) == key.get(field), field
 
 
 def test_the_instructor_guide_states_every_clause():
@@ -151,12 +159,22 @@ def test_the_instructor_guide_states_every_clause():
             assert c["name"] in policy, (c["id"], c["name"])
 
 
-def test_the_tie_types_board_agrees_with_lesson_3s_platform_table():
+TIE_BOARDS = ["smlessons/exercises/lesson03_tie_types.json", "instructors/keys/lesson03_assessment_board.json"]
+#: Cards keyed to a feature the platform's note names, not to the table's main kinds of tie.
+NOTES_FEATURE = {
+    "Following a WhatsApp channel": "Channels",
+    "Joining a Community on X (Twitter)": "Communities",
+    "Joining an X Community for amateur astronomers": "Communities",
+    "Being added to a group chat in Instagram's direct messages": "group chats",
+}
+
+
+@pytest.mark.parametrize("name", TIE_BOARDS)
+def test_the_tie_types_board_agrees_with_lesson_3s_platform_table(name):
     """A tie card about a platform is keyed to a kind of tie the table gives that platform,
     or to a feature the table's note names (a WhatsApp channel, a Community on X)."""
     role_to_tie = {"mutual": "mutual", "one-way": "follow", "group": "group", "none": "none"}
-    notes_feature = {"Following a WhatsApp channel": "Channels", "Joining a Community on X (Twitter)": "Communities"}
-    doc = SHIPPED["smlessons/exercises/lesson03_tie_types.json"]
+    doc = SHIPPED[name]
     checked = 0
     for card in doc["items"]:
         platform = next((p for p in PLATFORMS if re.search(rf"\b{re.escape(p['name'].split(' (')[0])}\b", card["label"])), None)
@@ -166,8 +184,8 @@ def test_the_tie_types_board_agrees_with_lesson_3s_platform_table():
         ties = {role_to_tie[r] for r in roles_of(doc, card["answer"])}
         if ties == {"none"}:
             continue  # only looking at content: no tie, on any platform
-        if card["label"] in notes_feature:
-            assert notes_feature[card["label"]] in platform["note"], card["label"]
+        if card["label"] in NOTES_FEATURE:
+            assert NOTES_FEATURE[card["label"]] in platform["note"], card["label"]
         else:
             assert ties & set(platform["ties"]), (card["label"], ties, platform["ties"])
     assert checked >= 12

@@ -353,7 +353,7 @@ def test_a_malformed_question_is_rejected(fields, words):
 @pytest.mark.parametrize(
     "compute, words",
     [
-        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, not 'facebook'"),
+        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, student_network, student_multiplex, not 'facebook'"),
         ({"graph": "karate_club", "measure": "pagerank"}, "compute.measure must be one of"),
         ({"graph": "karate_club", "measure": "bridge"}, "measure 'bridge' gives a 'tie' answer, but kind is 'person'"),
         ({"graph": "karate_club", "measure": "most_central", "by": "degree", "top": 3}, "unknown field 'top'"),
@@ -834,3 +834,232 @@ def test_hints_call_only_what_their_notebook_defines(name):
             assert func in names or hasattr(builtins, func), (q["id"], func)
             if arg and arg[0].isupper():
                 assert arg in names, (q["id"], arg)
+
+
+# -- questions asked on each student's own network (assessments of lessons 4 to 6) -----
+
+import networkx as nx  # noqa: E402
+
+from smlessons.checks import NoStudentError, ask, question_kinds, student_copy  # noqa: E402
+from smlessons.networks import student_network  # noqa: E402
+
+
+def _tiny():
+    """Ana, Ben, Carla: a triangle; Carla-Dev: the bridge; Dev, Elif, Farid, Greta: a square."""
+    G = nx.Graph()
+    G.add_edges_from([("Ana", "Ben"), ("Ben", "Carla"), ("Ana", "Carla"), ("Carla", "Dev"),
+                      ("Dev", "Elif"), ("Elif", "Farid"), ("Farid", "Greta"), ("Greta", "Dev")])
+    G.graph["communities"] = [["Dev", "Elif", "Farid", "Greta"], ["Ana", "Ben", "Carla"]]
+    return G
+
+
+def _tiny_media():
+    G = nx.Graph(media=["WhatsApp", "Instagram", "TikTok"])
+    G.add_edge("Ana", "Ben", platform=("WhatsApp", "Instagram"))
+    G.add_edge("Ben", "Carla", platform=("WhatsApp",))
+    G.add_edge("Ana", "Carla", platform=("Instagram",))
+    G.add_edge("Carla", "Dev", platform=("TikTok",))
+    return G
+
+
+CHOICE3 = {"a": "first", "b": "second", "c": "third"}
+
+
+@pytest.mark.parametrize(
+    "graph, kind, compute, right, wrong",
+    [
+        ("tiny", "choice", {"measure": "tie_type", "tie": ["Ana", "Ben"]}, "a", "b"),
+        ("tiny", "choice", {"measure": "tie_type", "tie": ["Elif", "Dev"]}, "b", "a"),
+        ("tiny", "choice", {"measure": "tie_type", "tie": ["Carla", "Dev"]}, "c", "b"),
+        ("tiny", "number", {"measure": "span", "tie": ["Dev", "Elif"]}, 3, 2),
+        ("tiny", "number", {"measure": "span", "tie": ["Ana", "Ben"]}, 2, 1),
+        ("tiny", "people", {"measure": "cut_off_by_bridge", "person": "Ana"}, ["Dev", "Elif", "Farid", "Greta"],
+         ["Dev", "Elif", "Farid"]),
+        ("tiny", "people", {"measure": "cut_off_by_bridge", "person": "Farid"}, "Ana, Ben, Carla", "Ana, Ben"),
+        ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Carla", "second": "Dev"}, "a", "c"),
+        ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Dev", "second": "Carla"}, "b", "a"),
+        ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Ben", "second": "Carla"}, "c", "a"),
+        ("tiny", "number", {"measure": "degree_sum"}, 16, 8),
+        ("tiny", "people", {"measure": "community_members", "person": "Elif"}, ["Dev", "Farid", "Greta"], ["Dev", "Farid"]),
+        ("tiny", "people", {"measure": "community_members", "person": "Elif"}, ["Dev", "Elif", "Farid", "Greta"],
+         ["Dev", "Elif", "Farid", "Greta", "Ana"]),
+        ("tiny_media", "platforms", {"measure": "tie_media", "tie": ["Ben", "Ana"]}, "Instagram, WhatsApp", "WhatsApp"),
+        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Ana", "Ben"], "medium": "WhatsApp"}, "b", "a"),
+        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Ben", "Carla"], "medium": "WhatsApp"}, "a", "b"),
+        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Carla", "Dev"], "medium": "WhatsApp"}, "c", "a"),
+        ("tiny_media", "people", {"measure": "cut_off_by_medium", "medium": "TikTok"}, "Dev", "Carla, Dev"),
+    ],
+)
+def test_the_student_network_measures_on_a_network_checked_by_hand(monkeypatch, graph, kind, compute, right, wrong):
+    monkeypatch.setitem(checks._GRAPHS, graph, lambda nw: {"tiny": _tiny, "tiny_media": _tiny_media}[graph])
+    checks._graph.cache_clear()
+    q = Question(id="hand", prompt="?", kind=kind, explanation="{answer}.", compute={"graph": graph, **compute},
+                 options=CHOICE3 if kind == "choice" else None)
+    assert q.evaluate(right).correct, q.answers()
+    verdict = q.evaluate(wrong)
+    assert not verdict.correct and len(lines(verdict)) >= 2  # a reason, never a bare "wrong"
+
+
+def test_a_span_of_a_bridge_is_refused(monkeypatch):
+    monkeypatch.setitem(checks._GRAPHS, "tiny", lambda nw: _tiny)
+    checks._graph.cache_clear()
+    q = Question(id="x", prompt="?", kind="number", explanation=".", compute={"graph": "tiny", "measure": "span", "tie": ["Carla", "Dev"]})
+    with pytest.raises(QuestionFileError, match="Carla\u2013Dev is a bridge"):
+        q.evaluate(1)
+
+
+def _degree_question(**over):
+    spec = dict(
+        id="demo-degree", prompt="How many ties does {person} have?", kind="number", network="student_network",
+        roles={"person": {"pick": "person"}}, explanation="{person} is tied to {neighbours}.",
+        compute={"graph": "student_network", "measure": "degree", "person": "{person}"},
+    )
+    spec.update(over)
+    return Question(**spec)
+
+
+def test_each_student_is_asked_about_their_own_people():
+    q = _degree_question()
+    prompts = {}
+    for s in [f"s{i}" for i in range(30)]:
+        mine = q.for_student(s)
+        person = mine.names["person"]
+        assert person in student_network(s) and mine.prompt == f"How many ties does {person} have?"
+        assert mine.prompt == q.for_student(s).prompt  # the same every time
+        assert mine.evaluate(student_network(s).degree(person)).correct
+        prompts[s] = mine.prompt
+    assert len(set(prompts.values())) > 10
+
+
+def test_a_question_on_a_student_network_is_graded_only_for_a_student():
+    q = _degree_question()
+    with pytest.raises(NoStudentError, match="for_student"):
+        q.evaluate(3)
+    assert q.for_student("ana").student == "ana"
+
+
+def test_a_question_on_a_shared_network_is_the_same_for_everyone():
+    q = question("karate-most-ties")
+    assert q.for_student("ana") is q
+
+
+def test_roles_are_drawn_as_each_option_says():
+    roles = {
+        "a": {"pick": "person"},
+        "b": {"pick": "person", "apart_from": "a"},
+        "c": {"pick": "person", "side": "main"},
+        "t": {"pick": "tie", "kinds": ["local_bridge"]},
+    }
+    q = Question(id="demo-roles", prompt="{a} {b} {c} {t}", kind="number", network="student_network", roles=roles,
+                 compute={"graph": "student_network", "measure": "degree_sum"}, explanation=".")
+    for s in [f"s{i}" for i in range(20)]:
+        G, names = student_network(s), q.for_student(s).names
+        assert len({names["a"], names["b"], names["c"]}) == 3
+        assert G.nodes[names["a"]]["group"] != G.nodes[names["b"]]["group"]
+        H = G.copy()
+        H.remove_edges_from(bridges(G))
+        assert len(nx.node_connected_component(H, names["c"])) > len(G) / 2
+        u, v = names["t"].split("\u2013")
+        assert G.has_edge(u, v) and not set(G[u]) & set(G[v]) and {u, v} not in [set(e) for e in bridges(G)]
+
+
+def test_media_roles_are_drawn_as_each_option_says():
+    from smlessons.multiplex import best_media, removal_effects, student_multiplex
+
+    roles = {
+        "m": {"pick": "medium", "cuts_off": True},
+        "p": {"pick": "person", "one_best_medium": True},
+        "t": {"pick": "tie", "medium": "m", "kinds": ["only"]},
+        "u": {"pick": "tie", "several_media": True},
+    }
+    q = Question(id="demo-media", prompt="{m} {p} {t} {u}", kind="platform", network="student_multiplex", roles=roles,
+                 compute={"graph": "student_multiplex", "measure": "most_cut_off"}, explanation=".")
+    for s in [f"s{i}" for i in range(20)]:
+        G, names = student_multiplex(s), q.for_student(s).names
+        cut = {r.medium: len(r.cut_off) for r in removal_effects(G)}
+        assert 0 < cut[names["m"]] < max(cut.values())
+        assert len(best_media(G, names["p"])) == 1
+        assert G.edges[tuple(names["t"].split("\u2013"))]["platform"] == (names["m"],)
+        assert len(G.edges[tuple(names["u"].split("\u2013"))]["platform"]) > 1
+
+
+@pytest.mark.parametrize(
+    "over, message",
+    [
+        ({"network": None}, "set 'network' to one of student_network, student_multiplex"),
+        ({"roles": {"person": {"pick": "friend"}}}, "role 'person': give \"pick\": one of person, tie, medium"),
+        ({"roles": {"person": {"pick": "person", "near": "x"}}}, "a person role has no option 'near'"),
+        ({"roles": {"person": {"pick": "person", "apart_from": "other"}}}, "'apart_from' must name a person role given before it"),
+        ({"roles": {"person": {"pick": "tie", "kinds": ["strong"]}}}, "'kinds' must list some of inside, local_bridge, bridge"),
+        ({"prompt": "How many ties does {someone} have?"}, "the text names {someone}, which is not a role"),
+        ({"roles": {}}, "field 'roles' must map names"),
+        ({"compute": {"graph": "class_network", "measure": "degree", "person": "Ana"}},
+         "compute.graph is 'class_network', but the question's network is 'student_network'"),
+    ],
+)
+def test_bad_roles_are_refused_with_the_reason(over, message):
+    with pytest.raises(QuestionFileError, match=re.escape(message)):
+        _degree_question(**over)
+
+
+def test_a_computed_choice_has_one_option_per_outcome_in_order():
+    base = dict(id="c", prompt="?", kind="choice", explanation=".",
+                compute={"graph": "karate_club", "measure": "closer", "source": 0, "first": 1, "second": 33})
+    assert Question(**base, options=CHOICE3).evaluate("a").correct  # member 1 is a neighbour of 0; 33 is not
+    with pytest.raises(QuestionFileError, match="options must be 'a', 'b', 'c'"):
+        Question(**base, options={"a": "x", "b": "y"})
+    with pytest.raises(QuestionFileError, match="needs a measure with outcomes"):
+        Question(**{**base, "compute": {"graph": "karate_club", "measure": "degree", "person": 0}}, options=CHOICE3)
+
+
+KEY = {
+    "id": "demo-assessment",
+    "notebook": "demo",
+    "sources": {"a": "An article."},
+    "questions": [
+        {"id": "demo-degree", "prompt": "How many ties does {person} have?", "kind": "number", "level": "lookup",
+         "network": "student_network", "roles": {"person": {"pick": "person"}},
+         "compute": {"graph": "student_network", "measure": "degree", "person": "{person}"},
+         "explanation": "{person}: {value}.", "hint": "degree()", "feedback": {"0": "No."}, "source": "a"},
+        {"id": "demo-literal", "prompt": "How many?", "kind": "number", "answer": 3, "explanation": "Three."},
+    ],
+}
+
+
+def test_a_student_copy_keeps_prompts_kinds_and_roles_only(tmp_path):
+    copy = student_copy(KEY)
+    assert copy["mode"] == "assessment" and copy["sources"] == {} and copy["id"] == KEY["id"]
+    assert copy["questions"][0] == {k: KEY["questions"][0][k] for k in ("id", "prompt", "kind", "level", "network", "roles")}
+    assert copy["questions"][1] == {"id": "demo-literal", "prompt": "How many?", "kind": "number"}
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(copy), encoding="utf-8")
+    loaded = load_questions(path)
+    assert [q.assessment for q in loaded.values()] == [True, True]
+    with pytest.raises(QuestionFileError, match="student's copy, which has no answers"):
+        loaded["demo-literal"].evaluate(3)
+    assert question_kinds(path) == {"demo-degree": "number", "demo-literal": "number"}
+
+
+@pytest.mark.parametrize("field", ["answer", "compute", "explanation", "hint", "feedback", "source"])
+def test_a_student_copy_carrying_a_key_field_is_refused(tmp_path, field):
+    copy = student_copy(KEY)
+    copy["questions"][0][field] = KEY["questions"][0].get(field, 3)
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(copy), encoding="utf-8")
+    with pytest.raises(QuestionFileError, match=f"a student's copy must not carry '{field}'"):
+        load_questions(path)
+
+
+def test_ask_shows_the_running_student_s_own_prompt(tmp_path, monkeypatch):
+    path = tmp_path / "copy.json"
+    path.write_text(json.dumps(student_copy(KEY)), encoding="utf-8")
+    mine = ask("demo-degree", path, student="ana")
+    assert mine.names["person"] in student_network("ana")
+    assert mine._repr_markdown_() == f"**How many ties does {mine.names['person']} have?**"
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ana")
+    assert ask("demo-degree", path).names == mine.names
+    key = tmp_path / "key.json"
+    key.write_text(json.dumps(KEY), encoding="utf-8")
+    assert ask("demo-degree", key).names == mine.names  # the key and the copy name the same person
+    with pytest.raises(UnknownQuestionError, match="no question 'demo-nothing'"):
+        ask("demo-nothing", path)

@@ -134,3 +134,112 @@ def test_an_assessment_copy_carries_no_clause_and_no_policy(tmp_path):
         load_exercise(write(tmp_path, {**student, "items": [{"label": "TikTok", "clause": "M1"}]}))
     with pytest.raises(ExerciseFileError, match="must not contain 'policy'"):
         load_exercise(write(tmp_path, {**student, "policy": GOOD["policy"]}))
+
+
+# -- a bank: "show": K of at least 2K cards --------------------------------------------------
+
+
+def bank(n_items, show, **extra):
+    items = [
+        {"label": f"App {i}", "answer": "Medium", "clause": "M1", "explanation": "An app.", "source": "article"}
+        for i in range(n_items)
+    ]
+    return {**GOOD, "items": items, "show": show, **extra}
+
+
+def test_a_bank_states_how_many_cards_each_student_sees(tmp_path):
+    ex = load_exercise(write(tmp_path, bank(8, 4)))
+    assert ex.show == 4 and len(ex.items) == 8
+    assert load_exercise(write(tmp_path, GOOD)).show is None  # not a bank: every card is shown
+
+
+@pytest.mark.parametrize(
+    "n_items, show, words",
+    [
+        (7, 4, r"demo.json: field 'show' is 4, so the bank needs at least 8 cards \(twice as many as each student sees\), but it has 7"),
+        (8, 0, r"demo.json: field 'show' must be a whole number of cards, at least 1, not 0"),
+        (8, -2, r"field 'show' must be a whole number of cards, at least 1, not -2"),
+        (8, 2.5, r"field 'show' must be a whole number of cards, at least 1, not 2.5"),
+        (8, "4", r"field 'show' must be a whole number of cards, at least 1, not '4'"),
+        (8, True, r"field 'show' must be a whole number of cards, at least 1, not True"),
+        (8, None, r"field 'show' must be a whole number of cards, at least 1, not None"),
+    ],
+)
+def test_a_bad_show_is_refused_with_a_clear_error(tmp_path, n_items, show, words):
+    with pytest.raises(ExerciseFileError, match=words):
+        load_exercise(write(tmp_path, bank(n_items, show)))
+
+
+def test_a_students_copy_of_a_bank_carries_its_show(tmp_path):
+    student = {k: v for k, v in bank(8, 4).items() if k != "policy"}
+    student["mode"] = "assessment"
+    student["items"] = [{"label": i["label"]} for i in student["items"]]
+    assert load_exercise(write(tmp_path, student)).show == 4
+    student["items"] = student["items"][:7]
+    with pytest.raises(ExerciseFileError, match="needs at least 8 cards"):
+        load_exercise(write(tmp_path, student))
+
+
+# -- the student's copy of a questions file ---------------------------------------------------
+
+from smlessons.datafiles import load_student_questions, question_kinds  # noqa: E402
+
+STUDENT_QUESTIONS = {
+    "id": "quiz-questions",
+    "mode": "assessment",
+    "notebook": "quiz",
+    "questions": [
+        {"id": "a01-count", "prompt": "How many?", "kind": "number", "level": "predict"},
+        {"id": "a01-why", "prompt": "Why?", "kind": "choice", "level": "explain", "options": {"a": "This.", "b": "That."}},
+    ],
+}
+
+
+def test_a_students_questions_copy_gives_prompts_and_kinds(tmp_path):
+    path = write(tmp_path, STUDENT_QUESTIONS, "q.json")
+    assert question_kinds(path) == {"a01-count": "number", "a01-why": "choice"}
+    assert load_student_questions(path)["a01-why"]["options"] == {"a": "This.", "b": "That."}
+
+
+def _question(**changes):
+    data = json.loads(json.dumps(STUDENT_QUESTIONS))
+    q = data["questions"][0]
+    for key, value in changes.items():
+        if value is KeyError:
+            del q[key]
+        else:
+            q[key] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (_question(answer=3), r"q.json: question 0 \('a01-count'\): a student's copy must not contain 'answer'"),
+        (_question(compute={"graph": "class_network"}), r"must not contain 'compute'"),
+        (_question(explanation="Because."), r"must not contain 'explanation'"),
+        (_question(feedback={"4": "No."}), r"must not contain 'feedback'"),
+        (_question(hint="Count."), r"must not contain 'hint'"),
+        (_question(source="x"), r"must not contain 'source'"),
+        (_question(kind="guess"), r"question 0 \('a01-count'\): field 'kind' must be one of person, people"),
+        (_question(level="recall"), r"field 'level' must be one of lookup, predict, explain"),
+        (_question(prompt=""), r"field 'prompt' must be a non-empty string"),
+        (_question(prompt=KeyError), r"question 0 \('a01-count'\): missing field 'prompt'"),
+        (_question(colour="red"), r"unknown field 'colour'"),
+        (_question(options={"a": "x", "b": "y"}), r"field 'options' goes with kind 'choice'"),
+        (_question(points=0), r"field 'points' must be a positive number"),
+        ({**STUDENT_QUESTIONS, "mode": "practice"}, r"q.json: field 'mode' must be 'assessment'"),
+        ({**STUDENT_QUESTIONS, "questions": []}, r"field 'questions' must be a non-empty list"),
+        ({**STUDENT_QUESTIONS, "questions": [STUDENT_QUESTIONS["questions"][0]] * 2}, r"duplicate question id 'a01-count'"),
+        ([1], r"q.json: the top level must be an object"),
+        ("{not json", r"q.json: not valid JSON"),
+    ],
+)
+def test_a_students_questions_copy_with_a_key_or_a_bad_field_is_refused(tmp_path, data, words):
+    with pytest.raises(ExerciseFileError, match=words):
+        load_student_questions(write(tmp_path, data, "q.json"))
+
+
+def test_a_missing_students_questions_copy_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no questions file"):
+        question_kinds(tmp_path / "nowhere.json")

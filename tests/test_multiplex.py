@@ -588,3 +588,59 @@ def test_coverage_is_not_a_connected_reach():
     for m, (touched, parts) in cov.items():
         assert touched == len(reached_by(G, m)) == sum(parts)
         assert round(touched / 24, 3) == reach(G)[m]
+
+
+# -- each student's own network on four media (the lesson 6 assessment) --------------
+
+from fractions import Fraction  # noqa: E402
+from itertools import combinations  # noqa: E402
+
+from smlessons.networks import student_network  # noqa: E402
+
+STUDENTS = [f"student{i:03d}" for i in range(40)] + ["ana", "ben", ""]
+
+
+def _media(G):
+    return sorted((tuple(sorted(e)), G.edges[e]["platform"]) for e in G.edges())
+
+
+def test_a_student_multiplex_has_the_student_network_s_ties_each_on_some_media():
+    for s in STUDENTS:
+        G, plain = multiplex.student_multiplex(s), student_network(s)
+        assert sorted(map(sorted, G.edges())) == sorted(map(sorted, plain.edges())), s
+        assert G.graph["media"] == list(MEDIA)
+        assert all(ms and set(ms) <= set(MEDIA) and list(ms) == [m for m in MEDIA if m in ms]
+                   for *_, ms in G.edges(data="platform")), s
+
+
+def test_every_lesson6_question_has_one_answer_on_every_student_multiplex():
+    for s in STUDENTS:
+        G = multiplex.student_multiplex(s)
+        cut = sorted((len(r.cut_off) for r in removal_effects(G)), reverse=True)
+        assert cut[0] > cut[1] > 0, s  # one medium cuts off the most; another cuts somebody off too
+        ties = {m: {frozenset(e) for e in G.edges() if m in G.edges[e]["platform"]} for m in MEDIA}
+        assert all(ties.values()), s
+        shares = sorted((Fraction(len(ties[a] & ties[b]), len(ties[a] | ties[b])) for a, b in combinations(MEDIA, 2)),
+                        reverse=True)
+        assert shares[0] > shares[1], s
+        assert any(len(best_media(G, p)) == 1 for p in G), s
+        assert any(len(ms) > 1 for *_, ms in G.edges(data="platform")), s
+
+
+def test_two_students_get_different_media_and_one_student_always_the_same():
+    assert _media(multiplex.student_multiplex("ana")) == _media(multiplex.student_multiplex("ana"))
+    assert len({json.dumps(_media(multiplex.student_multiplex(s))) for s in STUDENTS}) == len(STUDENTS)
+
+
+def test_a_student_multiplex_is_the_same_in_another_process():
+    code = (
+        "import json; from smlessons.multiplex import student_multiplex as s\n"
+        "G = s('ana'); print(json.dumps(sorted([sorted(e), list(G.edges[e]['platform'])] for e in G.edges())))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert [(tuple(e), tuple(ms)) for e, ms in json.loads(out)] == _media(multiplex.student_multiplex("ana"))
+
+
+def test_my_multiplex_is_the_running_student_s(monkeypatch):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ben")
+    assert _media(multiplex.my_multiplex()) == _media(multiplex.student_multiplex("ben"))

@@ -775,3 +775,121 @@ def test_drawings_use_the_course_template_and_square_axes():
     assert fig.layout.template == TEMPLATE
     assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.xaxis.range == fig.layout.yaxis.range
     assert "white" not in json.dumps(fig.to_dict()["layout"].get("plot_bgcolor", ""))
+
+
+# -- each student's own network (the assessments of lessons 4 to 6) ----------------
+
+STUDENTS = [f"student{i:03d}" for i in range(40)] + ["ana", "ben", "", "m.rossi@example.org", "Zoë Ünal"]
+
+
+def _shape(G):
+    return sorted(G.nodes(data="group")), sorted(tuple(sorted(e)) for e in G.edges())
+
+
+def test_a_student_network_has_the_promised_shape():
+    for s in STUDENTS:
+        G = networks.student_network(s)
+        groups = G.graph["communities"]
+        assert 12 <= len(G) <= 20 and nx.is_connected(G), s
+        assert 3 <= len(groups) <= 4 and sorted(p for ms in groups for p in ms) == sorted(G)
+        assert set(G) <= set(NAMES)
+        assert all(G.nodes[p]["group"] == G.nodes[ms[0]]["group"] for ms in groups for p in ms)
+        assert min(d for _, d in G.degree()) >= 2
+        assert G.graph["student"] == s and G.graph["synthetic"] is True
+
+
+def test_every_assessed_question_has_one_answer_on_every_student_network():
+    for s in STUDENTS:
+        G = networks.student_network(s)
+        group = nx.get_node_attributes(G, "group")
+        assert len(bridges(G)) == 1, s
+        between = {frozenset(e) for e in G.edges() if group[e[0]] != group[e[1]]}
+        assert {frozenset(e) for e in local_bridges(G)} == between, s
+        ranked = sorted(dict(G.degree()).values(), reverse=True)
+        assert ranked[0] > ranked[1], s
+        b = centrality(G, "betweenness")
+        top = sorted(b.values(), reverse=True)
+        assert top[0] - top[1] > 1e-6, s
+        assert max(b, key=b.get) != max(dict(G.degree()), key=dict(G.degree()).get), s
+
+
+def test_the_communities_found_are_the_groups_drawn():
+    for s in STUDENTS:
+        G = networks.student_network(s)
+        planted = sorted(sorted(ms) for ms in G.graph["communities"])
+        assert sorted(communities(G)) == planted, s
+        assert sorted(communities(G, method="greedy")) == planted, s
+        assert communities(G) == G.graph["communities"], s  # the same order too
+
+
+def test_two_students_get_different_networks_and_one_student_always_the_same():
+    a, b = networks.student_network("ana"), networks.student_network("ben")
+    assert _shape(a) != _shape(b) and set(a) != set(b)
+    assert _shape(a) == _shape(networks.student_network("ana"))
+    shapes = {json.dumps(_shape(networks.student_network(s))) for s in STUDENTS}
+    assert len(shapes) == len(STUDENTS)
+
+
+def test_a_student_network_is_a_new_graph_each_time():
+    G = networks.student_network("ana")
+    G.remove_node(next(iter(G)))
+    assert len(networks.student_network("ana")) == len(G) + 1
+
+
+def test_a_student_network_is_the_same_in_another_process():
+    code = (
+        "import json; from smlessons.networks import student_network as s\n"
+        "print(json.dumps([[sorted(s(x).nodes(data='group')), sorted(tuple(sorted(e)) for e in s(x).edges())]"
+        " for x in ('ana', 'ben', 'student007')]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "123"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    there = [[[tuple(n) for n in nodes], [tuple(e) for e in edges]] for nodes, edges in json.loads(out)]
+    here = [[list(x) for x in _shape(networks.student_network(s))] for s in ("ana", "ben", "student007")]
+    assert there == here
+
+
+def test_a_student_network_is_pinned():
+    """A change to the drawing (or to Python's random()) would change every student's network
+    and their graded questions: this digest of one network makes it visible."""
+    import hashlib
+
+    G = networks.student_network("ana")
+    digest = hashlib.sha256(json.dumps(_shape(G)).encode()).hexdigest()[:16]
+    assert (len(G), G.number_of_edges(), digest) == (19, 31, "3177a9458b7a6678")
+
+
+def test_the_drawing_uses_random_alone():
+    """Only random() is promised the same numbers in every Python version: a stream that
+    offers nothing else draws a network all the same."""
+    from smlessons.variants import rng
+
+    class OnlyRandom:
+        def __init__(self, r):
+            self.random = r.random
+
+    groups, inside, between = networks._student_draft(OnlyRandom(rng("ana", "x")))
+    assert groups and inside and between
+
+
+def test_my_network_is_the_running_student_s(monkeypatch):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ben")
+    assert _shape(networks.my_network()) == _shape(networks.student_network("ben"))
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ana")
+    assert _shape(networks.my_network()) == _shape(networks.student_network("ana"))
+
+
+@pytest.mark.parametrize("bad", [7, None.__class__, ["ana"]])
+def test_a_student_network_needs_a_string_id(bad):
+    with pytest.raises(TypeError, match="student must be a student's id"):
+        networks.student_network(bad)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(max_size=40))
+def test_any_student_id_gets_a_network_with_one_answer_per_question(student):
+    G = networks.student_network(student)
+    assert 12 <= len(G) <= 20 and nx.is_connected(G) and len(bridges(G)) == 1
+    ranked = sorted(dict(G.degree()).values(), reverse=True)
+    top = sorted(centrality(G, "betweenness").values(), reverse=True)
+    assert ranked[0] > ranked[1] and top[0] - top[1] > 1e-6

@@ -178,3 +178,34 @@ def test_a_lab_started_the_make_lab_way_has_no_nbgrader(tmp_path):
     loaded, disabled, formgrader = results["plain"]
     assert "@jupyter/nbgrader" in loaded and "@jupyter/nbgrader" not in disabled
     assert formgrader != 404
+
+
+def test_nbgrader_comes_with_the_instructor_extra_and_the_tests_have_it():
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert {name_of(d) for d in extras["instructor"]} == {"nbgrader"}
+    missing = set(extras["instructor"]) - set(extras["test"])
+    assert not missing, f"the test extra must list the instructor extra's packages as they are: {missing}"
+
+
+def _pip_installs(dry_run: str) -> list[str]:
+    return [line for line in dry_run.splitlines() if "pip install" in line and "--upgrade pip" not in line]
+
+
+def test_make_lab_installs_no_extra_and_make_instructor_installs_nbgrader(tmp_path):
+    fresh = f"VENV={tmp_path / 'venv'}"  # as on a first run: everything would be installed
+    lab = _pip_installs(_make("-n", "lab", fresh).stdout)
+    assert lab and all(line.rstrip().endswith("pip install --quiet -e .") for line in lab), lab
+    instructor = _pip_installs(_make("-n", "instructor", fresh).stdout)
+    assert any(line.rstrip().endswith("-e '.[instructor]'") for line in instructor), instructor
+    assert not any("[test]" in line for line in instructor), "teachers do not need the test tools"
+
+
+def test_package_data_ships_the_course_template():
+    import fnmatch
+
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["smlessons"]
+    template = ROOT / "smlessons" / "course_template"
+    files = [p.relative_to(ROOT / "smlessons").as_posix() for p in template.iterdir() if p.is_file()]
+    assert {"course_template/gitignore", "course_template/roster.csv", "course_template/README.md"} <= set(files)
+    for name in files:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), f"{name} would not be installed"

@@ -397,3 +397,188 @@ def test_restored_placements_survive_the_shuffle(tmp_path, monkeypatch):
     first.placements = {"Instagram": "Social medium"}
     again = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
     assert again.placements == {"Instagram": "Social medium"} and again.cards == first.cards
+
+
+# -- a bank: each student's own cards, in their own order ---------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from smlessons import variants  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BANK_KEY = ROOT / "instructors" / "keys" / "lesson01_assessment_board.json"
+BANK_COPY = ROOT / "instructors" / "source" / "lesson1" / "lesson01_assessment_board.json"
+
+
+def test_student_name_is_the_variant_student_id(monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "hub-name")
+    monkeypatch.setenv("SMLESSONS_STUDENT", "graded-student")
+    assert student_name() == variants.student_id() == "graded-student"
+    monkeypatch.delenv("SMLESSONS_STUDENT")
+    assert student_name() == "hub-name"
+
+
+def test_a_bank_board_shows_the_students_drawn_cards_in_their_order(monkeypatch):
+    key = load_exercise(BANK_KEY)
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
+    board = SortingBoard.from_exercise(BANK_COPY, answers=False)
+    expected = variants.board_cards([i.label for i in key.items], key.show, "ada", key.id)
+    assert board.cards == expected and len(board.cards) == key.show == 8
+    assert [i.label for i in board.items] == board.cards
+    assert SortingBoard.from_exercise(BANK_COPY, answers=False).cards == expected  # after a restart
+    assert SortingBoard.from_exercise(BANK_COPY, answers=False, student="bo").cards != expected
+
+
+def test_a_bank_board_built_from_the_key_shows_the_same_cards_with_their_answers(monkeypatch):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
+    copy_board = SortingBoard.from_exercise(BANK_COPY, answers=False)
+    key_board = SortingBoard.from_exercise(BANK_KEY, answers=False)
+    assert key_board.cards == copy_board.cards
+    assert all(item.answers for item in key_board.items) and not any(item.answers for item in copy_board.items)
+
+
+@pytest.mark.parametrize("option", [{"seed": 1}, {"shuffle": False}, {"shuffle": True}])
+def test_a_bank_refuses_an_order_of_its_own(option):
+    with pytest.raises(ValueError, match="is a bank .*shows 8 of 24 cards.*student="):
+        SortingBoard.from_exercise(BANK_COPY, answers=False, **option)
+
+
+def test_a_bank_board_saves_only_its_own_cards(monkeypatch, tmp_path):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
+    store = AnswerStore("media-or-network", folder=tmp_path)
+    board = SortingBoard.from_exercise(BANK_COPY, answers=store)
+    board.placements = {label: board.bins[0] for label in board.cards}
+    assert store.load(board.exercise_id) == {label: board.bins[0] for label in board.cards}
+
+
+# -- entries a board cannot use are set aside, never lost ---------------------------------
+
+
+def test_unusable_entries_are_set_aside_in_the_answer_file(store, capsys):
+    saved = {"Instagram": "Social medium", "YouTube": ["Social medium"], "A card of another board": "Social network"}
+    store.save("demo-board", saved)
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert board.placements == {"Instagram": "Social medium"}
+    assert "YouTube" in board.notice and "A card of another board" in board.notice
+    assert store.load("demo-board") == {"Instagram": "Social medium"}
+    assert store.load("demo-board.set-aside") == {"YouTube": ["Social medium"], "A card of another board": "Social network"}
+    board.reset()  # a later move never touches what was set aside
+    assert store.load("demo-board.set-aside") == {"YouTube": ["Social medium"], "A card of another board": "Social network"}
+
+
+def test_a_second_setting_aside_never_overwrites_the_first(store):
+    store.save("demo-board", {"YouTube": 1})
+    SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    store.save("demo-board", {"YouTube": 2})
+    SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert store.load("demo-board.set-aside") == {"YouTube": 1}
+    assert store.load("demo-board.set-aside-2") == {"YouTube": 2}
+
+
+def test_an_answer_that_is_not_a_board_is_set_aside_whole(store):
+    store.save("demo-board", ["not", "a", "board"])
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert board.placements == {} and "not a board's answer" in board.notice
+    assert store.load("demo-board.set-aside") == ["not", "a", "board"]
+    board.placements = {"Instagram": "Social medium"}
+    assert store.load("demo-board.set-aside") == ["not", "a", "board"]
+
+
+def test_nothing_is_written_while_nbgrader_runs_the_notebook(store, monkeypatch):
+    store.save("demo-board", {"Instagram": "Social medium", "YouTube": 3})
+    before = store.path.read_bytes()
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert board.placements == {"Instagram": "Social medium"}
+    assert store.path.read_bytes() == before
+
+
+# -- property: any JSON at all in the answer file never stops a board -----------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ODD_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=12) | st.sampled_from(
+    ["Instagram", "YouTube", "Social medium", "Social network", "", " ", "\u200b", "\ud800", "{label}", "../x"]
+)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _ODD_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_ODD_TEXT, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+def _files(folder: Path) -> dict:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(whole=_JSON)
+def test_any_json_as_the_answer_file_never_stops_a_board(tmp_path_factory, whole):
+    folder = tmp_path_factory.mktemp("answers")
+    store = AnswerStore("nb", folder=folder)
+    text = json.dumps(whole)
+    store.path.write_text(text, encoding="utf-8")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    files = _files(folder)
+    kept = [name for name in files if ".corrupt-" in name]
+    if kept:  # not an answer file: kept aside byte for byte, the board starts empty
+        assert files[kept[0]] == text.encode("utf-8") and board.placements == {}
+    else:  # a valid answer file is not moved
+        assert store.path.read_text(encoding="utf-8") == text
+    board.placements = {"Instagram": "Social medium"}  # the board still works and saves
+    assert store.load("demo-board") == {"Instagram": "Social medium"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=_JSON, others=st.dictionaries(_ODD_TEXT, _JSON, max_size=3))
+def test_any_json_as_a_boards_entry_never_stops_it_and_loses_nothing(tmp_path_factory, entry, others):
+    folder = tmp_path_factory.mktemp("answers")
+    store = AnswerStore("nb", folder=folder)
+    exercises = {k: {"answer": v} for k, v in others.items()}
+    exercises["demo-board"] = {"answer": entry, "saved": "2026-01-01T00:00:00+00:00"}
+    store.path.write_text(
+        json.dumps({"format": "smlessons-answers", "version": 1, "notebook": "nb", "exercises": exercises}), encoding="utf-8"
+    )
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    labels, bins = {i["label"] for i in ITEMS}, set(BINS)
+    valid = (
+        {k: v for k, v in entry.items() if k in labels and isinstance(v, str) and v in bins}
+        if isinstance(entry, dict)
+        else {}
+    )
+    assert board.placements == valid  # every valid card comes back
+    board.placements = {**valid, "Instagram": "Social network"}  # and the student goes on working
+    saved = store.all()
+    for k, v in others.items():  # other exercises untouched
+        if k != "demo-board" and not k.startswith("demo-board.set-aside"):
+            assert saved[k] == v
+    aside = saved.get("demo-board.set-aside")
+    if isinstance(entry, dict):
+        rest = {k: v for k, v in entry.items() if k not in valid}
+        if rest:
+            assert aside == rest or ("demo-board.set-aside" in others and saved.get("demo-board.set-aside-2") == rest)
+        else:
+            assert "demo-board.set-aside" not in saved or "demo-board.set-aside" in others
+    else:
+        assert aside == entry or ("demo-board.set-aside" in others and saved.get("demo-board.set-aside-2") == entry)
+
+
+_BANK_LABELS = [c["label"] for c in json.loads(BANK_COPY.read_text(encoding="utf-8"))["items"]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entry=st.dictionaries(st.sampled_from(_BANK_LABELS) | _ODD_TEXT, _JSON | st.sampled_from(load_exercise(BANK_KEY).bins), max_size=10))
+def test_a_bank_board_keeps_the_valid_cards_of_any_entry_and_sets_the_rest_aside(tmp_path_factory, monkeypatch, entry):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
+    store = AnswerStore("media-or-network", folder=tmp_path_factory.mktemp("answers"))
+    store.save("lesson01-assessment-board", entry)
+    board = SortingBoard.from_exercise(BANK_COPY, answers=store)
+    valid = {k: v for k, v in entry.items() if k in board.cards and isinstance(v, str) and v in board.bins}
+    assert board.placements == valid
+    rest = {k: v for k, v in entry.items() if k not in valid}
+    assert store.all().get("lesson01-assessment-board.set-aside") == (rest or None)

@@ -1,0 +1,421 @@
+"""The assessments of lessons 1, 2 and 3: banks, questions, notebooks, and keys kept private.
+
+Each assignment (``instructors/source/lessonN``) has a board drawn per
+student from a bank and questions recorded in the answer file; the keys
+(``instructors/keys``) are the only place the answers are written. These
+tests read the files as the grader and nbgrader do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from smlessons.checks import load_questions
+from smlessons.datafiles import load_exercise, load_student_questions
+from smlessons.variants import board_cards
+
+ROOT = Path(__file__).resolve().parents[1]
+COURSE = ROOT / "instructors"
+KEYS = COURSE / "keys"
+ASSIGNMENTS = {
+    # lesson: (assignment folder, notebook stem)
+    1: ("lesson1", "media-or-network"),
+    2: ("lesson2", "the-python-you-need"),
+    3: ("lesson3", "what-a-medium-offers"),
+}
+LESSONS = sorted(ASSIGNMENTS)
+RULE = (
+    "the answer file handed in is what is graded; an answer counts once its cell has been run "
+    "(a cell edited but never run does not count); the last answer you run counts"
+)
+
+
+def read(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def board_key(n):
+    return KEYS / f"lesson{n:02d}_assessment_board.json"
+
+
+def questions_key(n):
+    return KEYS / f"lesson{n:02d}_assessment_questions.json"
+
+
+def copy_of(n, kind):
+    folder, _ = ASSIGNMENTS[n]
+    return COURSE / "source" / folder / f"lesson{n:02d}_assessment_{kind}.json"
+
+
+def notebook(n):
+    folder, stem = ASSIGNMENTS[n]
+    return COURSE / "source" / folder / f"{stem}.ipynb"
+
+
+def cell_text(cell) -> str:
+    return "".join(cell["source"])
+
+
+# -- the banks --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_bank_holds_at_least_twice_the_cards_shown(n):
+    key = load_exercise(board_key(n))
+    assert key.id == f"lesson{n:02d}-assessment-board" and key.mode == "practice"
+    assert key.show == 8 and len(key.items) >= 2 * key.show, (len(key.items), key.show)
+
+
+EXPECTED_CLAUSES = {1: {"C1", "M1", "M2", "M3", "N1", "N2"}, 2: {"V1", "V2", "V3", "V4"}, 3: {"T1", "T2", "T3", "T4", "T5", "T6"}}
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_clause_of_a_lesson_has_cards_in_its_bank(n):
+    key = load_exercise(board_key(n))
+    per_clause = Counter(key.clause_of[i.label] for i in key.items)
+    assert set(per_clause) == EXPECTED_CLAUSES[n], per_clause
+    assert min(per_clause.values()) >= 2, per_clause
+    per_bin = Counter(b for i in key.items for b in i.answers)
+    assert set(per_bin) == set(key.bins), per_bin  # every bin is right for some cards
+
+
+def _normal(label: str) -> str:
+    return " ".join(re.sub(r"[^\w ]", " ", label.casefold()).split())
+
+
+def test_the_banks_are_new_cards_not_the_practice_boards():
+    practice = {
+        _normal(item["label"])
+        for p in (ROOT / "smlessons" / "exercises").glob("*.json")
+        for item in read(p).get("items", [])
+    }
+    for n in LESSONS:
+        for item in load_exercise(board_key(n)).items:
+            assert _normal(item.label) not in practice, (n, item.label)
+
+
+def test_lesson_2s_cards_are_keyed_by_what_python_gives():
+    """Objective: run every card and compare the kind of its value with its bin."""
+    key = load_exercise(board_key(2))
+    role_of_type = {int: "number", float: "number", str: "text", list: "list", dict: "dictionary"}
+    for item in key.items:
+        value = eval(item.label, {"__builtins__": {"len": len, "int": int, "str": str, "list": list, "sorted": sorted, "dict": dict}})
+        assert type(value) in role_of_type, (item.label, type(value))
+        assert item.answers == (key.roles[role_of_type[type(value)]],), (item.label, value, item.answers)
+
+
+def test_a_wrong_key_for_lesson_2_would_be_caught():
+    """The check above can fail: a card keyed as text while Python gives a list."""
+    key = load_exercise(board_key(2))
+    value = eval('["Ana"] + ["Ben"]')
+    assert key.roles["list"] != key.roles["text"] and type(value) is list
+
+
+# -- the questions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_question_tests_understanding_and_its_key_marks_it(n):
+    qs = load_questions(questions_key(n))
+    data = read(questions_key(n))
+    assert data["id"] == f"lesson{n:02d}-assessment-questions" and data["notebook"] == ASSIGNMENTS[n][1]
+    assert len(qs) >= 4
+    for qid, q in qs.items():
+        assert re.fullmatch(rf"a{n:02d}-[a-z0-9-]+", qid), qid
+        assert q.level in ("predict", "explain"), (qid, q.level)
+        assert q.evaluate(q.key().accepted[0] if q.kind != "choice" else q.answer).correct, qid
+        for wrong in q.feedback:  # every answer with feedback of its own is a wrong one
+            assert not q.evaluate(wrong).correct, (qid, wrong)
+    levels = Counter(q.level for q in qs.values())
+    assert levels["predict"] >= 1 and levels["explain"] >= 1, levels
+
+
+def test_the_right_letters_are_not_all_the_same():
+    letters = [q.answer for n in LESSONS for q in load_questions(questions_key(n)).values() if q.kind == "choice"]
+    assert len(letters) >= 6 and len(set(letters)) >= 3, letters
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
+    student = load_student_questions(copy_of(n, "questions"))  # refuses any answer, compute, explanation...
+    raw = read(copy_of(n, "questions"))
+    key = read(questions_key(n))
+    assert raw["id"] == key["id"] and raw["notebook"] == key["notebook"] and raw["mode"] == "assessment"
+    assert list(student) == [q["id"] for q in key["questions"]]
+    for q in key["questions"]:
+        mine = student[q["id"]]
+        assert (mine["prompt"], mine["kind"], mine.get("options")) == (q["prompt"], q["kind"], q.get("options"))
+
+
+# -- each student's variant -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_two_students_get_different_cards_in_different_orders(n):
+    key = load_exercise(board_key(n))
+    labels = [i.label for i in key.items]
+    ana, ben = board_cards(labels, key.show, "ana", key.id), board_cards(labels, key.show, "ben", key.id)
+    assert set(ana) != set(ben)
+    boards = {tuple(board_cards(labels, key.show, f"student{i:03d}", key.id)) for i in range(200)}
+    assert len(boards) == 200  # no two of a class of 200 alike
+    orders = {tuple(board_cards(labels, None, f"student{i:03d}", key.id)) for i in range(50)}
+    assert len(orders) == 50  # the order alone differs too
+
+
+_BUILD = """
+import json, warnings
+from smlessons import SortingBoard
+board = SortingBoard.from_exercise({path!r}, answers=False)
+print(json.dumps(board.cards))
+"""
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, tmp_path):
+    """Two fresh processes (two kernel starts) build the student's board from the label-only
+    copy; the grader draws with the key's own ``show``: all three agree."""
+    key = load_exercise(board_key(n))
+    shown = []
+    for hashseed in ("1", "2"):
+        env = {**os.environ, "SMLESSONS_STUDENT": "ana", "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run(
+            [sys.executable, "-c", _BUILD.format(path=str(copy_of(n, "board")))],
+            env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
+        ).stdout
+        shown.append(json.loads(out.strip().splitlines()[-1]))
+    graded = board_cards([i.label for i in key.items], key.show, "ana", key.id)
+    assert shown[0] == shown[1] == graded
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_the_label_only_copy_matches_the_key_and_carries_no_key(n):
+    doc = read(copy_of(n, "board"))
+    key = read(board_key(n))
+    assert [c["label"] for c in doc["items"]] == [c["label"] for c in key["items"]]
+    assert all(set(c) == {"label"} for c in doc["items"])
+    assert "policy" not in doc and doc["sources"] == {} and doc["mode"] == "assessment"
+    assert (doc["id"], doc["show"], doc["bins"], doc["notebook"]) == (key["id"], key["show"], key["bins"], key["notebook"])
+    text = json.dumps(doc)
+    for word in ('"answer"', '"explanation"', '"clause"', '"policy"'):
+        assert word not in text, word
+
+
+# -- the notebooks ----------------------------------------------------------------------------
+
+
+def grade_cells(nb):
+    return [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
+
+
+def expected_grade_source(exercise_id: str) -> str:
+    return (
+        "# Graded from your answer file after you hand in.\n"
+        "### BEGIN HIDDEN TESTS\n"
+        "from smlessons.grader import graded_outside\n"
+        f'graded_outside("{exercise_id}")\n'
+        "### END HIDDEN TESTS"
+    )
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_one_grade_cell_per_board_and_per_question_in_the_spec_format(n):
+    nb = read(notebook(n))
+    key = load_exercise(board_key(n))
+    qs = load_questions(questions_key(n))
+    expected = {key.id: key.show, **{qid: 1 for qid in qs}}
+    found = {}
+    for cell in grade_cells(nb):
+        meta = cell["metadata"]["nbgrader"]
+        assert cell["cell_type"] == "code" and meta["locked"] and not meta["solution"]
+        exercise = re.search(r'graded_outside\("([^"]+)"\)', cell_text(cell)).group(1)
+        assert cell_text(cell) == expected_grade_source(exercise)
+        assert exercise not in found, exercise
+        found[exercise] = meta["points"]
+    assert found == expected
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_the_intro_states_points_time_the_rule_and_the_variant(n):
+    nb = read(notebook(n))
+    intro = cell_text(nb["cells"][0])
+    key = load_exercise(board_key(n))
+    total = sum(c["metadata"]["nbgrader"]["points"] for c in grade_cells(nb))
+    assert re.search(rf"\*\*Points:\*\* {total}\b", intro), intro
+    assert re.search(r"\*\*Time:\*\* \d+ min", intro)
+    assert RULE in intro
+    assert f"{key.show} cards drawn for you from a bank of {len(key.items)}" in intro
+    assert "shuffled for you" in intro and "each student gets their own cards" in intro
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_the_notebook_records_into_its_own_answer_file_from_the_label_only_copies(n):
+    folder, stem = ASSIGNMENTS[n]
+    nb = read(notebook(n))
+    code = "\n".join(cell_text(c) for c in nb["cells"] if c["cell_type"] == "code")
+    assert f'AnswerStore("{stem}", folder=".")' in code
+    assert f'Recorder(answers, questions="{copy_of(n, "questions").name}")' in code
+    assert f'SortingBoard.from_exercise("{copy_of(n, "board").name}", answers=answers)' in code
+    assert read(copy_of(n, "board"))["notebook"] == read(copy_of(n, "questions"))["notebook"] == stem
+    recorded = re.findall(r'record\("([^"]+)", answer\)', code)
+    assert recorded == list(load_student_questions(copy_of(n, "questions")))
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_the_source_notebook_has_no_outputs_and_no_answers(n):
+    nb = read(notebook(n))
+    for cell in nb["cells"]:
+        assert "nbgrader" in cell["metadata"] or cell_text(cell) == "board.check()", cell_text(cell)[:60]
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None
+        meta = cell["metadata"].get("nbgrader", {})
+        if meta.get("solution"):
+            assert "### BEGIN SOLUTION\nanswer = ...\n### END SOLUTION\n" in cell_text(cell)
+    ids = [c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"] if "nbgrader" in c["metadata"]]
+    assert len(ids) == len(set(ids))
+
+
+# -- no key on a student-facing path ----------------------------------------------------------
+
+
+def key_texts() -> list[str]:
+    """Every explanation and feedback text of the assessment keys (long enough to be unique)."""
+    out = []
+    for n in LESSONS:
+        out += [i["explanation"] for i in read(board_key(n))["items"]]
+        for q in read(questions_key(n))["questions"]:
+            out += [q["explanation"], q.get("hint", ""), *q.get("feedback", {}).values()]
+    return [t for t in out if len(t) >= 40]
+
+
+def student_facing_files(extra=()):
+    roots = [ROOT / "notebooks", ROOT / "smlessons", COURSE / "source", *extra]
+    for base in roots:
+        for path in base.rglob("*"):
+            if path.is_file() and path.suffix in (".json", ".ipynb", ".py", ".md", ".txt", ".csv"):
+                yield path
+
+
+def key_leaks(files) -> list[str]:
+    texts = key_texts()
+    bank_labels = {i["label"] for n in LESSONS for i in read(board_key(n))["items"]}
+    question_ids = {q["id"] for n in LESSONS for q in read(questions_key(n))["questions"]}
+    leaks = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaks += [f"{path}: an explanation or feedback of a key" for t in texts if t in text]
+        if path.suffix == ".json":
+            try:
+                doc = json.loads(text)
+            except ValueError:
+                continue
+            if not isinstance(doc, dict):
+                continue
+            for item in doc.get("items", []) if isinstance(doc.get("items"), list) else []:
+                if isinstance(item, dict) and item.get("label") in bank_labels and ("answer" in item or "clause" in item):
+                    leaks.append(f"{path}: the answer to {item['label']!r}")
+            for q in doc.get("questions", []) if isinstance(doc.get("questions"), list) else []:
+                if isinstance(q, dict) and q.get("id") in question_ids and ({"answer", "compute"} & set(q)):
+                    leaks.append(f"{path}: the answer to {q['id']!r}")
+    return sorted(set(leaks))
+
+
+def test_no_student_facing_file_holds_an_assessment_key():
+    files = list(student_facing_files())
+    assert len(files) > 50
+    assert key_leaks(files) == []
+
+
+def test_the_leak_check_finds_a_key_copied_where_students_see_it(tmp_path):
+    shutil.copy(board_key(1), tmp_path / "oops.json")
+    (tmp_path / "notes.md").write_text(read(questions_key(2))["questions"][0]["explanation"])
+    leaks = key_leaks([tmp_path / "oops.json", tmp_path / "notes.md"])
+    assert any("oops.json: the answer to" in leak for leak in leaks)
+    assert any("notes.md: an explanation" in leak for leak in leaks)
+
+
+def test_the_released_assignments_hold_no_key(tmp_path):
+    """``nbgrader generate_assignment`` on a copy of the course: the release holds the
+    label-only copies and notebooks without hidden tests, and no key."""
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(COURSE / "nbgrader_config.py", course / "nbgrader_config.py")
+    shutil.copytree(KEYS, course / "keys")
+    for n in LESSONS:
+        folder, stem = ASSIGNMENTS[n]
+        (course / "source" / folder).mkdir(parents=True)
+        for path in (notebook(n), copy_of(n, "board"), copy_of(n, "questions")):
+            shutil.copy(path, course / "source" / folder / path.name)
+    # nbgrader runs alembic by name: the environment's own bin folder goes first
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    for n in LESSONS:
+        folder, stem = ASSIGNMENTS[n]
+        done = subprocess.run(
+            [sys.executable, "-m", "nbgrader", "generate_assignment", folder, "--force"],
+            cwd=course, env=env, capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        release = course / "release" / folder
+        assert sorted(p.name for p in release.iterdir()) == sorted(
+            [f"{stem}.ipynb", copy_of(n, "board").name, copy_of(n, "questions").name]
+        )
+        released = read(release / f"{stem}.ipynb")
+        code = "\n".join(cell_text(c) for c in released["cells"])
+        assert "graded_outside" not in code and "HIDDEN TESTS" not in code
+        assert read(release / copy_of(n, "board").name) == read(copy_of(n, "board"))
+    assert key_leaks(student_facing_files([course / "release"])) == []
+
+
+# -- a student works through a notebook; the answer file is what the key marks ------------------
+
+
+def run_notebook(n, folder: Path, answers_given: dict, placements) -> None:
+    """Run the notebook's code cells as a kernel would (grade cells are hidden tests, not run),
+    with each ``answer = ...`` replaced by the given answer; then sort the board."""
+    nb = read(notebook(n))
+    namespace: dict = {}
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        for cell in nb["cells"]:
+            meta = cell["metadata"].get("nbgrader", {})
+            if cell["cell_type"] != "code" or meta.get("grade"):
+                continue
+            source = cell_text(cell)
+            qid = re.search(r'record\("([^"]+)"', source)
+            if meta.get("solution") and qid:
+                source = source.replace("answer = ...", f"answer = {answers_given[qid.group(1)]!r}")
+            exec(compile(source, f"cell {meta.get('grade_id')}", "exec"), namespace)
+            if meta.get("grade_id") == "board":
+                namespace["board"].placements = placements(namespace["board"])
+    finally:
+        os.chdir(cwd)
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_a_student_who_knows_everything_hands_in_a_file_the_key_marks_full(n, tmp_path, monkeypatch, capsys):
+    folder, stem = ASSIGNMENTS[n]
+    for path in (copy_of(n, "board"), copy_of(n, "questions")):
+        shutil.copy(path, tmp_path / path.name)
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ana")
+    monkeypatch.delenv("SMLESSONS_ANSWERS_DIR", raising=False)
+    key = load_exercise(board_key(n))
+    qs = load_questions(questions_key(n))
+    right = {qid: (q.answer if q.kind == "choice" else q.answers()[0]) for qid, q in qs.items()}
+    answer_of = {i.label: i.answers[0] for i in key.items}
+    run_notebook(n, tmp_path, right, lambda board: {label: answer_of[label] for label in board.cards})
+    out = capsys.readouterr().out
+    assert out.count("Recorded your answer") == len(qs) and "cannot be graded" not in out
+    saved = read(tmp_path / f"{stem}.answers.json")["exercises"]
+    mine = board_cards([i.label for i in key.items], key.show, "ana", key.id)
+    assert saved[key.id]["answer"] == {label: answer_of[label] for label in mine}
+    for qid, q in qs.items():
+        assert q.evaluate(saved[qid]["answer"]).correct, qid
