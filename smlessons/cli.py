@@ -2,10 +2,12 @@
 
 ::
 
+    smlessons course init DIR [--sample PATH | --no-sample] [--no-git]
     smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE]
-    smlessons report FOLDER... [--out DIR] [--keys DIR]
+    smlessons report FOLDER... [--out DIR] [--keys DIR] [--course DIR] [--roster FILE]
     smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
 
+``course init`` makes a private nbgrader course (see :mod:`smlessons.course`);
 ``grade`` marks every hand-in of an nbgrader course with smlessons' grader
 (the marks nbgrader's autograde writes, from the same function) and writes
 grades.csv (each student's points per assignment), marks.csv (a row per
@@ -285,8 +287,7 @@ def _grade(args, parser) -> int:
 
 
 def _report(args, parser) -> int:
-    from .autograde import load_keys
-    from .report import collect, write_csv, write_html, write_plans_csv
+    from .report import build, write_report
 
     for folder in args.folders:
         if not Path(folder).exists():
@@ -296,22 +297,28 @@ def _report(args, parser) -> int:
     for keys in args.keys:
         if not Path(keys).exists():
             parser.error(f"--keys: no such file or folder: {keys}")
+    if args.course is not None and not Path(args.course).is_dir():
+        parser.error(f"--course: no such course folder: {args.course}")
+    if args.roster is not None and not Path(args.roster).is_file():
+        parser.error(f"--roster: no such file: {args.roster}")
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         parser.error(f"--out must be a folder, and {out} is a file")
-    keys = load_keys(*args.keys, shipped=not args.no_shipped_keys)
-    report = collect(args.folders, keys)
+    try:
+        report = build(args.folders, keys=args.keys, course=args.course, roster=args.roster,
+                       shipped=not args.no_shipped_keys)
+    except (ValueError, OSError) as exc:  # a roster that cannot be read
+        print(f"smlessons report: {exc}", file=sys.stderr)
+        return 1
     if not report.files and not report.skipped:
         print(f"smlessons report: no answer files (*.answers.json) found in {', '.join(args.folders)}", file=sys.stderr)
         return 1
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        csv_path = write_csv(report, out / "report.csv")
-        html_path = write_html(report, out / "report.html")
-        plans_path = write_plans_csv(report, out / "plans.csv") if report.plans else None
+        paths = write_report(report, out)
     except OSError as exc:
         print(f"smlessons report: cannot write the report in {out}: {exc}", file=sys.stderr)
         return 1
+    csv_path, html_path, plans_path = paths["csv"], paths["html"], paths["plans"]
     print(f"Graded {len(report.files)} answer file(s) of {len(report.students)} student(s).")
     if report.skipped:
         print(f"Skipped {len(report.skipped)} file(s):")
@@ -384,7 +391,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-shipped-keys", action="store_true",
         help="grade only against --keys, not against the practice exercises shipped with smlessons",
     )
+    report.add_argument(
+        "--course", metavar="DIR",
+        help="an nbgrader course folder: its keys/ are added to --keys and its roster.csv is the roster",
+    )
+    report.add_argument(
+        "--roster", metavar="FILE",
+        help="the roster CSV (nbgrader's student import format): every rostered student is in the report",
+    )
     report.set_defaults(handler=_report, parser=report)
+
+    from .course import add_parser as add_course_parser
+
+    add_course_parser(sub)
 
     links = sub.add_parser(
         "links",

@@ -36,7 +36,10 @@ def collected(tmp_path):
 # -- help ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [["--help"], ["grade", "--help"], ["report", "--help"], ["links", "--help"], ["-h"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["grade", "--help"], ["report", "--help"], ["links", "--help"], ["course", "--help"], ["course", "init", "--help"], ["-h"]],
+)
 def test_every_command_has_help(args, capsys):
     assert main(args) == 0
     out = capsys.readouterr().out
@@ -107,6 +110,15 @@ def test_report_with_instructor_keys(tmp_path, capsys):
     assert "could not be graded" in capsys.readouterr().out
 
 
+def test_report_with_a_course_folder_lists_every_rostered_student(course, tmp_path, capsys):
+    assert main(["report", str(course / "submitted"), "--course", str(course), "--out", str(tmp_path / "r")]) == 0
+    page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "ada" in page and "bo" in page  # bo is on the roster and handed in nothing
+    (tmp_path / "bad.csv").write_text("name\nx\n")
+    assert main(["report", str(course / "submitted"), "--roster", str(tmp_path / "bad.csv"), "--out", str(tmp_path / "r2")]) == 1
+    assert "field 'id'" in capsys.readouterr().err
+
+
 def test_report_of_a_folder_without_answer_files(tmp_path, capsys):
     assert main(["report", str(tmp_path)]) == 1
     assert "no answer files" in capsys.readouterr().err
@@ -121,6 +133,8 @@ def test_report_of_a_folder_without_answer_files(tmp_path, capsys):
         (["report", "{dir}", "--out", "{file}"], "--out must be a folder"),
         (["report", "{dir}", "--keys", "{missing}"], "--keys: no such file or folder"),
         (["report", "{dir}", "--bogus"], "unrecognized arguments: --bogus"),
+        (["report", "{dir}", "--course", "{missing}"], "--course: no such course folder"),
+        (["report", "{dir}", "--roster", "{missing}"], "--roster: no such file"),
         (["links", "--hub", "hub.example.org"], "--hub must be a full web address starting with https://"),
         (["links", "--hub", "ftp://hub.example.org"], "--hub must be a full web address"),
         (["links", "--hub", "https://hub.example.org/?x=1"], "must not contain '?' or '#'"),
