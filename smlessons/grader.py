@@ -482,6 +482,11 @@ def grade_submission(folder, student: str, assignment: str, course, *, files: di
             answers, why = _read(path)
             if why:
                 sub.problems.append(why)
+            if folder is not None and folder.is_dir() and not (folder / f"{notebook}.ipynb").is_file() and answers:
+                sub.problems.append(
+                    f"{notebook}.ipynb is not in the hand-in: nbgrader gives its grade cells 0, these marks "
+                    "come from the answer file alone"
+                )
         marks = []
         for cell in cells:
             mark = _mark(course, cell, student, answers)

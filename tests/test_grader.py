@@ -269,6 +269,14 @@ def test_an_unreadable_answer_file_scores_0_is_noted_and_stays_as_it_is(course, 
     assert [p.name for p in folder.iterdir()] == ["quiz.answers.json"]
 
 
+def test_an_answer_file_handed_in_without_its_notebook_is_graded_and_noted(course):
+    folder = hand_in(course, "ada", {"t01-ties": 5})
+    sub = grade_submission(folder, "ada", "a1", course)
+    assert sub.points == 1 and any("quiz.ipynb is not in the hand-in" in p for p in sub.problems)
+    (folder / "quiz.ipynb").write_text("{}")
+    assert not grade_submission(folder, "ada", "a1", course).problems
+
+
 def test_a_hand_in_without_an_answer_file_scores_0_and_says_so(course):
     folder = course / "submitted" / "ada" / "a1"
     folder.mkdir(parents=True)
