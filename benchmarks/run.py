@@ -19,7 +19,6 @@ SCRIPTS = (
     "browser_drop_latency.py",
     "network_draw.py",
     "diffusion_vs_ndlib.py",
-    "autograde_time.py",
     "grade_class.py",
 )
 

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from .answers import AnswerFileWarning, AnswerStore, check_exercise_id, store_for
 
-__all__ = ["EXAMPLES", "Recorder", "jsonable", "open_store", "question_kinds", "save_answer"]
+__all__ = ["EXAMPLES", "Recorder", "jsonable", "open_store", "save_answer"]
 
 #: The most elements of one list (or keys of one dict) that are saved; an
 #: answer is a name, a number or a small group, never a whole network.
@@ -213,49 +213,6 @@ EXAMPLES = {
 }
 
 
-def question_kinds(path) -> dict:
-    """``{question id: kind}`` of a questions file (a student's copy is enough).
-
-    Only ``id``, ``kind`` and, for a ``"choice"`` question, the letters of its
-    ``options`` are read: nothing about right or wrong.
-
-    Parameters
-    ----------
-    path : path
-        A questions file (``{"questions": [{"id", "kind", ...}, ...]}``).
-
-    Returns
-    -------
-    dict
-        ``{question id: (kind, option letters or None)}``.
-
-    Raises
-    ------
-    ValueError
-        If the file is not a readable questions file (the message names it
-        and the question at fault).
-    """
-    from .checks import KINDS
-
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"{path.name}: not a readable questions file ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise ValueError(f"{path.name}: a questions file holds a 'questions' list")
-    out = {}
-    for i, q in enumerate(data["questions"]):
-        if not isinstance(q, dict) or not isinstance(q.get("id"), str):
-            raise ValueError(f"{path.name}: question {i} has no 'id'")
-        kind = q.get("kind")
-        if kind not in KINDS:
-            raise ValueError(f"{path.name}: question {q['id']!r}: 'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
-        options = q.get("options")
-        out[q["id"]] = (kind, tuple(options) if isinstance(options, dict) else None)
-    return out
-
-
 def _revive(value):
     """An answer as the grader reads it back from the answer file (lists as tuples)."""
     if isinstance(value, list):
@@ -335,7 +292,13 @@ class Recorder:
 
         self.store = open_store(answers)
         self.questions_file = Path(questions) if questions is not None else None
-        self._forms = dict(question_kinds(questions)) if questions is not None else {}
+        self._forms = {}
+        if questions is not None:
+            from .checks import load_questions
+
+            # Only each question's form (kind, option letters): a student's copy is enough.
+            for qid, q in load_questions(Path(questions)).items():
+                self._forms[qid] = (q.kind, tuple(q.options) if q.options else None)
         for exercise_id, kind in dict(expects or {}).items():
             if kind not in KINDS:
                 raise ValueError(f"expects[{exercise_id!r}] must be one of {', '.join(KINDS)}, not {kind!r}")

@@ -249,10 +249,12 @@ def test_every_answer_the_recorder_accepts_is_gradable(tmp_path):
 
 
 @pytest.mark.parametrize("content, words", [
-    ("{", "not a readable questions file"),
-    ('{"items": []}', "holds a 'questions' list"),
-    ('{"questions": [{"id": "q", "kind": "colour"}]}', "'kind' must be one of"),
-    ('{"questions": [{"kind": "number"}]}', "question 0 has no 'id'"),
+    ("{", "q.json: not valid JSON"),
+    ('{"items": []}', "q.json: expected an object with a 'questions' list"),
+    ('{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "colour"}]}', "kind"),
+    ('{"mode": "assessment", "questions": [{"kind": "number"}]}', "question 0: .*missing field 'id'"),
+    ('{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "number", "answer": 3}]}',
+     "must not carry 'answer'"),
 ])
 def test_a_bad_questions_file_is_a_clear_error(tmp_path, content, words):
     (tmp_path / "q.json").write_text(content)
@@ -286,7 +288,7 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
     student's questions file, or stated in the notebook), and it is the key's."""
     import re
 
-    from smlessons.assessment import question_kinds
+    from smlessons.checks import question_kinds
     from smlessons.grader import Course
 
     root = Path(__file__).resolve().parents[1] / "instructors"
@@ -306,7 +308,7 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
                 code = "".join("".join(c["source"]) for c in nb["cells"])
                 given = re.search(rf'\b{given.group(2)}\s*=\s*"([^"]+)"', code)
             if given:
-                stated = {q: kind for q, (kind, _) in question_kinds(root / "source" / name / given.group(1)).items()}
+                stated = question_kinds(root / "source" / name / given.group(1))
             else:
                 stated = dict(re.findall(r'"([\w.-]+)": "(\w+)"', setup))
             assert {q: stated.get(q) for q in wanted} == wanted

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from smlessons.checks import load_questions
-from smlessons.datafiles import load_exercise, load_student_questions
+from smlessons.checks import load_questions as load_student_questions
+from smlessons.datafiles import load_exercise
 from smlessons.variants import board_cards
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +36,7 @@ ASSIGNMENTS = {
 LESSONS = sorted(ASSIGNMENTS)
 RULE = (
     "the answer file handed in is what is graded; an answer counts once its cell has been run "
-    "(a cell edited but never run does not count); the last answer you run counts"
+    "(a cell edited but never run does not count); the last answer recorded counts"
 )
 
 
@@ -153,7 +154,7 @@ def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
     assert list(student) == [q["id"] for q in key["questions"]]
     for q in key["questions"]:
         mine = student[q["id"]]
-        assert (mine["prompt"], mine["kind"], mine.get("options")) == (q["prompt"], q["kind"], q.get("options"))
+        assert (mine.prompt, mine.kind, dict(mine.options) if mine.options else None) == (q["prompt"], q["kind"], q.get("options"))
 
 
 # -- each student's variant -------------------------------------------------------------------

@@ -31,7 +31,7 @@ LESSONS = {4: "people-and-ties", 5: "bridges-and-brokers", 6: "one-network-many-
 KEY_FIELDS = {"answer", "compute", "explanation", "hint", "feedback", "source", "clause", "policy"}
 RULE = (
     "The answer file handed in is what is graded: `{stem}.answers.json`, beside this notebook. An answer counts once "
-    "its cell has been run \u2014 a cell edited but never run does not count; the last answer you run counts."
+    "its cell has been run \u2014 a cell edited but never run does not count; the last answer recorded counts."
 )
 GRADE_CELL = (
     "# Graded from your answer file after you hand in.\n"
