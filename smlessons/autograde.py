@@ -30,7 +30,7 @@ import contextlib
 import json
 import os
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import replace, dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -257,12 +257,11 @@ def variant_items(ex: Exercise, student: str, show=None) -> list:
     -------
     list of Item
     """
-    from .variants import board_cards
-
     if show is None:
         return list(ex.items)
-    by_label = {item.label: item for item in ex.items}
-    return [by_label[label] for label in board_cards([i.label for i in ex.items], show, student, ex.id)]
+    if show != ex.show:
+        ex = replace(ex, show=show)
+    return ex.variant(student)
 
 
 def mark_board(ex: Exercise, answer, student: str = "", show=None):

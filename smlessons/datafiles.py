@@ -53,6 +53,14 @@ its cards, drawn for that student and shuffled
 (:func:`smlessons.variants.board_cards`). A bank holds at least ``2 * K``
 cards, so that two students' boards differ; the key and the student's copy
 carry the same ``show``.
+
+A bank may be built of **sets**: every card names its ``"set"``, and each
+set holds exactly one card for each bin (no card right in two bins), so a
+student is drawn whole sets and gets as many cards of each bin as any
+other student: always choosing one bin scores the same for everybody.
+The student's copy carries the same ``set`` names; they tell which cards
+go together, never which bin is right. With sets, ``show`` is a whole
+number of sets, and the bank holds at least twice as many sets as are shown.
 """
 
 from __future__ import annotations
@@ -152,6 +160,20 @@ class Exercise:
     clause_of: dict = field(default_factory=dict)
     roles: dict = field(default_factory=dict)
     show: int | None = None
+    set_of: dict = field(default_factory=dict)
+
+    def variant(self, student: str) -> list[Item]:
+        """The cards `student`'s board shows, in its order: the whole bank's
+        draw for that student (:func:`smlessons.variants.board_cards`), or
+        every card in file order if this is not a bank."""
+        from .variants import board_cards
+
+        if self.show is None:
+            return list(self.items)
+        labels = [i.label for i in self.items]
+        sets = [self.set_of[label] for label in labels] if self.set_of else None
+        by_label = dict(zip(labels, self.items))
+        return [by_label[label] for label in board_cards(labels, self.show, student, self.id, sets)]
 
     def clause(self, item: Item) -> Clause | None:
         """The clause that decides a card, or ``None`` (a student's copy)."""
@@ -314,18 +336,26 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
             fail(f"{where}: field 'source' is {raw['source']!r}, which is not a key of 'sources'")
         if not isinstance(raw["explanation"], str) or not raw["explanation"].strip():
             fail(f"{where}: field 'explanation' must be a non-empty string")
-    clause_of = {}
+    clause_of, set_of = {}, {}
     cards = []
-    for raw in raw_items:
+    for i, raw in enumerate(raw_items):
+        if isinstance(raw, dict) and "set" in raw:
+            if not isinstance(raw["set"], str) or not raw["set"].strip():
+                fail(f"item {i} ({raw.get('label', '')!r}): field 'set' must be a non-empty string")
+            if isinstance(raw.get("label"), str):
+                set_of[raw["label"]] = raw["set"]
         if isinstance(raw, dict) and "clause" in raw:
             if isinstance(raw.get("label"), str):
                 clause_of[raw["label"]] = raw["clause"]
-            raw = {k: v for k, v in raw.items() if k != "clause"}
+        if isinstance(raw, dict):
+            raw = {k: v for k, v in raw.items() if k not in ("clause", "set")}
         cards.append(raw)
     try:
         items = make_items(cards, bins)
     except (TypeError, ValueError) as exc:
         fail(str(exc))
+    if set_of:
+        _check_sets(items, set_of, bins, show, mode, fail)
     for i, item in enumerate(items):
         if item.label not in clause_of:
             continue
@@ -349,7 +379,38 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         clause_of=clause_of,
         roles=roles,
         show=show,
+        set_of=set_of,
     )
+
+
+def _check_sets(items, set_of, bins, show, mode, fail) -> None:
+    """A bank of sets: every card in one, each set one card per bin, ``show`` whole sets."""
+    missing = [item.label for item in items if item.label not in set_of]
+    if missing:
+        fail(f"item {missing[0]!r} has no 'set', but other cards do: in a bank of sets every card names its set")
+    members: dict = {}
+    for item in items:
+        members.setdefault(set_of[item.label], []).append(item)
+    size = len(bins)
+    for name, cards in members.items():
+        if len(cards) != size:
+            fail(f"set {name!r} has {len(cards)} cards; every set holds one card for each of the {size} bins")
+        if mode != "assessment":
+            answers = [c.answers for c in cards]
+            if any(len(a) != 1 for a in answers) or {a[0] for a in answers} != set(bins):
+                fail(
+                    f"set {name!r} must hold exactly one card right in each bin (and none right in two), "
+                    f"but its answers are {[list(a) for a in answers]}"
+                )
+    if show is None:
+        fail("a bank of sets needs 'show' (how many cards each student sees)")
+    if show % size:
+        fail(f"field 'show' is {show}, which is not a whole number of sets of {size} cards")
+    if len(members) < 2 * (show // size):
+        fail(
+            f"field 'show' is {show} ({show // size} sets), so the bank needs at least {2 * (show // size)} sets "
+            f"(twice as many as each student sees), but it has {len(members)}"
+        )
 
 
 def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:

@@ -141,6 +141,7 @@ class ClassReport:
     plans: list = field(default_factory=list)
     roster: list | None = None
     found: set = field(default_factory=set)
+    grades: object = None  # the grader's marks (smlessons.grader.ClassGrades) when a course is given
 
     def scores(self) -> dict:
         """``{(student, exercise): (right, out of)}``."""
@@ -551,6 +552,37 @@ def _summary(report: ClassReport) -> str:
     return ", ".join(parts)
 
 
+def _marks_table(report: ClassReport) -> str:
+    """The grader's marks per student and assignment (the ones nbgrader and grades.csv give)."""
+    grades = report.grades
+    names = {s.id: s.name for s in report.roster or []}
+    assignments = grades.assignments
+    out_of = grades.out_of()
+    header = ["student", *(["name"] if names else []), *(f"{a} (/{_plain(out_of[a])})" for a in assignments), "total"]
+    by_student: dict = {}
+    for sub in grades.submissions:
+        by_student.setdefault(sub.student, {})[sub.assignment] = sub
+    body = []
+    for student, subs in by_student.items():
+        cells, points, full = [], 0, 0
+        for a in assignments:
+            sub = subs.get(a)
+            if sub is None or sub.status == "absent":
+                cells.append("no hand-in")
+            else:
+                cells.append(_plain(sub.points))
+                points += sub.points
+            full += out_of[a]
+        name = [names.get(student, "")] if names else []
+        body.append([student, *name, *cells, f"{_plain(points)} / {_plain(full)}"])
+    return _table(header, body)
+
+
+def _plain(number) -> str:
+    """3.0 as "3", 2.5 as "2.5"."""
+    return f"{number:g}" if isinstance(number, float) else str(number)
+
+
 def _score_table(report: ClassReport) -> str:
     scores = report.scores()
     exercises = report.exercises()
@@ -612,6 +644,14 @@ def write_html(report: ClassReport, path) -> Path:
         f'<p class="note">Generated {html.escape(_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))}: '
         f"{html.escape(_summary(report))}.</p>",
     ]
+    if report.grades is not None:
+        parts.append("<h2>Marks</h2>")
+        parts.append(
+            '<p class="note">Points per assignment, from the course\'s grader: the same marks as '
+            "nbgrader's autograde and <code>smlessons grade</code>'s grades.csv. Only each student's own "
+            "cards count, and a question is worth its points.</p>"
+        )
+        parts.append(_marks_table(report))
     if report.exercises() or report.roster:
         parts.append("<h2>Scores</h2>")
         note = "Items right out of the items each student was given; an exercise not handed in counts 0 of its items in the total."
@@ -710,7 +750,13 @@ def build(folders, *, keys=(), course=None, roster=None, shipped: bool = True) -
         if roster is None:
             roster = course_roster
     students = read_roster(roster) if roster is not None else None
-    return collect(folders, load_keys(*places, shipped=shipped), roster=students)
+    report = collect(folders, load_keys(*places, shipped=shipped), roster=students)
+    if course is not None and (Path(course) / "source").is_dir() and len(folders) == 1:
+        from .grader import grade_class
+
+        # The marks, as nbgrader and grades.csv have them: the same function.
+        report.grades = grade_class(folders[0], course, roster=students)
+    return report
 
 
 def write_report(report: ClassReport, out) -> dict:

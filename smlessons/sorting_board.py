@@ -24,7 +24,7 @@ from .answers import AnswerStore, check_exercise_id, store_for
 from .datafiles import MODES, load_exercise
 from .grading import Feedback, grade, make_bins, make_items, check_placements
 from .i18n import N_, NP_, translator
-from .variants import board_cards, student_id
+from .variants import student_id
 
 __all__ = ["SortingBoard", "card_order", "student_name"]
 
@@ -428,8 +428,7 @@ class SortingBoard(anywidget.AnyWidget):
             if student is not None and not isinstance(student, str):
                 raise TypeError(f"student must be a string, not {type(student).__name__}")
             who = student_id() if student is None else student
-            by_label = {i.label: i for i in ex.items}
-            chosen = [by_label[label] for label in board_cards(list(by_label), ex.show, who, ex.id)]
+            chosen = ex.variant(who)
             options["shuffle"] = False
         items = [
             {"label": i.label, "explanation": i.explanation, "source": ex.citation(i)}

@@ -107,7 +107,7 @@ def draw(r: random.Random, items, k: int | None = None) -> list:
     return pool[:k]
 
 
-def board_cards(labels, show: int | None, student: str, exercise_id: str) -> list[str]:
+def board_cards(labels, show: int | None, student: str, exercise_id: str, sets=None) -> list[str]:
     """The cards one student's board shows, drawn from the bank and shuffled.
 
     Parameters
@@ -117,6 +117,11 @@ def board_cards(labels, show: int | None, student: str, exercise_id: str) -> lis
     show : int or None
         How many cards each student gets; ``None``: all of them.
     student, exercise_id : str
+    sets : sequence of str, optional
+        The set each card belongs to, in the order of `labels`. A bank built
+        of sets (one card per bin in each, so that every student gets as many
+        cards of each bin) is drawn a whole set at a time: ``show`` must then
+        be a whole number of sets.
 
     Returns
     -------
@@ -133,6 +138,15 @@ def board_cards(labels, show: int | None, student: str, exercise_id: str) -> lis
     True
     >>> mine == board_cards(bank, 8, "ben", "lesson01-assessment")
     False
+
+    With sets (here pairs), a whole set at a time:
+
+    >>> pairs = [f"pair {i // 2}" for i in range(16)]
+    >>> mine = board_cards(bank, 4, "ana", "x", sets=pairs)
+    >>> sorted({pairs[bank.index(card)] for card in mine}) == sorted(set(pairs[bank.index(c)] for c in mine))
+    True
+    >>> len({pairs[bank.index(card)] for card in mine})
+    2
     """
     labels = list(labels)
     if show is None:
@@ -140,5 +154,18 @@ def board_cards(labels, show: int | None, student: str, exercise_id: str) -> lis
     else:
         if isinstance(show, bool) or not isinstance(show, int) or not 1 <= show <= len(labels):
             raise ValueError(f"show must be a whole number from 1 to {len(labels)}, not {show!r}")
-        drawn = draw(rng(student, exercise_id, "draw"), labels, show)
+        if sets is None:
+            drawn = draw(rng(student, exercise_id, "draw"), labels, show)
+        else:
+            sets = list(sets)
+            if len(sets) != len(labels):
+                raise ValueError(f"sets names {len(sets)} cards' sets, but there are {len(labels)} cards")
+            members: dict = {}
+            for label, name in zip(labels, sets):
+                members.setdefault(name, []).append(label)
+            size = len(labels) // len(members)
+            if any(len(m) != size for m in members.values()) or show % size:
+                raise ValueError(f"every set must hold the same number of cards, and show ({show}) a whole number of sets")
+            chosen = draw(rng(student, exercise_id, "draw"), list(members), show // size)
+            drawn = [label for name in chosen for label in members[name]]
     return draw(rng(student, exercise_id, "order"), drawn)
