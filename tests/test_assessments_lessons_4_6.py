@@ -23,7 +23,7 @@ import pytest
 
 from smlessons import variants
 from smlessons.checks import load_questions, student_copy
-from smlessons.datafiles import TOP_FIELDS, parse_exercise
+from smlessons.datafiles import TOP_FIELDS, load_exercise, parse_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
@@ -105,7 +105,7 @@ def test_the_students_copies_carry_nothing_of_the_keys(n):
         assert not KEY_FIELDS & set(q), q["id"]
     board = read(board_copy(n))
     assert board["mode"] == "assessment" and board["sources"] == {} and "policy" not in board
-    assert all(set(card) == {"label"} for card in board["items"])
+    assert all(set(card) == {"label", "set"} for card in board["items"])
     shipped = {p.name for p in (COURSE / "source" / f"lesson{n}").iterdir()}
     assert shipped == {f"{LESSONS[n]}.ipynb", board_copy(n).name, questions_copy(n).name}
 
@@ -133,12 +133,103 @@ def test_every_card_follows_a_clause_of_its_board(n):
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_each_student_draws_their_own_cards(n):
-    key = read(board_key(n))
-    labels = [c["label"] for c in key["items"]]
-    draws = {s: variants.board_cards(labels, key["show"], s, key["id"]) for s in STUDENTS}
-    assert draws["ana"] == variants.board_cards(labels, key["show"], "ana", key["id"])
+    ex = load_exercise(board_key(n))
+    draws = {s: [i.label for i in ex.variant(s)] for s in STUDENTS}
+    assert draws["ana"] == [i.label for i in load_exercise(board_key(n)).variant("ana")]
     assert draws["ana"] != draws["ben"]
     assert len({tuple(d) for d in draws.values()}) > len(STUDENTS) * 0.9
+    copy = load_exercise(board_copy(n))
+    assert all([i.label for i in copy.variant(s)] == draws[s] for s in STUDENTS), "the copy draws what the key grades"
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_each_bank_is_built_of_sets_with_one_card_per_bin(n):
+    key, copy = read(board_key(n)), read(board_copy(n))
+    assert [c["set"] for c in key["items"]] == [c["set"] for c in copy["items"]]
+    sets: dict = {}
+    for card in key["items"]:
+        assert isinstance(card["answer"], str), ("a card right in two bins", card["label"])
+        sets.setdefault(card["set"], []).append(card["answer"])
+    assert all(sorted(a) == sorted(key["bins"]) for a in sets.values()), sets
+    shown = key["show"] // len(key["bins"])
+    assert key["show"] % len(key["bins"]) == 0 and len(sets) >= 2 * shown
+    assert len(sets) >= {4: 4, 5: 6, 6: 6}[n]
+
+
+def one_bin_scores(n, students) -> set:
+    """What always choosing one bin scores, for each student and bin."""
+    ex = load_exercise(board_key(n))
+    return {
+        sum(b in item.answers for item in ex.variant(s)) / ex.show for s in students for b in ex.bins
+    }
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_always_choosing_one_bin_scores_the_same_for_everybody(n):
+    bins = len(read(board_key(n))["bins"])
+    assert one_bin_scores(n, STUDENTS + [f"id{i}" for i in range(200)]) == {1 / bins}
+
+
+#: Words a student could sort by without reading the card: each points at one bin.
+KEYWORDS = {
+    4: {
+        "degree": ["friends", "friendship", "contacts", "most", "tied to", "know", "how many"],
+        "distance": ["step", "hand-off", "path", "reach", "introduc", "pass", "news", "rumour", "in touch", "away"],
+        "community": ["group", "circle", "together", "close-knit", "split", "team", "among themselves", "table"],
+    },
+    5: {
+        "strong": ["best friend", "every day", "secret", "couple", "years", "sibling", "live together", "always",
+                   "confide", "family"],
+        "weak": ["once", "online", "met ", "forum", "colleague", "neighbour", "linkedin", "former", "party",
+                 "parties", "hairdresser", "friend of a friend"],
+    },
+    6: {
+        "lost": ["only", "no other", "never"],
+        "survives": ["also", "and on", "too", "both", " and follow", " and send"],
+    },
+}
+
+
+def keyword_score(doc: dict, words: dict) -> float:
+    """The share of a bank a keyword sorter gets right: the bin whose words a card holds most
+    (a card with none, or a draw, counts as a guess among the bins)."""
+    roles = doc["policy"]["bins"]
+    total = 0.0
+    for card in doc["items"]:
+        text = card["label"].lower()
+        hits = {role: sum(text.count(w) for w in ws) for role, ws in words.items()}
+        best = max(hits.values())
+        top = [r for r, h in hits.items() if h == best]
+        right = card["answer"] if isinstance(card["answer"], list) else [card["answer"]]
+        if best == 0 or len(top) > 1:
+            total += sum(roles[r] in right for r in roles) / len(roles)
+        else:
+            total += roles[top[0]] in right
+    return total / len(doc["items"])
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_keywords_do_not_give_the_answer(n):
+    doc = read(board_key(n))
+    chance = 1 / len(doc["bins"])
+    assert keyword_score(doc, KEYWORDS[n]) <= chance + 0.1, keyword_score(doc, KEYWORDS[n])
+    fooled = dict(doc, items=[dict(c, answer=doc["policy"]["bins"][max(KEYWORDS[n], key=lambda r: sum(
+        c["label"].lower().count(w) for w in KEYWORDS[n][r]))]) for c in doc["items"]])
+    assert keyword_score(fooled, KEYWORDS[n]) > chance + 0.1, "the measure can tell a keyword bank"
+
+
+def test_lesson5_keys_follow_granovetter_and_lesson6_counts_face_to_face():
+    five = read(board_key(5))
+    assert {c["clause"] for c in five["items"]} == {"S51", "W51"}
+    for card in five["items"]:
+        assert not re.search(r"\bnod|\bonce last year|never really talked", card["label"]), card["label"]
+    six = read(board_key(6))
+    f61 = next(c for c in six["policy"]["clauses"] if c["id"] == "F61")
+    assert f61["right"] == ["survives"]
+    for card in six["items"]:
+        if card["clause"] == "L61":
+            assert re.search(r"never (meet|met)|have never met", card["label"]), card["label"]
+    assert sum(c["clause"] == "K62" for c in six["items"]) <= 2, "few cards whose tie never lived on the medium"
 
 
 # -- notebooks ------------------------------------------------------------------------------
