@@ -399,3 +399,147 @@ def test_hints_call_only_what_the_student_s_notebook_defines(n):
         for dotted in re.findall(r"(?<![\w.])(\w+)\.\w+\(", q.hint):
             assert dotted in names | made, (qid, dotted)
         assert "{" not in q.hint and "{" not in q.prompt, qid
+
+
+# -- every key, recomputed with plain networkx --------------------------------------------
+
+MANY = [f"check{i:03d}" for i in range(60)]
+
+
+def _tie(text: str) -> tuple:
+    return tuple(text.split("\u2013"))
+
+
+def _media_key(M, q, names):
+    """The answer of a lesson 6 question, from the multiplex's ties and media alone."""
+    import networkx as nx
+
+    media = list(M.graph["media"])
+    on = {frozenset(e): tuple(d["platform"]) for *e, d in M.edges(data=True)}
+
+    def without(m):
+        H = nx.Graph()
+        H.add_nodes_from(M)
+        H.add_edges_from(tuple(e) for e, ms in on.items() if set(ms) - {m})
+        return H
+
+    def cut_off(m):
+        H = without(m)
+        main = max(nx.connected_components(M), key=len)
+        pieces = sorted((c & main for c in nx.connected_components(H) if c & main), key=len, reverse=True)
+        return frozenset(main - pieces[0])
+
+    measure = q.compute["measure"]
+    if measure == "tie_media":
+        return frozenset(on[frozenset(_tie(names["tie"]))])
+    if measure == "best_medium":
+        p = names["person"]
+        counts = {m: sum(m in on[frozenset((p, f))] for f in M[p]) for m in media}
+        best = max(counts.values())
+        return [m for m in media if counts[m] == best]
+    if measure == "tie_after_closing":
+        ms, m = on[frozenset(_tie(names["tie"]))], names["medium"]
+        return "c" if m not in ms else ("a" if set(ms) == {m} else "b")
+    if measure == "cut_off_by_medium":
+        return cut_off(names["medium"])
+    if measure == "most_cut_off":
+        sizes = {m: len(cut_off(m)) for m in media}
+        return [m for m in media if sizes[m] == max(sizes.values())]
+    if measure == "most_overlap":
+        jac = {}
+        for i, a in enumerate(media):
+            for b in media[i + 1:]:
+                both = sum(a in ms and b in ms for ms in on.values())
+                either = sum(a in ms or b in ms for ms in on.values())
+                jac[frozenset((a, b))] = both / either if either else 0
+        return [pair for pair, v in jac.items() if v == max(jac.values())]
+    raise AssertionError(f"no independent check for {measure}")
+
+
+def _network_key(G, q, names):
+    """The answer of a lesson 4 or 5 question, from networkx alone."""
+    import networkx as nx
+
+    measure = q.compute["measure"]
+    if measure == "most_central":
+        score = dict(G.degree()) if q.compute["by"] == "degree" else nx.betweenness_centrality(G)
+        best = max(score.values())
+        return [p for p, v in score.items() if abs(v - best) < 1e-9]
+    if measure == "degree":
+        return float(G.degree(names["person"]))
+    if measure == "distance":
+        return float(nx.shortest_path_length(G, names["source"], names["target"]))
+    if measure == "community_members":
+        p = names["person"]
+        return frozenset(x for x in G if G.nodes[x]["group"] == G.nodes[p]["group"]) - {p}
+    if measure == "closer":
+        d1 = nx.shortest_path_length(G, names["source"], names["first"])
+        d2 = nx.shortest_path_length(G, names["source"], names["second"])
+        return "a" if d1 < d2 else "b" if d2 < d1 else "c"
+    if measure == "degree_sum":
+        return float(2 * G.number_of_edges())
+    if measure == "bridge":
+        return [frozenset(e) for e in nx.bridges(G)]
+    if measure in ("tie_type", "span"):
+        u, v = _tie(names["tie"])
+        H = G.copy()
+        H.remove_edge(u, v)
+        span = nx.shortest_path_length(H, u, v) if nx.has_path(H, u, v) else None
+        if measure == "span":
+            return float(span)
+        return "a" if set(G[u]) & set(G[v]) else ("c" if span is None else "b")
+    if measure == "cut_off_by_bridge":
+        H = G.copy()
+        H.remove_edges_from(list(nx.bridges(G)))
+        return frozenset(G) - nx.node_connected_component(H, names["person"])
+    raise AssertionError(f"no independent check for {measure}")
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_key_matches_plain_networkx_for_many_students(n):
+    from smlessons.multiplex import student_multiplex
+    from smlessons.networks import student_network
+
+    questions = load_questions(questions_key(n))
+    for s in MANY:
+        G = student_multiplex(s) if n == 6 else student_network(s)
+        for qid, q in questions.items():
+            b = q.for_student(s)
+            accepted = b.key().accepted
+            if not b.network:  # the same for everyone: a literal answer
+                assert accepted == ("a",), (s, qid)
+                continue
+            mine = (_media_key if n == 6 else _network_key)(G, b, b.names or {})
+            if q.compute["measure"] == "community_members":
+                assert accepted[0] == mine, (s, qid)
+            elif isinstance(mine, list):
+                assert len(mine) == 1 and accepted == tuple(mine), (s, qid, accepted, mine)
+            else:
+                assert accepted == (mine,), (s, qid, accepted, mine)
+
+
+def test_the_span_question_asks_only_about_ties_whose_ends_share_no_friend():
+    from smlessons.networks import student_network
+
+    spans = []
+    for s in MANY:
+        q = load_questions(questions_key(5))["a05-span"].for_student(s)
+        u, v = _tie(q.names["tie"])
+        G = student_network(s)
+        assert not set(G[u]) & set(G[v]), (s, u, v)
+        spans.append(q.key().accepted[0])
+    assert min(spans) >= 3 and len(set(spans)) > 1, "the answer is not the same for everybody"
+
+
+def test_at_least_half_of_each_lesson_s_questions_ask_to_predict_or_explain():
+    for n in LESSONS:
+        levels = [q.level for q in load_questions(questions_key(n)).values()]
+        assert sum(lv != "lookup" for lv in levels) * 2 >= len(levels), (n, levels)
+
+
+def test_the_notebooks_say_the_network_is_invented_and_lesson5_does_not_colour_by_betweenness():
+    for n in LESSONS:
+        words = " ".join(text(c) for c in notebook(n)["cells"])
+        g = "M" if n == 6 else "G"
+        assert f"`{g}` is invented for practice: a made-up class drawn from your student id; it describes nobody." in words
+    assert "betweenness" not in text(next(c for c in notebook(5)["cells"] if c["id"] == "network"))
