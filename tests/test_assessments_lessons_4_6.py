@@ -23,7 +23,7 @@ import pytest
 
 from smlessons import variants
 from smlessons.checks import load_questions, student_copy
-from smlessons.datafiles import TOP_FIELDS, parse_exercise
+from smlessons.datafiles import TOP_FIELDS, load_exercise, parse_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
@@ -105,7 +105,7 @@ def test_the_students_copies_carry_nothing_of_the_keys(n):
         assert not KEY_FIELDS & set(q), q["id"]
     board = read(board_copy(n))
     assert board["mode"] == "assessment" and board["sources"] == {} and "policy" not in board
-    assert all(set(card) == {"label"} for card in board["items"])
+    assert all(set(card) == {"label", "set"} for card in board["items"])
     shipped = {p.name for p in (COURSE / "source" / f"lesson{n}").iterdir()}
     assert shipped == {f"{LESSONS[n]}.ipynb", board_copy(n).name, questions_copy(n).name}
 
@@ -133,12 +133,103 @@ def test_every_card_follows_a_clause_of_its_board(n):
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_each_student_draws_their_own_cards(n):
-    key = read(board_key(n))
-    labels = [c["label"] for c in key["items"]]
-    draws = {s: variants.board_cards(labels, key["show"], s, key["id"]) for s in STUDENTS}
-    assert draws["ana"] == variants.board_cards(labels, key["show"], "ana", key["id"])
+    ex = load_exercise(board_key(n))
+    draws = {s: [i.label for i in ex.variant(s)] for s in STUDENTS}
+    assert draws["ana"] == [i.label for i in load_exercise(board_key(n)).variant("ana")]
     assert draws["ana"] != draws["ben"]
     assert len({tuple(d) for d in draws.values()}) > len(STUDENTS) * 0.9
+    copy = load_exercise(board_copy(n))
+    assert all([i.label for i in copy.variant(s)] == draws[s] for s in STUDENTS), "the copy draws what the key grades"
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_each_bank_is_built_of_sets_with_one_card_per_bin(n):
+    key, copy = read(board_key(n)), read(board_copy(n))
+    assert [c["set"] for c in key["items"]] == [c["set"] for c in copy["items"]]
+    sets: dict = {}
+    for card in key["items"]:
+        assert isinstance(card["answer"], str), ("a card right in two bins", card["label"])
+        sets.setdefault(card["set"], []).append(card["answer"])
+    assert all(sorted(a) == sorted(key["bins"]) for a in sets.values()), sets
+    shown = key["show"] // len(key["bins"])
+    assert key["show"] % len(key["bins"]) == 0 and len(sets) >= 2 * shown
+    assert len(sets) >= {4: 4, 5: 6, 6: 6}[n]
+
+
+def one_bin_scores(n, students) -> set:
+    """What always choosing one bin scores, for each student and bin."""
+    ex = load_exercise(board_key(n))
+    return {
+        sum(b in item.answers for item in ex.variant(s)) / ex.show for s in students for b in ex.bins
+    }
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_always_choosing_one_bin_scores_the_same_for_everybody(n):
+    bins = len(read(board_key(n))["bins"])
+    assert one_bin_scores(n, STUDENTS + [f"id{i}" for i in range(200)]) == {1 / bins}
+
+
+#: Words a student could sort by without reading the card: each points at one bin.
+KEYWORDS = {
+    4: {
+        "degree": ["friends", "friendship", "contacts", "most", "tied to", "know", "how many"],
+        "distance": ["step", "hand-off", "path", "reach", "introduc", "pass", "news", "rumour", "in touch", "away"],
+        "community": ["group", "circle", "together", "close-knit", "split", "team", "among themselves", "table"],
+    },
+    5: {
+        "strong": ["best friend", "every day", "secret", "couple", "years", "sibling", "live together", "always",
+                   "confide", "family"],
+        "weak": ["once", "online", "met ", "forum", "colleague", "neighbour", "linkedin", "former", "party",
+                 "parties", "hairdresser", "friend of a friend"],
+    },
+    6: {
+        "lost": ["only", "no other", "never"],
+        "survives": ["also", "and on", "too", "both", " and follow", " and send"],
+    },
+}
+
+
+def keyword_score(doc: dict, words: dict) -> float:
+    """The share of a bank a keyword sorter gets right: the bin whose words a card holds most
+    (a card with none, or a draw, counts as a guess among the bins)."""
+    roles = doc["policy"]["bins"]
+    total = 0.0
+    for card in doc["items"]:
+        text = card["label"].lower()
+        hits = {role: sum(text.count(w) for w in ws) for role, ws in words.items()}
+        best = max(hits.values())
+        top = [r for r, h in hits.items() if h == best]
+        right = card["answer"] if isinstance(card["answer"], list) else [card["answer"]]
+        if best == 0 or len(top) > 1:
+            total += sum(roles[r] in right for r in roles) / len(roles)
+        else:
+            total += roles[top[0]] in right
+    return total / len(doc["items"])
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_keywords_do_not_give_the_answer(n):
+    doc = read(board_key(n))
+    chance = 1 / len(doc["bins"])
+    assert keyword_score(doc, KEYWORDS[n]) <= chance + 0.1, keyword_score(doc, KEYWORDS[n])
+    fooled = dict(doc, items=[dict(c, answer=doc["policy"]["bins"][max(KEYWORDS[n], key=lambda r: sum(
+        c["label"].lower().count(w) for w in KEYWORDS[n][r]))]) for c in doc["items"]])
+    assert keyword_score(fooled, KEYWORDS[n]) > chance + 0.1, "the measure can tell a keyword bank"
+
+
+def test_lesson5_keys_follow_granovetter_and_lesson6_counts_face_to_face():
+    five = read(board_key(5))
+    assert {c["clause"] for c in five["items"]} == {"S51", "W51"}
+    for card in five["items"]:
+        assert not re.search(r"\bnod|\bonce last year|never really talked", card["label"]), card["label"]
+    six = read(board_key(6))
+    f61 = next(c for c in six["policy"]["clauses"] if c["id"] == "F61")
+    assert f61["right"] == ["survives"]
+    for card in six["items"]:
+        if card["clause"] == "L61":
+            assert re.search(r"never (meet|met)|have never met", card["label"]), card["label"]
+    assert sum(c["clause"] == "K62" for c in six["items"]) <= 2, "few cards whose tie never lived on the medium"
 
 
 # -- notebooks ------------------------------------------------------------------------------
@@ -308,3 +399,147 @@ def test_hints_call_only_what_the_student_s_notebook_defines(n):
         for dotted in re.findall(r"(?<![\w.])(\w+)\.\w+\(", q.hint):
             assert dotted in names | made, (qid, dotted)
         assert "{" not in q.hint and "{" not in q.prompt, qid
+
+
+# -- every key, recomputed with plain networkx --------------------------------------------
+
+MANY = [f"check{i:03d}" for i in range(60)]
+
+
+def _tie(text: str) -> tuple:
+    return tuple(text.split("\u2013"))
+
+
+def _media_key(M, q, names):
+    """The answer of a lesson 6 question, from the multiplex's ties and media alone."""
+    import networkx as nx
+
+    media = list(M.graph["media"])
+    on = {frozenset(e): tuple(d["platform"]) for *e, d in M.edges(data=True)}
+
+    def without(m):
+        H = nx.Graph()
+        H.add_nodes_from(M)
+        H.add_edges_from(tuple(e) for e, ms in on.items() if set(ms) - {m})
+        return H
+
+    def cut_off(m):
+        H = without(m)
+        main = max(nx.connected_components(M), key=len)
+        pieces = sorted((c & main for c in nx.connected_components(H) if c & main), key=len, reverse=True)
+        return frozenset(main - pieces[0])
+
+    measure = q.compute["measure"]
+    if measure == "tie_media":
+        return frozenset(on[frozenset(_tie(names["tie"]))])
+    if measure == "best_medium":
+        p = names["person"]
+        counts = {m: sum(m in on[frozenset((p, f))] for f in M[p]) for m in media}
+        best = max(counts.values())
+        return [m for m in media if counts[m] == best]
+    if measure == "tie_after_closing":
+        ms, m = on[frozenset(_tie(names["tie"]))], names["medium"]
+        return "c" if m not in ms else ("a" if set(ms) == {m} else "b")
+    if measure == "cut_off_by_medium":
+        return cut_off(names["medium"])
+    if measure == "most_cut_off":
+        sizes = {m: len(cut_off(m)) for m in media}
+        return [m for m in media if sizes[m] == max(sizes.values())]
+    if measure == "most_overlap":
+        jac = {}
+        for i, a in enumerate(media):
+            for b in media[i + 1:]:
+                both = sum(a in ms and b in ms for ms in on.values())
+                either = sum(a in ms or b in ms for ms in on.values())
+                jac[frozenset((a, b))] = both / either if either else 0
+        return [pair for pair, v in jac.items() if v == max(jac.values())]
+    raise AssertionError(f"no independent check for {measure}")
+
+
+def _network_key(G, q, names):
+    """The answer of a lesson 4 or 5 question, from networkx alone."""
+    import networkx as nx
+
+    measure = q.compute["measure"]
+    if measure == "most_central":
+        score = dict(G.degree()) if q.compute["by"] == "degree" else nx.betweenness_centrality(G)
+        best = max(score.values())
+        return [p for p, v in score.items() if abs(v - best) < 1e-9]
+    if measure == "degree":
+        return float(G.degree(names["person"]))
+    if measure == "distance":
+        return float(nx.shortest_path_length(G, names["source"], names["target"]))
+    if measure == "community_members":
+        p = names["person"]
+        return frozenset(x for x in G if G.nodes[x]["group"] == G.nodes[p]["group"]) - {p}
+    if measure == "closer":
+        d1 = nx.shortest_path_length(G, names["source"], names["first"])
+        d2 = nx.shortest_path_length(G, names["source"], names["second"])
+        return "a" if d1 < d2 else "b" if d2 < d1 else "c"
+    if measure == "degree_sum":
+        return float(2 * G.number_of_edges())
+    if measure == "bridge":
+        return [frozenset(e) for e in nx.bridges(G)]
+    if measure in ("tie_type", "span"):
+        u, v = _tie(names["tie"])
+        H = G.copy()
+        H.remove_edge(u, v)
+        span = nx.shortest_path_length(H, u, v) if nx.has_path(H, u, v) else None
+        if measure == "span":
+            return float(span)
+        return "a" if set(G[u]) & set(G[v]) else ("c" if span is None else "b")
+    if measure == "cut_off_by_bridge":
+        H = G.copy()
+        H.remove_edges_from(list(nx.bridges(G)))
+        return frozenset(G) - nx.node_connected_component(H, names["person"])
+    raise AssertionError(f"no independent check for {measure}")
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_key_matches_plain_networkx_for_many_students(n):
+    from smlessons.multiplex import student_multiplex
+    from smlessons.networks import student_network
+
+    questions = load_questions(questions_key(n))
+    for s in MANY:
+        G = student_multiplex(s) if n == 6 else student_network(s)
+        for qid, q in questions.items():
+            b = q.for_student(s)
+            accepted = b.key().accepted
+            if not b.network:  # the same for everyone: a literal answer
+                assert accepted == ("a",), (s, qid)
+                continue
+            mine = (_media_key if n == 6 else _network_key)(G, b, b.names or {})
+            if q.compute["measure"] == "community_members":
+                assert accepted[0] == mine, (s, qid)
+            elif isinstance(mine, list):
+                assert len(mine) == 1 and accepted == tuple(mine), (s, qid, accepted, mine)
+            else:
+                assert accepted == (mine,), (s, qid, accepted, mine)
+
+
+def test_the_span_question_asks_only_about_ties_whose_ends_share_no_friend():
+    from smlessons.networks import student_network
+
+    spans = []
+    for s in MANY:
+        q = load_questions(questions_key(5))["a05-span"].for_student(s)
+        u, v = _tie(q.names["tie"])
+        G = student_network(s)
+        assert not set(G[u]) & set(G[v]), (s, u, v)
+        spans.append(q.key().accepted[0])
+    assert min(spans) >= 3 and len(set(spans)) > 1, "the answer is not the same for everybody"
+
+
+def test_at_least_half_of_each_lesson_s_questions_ask_to_predict_or_explain():
+    for n in LESSONS:
+        levels = [q.level for q in load_questions(questions_key(n)).values()]
+        assert sum(lv != "lookup" for lv in levels) * 2 >= len(levels), (n, levels)
+
+
+def test_the_notebooks_say_the_network_is_invented_and_lesson5_does_not_colour_by_betweenness():
+    for n in LESSONS:
+        words = " ".join(text(c) for c in notebook(n)["cells"])
+        g = "M" if n == 6 else "G"
+        assert f"`{g}` is invented for practice: a made-up class drawn from your student id; it describes nobody." in words
+    assert "betweenness" not in text(next(c for c in notebook(5)["cells"] if c["id"] == "network"))
