@@ -76,7 +76,9 @@ def test_every_bank_holds_at_least_twice_the_cards_shown(n):
     assert key.show == 8 and len(key.items) >= 2 * key.show, (len(key.items), key.show)
 
 
-EXPECTED_CLAUSES = {1: {"C1", "M1", "M2", "M3", "N1", "N2"}, 2: {"V1", "V2", "V3", "V4"}, 3: {"T1", "T2", "T3", "T4", "T5", "T6"}}
+EXPECTED_CLAUSES = {1: {"M1", "M2", "M3", "N1", "N2"}, 2: {"V1", "V2", "V3", "V4"}, 3: {"T1", "T2", "T3", "T4"}}
+#: Cards per set: one per bin (lesson 1 pairs, lessons 2 and 3 sets of four).
+SET_SIZE = {1: 2, 2: 4, 3: 4}
 
 
 @pytest.mark.parametrize("n", LESSONS)
@@ -87,6 +89,126 @@ def test_every_clause_of_a_lesson_has_cards_in_its_bank(n):
     assert min(per_clause.values()) >= 2, per_clause
     per_bin = Counter(b for i in key.items for b in i.answers)
     assert set(per_bin) == set(key.bins), per_bin  # every bin is right for some cards
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_every_bank_is_built_of_sets_of_one_card_per_bin(n):
+    """No card is right in two bins; every set holds one card per bin; a student gets whole sets,
+    so always choosing one bin scores the same for every student: 1 / (number of bins)."""
+    key = load_exercise(board_key(n))
+    assert all(len(i.answers) == 1 for i in key.items)
+    sets = Counter(key.set_of[i.label] for i in key.items)
+    assert set(sets.values()) == {SET_SIZE[n]} == {len(key.bins)}, sets
+    assert key.show % SET_SIZE[n] == 0 and len(sets) >= 2 * key.show // SET_SIZE[n], (len(sets), key.show)
+    for name in sets:
+        assert sorted(i.answers[0] for i in key.items if key.set_of[i.label] == name) == sorted(key.bins), name
+    for student in (f"student{i:03d}" for i in range(100)):
+        shown = key.variant(student)
+        for b in key.bins:
+            assert sum(i.answers == (b,) for i in shown) == key.show // len(key.bins), (student, b)
+
+
+def test_a_bank_with_a_two_bin_card_or_a_lopsided_set_is_refused(tmp_path):
+    """The loader's check on sets can fail: a set of two network cards is refused."""
+    from smlessons.datafiles import ExerciseFileError
+
+    bad = read(board_key(1))
+    first, second = bad["items"][0], bad["items"][1]
+    assert first["set"] == second["set"]
+    second.update(answer=first["answer"], clause=first["clause"], source=first["source"])
+    (tmp_path / "bad.json").write_text(json.dumps(bad))
+    with pytest.raises(ExerciseFileError, match="exactly one card right in each bin"):
+        load_exercise(tmp_path / "bad.json")
+
+
+# -- word patterns do not give the bins away ----------------------------------------------------
+
+
+def _words(label: str) -> set:
+    return set(re.findall(r"[a-z']+", label.casefold()))
+
+
+def keyword_score(cards, rule) -> float:
+    """The share of cards a rule (label -> role) puts in a right bin."""
+    return sum(rule(label) in roles for label, roles in cards) / len(cards)
+
+
+def best_one_word_rule(cards) -> float:
+    """The best score of any rule "if the card has word W, bin X, else bin Y" (fitted on the bank itself)."""
+    roles = sorted({r for _, rs in cards for r in rs})
+    words = set().union(*(_words(label) for label, _ in cards))
+    best = 0.0
+    for w in words:
+        has = [w in _words(label) for label, _ in cards]
+        for yes in roles:
+            for no in roles:
+                if yes != no:
+                    best = max(best, sum((yes if h else no) in rs for h, (_, rs) in zip(has, cards)) / len(cards))
+    return best
+
+
+def bank_cards(n):
+    doc = read(board_key(n))
+    role = {label: r for r, label in doc["policy"]["bins"].items()}
+    return [(c["label"], {role[a] for a in ([c["answer"]] if isinstance(c["answer"], str) else c["answer"])}) for c in doc["items"]]
+
+
+def lesson1_rule(label):
+    """The reviewer's rule for the old lesson 1 bank (24 of 24 there): who/whom, or 'Fans'/'People' first."""
+    s = label.casefold()
+    return "network" if re.search(r"\bwhom?\b", s) or s.startswith(("fans", "people")) else "medium"
+
+
+def lesson1_media_words(label):
+    s = label.casefold()
+    named = r"\b(apps?|websites?|sites?|chats?|forums?|channels?|groups?|pages?|ads?|games?|section|telegram|signal|instagram|linkedin)\b"
+    return "medium" if re.search(named, s) else "network"
+
+
+def lesson3_rule(label):
+    """The reviewer's rule for the old lesson 3 bank (20 of 20 there)."""
+    s = label.casefold()
+    if re.search(r"without|reading|watching|scrolling|wikipedia", s):
+        return "none"
+    if re.search(r"accept|each other|confirm|friend request|connect", s):
+        return "mutual"
+    if re.search(r"\bjoin|\badd(s|ed)?\b|group", s):
+        return "group"
+    if re.search(r"follow|subscrib", s):
+        return "one-way"
+    return "none"
+
+
+def lesson2_first_character(label):
+    return {'"': "text", "[": "list", "{": "dictionary"}.get(label[0], "number")
+
+
+def lesson2_outer_call(label):
+    for call, role in (("len(", "number"), ("int(", "number"), ("str(", "text"), ("list(", "list"), ("sorted(", "list"), ("dict(", "dictionary")):
+        if label.startswith(call):
+            return role
+    return lesson2_first_character(label)
+
+
+KEYWORD_RULES = {1: [lesson1_rule, lesson1_media_words], 2: [lesson2_first_character, lesson2_outer_call], 3: [lesson3_rule]}
+
+
+@pytest.mark.parametrize("n", LESSONS)
+def test_word_patterns_do_not_give_the_bins_away(n):
+    """Keyword rules a student could guess from the wording stay far from full marks: at most
+    three cards in four by the likeliest rules, and no single word sorts the bank better than that."""
+    cards = bank_cards(n)
+    for rule in KEYWORD_RULES[n]:
+        assert keyword_score(cards, rule) <= 0.75, (rule.__name__, keyword_score(cards, rule))
+    assert best_one_word_rule(cards) <= 0.7, best_one_word_rule(cards)
+
+
+def test_the_keyword_check_catches_a_bank_that_word_patterns_solve():
+    """The check can fail: the old lesson 1 bank's pattern (network cards name 'who/whom')."""
+    solved = [("Telegram", {"medium"}), ("Nurses and whom each asks for advice", {"network"}),
+              ("A website for recipes", {"medium"}), ("Cousins and who calls whom", {"network"})]
+    assert keyword_score(solved, lesson1_rule) == 1.0
+    assert best_one_word_rule(solved) == 1.0
 
 
 def _normal(label: str) -> str:
@@ -140,6 +262,57 @@ def test_every_question_tests_understanding_and_its_key_marks_it(n):
     assert levels["predict"] >= 1 and levels["explain"] >= 1, levels
 
 
+def choice_questions():
+    return [q for n in LESSONS for q in read(questions_key(n))["questions"] if q["kind"] == "choice"]
+
+
+def right_is_longest(q) -> bool:
+    """The right option is the one longest option (a test-wise student's guess)."""
+    lengths = {k: len(v) for k, v in q["options"].items()}
+    return lengths[q["answer"]] == max(lengths.values()) and list(lengths.values()).count(max(lengths.values())) == 1
+
+
+def test_the_right_option_is_never_the_one_longest_option():
+    qs = choice_questions()
+    assert len(qs) >= 8
+    assert [q["id"] for q in qs if right_is_longest(q)] == []
+
+
+def test_the_length_check_finds_a_right_option_longer_than_the_rest():
+    q = {"answer": "b", "options": {"a": "No.", "b": "Yes, because the tie runs both ways once both agree.", "c": "Maybe."}}
+    assert right_is_longest(q)
+
+
+def test_every_wrong_option_has_its_own_feedback():
+    for q in choice_questions():
+        assert set(q["feedback"]) == set(q["options"]) - {q["answer"]}, q["id"]
+
+
+#: The lessons' own exercises (practice questions): an assessment asks new cases, not these prompts.
+def _practice_prompts():
+    out = []
+    for p in (ROOT / "smlessons" / "exercises").glob("lesson0[123]_*.json"):
+        out += [q["prompt"] for q in read(p).get("questions", [])]
+    return out
+
+
+def test_the_questions_are_not_the_lessons_exercises():
+    """No question of the lesson 1 and 3 assessments shares a run of eight words with a lesson's
+    practice question. (Lesson 2's questions reuse the lesson's ``friends`` dictionary on purpose:
+    the same data, new questions about it.)"""
+    def runs(text, k=8):
+        w = re.findall(r"\w+", text.casefold())
+        return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+    practice = set().union(*(runs(p) for p in _practice_prompts()))
+    assert practice
+    for n in (1, 3):
+        for q in read(questions_key(n))["questions"]:
+            assert not runs(q["prompt"]) & practice, q["id"]
+    old = "A bakery pays Instagram to show one of its posts as an ad to people nearby"  # a copied prompt is found
+    assert runs(old) & practice
+
+
 def test_the_right_letters_are_not_all_the_same():
     letters = [q.answer for n in LESSONS for q in load_questions(questions_key(n)).values() if q.kind == "choice"]
     assert len(letters) >= 6 and len(set(letters)) >= 3, letters
@@ -147,9 +320,12 @@ def test_the_right_letters_are_not_all_the_same():
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
+    from smlessons.checks import student_copy
+
     student = load_student_questions(copy_of(n, "questions"))  # refuses any answer, compute, explanation...
     raw = read(copy_of(n, "questions"))
     key = read(questions_key(n))
+    assert raw == student_copy(key)  # "sources": {} and prompts, kinds, options only
     assert raw["id"] == key["id"] and raw["notebook"] == key["notebook"] and raw["mode"] == "assessment"
     assert list(student) == [q["id"] for q in key["questions"]]
     for q in key["questions"]:
@@ -164,10 +340,13 @@ def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
 def test_two_students_get_different_cards_in_different_orders(n):
     key = load_exercise(board_key(n))
     labels = [i.label for i in key.items]
-    ana, ben = board_cards(labels, key.show, "ana", key.id), board_cards(labels, key.show, "ben", key.id)
+    draw = lambda student: tuple(i.label for i in key.variant(student))  # whole sets, as the board and grader draw
+    ana, ben = draw("ana"), draw("ben")
     assert set(ana) != set(ben)
-    boards = {tuple(board_cards(labels, key.show, f"student{i:03d}", key.id)) for i in range(200)}
+    boards = {draw(f"student{i:03d}") for i in range(200)}
     assert len(boards) == 200  # no two of a class of 200 alike
+    chosen = Counter(frozenset(key.set_of[label] for label in draw(f"student{i:03d}")) for i in range(200))
+    assert len(chosen) >= 10 and max(chosen.values()) < 200 // 4  # many different choices of sets, none common
     orders = {tuple(board_cards(labels, None, f"student{i:03d}", key.id)) for i in range(50)}
     assert len(orders) == 50  # the order alone differs too
 
@@ -193,7 +372,7 @@ def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, tmp_pa
             env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
         ).stdout
         shown.append(json.loads(out.strip().splitlines()[-1]))
-    graded = board_cards([i.label for i in key.items], key.show, "ana", key.id)
+    graded = [i.label for i in key.variant("ana")]
     assert shown[0] == shown[1] == graded
 
 
@@ -202,7 +381,8 @@ def test_the_label_only_copy_matches_the_key_and_carries_no_key(n):
     doc = read(copy_of(n, "board"))
     key = read(board_key(n))
     assert [c["label"] for c in doc["items"]] == [c["label"] for c in key["items"]]
-    assert all(set(c) == {"label"} for c in doc["items"])
+    assert all(set(c) == {"label", "set"} for c in doc["items"])
+    assert [c["set"] for c in doc["items"]] == [c["set"] for c in key["items"]]
     assert "policy" not in doc and doc["sources"] == {} and doc["mode"] == "assessment"
     assert (doc["id"], doc["show"], doc["bins"], doc["notebook"]) == (key["id"], key["show"], key["bins"], key["notebook"])
     text = json.dumps(doc)
@@ -416,7 +596,7 @@ def test_a_student_who_knows_everything_hands_in_a_file_the_key_marks_full(n, tm
     out = capsys.readouterr().out
     assert out.count("Recorded your answer") == len(qs) and "cannot be graded" not in out
     saved = read(tmp_path / f"{stem}.answers.json")["exercises"]
-    mine = board_cards([i.label for i in key.items], key.show, "ana", key.id)
+    mine = [i.label for i in key.variant("ana")]
     assert saved[key.id]["answer"] == {label: answer_of[label] for label in mine}
     for qid, q in qs.items():
         assert q.evaluate(saved[qid]["answer"]).correct, qid
