@@ -43,7 +43,6 @@ from nbformat.v4 import new_code_cell
 from smlessons.answers import AnswerStore
 from smlessons.autograde import bind_question, board_show, load_keys
 from smlessons.grader import Course
-from smlessons.variants import board_cards
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
@@ -106,7 +105,7 @@ def right_and_wrong(cell, student: str):
     keys = SAMPLE.keys
     if cell.exercise in keys.boards:
         ex = keys.boards[cell.exercise]
-        cards = board_cards([i.label for i in ex.items], board_show(ex, keys), student, ex.id)
+        cards = [i.label for i in ex.variant(student)]
         items = {i.label: i for i in ex.items}
         right = {c: items[c].answers[0] for c in cards}
         wrong = {c: b for c in cards for b in [next((b for b in ex.bins if b not in items[c].answers), None)] if b}
