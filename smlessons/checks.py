@@ -299,7 +299,7 @@ def _tie_ends(answer) -> list:
     ends = _many(answer, _SPLIT_TIE)
     if len(ends) != 2:
         raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
-    if _norm(ends[0]) == _norm(ends[1]):
+    if len({_norm(_PREFIX.sub("", str(end))) for end in ends}) < 2:  # "Ana-ana", "member 3-3"
         raise _Unreadable("a tie joins two different people")
     return ends
 
