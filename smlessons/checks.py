@@ -31,7 +31,12 @@ Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
 pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
 platform's name (any case, or an alias of lesson 3's table such as
-``"Twitter"``) for a medium, and a pair or ``"TikTok, Instagram"`` for two.
+``"Twitter"``) for a medium, and a pair, ``"TikTok, Instagram"`` or
+``"TikTok/Instagram"`` for two. Brackets, quotes and a final full stop that
+a student writes around names are taken off (``"(Hiro, Zoe)"``,
+``"['Ana', 'Ben']"``, ``"Ben."``, ``'"Elif"'``). One reader of forms serves
+both :func:`form_problem` (what a recorder checks before saving) and the
+grading, so every answer whose form passes is graded.
 Plain Python: nothing here needs a widget or a browser.
 
 Every answer given (not ``...``) is also saved, in the JSON form of
@@ -134,7 +139,7 @@ class _Unreadable(Exception):
 _SPLIT_PEOPLE = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _SPLIT_TIE = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&/]|\band\b)\s*", re.IGNORECASE)
 # "/" too ("Instagram/Minecraft"), but a platform's own name or alias such as
-# "Twitter / X" stays one medium (see _media_parts).
+# "Twitter / X" stays one medium (see _split).
 _SPLIT_MEDIA = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+/]|\band\b)\s*", re.IGNORECASE)
 _SPLIT_MEDIA_NOT_SLASH = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+]|\band\b)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:community|group|number|no\.?)?\s*#?\s*(-?\d+(?:\.\d+)?)$", re.IGNORECASE)
