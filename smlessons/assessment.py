@@ -226,18 +226,13 @@ def _form_problem(kind: str, options, answer) -> str:
     """Why the saved form of `answer` cannot be graded as a `kind` answer, or ``""``.
 
     The form checked is the one the grader reads back from the answer file
-    (:func:`jsonable`, lists as tuples), so an answer that passes is gradable.
+    (:func:`jsonable`, lists as tuples), with the grader's own reader
+    (:func:`smlessons.checks.form_problem`), so an answer that passes is gradable.
     """
     from .checks import form_problem
 
     saved = _revive(jsonable(answer))
-    problem = form_problem(kind, saved) or form_problem(kind, answer)
-    if not problem and kind == "choice" and options:
-        letter = saved[0] if isinstance(saved, tuple) and len(saved) == 1 else saved
-        letter = letter.strip().strip("()").strip().lower() if isinstance(letter, str) else letter
-        if letter not in options:
-            problem = f"This question expects the letter of one option ({', '.join(options)}): got {saved!r}."
-    return problem
+    return form_problem(kind, saved, options) or form_problem(kind, answer, options)
 
 
 class Recorder:

@@ -31,7 +31,12 @@ Answers are accepted in reasonable forms: a name in any case and spacing; a
 list, tuple or set (or a comma-separated string) for a group of people; a
 pair or ``"Ana-Ben"`` for a tie; a number or its text for a number; a
 platform's name (any case, or an alias of lesson 3's table such as
-``"Twitter"``) for a medium, and a pair or ``"TikTok, Instagram"`` for two.
+``"Twitter"``) for a medium, and a pair, ``"TikTok, Instagram"`` or
+``"TikTok/Instagram"`` for two. Brackets, quotes and a final full stop that
+a student writes around names are taken off (``"(Hiro, Zoe)"``,
+``"['Ana', 'Ben']"``, ``"Ben."``, ``'"Elif"'``). One reader of forms serves
+both :func:`form_problem` (what a recorder checks before saving) and the
+grading, so every answer whose form passes is graded.
 Plain Python: nothing here needs a widget or a browser.
 
 Every answer given (not ``...``) is also saved, in the JSON form of
@@ -52,7 +57,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from numbers import Real
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .grading import SYMBOLS
 from .i18n import N_, resolve_language, translator
@@ -133,10 +138,15 @@ class _Unreadable(Exception):
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
 _SPLIT_TIE = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&/]|\band\b)\s*", re.IGNORECASE)
-# Not "/": an alias such as "Twitter / X" is one platform.
-_SPLIT_MEDIA = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+]|\band\b)\s*", re.IGNORECASE)
+# "/" too ("Instagram/Minecraft"), but a platform's own name or alias such as
+# "Twitter / X" stays one medium (see _split).
+_SPLIT_MEDIA = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+/]|\band\b)\s*", re.IGNORECASE)
+_SPLIT_MEDIA_NOT_SLASH = re.compile(r"\s*(?:<->|<-->|--|->|[-\u2013\u2014,;&+]|\band\b)\s*", re.IGNORECASE)
 _NUMBER = re.compile(r"^(?:community|group|number|no\.?)?\s*#?\s*(-?\d+(?:\.\d+)?)$", re.IGNORECASE)
 _PREFIX = re.compile(r"^(?:member|person|node)\s+", re.IGNORECASE)
+#: Quotes a student may leave around a name ('Ben', "Ben", \u201cBen\u201d, `Ben`).
+_QUOTES = "'\"`\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_BRACKETS = {"(": ")", "[": "]", "{": "}"}
 
 
 def _norm(value) -> str:
@@ -147,23 +157,72 @@ def _is_number(value) -> bool:
     return isinstance(value, Real) and not isinstance(value, bool)
 
 
+def _wrapped(text: str) -> bool:
+    """Whether the whole of `text` sits in one pair of brackets: "(Ana, Ben)", not "X (Twitter)"."""
+    if len(text) < 2 or text[0] not in _BRACKETS or text[-1] != _BRACKETS[text[0]]:
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == text[0]
+        depth -= ch == text[-1]
+        if depth == 0 and i < len(text) - 1:
+            return False  # the first bracket closes before the end
+    return True
+
+
+def _clean(text: str, *, brackets: bool = True) -> str:
+    """A name or a list as a student may wrap it, unwrapped: spaces, quotes, a final
+    full stop and (with `brackets`) brackets around it, or left over from a split
+    (``"('Hiro'"``), are taken off. Brackets inside a name ("X (Twitter)") stay.
+
+    The one cleaner of the form check (:func:`form_problem`) and the grading
+    (:meth:`Question.evaluate`), so the two never disagree.
+    """
+    while True:
+        before = text
+        text = text.strip().strip(_QUOTES).strip()
+        if text.endswith(".") and not text.endswith(".."):
+            text = text[:-1]  # "Ben.": a sentence's full stop, not part of the name
+        if brackets and text:
+            if _wrapped(text):
+                text = text[1:-1]
+            elif text[0] in _BRACKETS and text.count(text[0]) > text.count(_BRACKETS[text[0]]):
+                text = text[1:]  # an opening bracket whose closing one went with another part
+            elif text[-1] in _BRACKETS.values():
+                opening = next(k for k, v in _BRACKETS.items() if v == text[-1])
+                if text.count(text[-1]) > text.count(opening):
+                    text = text[:-1]
+        if text == before:
+            return text
+
+
+def _name(value, what: str = "name"):
+    """One part of an answer that names a person or a medium: a cleaned non-empty string, or a number."""
+    if isinstance(value, str):
+        cleaned = _clean(value)
+        if not cleaned:
+            raise _Unreadable(f"a {what} is empty in {value!r}" if value.strip() else "the answer is an empty string")
+        return cleaned
+    if _is_number(value):
+        return int(value) if isinstance(value, float) and value.is_integer() else value
+    raise _Unreadable(f"each part of the answer must be a {what}; got {value!r}")
+
+
 def _one_person(answer):
-    """A person from the forms a student may give: a name, ``[name]``, ``(name, score)``."""
+    """A person from the forms a student may give: a name, ``[name]``, ``(name, score)``, ``"Ben."``."""
     if isinstance(answer, (list, tuple)):
         if len(answer) == 1:
             return _one_person(answer[0])
         if isinstance(answer, tuple) and len(answer) == 2 and _is_number(answer[1]):
-            return answer[0]  # a (person, score) pair, as central_people gives
+            return _one_person(answer[0])  # a (person, score) pair, as central_people gives
         raise _Unreadable(f"the answer has {len(answer)} parts")
     if isinstance(answer, (set, frozenset, dict)):
         if len(answer) == 1:
             return _one_person(next(iter(answer)))
         raise _Unreadable(f"the answer has {len(answer)} parts")
-    if isinstance(answer, str) and not answer.strip():
-        raise _Unreadable("the answer is an empty string")
-    if isinstance(answer, float) and answer.is_integer():
-        return int(answer)
-    return answer
+    if isinstance(answer, str) or _is_number(answer):
+        return _name(answer)
+    raise _Unreadable(f"got {answer!r}")
 
 
 def _one_platform(answer):
@@ -171,8 +230,8 @@ def _one_platform(answer):
     if isinstance(answer, (list, tuple)):
         if len(answer) == 1:
             return _one_platform(answer[0])
-        if isinstance(answer, tuple) and len(answer) == 2 and (_is_number(answer[1]) or isinstance(answer[1], list)):
-            return answer[0]  # (medium, count) or (medium, friends), as a dict's items give
+        if isinstance(answer, tuple) and len(answer) == 2 and (_is_number(answer[1]) or isinstance(answer[1], (list, tuple))):
+            return _one_platform(answer[0])  # (medium, count) or (medium, friends), as a dict's items give
         raise _Unreadable(f"the answer names {len(answer)} media")
     if isinstance(answer, (set, frozenset, dict)):
         if len(answer) == 1:
@@ -180,31 +239,164 @@ def _one_platform(answer):
         raise _Unreadable(f"the answer names {len(answer)} media")
     if not isinstance(answer, str):
         raise _Unreadable(f"got {answer!r}")
-    if not answer.strip():
-        raise _Unreadable("the answer is an empty string")
-    return answer
+    return _name(answer, "medium's name")
 
 
-def _many(answer, splitter) -> list:
+def _is_platform_name(text: str) -> bool:
+    """Whether `text` is a platform's name or alias in lesson 3's table ("Twitter / X")."""
+    from .media import UnknownPlatformError, platform
+
+    try:
+        platform(text)
+    except UnknownPlatformError:
+        return False
+    return True
+
+
+def _split(text: str, splitter) -> list:
+    if splitter is _SPLIT_MEDIA:  # "Instagram/Minecraft" is two media, "Twitter / X" one
+        parts = []
+        for part in _SPLIT_MEDIA_NOT_SLASH.split(text):
+            if "/" in part and not _is_platform_name(_clean(part)):
+                parts += part.split("/")
+            else:
+                parts.append(part)
+        return parts
+    return splitter.split(text)
+
+
+def _many(answer, splitter, what: str = "name") -> list:
+    """The parts of an answer naming several people (or media): each a cleaned name or a number.
+
+    A string is split (``"Ana, Ben and Gita."``, ``"['Ana', 'Ben']"``,
+    ``"(Hiro, Zoe)"``); a list, tuple, set or dict gives its elements (keys).
+    """
     if isinstance(answer, str):
-        return [p for p in splitter.split(answer.strip()) if p]
-    if isinstance(answer, Mapping):
-        return list(answer)
-    if isinstance(answer, (list, tuple, set, frozenset)) or hasattr(answer, "__iter__"):
-        return list(answer)
-    return [answer]
+        text = _clean(answer)
+        if not text:
+            return []
+        parts = [p for p in _split(text, splitter) if p.strip()]
+        return [_name(p, what) for p in parts if _clean(p)]
+    if isinstance(answer, (bytes, bytearray)) or not isinstance(answer, Iterable):
+        raise _Unreadable(f"got {answer!r}")
+    return [_name(p, what) for p in list(answer)]  # a list, tuple, set, a dict's keys, a view of a network
+
+
+def _is_span(value) -> bool:
+    """A tie's span as local_bridges gives it: a number, or "inf" as the answer file keeps infinity."""
+    if _is_number(value):
+        return True
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return False
+        return True
+    return False
+
+
+def _tie_ends(answer) -> list:
+    """The two ends of a tie from the forms a student may give (not yet looked up in a network)."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]  # [("Ana", "Ben")]
+    if isinstance(answer, (list, tuple)) and len(answer) == 3 and _is_span(answer[2]):
+        answer = answer[:2]  # (u, v, span), as local_bridges gives
+    ends = _many(answer, _SPLIT_TIE)
+    if len(ends) != 2:
+        raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
+    if len({_norm(_PREFIX.sub("", str(end))) for end in ends}) < 2:  # "Ana-ana", "member 3-3"
+        raise _Unreadable("a tie joins two different people")
+    return ends
+
+
+def _media(answer) -> list:
+    """The media an answer names (several), from the forms a student may give."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1 and isinstance(answer[0], (list, tuple, set, frozenset)):
+        answer = answer[0]  # [("TikTok", "Instagram")]
+    if (isinstance(answer, (list, tuple)) and len(answer) == 2 and isinstance(answer[0], (list, tuple))
+            and _is_number(answer[1])):
+        answer = answer[0]  # ((a, b), overlap), as overlap(G).items() gives
+    if not isinstance(answer, str):
+        if isinstance(answer, (bytes, bytearray)) or not isinstance(answer, Iterable):
+            raise _Unreadable(f"got {answer!r}")
+        answer = list(answer)
+        if not all(isinstance(m, str) for m in answer):
+            raise _Unreadable(f"a medium is named by its name, e.g. \"TikTok\"; got {answer!r}")
+    media = _many(answer, _SPLIT_MEDIA, "medium's name")
+    if not media:
+        raise _Unreadable("the answer names no medium")
+    return media
+
+
+def _text(answer) -> str:
+    """A word or phrase: spaces, quotes and a final full stop taken off (the case is kept)."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if not isinstance(answer, str):
+        raise _Unreadable(f"got {answer!r}")
+    text = _clean(answer, brackets=False)
+    if not text:
+        raise _Unreadable("the answer is an empty string" if not answer.strip() else f"got {answer!r}")
+    return text
+
+
+def _choice(answer) -> str:
+    """The letter an answer gives (``"a"``, ``"(B)"``, ``"c."``, ``["a"]``), lower case; not yet checked against the options."""
+    if isinstance(answer, (list, tuple)) and len(answer) == 1:
+        answer = answer[0]
+    if not isinstance(answer, str):
+        raise _Unreadable(f"got {answer!r}")
+    letter = answer.strip().strip("()[].:" + _QUOTES).strip().casefold()
+    if not letter:
+        raise _Unreadable(f"got {answer!r}")
+    return letter
 
 
 def _number(answer) -> float:
     if isinstance(answer, (list, tuple)) and len(answer) == 1:
         answer = answer[0]
     if _is_number(answer):
-        return float(answer)
+        try:
+            return float(answer)
+        except (OverflowError, ValueError, TypeError):
+            raise _Unreadable(f"got {answer!r}, too large a number") from None
     if isinstance(answer, str):
-        found = _NUMBER.match(answer.strip())
+        found = _NUMBER.match(_clean(answer, brackets=False))
         if found:
             return float(found.group(1))
     raise _Unreadable(f"got {answer!r}")
+
+
+def _parse(kind: str, answer):
+    """The form of `answer` as a `kind` question reads it, before any network is consulted.
+
+    The one reader of answers' forms: :func:`form_problem` (what a recorder
+    checks before saving) and :meth:`Question.evaluate` (what the grader
+    calls) both start here, so an answer whose form passes can be graded.
+
+    Raises
+    ------
+    _Unreadable
+        With what is wrong with the form.
+    """
+    if kind == "person":
+        return _one_person(answer)
+    if kind == "people":
+        people = _many(answer, _SPLIT_PEOPLE)
+        if not people:
+            raise _Unreadable("the answer names nobody")
+        return people
+    if kind == "tie":
+        return _tie_ends(answer)
+    if kind == "number":
+        return _number(answer)
+    if kind == "platform":
+        return _one_platform(answer)
+    if kind == "platforms":
+        return _media(answer)
+    if kind == "choice":
+        return _choice(answer)
+    return _text(answer)
 
 
 def _show_number(x: float) -> str:
@@ -1300,54 +1492,34 @@ class Question:
         print(self.evaluate(answer))
 
     def _read(self, answer, key: _Key):
+        """The answer in the key's terms: its form read by :func:`_parse`, its names looked up in the network."""
         G = key.graph
+        if self.kind == "choice":
+            return self._letter(answer)
+        form = _parse(self.kind, answer)
         if self.kind == "person":
-            return self._person(_one_person(answer), G)
+            return self._person(form, G)
         if self.kind == "people":
-            people = _many(answer, _SPLIT_PEOPLE)
-            if not people:
-                raise _Unreadable("the answer names nobody")
-            return frozenset(self._person(p, G) for p in people)
+            return frozenset(self._person(p, G) for p in form)
         if self.kind == "tie":
-            if isinstance(answer, (list, tuple)) and len(answer) == 1:
-                answer = answer[0]  # [("Ana", "Ben")]
-            if isinstance(answer, tuple) and len(answer) == 3 and _is_number(answer[2]):
-                answer = answer[:2]  # (u, v, span), as local_bridges gives
-            ends = _many(answer, _SPLIT_TIE)
-            if len(ends) != 2:
-                raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
-            tie = frozenset(self._person(p, G) for p in ends)
+            tie = frozenset(self._person(p, G) for p in form)
             if len(tie) != 2:
                 raise _Unreadable("a tie joins two different people")
             return tie
-        if self.kind == "number":
-            return _number(answer)
-        if self.kind == "choice":
-            return self._letter(answer)
         if self.kind == "platform":
-            return self._platform(_one_platform(answer), G)
+            return self._platform(form, G)
         if self.kind == "platforms":
-            if isinstance(answer, (list, tuple)) and len(answer) == 1:
-                answer = answer[0]  # [("TikTok", "Instagram")]
-            if isinstance(answer, tuple) and len(answer) == 2 and isinstance(answer[0], tuple) and _is_number(answer[1]):
-                answer = answer[0]  # ((a, b), overlap), as overlap(G).items() gives
-            media = _many(answer, _SPLIT_MEDIA)
-            if not media:
-                raise _Unreadable("the answer names no medium")
-            if not all(isinstance(m, str) and m.strip() for m in media):
-                raise _Unreadable(f"a medium is named by its name, e.g. \"TikTok\"; got {answer!r}")
-            return frozenset(self._platform(m, G) for m in media)
-        if not isinstance(answer, str):
-            raise _Unreadable(f"got {answer!r}")
-        return _norm(answer)
+            return frozenset(self._platform(m, G) for m in form)
+        if self.kind == "number":
+            return form
+        return _norm(form)
 
     def _letter(self, answer) -> str:
-        if isinstance(answer, (list, tuple)) and len(answer) == 1:
-            answer = answer[0]
         letters = ", ".join(f'"{k}"' for k in self.options)
-        if not isinstance(answer, str):
-            raise _Unreadable(self._t(N_("got {given}; answer with one letter in quotes: {letters}"), given=repr(answer), letters=letters))
-        letter = answer.strip().strip("()[].:").strip().casefold()
+        try:
+            letter = _choice(answer)
+        except _Unreadable:
+            raise _Unreadable(self._t(N_("got {given}; answer with one letter in quotes: {letters}"), given=repr(answer), letters=letters)) from None
         if letter not in self.options:
             raise _Unreadable(self._t(N_("got {given}; answer with one of {letters}"), given=repr(answer), letters=letters))
         return letter
@@ -1447,12 +1619,24 @@ _EXPECTS = {
 }
 
 
-def form_problem(kind: str, answer) -> str:
+def form_problem(kind: str, answer, options=None) -> str:
     """One sentence if `answer` lacks the form a `kind` question expects, else ``""``.
 
     Only the form is looked at (a number, a pair of people, ...), never
     whether it is right: an assessment can say "this cannot be graded"
-    without giving anything away.
+    without giving anything away. The form is read as grading reads it
+    (the same :func:`_parse`), so an answer that passes is always graded:
+    right, or wrong with a reason, never refused for its form. Brackets,
+    quotes and a final full stop around names are forgiven in both
+    (``"(Hiro, Zoe)"``, ``"Ben."``, ``'"Elif"'``).
+
+    Parameters
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    answer : object
+    options : iterable of str, optional
+        For a ``"choice"`` question, its option letters: the answer must be one.
 
     Raises
     ------
@@ -1463,29 +1647,19 @@ def form_problem(kind: str, answer) -> str:
     --------
     >>> form_problem("number", "5 ties")
     "This question expects a number: got '5 ties'."
-    >>> form_problem("number", "5"), form_problem("person", "Pia")
-    ('', '')
+    >>> form_problem("number", "5"), form_problem("person", "Pia"), form_problem("tie", "(Hiro, Zoe)")
+    ('', '', '')
+    >>> form_problem("choice", "d", options=["a", "b", "c"])
+    "This question expects the letter of one option (a, b, c): got 'd'."
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     try:
-        if kind == "number":
-            _number(answer)
-        elif kind == "person":
-            _one_person(answer)
-        elif kind == "platform":
-            _one_platform(answer)
-        elif kind in ("people", "platforms"):
-            if not _many(answer, _SPLIT_PEOPLE if kind == "people" else _SPLIT_MEDIA):
-                raise _Unreadable("the answer names nobody" if kind == "people" else "the answer names no medium")
-        elif kind == "tie":
-            ends = _many(answer[0] if isinstance(answer, (list, tuple)) and len(answer) == 1 else answer, _SPLIT_TIE)
-            if len(ends) not in (2, 3):  # (u, v) or (u, v, span)
-                raise _Unreadable(f"a tie joins two people, but the answer names {len(ends)}")
-        elif not isinstance(answer, str) or not answer.strip():
-            raise _Unreadable(f"got {answer!r}")
+        form = _parse(kind, answer)
     except _Unreadable as exc:
         return f"This question expects {_EXPECTS[kind]}: {exc}."
+    if kind == "choice" and options is not None and form not in options:
+        return f"This question expects the letter of one option ({', '.join(options)}): got {answer!r}."
     return ""
 
 
@@ -1539,7 +1713,7 @@ def _literal_key(q: Question) -> _Key:
         elif q.kind == "platforms":
             accepted.append(frozenset(Question._platform(m, None) for m in option))
         else:
-            accepted.append(_norm(option))
+            accepted.append(_norm(_text(option)) if isinstance(option, str) and option.strip() else _norm(option))
     if q.kind == "text":  # a word answer with no feedback of its own: say so kindly (the hint follows)
         known = {_norm(k) for k in q.feedback}
 

@@ -1369,24 +1369,32 @@ def combinations_figure(G, *, title=None):
 # ---------------------------------------------------------------------------
 # Each student's own multiplex network (the assessment of lesson 6)
 
-__all__ += ["STUDENT_MULTIPLEX_ID", "student_multiplex", "my_multiplex"]
+__all__ += ["STUDENT_MULTIPLEX_ID", "STUDENT_MULTIPLEX_NAME", "student_multiplex", "my_multiplex"]
 
 #: The exercise id the students' media are drawn under (see :func:`smlessons.variants.rng`).
 STUDENT_MULTIPLEX_ID = "student-multiplex"
+#: The name of every student's multiplex network (``graph["name"]``, shown in figure titles): it says it is invented.
+STUDENT_MULTIPLEX_NAME = "Your practice network on four media (invented)"
 _STUDENT_TRIES = 400
 
 
-def _cut_off_counts(H) -> dict:
-    """``{medium: how many people its closing cuts off}`` for a combined network ``H``,
-    as :func:`removal_effect` counts them (a quick count, for drawing and picking)."""
+def _piece_sizes(H) -> dict:
+    """``{medium: the sizes of the pieces of the main part left once it is closed, largest first}``
+    for a combined network ``H`` (the pieces :func:`removal_effect` sees)."""
     main = max(nx.connected_components(H), key=len)
     out = {}
     for m in H.graph["media"]:
         K = nx.Graph()
         K.add_nodes_from(main)
         K.add_edges_from((u, v) for u, v, ms in H.edges(data="platform") if u in main and ms != (m,))
-        out[m] = len(main) - max(len(c) for c in nx.connected_components(K))
+        out[m] = sorted((len(c) for c in nx.connected_components(K)), reverse=True)
     return out
+
+
+def _cut_off_counts(H) -> dict:
+    """``{medium: how many people its closing cuts off}`` for a combined network ``H``,
+    as :func:`removal_effect` counts them (a quick count, for drawing and picking)."""
+    return {m: sum(sizes) - sizes[0] for m, sizes in _piece_sizes(H).items()}
 
 
 def _one_best_medium(H) -> list:
@@ -1414,7 +1422,10 @@ def _student_media_ok(H) -> bool:
         return False  # every medium carries a tie
     if not any(len(ms) > 1 for *_, ms in H.edges(data="platform")):
         return False  # some tie lives on several media
-    cut = sorted(_cut_off_counts(H).values(), reverse=True)
+    pieces = _piece_sizes(H)
+    if any(len(sizes) > 1 and sizes[0] == sizes[1] for sizes in pieces.values()):
+        return False  # closing a medium never leaves two largest pieces of one size: who is cut off has one answer
+    cut = sorted((sum(sizes) - sizes[0] for sizes in pieces.values()), reverse=True)
     if cut[0] == cut[1] or cut[1] == 0:
         return False  # one medium cuts off the most people, and another cuts off somebody too
     shares = sorted(
@@ -1458,19 +1469,26 @@ def _student_media(student: str) -> tuple:
 
 
 def student_multiplex(student: str | None = None) -> nx.Graph:
-    """One student's own network on four media, for the assessed questions of lesson 6.
+    """One student's own practice network on four media, for the assessed questions of lesson 6.
+
+    The network is synthetic: invented for practice, drawn from the
+    student's id, it describes nobody. Its name says so (``graph["name"]``
+    is :data:`STUDENT_MULTIPLEX_NAME`), and so does the title of every
+    figure drawn from it.
 
     The people and ties of :func:`smlessons.networks.student_network` (the
     network of the lessons 4 and 5 assessments), each tie on one or more of
     :data:`MEDIA`. Each friendship group has a usual medium: a tie inside a
     group lives on it with the chance 0.75 and on each other medium with
     the chance 0.3 (and on at least one); a tie between two groups lives on
-    one medium, any of the four. Invented, for practice.
+    one medium, any of the four.
 
     Drafts are redrawn (a bounded number of times) until every lesson 6
     question has one answer: every medium carries a tie, some tie lives on
     several media, one medium's closing cuts off more people than any
-    other's and another's cuts off somebody too, one pair of media overlaps
+    other's and another's cuts off somebody too, no medium's closing
+    leaves two largest pieces of the same size (so who is cut off is never
+    a choice between two halves), one pair of media overlaps
     the most (exact fractions), and somebody has one best medium. Drawn
     with ``random()`` only from :func:`smlessons.variants.rng`: the same in
     every process, machine and library version.
@@ -1496,12 +1514,14 @@ def student_multiplex(student: str | None = None) -> nx.Graph:
     >>> G = student_multiplex("ana")
     >>> G.graph["media"]
     ['WhatsApp', 'Instagram', 'TikTok', 'Minecraft']
+    >>> G.graph["name"], G.graph["synthetic"]
+    ('Your practice network on four media (invented)', True)
     >>> nx.utils.edges_equal(G.edges(), networks.student_network("ana").edges())
     True
     """
     G = networks.student_network(student)
     on, _ = _student_media(G.graph["student"])
-    G.graph.update(name="Your network on four media", media=list(MEDIA))
+    G.graph.update(name=STUDENT_MULTIPLEX_NAME, media=list(MEDIA))
     nx.set_edge_attributes(G, dict(on), "platform")
     return G
 

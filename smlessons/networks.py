@@ -494,10 +494,12 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
 # ---------------------------------------------------------------------------
 # Each student's own network (the assessments of lessons 4 to 6)
 
-__all__ += ["STUDENT_NETWORK_ID", "student_network", "my_network"]
+__all__ += ["STUDENT_NETWORK_ID", "STUDENT_NETWORK_NAME", "student_network", "my_network"]
 
 #: The exercise id the student networks are drawn under (see :func:`smlessons.variants.rng`).
 STUDENT_NETWORK_ID = "student-network"
+#: The name of every student's network (``graph["name"]``, shown in figure titles): it says the network is invented.
+STUDENT_NETWORK_NAME = "Your practice network (invented)"
 
 _STUDENT_TRIES = 400  # drafts tried before giving up (about 3 are needed on average)
 _STUDENT_P_IN = 0.6  # chance that two people of the same group are friends
@@ -632,7 +634,12 @@ def _student_design(student: str) -> tuple:
 
 
 def student_network(student: str | None = None) -> nx.Graph:
-    """One student's own network, for the assessed questions of lessons 4 to 6.
+    """One student's own practice network, for the assessed questions of lessons 4 to 6.
+
+    The network is synthetic: invented for practice, a made-up class drawn
+    from the student's id, it describes nobody. Its name says so
+    (``graph["name"]`` is :data:`STUDENT_NETWORK_NAME`), and so does the
+    title of every figure drawn from it.
 
     12 to 20 people, with names from :data:`NAMES`, in 3 or 4 friendship
     groups. Inside a group about 6 pairs in 10 are friends and nobody has
@@ -673,7 +680,8 @@ def student_network(student: str | None = None) -> nx.Graph:
         the number of groups). ``graph["communities"]`` lists the groups
         (each sorted, largest first, ties broken by the first name, as
         :func:`communities` orders them), ``graph["student"]`` is the id,
-        ``graph["synthetic"]`` is True.
+        ``graph["synthetic"]`` is True and ``graph["name"]`` is
+        :data:`STUDENT_NETWORK_NAME`.
 
     Raises
     ------
@@ -689,6 +697,8 @@ def student_network(student: str | None = None) -> nx.Graph:
     True
     >>> sorted(G) == sorted(student_network("ben"))
     False
+    >>> G.graph["name"]
+    'Your practice network (invented)'
     """
     if student is None:
         from .variants import student_id
@@ -697,7 +707,7 @@ def student_network(student: str | None = None) -> nx.Graph:
     if not isinstance(student, str):
         raise TypeError(f"student must be a student's id (a string), not {type(student).__name__}")
     people, edges, groups, _ = _student_design(student)
-    G = nx.Graph(name="Your network", synthetic=True, student=student)
+    G = nx.Graph(name=STUDENT_NETWORK_NAME, synthetic=True, student=student)
     group_of = {p: g for g, ms in enumerate(groups, start=1) for p in ms}
     G.add_nodes_from((p, {"group": group_of[p]}) for p in people)
     G.add_edges_from(edges)

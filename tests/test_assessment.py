@@ -314,3 +314,94 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
             assert {q: stated.get(q) for q in wanted} == wanted
             checked += 1
     assert checked
+
+
+# -- what the recorder refuses and what it saves, for random answers of every kind (review item 4) --
+
+import contextlib  # noqa: E402
+import io  # noqa: E402
+import tempfile  # noqa: E402
+
+from hypothesis import HealthCheck, example, settings  # noqa: E402
+
+from smlessons.assessment import EXAMPLES  # noqa: E402
+from smlessons.autograde import _revive  # noqa: E402
+from smlessons.checks import KINDS, Question, _Unreadable, form_problem  # noqa: E402
+from smlessons.networks import PersonNotFoundError, PlatformNotFoundError  # noqa: E402
+
+_OPTIONS = {"a": "One", "b": "Two", "c": "Three"}
+_KEYS = {"person": "Ben", "people": ["Ana", "Ben"], "tie": ["Ana", "Ben"], "number": 3, "text": "Elif",
+         "platform": "TikTok", "platforms": ["TikTok", "Instagram"], "choice": "b"}
+#: One key of each kind, to grade what the recorder saved as the grader does.
+_GRADER = {k: Question(id=f"r-{k}", prompt="?", kind=k, answer=a, explanation=".",
+                       options=_OPTIONS if k == "choice" else None,
+                       feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {}) for k, a in _KEYS.items()}
+_FOLDER = Path(tempfile.mkdtemp())
+(_FOLDER / "questions.json").write_text(json.dumps({"id": "r-questions", "mode": "assessment", "questions": [
+    {"id": f"r-{k}", "prompt": "?", "kind": k, **({"options": _OPTIONS} if k == "choice" else {})} for k in KINDS]}))
+
+_NAMES = ["Ana", "Ben", "Zoe", "TikTok", "Instagram", "Twitter / X", "X (Twitter)", "a", "b", "(b)", "", " "]
+_written = st.builds(
+    lambda parts, sep, quote, wrap, stop: wrap[0] + sep.join(f"{quote}{p}{quote}" for p in parts) + wrap[1] + stop,
+    st.lists(st.sampled_from(_NAMES) | st.text(max_size=5), max_size=3),
+    st.sampled_from([", ", ";", " and ", "-", "/", " "]),
+    st.sampled_from(["", "'", '"', "\u201c"]),
+    st.sampled_from([("", ""), ("(", ")"), ("[", "]"), ("(", ""), ("", "]")]),
+    st.sampled_from(["", ".", ".."]),
+)
+_ANSWERS = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 9) | st.integers(min_value=10**308, max_value=10**400)
+    | st.floats() | st.text(max_size=8) | st.sampled_from(_NAMES) | _written | st.just(...),
+    lambda inner: (st.lists(inner, max_size=3) | st.lists(inner, max_size=3).map(tuple)
+                   | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 4), max_size=3)
+                   | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=2)),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(KINDS), _ANSWERS)
+@example("number", float("nan"))  # a number, but saved as the text "nan": refused
+@example("tie", ("Ana", "Ben", float("inf")))  # a bridge as local_bridges gives it: its span saved as "inf"
+@example("person", True)
+@example("people", "[]")
+@example("choice", "(d)")
+@example("platforms", ("TikTok", 3))
+def test_the_recorder_saves_only_what_the_grader_can_grade_and_says_what_to_write_otherwise(kind, answer):
+    store = AnswerStore("random", folder=_FOLDER)
+    record = Recorder(store, questions=_FOLDER / "questions.json")
+    qid, options = f"r-{kind}", list(_OPTIONS) if kind == "choice" else None
+    store.save(qid, "before")
+    problem = form_problem(kind, answer, options) or form_problem(kind, _revive(jsonable(answer)), options)
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        record(qid, answer)
+    out = shown.getvalue()
+    if answer is None or answer is Ellipsis:
+        assert out.startswith("No answer yet") and store.load(qid) == "before"
+    elif problem:  # refused by the form check: never recorded, and the student is told what to write
+        assert store.load(qid) == "before", (kind, answer)
+        assert out.startswith("Not recorded: ") and f"Write {EXAMPLES[kind]}, then run the cell again." in out, out
+        assert "Your answer recorded before (before) still stands" in out
+    else:  # recorded: the grader reads it back and gives a verdict, never a complaint about its form
+        saved = store.load(qid)
+        assert saved == jsonable(answer) and "Recorded your answer" in out, (kind, answer, out)
+        question = _GRADER[kind]
+        assert question.evaluate(_revive(saved)).status in ("right", "wrong")
+        try:
+            question._read(_revive(saved), question.key())
+        except (PersonNotFoundError, PlatformNotFoundError):
+            pass
+        except _Unreadable as exc:
+            pytest.fail(f"{kind}: recorded {saved!r}, which the grader refuses: {exc}")
+
+
+@pytest.mark.parametrize("kind, answer", [
+    ("tie", "(Hiro, Zoe)"), ("tie", "[Hiro, Zoe]"), ("tie", "('Hiro', 'Zoe')"), ("people", "['Ana', 'Ben', 'Gita', 'Nils']"),
+    ("people", "Ana, Ben, Gita, Nils."), ("person", "Ben."), ("person", '"Ben"'), ("text", '"Elif"'),
+    ("platforms", "Instagram/Minecraft"), ("choice", "(B)."),
+])
+def test_the_forms_students_write_are_recorded(tmp_path, kind, answer, capsys):
+    store = AnswerStore("quiz", folder=tmp_path)
+    Recorder(store, questions=_FOLDER / "questions.json")(f"r-{kind}", answer)
+    assert "Recorded your answer" in capsys.readouterr().out and store.load(f"r-{kind}") == answer

@@ -1063,3 +1063,153 @@ def test_ask_shows_the_running_student_s_own_prompt(tmp_path, monkeypatch):
     assert ask("demo-degree", key).names == mine.names  # the key and the copy name the same person
     with pytest.raises(UnknownQuestionError, match="no question 'demo-nothing'"):
         ask("demo-nothing", path)
+
+
+# -- forms a student writes: the form check and the grading read them alike (review item 4) --
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from smlessons.checks import form_problem  # noqa: E402
+from smlessons.multiplex import student_multiplex  # noqa: E402
+
+
+def _on(graph, kind, **compute):
+    return Question(id=f"form-{kind}", prompt="?", kind=kind, network=graph, explanation="{answer}.",
+                    compute={"graph": graph, **compute})
+
+
+def _ana():
+    """The right answers of "ana"'s network to a question of each kind, and the questions."""
+    M = student_multiplex("ana")
+    tie = next(tuple(sorted(e)) for e in M.edges() if len(M.edges[e]["platform"]) > 1)
+    return tie, {
+        "person": _on("student_network", "person", measure="most_central", by="degree").for_student("ana"),
+        "people": _on("student_network", "people", measure="neighbours", person=tie[0]).for_student("ana"),
+        "tie": _on("student_network", "tie", measure="bridge").for_student("ana"),
+        "platforms": _on("student_multiplex", "platforms", measure="tie_media", tie=list(tie)).for_student("ana"),
+        "text": Question(id="form-text", prompt="?", kind="text", answer="Elif", explanation="{answer}."),
+    }
+
+
+TIE, ANA = _ana()
+
+
+def _right(kind):
+    accepted = ANA[kind].key().accepted[0]
+    return sorted(accepted, key=str) if isinstance(accepted, frozenset) else [accepted]
+
+
+@pytest.mark.parametrize("kind, form", [
+    ("tie", "({0}, {1})"), ("tie", "[{0}, {1}]"), ("tie", "('{0}', '{1}')"), ("tie", '["{0}", "{1}"]'),
+    ("tie", "{0}-{1}."), ("tie", "\u201c{0}\u201d and \u201c{1}\u201d"),
+    ("people", "[{quoted}]"), ("people", "{listed}."), ("people", "({listed})"), ("people", "{{{quoted}}}"),
+    ("person", "{0}."), ("person", '"{0}"'), ("person", "'{0}'."), ("person", "[{0}]"),
+    ("text", '"{0}"'), ("text", "'{0}'"), ("text", "{0}."),
+    ("platforms", "{slashed}"), ("platforms", "[{quoted}]"), ("platforms", "{listed}."),
+])
+def test_a_right_answer_in_a_common_written_form_is_graded_right(kind, form):
+    names = _right(kind)
+    answer = form.format(*names, quoted=", ".join(f"'{n}'" for n in names), listed=", ".join(names),
+                         slashed="/".join(names))
+    assert form_problem(kind, answer) == "", answer
+    verdict = ANA[kind].evaluate(answer)
+    assert verdict.correct, (answer, str(verdict))
+
+
+@pytest.mark.parametrize("kind, answer", [
+    ("tie", "(Hiro, Zoe, Ana)"), ("tie", "('Ana', 'ana')"), ("tie", "[]"), ("people", "[]"), ("people", "'' ."),
+    ("person", '""'), ("person", "."), ("text", '" "'), ("platforms", "[ ]"), ("number", "(5 ties)"),
+])
+def test_brackets_quotes_and_stops_alone_are_no_answer(kind, answer):
+    assert form_problem(kind, answer) != ""
+
+
+def test_a_platform_s_own_name_keeps_its_slash_and_its_brackets():
+    lesson3 = Question(id="form-x", prompt="?", kind="platforms", answer=["X (Twitter)", "TikTok"], explanation=".")
+    for answer in ["Twitter / X, TikTok", "TikTok/Twitter/X", "X (Twitter), TikTok", "['X (Twitter)', 'TikTok']",
+                   "(X (Twitter), TikTok)"]:
+        assert lesson3.evaluate(answer).correct, answer
+    one = Question(id="form-one", prompt="?", kind="platform", answer="X (Twitter)", explanation=".")
+    for answer in ["Twitter / X", "X (Twitter).", '"Twitter/X"', "(X (Twitter))"]:
+        assert one.evaluate(answer).correct, answer
+    assert not lesson3.evaluate("Instagram/Minecraft").correct
+
+
+def test_a_text_answer_keeps_its_case_and_inner_punctuation():
+    q = Question(id="form-t", prompt="?", kind="text", answer="Weak ties, strong ties", explanation=".")
+    assert q.evaluate('"Weak ties, strong ties."').correct
+    assert checks._text('"Elif"') == "Elif" and checks._text("(Elif)") == "(Elif)"
+
+
+# Random answers: names of the network (and others), decorated as students write them, in
+# numbers, strings, lists, tuples, sets and dicts, nested.
+_NAMES = sorted({*map(str, student_multiplex("ana")), "Zoe", "Hiro", "X (Twitter)", "Twitter / X",
+                 "WhatsApp", "Instagram", "TikTok", "Minecraft", "member 3", "a", "b", "(b)", ""})
+_SEPARATORS = [", ", ",", "; ", " and ", " & ", "-", " - ", "/", " / ", "+", "\u2013", " ", ", and "]
+_decorated = st.builds(
+    lambda parts, sep, quote, wrap, stop: (wrap[0] + sep.join(f"{quote}{p}{quote}" for p in parts) + wrap[1] + stop),
+    st.lists(st.sampled_from(_NAMES) | st.text(max_size=6), max_size=4),
+    st.sampled_from(_SEPARATORS),
+    st.sampled_from(["", "'", '"', "\u201c", "`"]),
+    st.sampled_from([("", ""), ("(", ")"), ("[", "]"), ("{", "}"), ("(", ""), ("", "]"), ("[", ")")]),
+    st.sampled_from(["", ".", "..", " .", "!"]),
+)
+_atoms = (st.none() | st.booleans() | st.integers(-5, 30) | st.integers(min_value=10**308, max_value=10**400)
+          | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12) | st.sampled_from(_NAMES) | _decorated)
+ANSWERS = st.recursive(
+    _atoms,
+    lambda inner: (st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
+                   | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 5), max_size=4)
+                   | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+def _questions_of_every_kind():
+    G = student_network("ana")
+    u, v = sorted(next(iter(G.edges())))
+    literal = {"person": "Ben", "people": ["Ana", "Ben"], "tie": ["Ana", "Ben"], "number": 3, "text": "Elif",
+               "platform": "TikTok", "platforms": ["TikTok", "Instagram"], "choice": "b"}
+    out = [Question(id=f"lit-{k}", prompt="?", kind=k, answer=a, explanation=".",
+                    options=CHOICE3 if k == "choice" else None,
+                    feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {}) for k, a in literal.items()]
+    out += [ANA[k] for k in ("person", "people", "tie", "platforms")]
+    out += [
+        _on("student_network", "tie", measure="local_bridge").for_student("ana"),
+        _on("student_network", "number", measure="degree", person=u).for_student("ana"),
+        _on("student_multiplex", "platform", measure="most_cut_off").for_student("ana"),
+        Question(id="form-choice", prompt="?", kind="choice", network="student_network", explanation=".",
+                 options=CHOICE3, compute={"graph": "student_network", "measure": "tie_type", "tie": [u, v]}
+                 ).for_student("ana"),
+    ]
+    return out
+
+
+GRADED = _questions_of_every_kind()
+
+
+def test_the_random_answers_test_has_a_question_of_every_kind():
+    assert {q.kind for q in GRADED} == set(checks.KINDS)
+    assert {q.kind for q in GRADED if q.compute} == set(checks.KINDS) - {"text"}  # keys from a network too
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANSWERS)
+def test_an_answer_whose_form_passes_is_always_graded(answer):
+    """form_problem is what the recorder checks; evaluate is what the grader calls. An answer
+    whose form passes gets a verdict (never an error), and never a complaint about its form:
+    at worst a name the network does not have."""
+    from smlessons.networks import PersonNotFoundError, PlatformNotFoundError
+
+    for q in GRADED:
+        if form_problem(q.kind, answer, q.options) != "":
+            continue
+        verdict = q.evaluate(answer)
+        assert verdict.status in ("right", "wrong"), (q.id, answer)
+        try:
+            q._read(answer, q.key())
+        except (PersonNotFoundError, PlatformNotFoundError):
+            pass  # a well-formed name that is not in the network: graded wrong, with that said
+        except checks._Unreadable as exc:
+            pytest.fail(f"{q.id}: the form check passed {answer!r} but grading refused its form: {exc}")

@@ -644,3 +644,48 @@ def test_a_student_multiplex_is_the_same_in_another_process():
 def test_my_multiplex_is_the_running_student_s(monkeypatch):
     monkeypatch.setenv("SMLESSONS_STUDENT", "ben")
     assert _media(multiplex.my_multiplex()) == _media(multiplex.student_multiplex("ben"))
+
+
+def _pieces_after_closing(G, m):
+    """Sizes of the pieces of a (connected) network once medium m is closed, largest first:
+    computed here from the ties alone, not with the module's helpers."""
+    K = nx.Graph()
+    K.add_nodes_from(G)
+    K.add_edges_from(e for e in G.edges() if set(G.edges[e]["platform"]) - {m})
+    return sorted((len(c) for c in nx.connected_components(K)), reverse=True)
+
+
+ID_COUNT = 320  # more than 300 ids: an equal split turned up for about 1 id in 10 before drafts were checked for it
+
+
+def test_no_medium_s_closing_leaves_two_largest_pieces_of_one_size():
+    """Who is cut off by closing a medium has one answer: never one half or the other."""
+    tested = 0
+    for s in [f"stu{i:03d}" for i in range(ID_COUNT)] + STUDENTS:
+        G = multiplex.student_multiplex(s)
+        assert nx.is_connected(G), s
+        for m in MEDIA:
+            sizes = _pieces_after_closing(G, m)
+            cut = removal_effect(G, m).cut_off
+            assert len(cut) == sum(sizes) - sizes[0], (s, m)  # the removal counts the same pieces
+            if cut:
+                assert sizes[0] > sizes[1], (s, m, sizes)
+        tested += 1
+    assert tested >= 300
+
+
+def test_student_media_are_drawn_in_few_drafts_and_the_same_each_time():
+    drafts = [multiplex._student_media(f"stu{i:03d}")[1] + 1 for i in range(ID_COUNT)]
+    assert max(drafts) < multiplex._STUDENT_TRIES // 10  # bounded, far from the limit
+    assert sum(drafts) / len(drafts) < 4
+    multiplex._student_media.cache_clear()
+    assert [multiplex._student_media(f"stu{i:03d}")[1] + 1 for i in range(ID_COUNT)] == drafts
+
+
+def test_a_student_multiplex_says_it_is_invented_and_so_do_its_figures():
+    G = multiplex.student_multiplex("ana")
+    assert G.graph["name"] == multiplex.STUDENT_MULTIPLEX_NAME == "Your practice network on four media (invented)"
+    assert G.graph["synthetic"] is True
+    assert "synthetic" in multiplex.student_multiplex.__doc__ and "invented" in multiplex.student_multiplex.__doc__
+    for title in (draw_layers(G).layout.title.text, draw_multiplex(G).layout.title.text):  # the titles built from the name
+        assert title.startswith("Your practice network on four media (invented)"), title

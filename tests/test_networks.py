@@ -893,3 +893,12 @@ def test_any_student_id_gets_a_network_with_one_answer_per_question(student):
     ranked = sorted(dict(G.degree()).values(), reverse=True)
     top = sorted(centrality(G, "betweenness").values(), reverse=True)
     assert ranked[0] > ranked[1] and top[0] - top[1] > 1e-6
+
+
+def test_a_student_network_says_it_is_invented_and_so_do_its_figures():
+    G = networks.student_network("ana")
+    assert G.graph["name"] == networks.STUDENT_NETWORK_NAME == "Your practice network (invented)"
+    assert "synthetic" in networks.student_network.__doc__ and "invented" in networks.student_network.__doc__
+    for color_by in ("community", "degree", "betweenness"):
+        title = networks.draw_network(G, color_by=color_by).layout.title.text
+        assert title.startswith("Your practice network (invented): "), title
