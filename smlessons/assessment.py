@@ -213,6 +213,12 @@ EXAMPLES = {
 }
 
 
+def _shown(answer) -> str:
+    """An answer as a message quotes it: lists joined, at most 200 characters."""
+    text = ", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else str(answer)
+    return text[:200]
+
+
 def _revive(value):
     """An answer as the grader reads it back from the answer file (lists as tuples)."""
     if isinstance(value, list):
@@ -270,16 +276,18 @@ class Recorder:
     >>> from smlessons.answers import AnswerStore
     >>> record = Recorder(AnswerStore("quiz", folder=tempfile.mkdtemp()))
     >>> record("q1", "Pia")
-    Recorded your answer to q1: Pia. It will be graded after you hand in the assignment.
+    ✔ Recorded your answer to q1: Pia. It will be graded after you hand in the assignment.
     >>> record("q2", ...)
     No answer yet: replace ... with your answer, then run the cell again.
     >>> record.store.all()
     {'q1': 'Pia'}
     >>> record = Recorder(record.store, expects={"q3": "number"})
     >>> record("q3", "5 ties")
-    Not recorded: this question expects a number: got '5 ties'. Write a number, for example 5, then run the cell again. Nothing is recorded for q3 yet.
+    ⚠ Not recorded: this question expects a number: got '5 ties'. Write a number, for example 5, then run the cell again. Nothing is recorded for q3 yet.
     >>> record("q3", 5)
-    Recorded your answer to q3: 5. It will be graded after you hand in the assignment.
+    ✔ Recorded your answer to q3: 5. It will be graded after you hand in the assignment.
+    >>> record("q3", 6)  # doctest: +ELLIPSIS
+    ✔ Recorded your answer to q3: 6. It replaces 5, recorded ... It will be graded after you hand in the assignment.
     """
 
     def __init__(self, answers=None, *, questions=None, expects=None):
@@ -288,12 +296,17 @@ class Recorder:
         self.store = open_store(answers)
         self.questions_file = Path(questions) if questions is not None else None
         self._forms = {}
+        self._numbers = {}  # question id -> its number in the assignment ("Question 2")
+        self._networks = {}  # question id -> the student's own network it is asked on
         if questions is not None:
             from .checks import load_questions
 
             # Only each question's form (kind, option letters): a student's copy is enough.
-            for qid, q in load_questions(Path(questions)).items():
+            for n, (qid, q) in enumerate(load_questions(Path(questions)).items(), start=1):
                 self._forms[qid] = (q.kind, tuple(q.options) if q.options else None)
+                self._numbers[qid] = n
+                if getattr(q, "network", None):
+                    self._networks[qid] = q.network
         for exercise_id, kind in dict(expects or {}).items():
             if kind not in KINDS:
                 raise ValueError(f"expects[{exercise_id!r}] must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -303,17 +316,66 @@ class Recorder:
     def __repr__(self) -> str:
         return f"Recorder({self.store!r})"
 
-    def _before(self, exercise_id: str) -> str:
+    def _name(self, exercise_id: str) -> str:
+        """How the student knows the question: "question 2" in an assignment, else its id."""
+        n = self._numbers.get(exercise_id)
+        return f"question {n}" if n else exercise_id
+
+    def _previous(self, exercise_id: str):
+        """``(answer, saved)`` recorded before, or ``(None, "")``; reading is only for the message."""
         if self.store is None:
-            return ""
+            return None, ""
         try:
-            previous = self.store.load(exercise_id)
-        except Exception:  # reading is only for the message
-            return ""
+            doc = json.loads(self.store.path.read_text(encoding="utf-8"))
+            entry = doc["exercises"][exercise_id]
+            return entry["answer"], str(entry.get("saved") or "")
+        except Exception:  # no file, no entry, or a damaged file (the store keeps that aside)
+            return None, ""
+
+    def _before(self, exercise_id: str) -> str:
+        previous, _ = self._previous(exercise_id)
         if previous is None:
-            return f" Nothing is recorded for {exercise_id} yet."
-        shown = ", ".join(map(str, previous)) if isinstance(previous, list) else str(previous)
-        return f" Your answer recorded before ({shown[:200]}) still stands."
+            return f" Nothing is recorded for {self._name(exercise_id)} yet."
+        return f" Your answer recorded before ({_shown(previous)}) still stands."
+
+    def _not_in_network(self, exercise_id: str, answer) -> str:
+        """A sentence naming the people of `answer` who are not in the student's own network, or ``""``."""
+        graph = self._networks.get(exercise_id)
+        kind = self._forms.get(exercise_id, (None, None))[0]
+        if not graph or kind not in ("person", "people", "tie"):
+            return ""
+        from .checks import answer_names
+        from .variants import student_id
+
+        if graph == "student_multiplex":
+            from .multiplex import student_multiplex as build
+        else:
+            from .networks import student_network as build
+        try:
+            people = {str(p).casefold() for p in build(student_id()).nodes}
+            named = answer_names(kind, answer)
+        except Exception:  # the grader will say; the recorder only helps
+            return ""
+        strangers = [name for name in named if name.casefold() not in people]
+        if not strangers:
+            return ""
+        who = ", ".join(strangers)
+        verb = "is" if len(strangers) == 1 else "are"
+        return f"{who} {verb} not in your network: check the spelling against the names in your network."
+
+    def summary(self) -> None:
+        """Print what the answer file holds for this assignment's questions, and when each was saved."""
+        if self.store is None:
+            print("This notebook does not know its answer file. Ask your instructor.")
+            return
+        ids = list(self._forms) or list(self.store.all())
+        lines = [f"Your answer file {self.store.path.name} holds:"]
+        for qid in ids:
+            answer, saved = self._previous(qid)
+            when = f" (saved {saved[:16].replace('T', ' ')})" if saved else ""
+            shown = "nothing yet" if answer is None else _shown(answer) + when
+            lines.append(f"  {self._name(qid).capitalize()}: {shown}")
+        print("\n".join(lines))
 
     def __call__(self, exercise_id: str, answer) -> None:
         """Save `answer` and say so; ``...`` (or ``None``) saves nothing, nor does an answer that cannot be graded."""
@@ -337,25 +399,38 @@ class Recorder:
                 "its answer file. Ask your instructor."
             )
             return
+        name = self._name(exercise_id)
+        if self.store.read_only:
+            print(
+                f"(Grading: {name} is graded from the answer file as it was handed in, "
+                f"{self.store.path.name}; the grade cell below shows the answer graded.)"
+            )
+            return
         if exercise_id in self._forms:
             kind, options = self._forms[exercise_id]
             problem = _form_problem(kind, options, answer)
             if problem:
                 problem = problem[0].lower() + problem[1:]
                 print(
-                    f"Not recorded: {problem} Write {EXAMPLES[kind]}, then run the cell again."
+                    f"\u26a0 Not recorded: {problem} Write {EXAMPLES[kind]}, then run the cell again."
                     + self._before(exercise_id)
                 )
                 return
-        if self.store.read_only:
-            print(
-                f"Not recorded: nbgrader is running this notebook, and what is graded is the answer file "
-                f"as it was handed in ({self.store.path.name})."
-            )
-            return
+            stranger = self._not_in_network(exercise_id, answer)
+            if stranger:
+                print(f"\u26a0 Not recorded: {stranger}" + self._before(exercise_id))
+                return
+        previous, saved = self._previous(exercise_id)
         try:
             save_answer(exercise_id, answer, self.store)
         except OSError as exc:
-            print(f"Your answer to {exercise_id} could not be saved ({exc}). Ask your instructor where answers are kept.")
+            print(f"\u26a0 Your answer to {name} could not be saved ({exc}). Ask your instructor where answers are kept.")
             return
-        print(f"Recorded your answer to {exercise_id}: {shown}. It will be graded after you hand in the assignment.")
+        replaced = ""
+        if previous is not None and jsonable(previous) != jsonable(answer):
+            when = f", recorded {saved[:16].replace('T', ' ')}" if saved else ""
+            replaced = f" It replaces {_shown(previous)}{when}."
+        print(
+            f"\u2714 Recorded your answer to {name}: {shown}.{replaced} "
+            "It will be graded after you hand in the assignment."
+        )

@@ -78,6 +78,7 @@ __all__ = [
     "LEVELS",
     "ask",
     "form_problem",
+    "answer_names",
     "check",
     "check_all",
     "evaluate",
@@ -1617,6 +1618,34 @@ _EXPECTS = {
     "platforms": N_('media: platform names, e.g. ("TikTok", "Instagram") or "TikTok, Instagram"'),
     "choice": N_('the letter of one option, e.g. "a"'),
 }
+
+
+def answer_names(kind: str, answer) -> list:
+    """The people an answer names, read as grading reads it (``[]`` for a kind that names nobody).
+
+    For a recorder to say at once that a name is not in the student's own
+    network: an answer that names somebody who is not there is never right,
+    and saying so gives nothing away.
+
+    Raises
+    ------
+    ValueError
+        If the answer lacks its kind's form (see :func:`form_problem`).
+
+    Examples
+    --------
+    >>> answer_names("tie", "(Hiro, Zoe)"), answer_names("people", "Ana, Ben."), answer_names("number", 3)
+    (['Hiro', 'Zoe'], ['Ana', 'Ben'], [])
+    """
+    if kind not in ("person", "people", "tie"):
+        return []
+    try:
+        parsed = _parse(kind, answer)
+    except _Unreadable as exc:
+        raise ValueError(str(exc)) from None
+    if kind == "person":
+        parsed = [parsed]
+    return [str(name) for name in parsed]
 
 
 def form_problem(kind: str, answer, options=None) -> str:

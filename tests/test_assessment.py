@@ -133,8 +133,8 @@ def test_recorder_saves_and_says_so_without_right_or_wrong(store, capsys):
     record("a3-pia-neighbours", {"Dev", "Elif"})
     out = capsys.readouterr().out
     assert out.splitlines() == [
-        "Recorded your answer to a3-most-friends:  pia. It will be graded after you hand in the assignment.",
-        "Recorded your answer to a3-pia-neighbours: Dev, Elif. It will be graded after you hand in the assignment.",
+        "\u2714 Recorded your answer to a3-most-friends:  pia. It will be graded after you hand in the assignment.",
+        "\u2714 Recorded your answer to a3-pia-neighbours: Dev, Elif. It will be graded after you hand in the assignment.",
     ]
     for word in ("Right", "right:", "Not quite", "\u2713", "\u2717"):
         assert word not in out
@@ -186,7 +186,7 @@ def test_an_answer_of_the_wrong_form_is_not_recorded_and_the_student_is_told_wha
     record = Recorder(store, expects={"ties": "number", "who": "person"})
     record("ties", "5 ties")
     out = capsys.readouterr().out
-    assert out.startswith("Not recorded: this question expects a number: got '5 ties'.")
+    assert out.startswith("\u26a0 Not recorded: this question expects a number: got '5 ties'.")
     assert "Write a number, for example 5" in out and "Nothing is recorded for ties yet" in out
     assert store.all() == {}  # every answer a recorder accepts can be graded
     record("ties", 4)
@@ -220,7 +220,7 @@ def test_the_recorder_takes_each_answers_form_from_the_questions_file(tmp_path, 
     ]:
         record(qid, bad)
         out = capsys.readouterr().out
-        assert out.startswith("Not recorded") and words in out, out
+        assert out.startswith("\u26a0 Not recorded") and words in out, out
     assert store.all() == {}
     record("t-ties", 5)
     record("t-pair", ("Ana", "Ben"))
@@ -271,7 +271,7 @@ def test_nothing_is_recorded_while_nbgrader_runs_the_notebook(tmp_path, monkeypa
     record("q", 2)
     record("r", 3)
     out = capsys.readouterr().out
-    assert "Not recorded: nbgrader is running this notebook" in out and "Recorded your answer" not in out.split("\n", 1)[1]
+    assert "(Grading: q is graded from the answer file as it was handed in" in out and "Recorded your answer" not in out.split("\n", 1)[1]
     assert save_answer("q", 4, store) is None
     assert sorted((p.name, p.read_bytes()) for p in store.folder.iterdir()) == before
     monkeypatch.delenv("NBGRADER_EXECUTION")
@@ -381,7 +381,7 @@ def test_the_recorder_saves_only_what_the_grader_can_grade_and_says_what_to_writ
         assert out.startswith("No answer yet") and store.load(qid) == "before"
     elif problem:  # refused by the form check: never recorded, and the student is told what to write
         assert store.load(qid) == "before", (kind, answer)
-        assert out.startswith("Not recorded: ") and f"Write {EXAMPLES[kind]}, then run the cell again." in out, out
+        assert out.startswith("\u26a0 Not recorded: ") and f"Write {EXAMPLES[kind]}, then run the cell again." in out, out
         assert "Your answer recorded before (before) still stands" in out
     else:  # recorded: the grader reads it back and gives a verdict, never a complaint about its form
         saved = store.load(qid)
@@ -405,3 +405,48 @@ def test_the_forms_students_write_are_recorded(tmp_path, kind, answer, capsys):
     store = AnswerStore("quiz", folder=tmp_path)
     Recorder(store, questions=_FOLDER / "questions.json")(f"r-{kind}", answer)
     assert "Recorded your answer" in capsys.readouterr().out and store.load(f"r-{kind}") == answer
+
+
+# -- what the recorder says in an assignment ------------------------------------------------
+
+LESSON4 = Path(__file__).resolve().parents[1] / "instructors" / "source" / "lesson4"
+
+
+def _lesson4_recorder(tmp_path, monkeypatch, student="maria"):
+    from smlessons.answers import AnswerStore
+
+    monkeypatch.setenv("SMLESSONS_STUDENT", student)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    (questions,) = LESSON4.glob("*questions*.json")
+    return Recorder(AnswerStore("people-and-ties", folder=tmp_path), questions=questions), questions
+
+
+def test_in_an_assignment_the_recorder_names_the_question_by_its_number_and_says_what_it_replaces(tmp_path, monkeypatch, capsys):
+    record, questions = _lesson4_recorder(tmp_path, monkeypatch)
+    ids = [q["id"] for q in json.loads(questions.read_text(encoding="utf-8"))["questions"]]
+    number_question = next(q["id"] for q in json.loads(questions.read_text(encoding="utf-8"))["questions"] if q["kind"] == "number")
+    n = ids.index(number_question) + 1
+    record(number_question, 3)
+    assert capsys.readouterr().out.startswith(f"\u2714 Recorded your answer to question {n}: 3.")
+    record(number_question, 4)
+    out = capsys.readouterr().out
+    assert f"question {n}: 4. It replaces 3, recorded 20" in out, out
+    record(number_question, 4)
+    assert "replaces" not in capsys.readouterr().out  # the same answer again replaces nothing
+    record.summary()
+    out = capsys.readouterr().out
+    assert f"Question {n}: 4 (saved 20" in out and "Question 1: nothing yet" in out.replace(f"Question {n}: 4", ""), out
+
+
+def test_a_name_that_is_not_in_the_students_own_network_is_not_recorded(tmp_path, monkeypatch, capsys):
+    from smlessons.networks import student_network
+
+    record, questions = _lesson4_recorder(tmp_path, monkeypatch)
+    person_q = next(q for q in json.loads(questions.read_text(encoding="utf-8"))["questions"] if q["kind"] == "person")
+    people = sorted(student_network("maria").nodes)
+    record(person_q["id"], people[0] + "xx")
+    out = capsys.readouterr().out
+    assert out.startswith("\u26a0 Not recorded: ") and f"{people[0]}xx is not in your network" in out, out
+    assert record.store.load(person_q["id"]) is None
+    record(person_q["id"], people[0].lower() + ".")  # case and a full stop are forgiven, as in grading
+    assert capsys.readouterr().out.startswith("\u2714 Recorded") and record.store.load(person_q["id"]) is not None
