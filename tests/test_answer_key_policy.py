@@ -166,7 +166,7 @@ TIE_BOARDS = ["smlessons/exercises/lesson03_tie_types.json", "instructors/keys/l
 #: Cards keyed to a feature the platform's note names, not to the table's main kinds of tie.
 NOTES_FEATURE = {
     "Following a WhatsApp channel": "Channels",
-    "Joining a Community on X (Twitter)": "Communities",
+    "Being added to a group direct message on X (Twitter)": "group direct messages",
     "Being added to a group chat in Instagram's direct messages": "group chats",
     "Following your school's WhatsApp channel": "Channels",
     "A classmate adds you to a group chat in Instagram's direct messages": "group chats",
@@ -176,7 +176,7 @@ NOTES_FEATURE = {
 @pytest.mark.parametrize("name", TIE_BOARDS)
 def test_the_tie_types_board_agrees_with_lesson_3s_platform_table(name):
     """A tie card about a platform is keyed to a kind of tie the table gives that platform,
-    or to a feature the table's note names (a WhatsApp channel, a Community on X)."""
+    or to a feature the table's note names (a WhatsApp channel, a group direct message on X)."""
     role_to_tie = {"mutual": "mutual", "one-way": "follow", "group": "group", "none": "none"}
     doc = SHIPPED[name]
     checked = 0
