@@ -643,8 +643,10 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
     notebook = plan_.notebooks[0]
     folder = course / "submitted" / "ada" / first
     files, expected = plan("ada", first)
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
     for exercise, answer in files[notebook].items():
         AnswerStore(notebook, folder=folder).save(exercise, answer)
+    handed_in = {p.name: p.read_bytes() for p in folder.iterdir()}
     config = Config()
     config.CourseDirectory.root = str(course)
     nb = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
@@ -654,22 +656,34 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
     StudentVariant(config=config).preprocess(nbformat.v4.new_notebook(), failed)  # bo's execution then failed
     nb, resources = StudentVariant(config=config).preprocess(nb, resources)
     assert os.environ["SMLESSONS_STUDENT"] == "ada"
-    # whatever the kernel does to the hand-in now is too late
+    # whatever the kernel does to the hand-in now is too late, and undone
     for path in folder.glob("*.answers.json"):
         path.write_text("{}")
+    (folder / "extra.answers.json").write_text("{}")
     nb, resources = GradeFromAnswerFiles(config=config).preprocess(nb, resources)
     assert os.environ["SMLESSONS_STUDENT"] == "the instructor"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == handed_in
     from nbgrader.utils import determine_grade
 
     cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert sum(determine_grade(c)[0] for c in cells if c.cell_type == "code") == expected == plan_.out_of
+    text = cells_text([c for c in cells if c.cell_type == "code"])
+    assert "the notebook changed the hand-in while it was graded; the hand-in was restored" in text
+    assert f"changed {notebook}.answers.json" in text and "added extra.answers.json" in text
+    assert "Graded: your recorded" in text and "(saved " in text
     monkeypatch.delenv("SMLESSONS_STUDENT")
+    for path in folder.glob("*.answers.json"):
+        path.write_text("{}")
     nb2 = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
     resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
     nb2, _ = GradeFromAnswerFiles(config=config).preprocess(nb2, resources)  # alone, it grades too
     assert "SMLESSONS_STUDENT" not in os.environ
     # Run alone (no StudentVariant before it) it grades the hand-in as it is now: emptied, so 0.
     assert all(determine_grade(c)[0] == 0 for c in nb2.cells if GRADED.search(c.source))
+
+
+def cells_text(cells) -> str:
+    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for c in cells for o in c.get("outputs", []))
 
 
 def test_a_grader_failure_scores_0_and_says_why(tmp_path):
