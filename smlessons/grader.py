@@ -610,7 +610,7 @@ class ClassGrades:
         """Every error of every hand-in (see :attr:`Submission.errors`), as
         ``"<student>, <assignment>: ERROR: ..."``, and those of the class (``ERROR: ...``)."""
         out = [p for p in self.problems if p.startswith("ERROR:")]
-        out += [f"{s.student}, {s.assignment}: {e}" for s in self.submissions for e in s.errors]
+        out += [f"{s.student}, {s.assignment}: {e}" for s in self.submissions for e in s.errors if e not in out]
         return list(dict.fromkeys(out))
 
     def submission(self, student: str, assignment: str) -> Submission:
@@ -692,12 +692,15 @@ def default_assignments(course, submitted_dir=None) -> tuple[list, str]:
     known = list(course.assignments)
     out = [a for a in released(course.root) if a in course.assignments]
     if out:
-        return [a for a in known if a in out], "handed out (in release/ or the exchange)"
+        return [a for a in known if a in out], "those handed out: in release/ or the exchange"
     top = Path(submitted_dir) if submitted_dir is not None else course.root / "submitted"
-    handed = {a for home in _student_folders(top).values() for a in known if (home / a).is_dir()}
+    handed = set()
+    for home in _student_folders(top).values():
+        nbgrader_layout = {a for a in known if (home / a).is_dir()}
+        handed |= nbgrader_layout or {a for a in known if _plain_files(home, course.assignments[a].notebooks)}
     if handed:
-        return [a for a in known if a in handed], "with at least one hand-in (none is in release/ or the exchange)"
-    return known, "every assignment of the course (none handed out or in)"
+        return [a for a in known if a in handed], "those with at least one hand-in; none is in release/ or the exchange"
+    return known, "every assignment of the course: none is handed out or handed in"
 
 
 def closest(name: str, ids) -> str | None:

@@ -114,8 +114,8 @@ def _check_id(value: str, path: Path, line: int) -> None:
         raise RosterError(f"{where}: the id {value!r} has spaces around it; nbgrader would keep them")
     if ";" in value:
         raise RosterError(
-            f"{where}: the id {shown(value)!r} has a ';' in it: the file looks like a semicolon-separated file "
-            "(as spreadsheets save 'CSV' in some languages): save it as CSV with commas"
+            f"{where}: the id {shown(value)!r} has a ';' in it: the file looks like a semicolon-separated file: save it as CSV "
+            "with commas (in some languages spreadsheets save 'CSV' with semicolons)"
         )
     if "," in value:
         raise RosterError(f"{where}: the id {shown(value)!r} has a ',' in it; an id is one word, like ada or s1234567")
