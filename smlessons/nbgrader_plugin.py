@@ -441,6 +441,8 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
         lines = [f"Marked from {graded['file']} as handed in: {mark.points} of {mark.out_of} ({mark.status})."]
         lines.append(graded_line(mark))
         notes = list(dict.fromkeys(mark.problems + (graded.get("problems", []) if first else [])))
+        if changed and not changed.startswith("ERROR:"):
+            changed = f"WARNING: {changed}"
         errors = [p for p in notes if p.startswith("ERROR:")] + ([changed] if changed else [])
         lines = errors + lines + [f"Note: {p}" for p in notes if not p.startswith("ERROR:")]
         return [
