@@ -6,6 +6,7 @@ One JSON file per notebook (``<notebook>.answers.json``), human-readable::
       "format": "smlessons-answers",
       "version": 1,
       "notebook": "01-media-and-networks",
+      "student": "ada",
       "exercises": {
         "lesson01-media-or-network": {
           "answer": {"Instagram": "Social medium (a means)"},
@@ -103,12 +104,25 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def _student() -> str:
+    """Whose variant the answers were given on (see :func:`smlessons.variants.student_id`)."""
+    from .variants import student_id
+
+    return student_id()
+
+
 def _empty(notebook: str) -> dict:
     return {"format": FORMAT, "version": VERSION, "notebook": notebook, "exercises": {}}
 
 
 def validate_document(doc, source: str = "answer file") -> dict:
-    """Check the shape of a parsed answer file; raise ValueError naming the problem."""
+    """Check the shape of a parsed answer file; raise ValueError naming the problem.
+
+    ``"student"`` (whose variant the answers were given on, written by every
+    save) is optional: older files have none. Its value is not checked here
+    (a grader reports one that is not a string, see :mod:`smlessons.grader`),
+    so that a lesson never sets a file aside for it.
+    """
     if not isinstance(doc, dict):
         raise ValueError(f"{source}: the top level must be an object")
     if doc.get("format") != FORMAT:
@@ -274,6 +288,7 @@ class AnswerStore:
         with self._locked():
             doc = self._read()
             doc["exercises"][exercise] = {"answer": answer, "saved": _now()}
+            doc["student"] = _student()
             self._write(doc)
 
     def load(self, exercise: str, default=None):

@@ -3,8 +3,9 @@
 ::
 
     smlessons course init DIR [--sample PATH | --no-sample] [--no-git]
-    smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE]
+    smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE] [--assignments A,B]
     smlessons report FOLDER... [--out DIR] [--keys DIR] [--course DIR] [--roster FILE]
+    smlessons roster check FILE
     smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
 
 ``course init`` makes a private nbgrader course (see :mod:`smlessons.course`);
@@ -14,7 +15,9 @@ grades.csv (each student's points per assignment), marks.csv (a row per
 student and exercise, with the answer handed in) and, with the roster, the
 Moodle and Canvas imports;
 ``report`` grades collected answer files and writes a CSV and an HTML page
-(and plans.csv, lesson 8's written plans to mark by hand);
+(with plotly.min.js beside it: keep them together; and plans.csv, lesson
+8's written plans to mark by hand); ``roster check`` checks a roster before
+``nbgrader db student import``;
 ``links`` prints, for each lesson, a Binder link and (given a hub) an
 nbgitpuller link, ready to paste into a course page. Every command has
 ``--help``. Bad arguments exit with status 2 and say what is wrong.
@@ -193,36 +196,88 @@ def _links(args, parser) -> int:
 # grade
 
 
+def _say(text: str) -> None:
+    print(f"smlessons grade: {text}", file=sys.stderr)
+
+
+def _export(name: str, out: Path, write) -> Path | None:
+    """Write one file with `write(path)`; when it cannot be written, remove an old file
+    of that name (a stale export must not be imported by mistake) and say so.
+    Warnings are said as plain lines."""
+    import warnings
+
+    path = out / name
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            written = write(path)
+        except Exception as exc:  # the other files are written all the same
+            _say(f"{name} not written: {exc}")
+            written = None
+            if path.exists():
+                try:
+                    path.unlink()
+                    _say(f"removed the old {path}, so that it cannot be imported by mistake")
+                except OSError as err:
+                    _say(f"the old {path} is still there and could not be removed ({err.strerror or err}): do not import it")
+    for w in dict.fromkeys(str(w.message) for w in caught):
+        _say(f"{name}: {w}")
+    return written
+
+
 def _write_grade_files(grades, out: Path, roster_path: Path | None) -> list:
     """marks.csv, grades.csv and (with a roster) moodle.csv and canvas.csv; the paths written."""
-    from .grader import write_marks_csv, write_totals_csv
+    from .gradebook import write_canvas, write_grades, write_moodle
+    from .grader import write_marks_csv
+    from .roster import read_roster
 
-    written = [write_marks_csv(grades, out / "marks.csv")]
-    try:
-        from .gradebook import write_canvas, write_grades, write_moodle
-        from .roster import read_roster
-    except ImportError:  # an smlessons without the gradebook exports: a row per student and assignment
-        written.append(write_totals_csv(grades, out / "grades.csv"))
-        return written
     roster = read_roster(roster_path) if roster_path is not None else None
     points = grades.out_of()
-    written.append(write_grades(grades.totals(), out / "grades.csv", roster, points))
+    totals = grades.totals()
+    notes: dict = {}
+    for sub in grades.submissions:
+        for error in sub.errors:
+            notes.setdefault(sub.student, [])
+            if error not in notes[sub.student]:
+                notes[sub.student].append(error)
+    written = [
+        _export("marks.csv", out, lambda p: write_marks_csv(grades, p)),
+        _export("grades.csv", out, lambda p: write_grades(totals, p, roster, points, notes=notes)),
+    ]
     if roster is None:
-        print("smlessons grade: moodle.csv and canvas.csv need the roster (roster.csv): not written", file=sys.stderr)
-        return written
+        _say("moodle.csv and canvas.csv need the roster (roster.csv): not written")
+        for name in ("moodle.csv", "canvas.csv"):
+            if (out / name).exists():
+                _export(name, out, lambda p: (_ for _ in ()).throw(ValueError("no roster")))
+        return [p for p in written if p]
     for name, write in (("moodle.csv", write_moodle), ("canvas.csv", write_canvas)):
-        try:
-            written.append(write(grades.totals(), out / name, roster, points))
-        except Exception as exc:  # grades.csv and marks.csv are written all the same
-            print(f"smlessons grade: {name} not written: {exc}", file=sys.stderr)
-    return written
+        written.append(_export(name, out, lambda p, write=write: write(totals, p, roster, points)))
+    return [p for p in written if p]
 
 
 _SHOWN_NOTES = 30
 
 
+def _chosen_assignments(args, parser, course, submitted: Path) -> tuple[list, str]:
+    from .grader import default_assignments
+
+    if args.assignments is None:
+        return default_assignments(course, submitted)
+    names = [a.strip() for a in args.assignments.split(",") if a.strip()]
+    unknown = [a for a in names if a not in course.assignments]
+    if not names:
+        parser.error("--assignments: name at least one assignment, e.g. --assignments lesson1,lesson2")
+    if unknown:
+        parser.error(
+            f"--assignments: not an assignment of the course: {', '.join(unknown)} "
+            f"(it has {', '.join(course.assignments)})"
+        )
+    return [a for a in course.assignments if a in names], "named with --assignments"
+
+
 def _grade(args, parser) -> int:
     from .grader import Course, grade_class
+    from .roster import RosterError, read_roster
 
     course_dir = Path(args.course)
     if not course_dir.is_dir():
@@ -243,42 +298,82 @@ def _grade(args, parser) -> int:
     if out.exists() and not out.is_dir():
         parser.error(f"--out must be a folder, and {out} is a file")
     if not course.assignments or not any(plan.cells for plan in course.assignments.values()):
-        print(f"smlessons grade: no assignment in {course_dir / 'source'} has a graded_outside grade cell", file=sys.stderr)
+        _say(f"no assignment in {course_dir / 'source'} has a graded_outside grade cell")
         return 1
+    chosen, why = _chosen_assignments(args, parser, course, submitted)
     try:
-        grades = grade_class(submitted, course, roster=roster_path)
-    except ValueError as exc:  # a roster that cannot be read
-        print(f"smlessons grade: {exc}", file=sys.stderr)
+        if roster_path is not None:
+            read_roster(roster_path)
+        grades = grade_class(submitted, course, roster=roster_path, assignments=chosen)
+    except (RosterError, ValueError) as exc:  # a roster that cannot be read
+        _say(str(exc))
         return 1
     if not grades.submissions:
-        print(f"smlessons grade: nobody to grade: {submitted} holds no student's folder and there is no roster", file=sys.stderr)
+        _say(f"nobody to grade: {submitted} holds no student's folder and there is no roster")
         return 1
+    errors = grades.errors()
+    if errors:  # first, on stderr: these make marks meaningless
+        _say(f"{len(errors)} ERROR(S): the marks they concern are not meaningful until each is resolved:")
+        for error in errors:
+            print(f"  {error}", file=sys.stderr)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        written = _write_grade_files(grades, out, roster_path)
-    except (OSError, ValueError) as exc:
-        print(f"smlessons grade: cannot write the grades in {out}: {exc}", file=sys.stderr)
+    except OSError as exc:
+        _say(f"cannot write the grades in {out}: {exc.strerror or exc}")
         return 1
+    written = _write_grade_files(grades, out, roster_path)
     handed = [s for s in grades.submissions if s.status != "absent"]
     absent = len(grades.submissions) - len(handed)
+    left_out = [a for a in course.assignments if a not in chosen]
+    print(f"Assignments included: {', '.join(chosen)} ({why}).")
+    if left_out:
+        print(f"Left out: {', '.join(left_out)} (choose with --assignments {','.join(course.assignments)}).")
     print(
         f"Graded {len(handed)} hand-in(s) of {len(grades.students)} student(s) in {len(grades.assignments)} "
         f"assignment(s); {absent} not handed in (absent, 0 points)."
     )
-    if grades.problems:
-        print(f"{len(grades.problems)} problem(s) with the course or the roster:")
-        for problem in grades.problems:
+    problems = [p for p in grades.problems if not p.startswith("ERROR:")]
+    if problems:
+        print(f"{len(problems)} problem(s) with the course or the roster:")
+        for problem in problems:
             print(f"  {problem}")
     notes = [
         f"  {s.student}, {s.assignment}: {p}"
         for s in handed for p in dict.fromkeys(s.problems + [p for m in s.marks for p in m.problems])
+        if not p.startswith("ERROR:")
     ]
     if notes:
         print(f"{len(notes)} note(s) on the hand-ins (also in marks.csv, column problems):")
         print("\n".join(notes[:_SHOWN_NOTES]))
         if len(notes) > _SHOWN_NOTES:
             print(f"  ... and {len(notes) - _SHOWN_NOTES} more")
-    print("Wrote " + ", ".join(str(p) for p in written))
+    if errors:
+        print(f"{len(errors)} ERROR(S), listed first on the error output and in marks.csv and grades.csv.")
+    if written:
+        print("Wrote " + ", ".join(str(p) for p in written))
+    # moodle.csv and canvas.csv may fail on a roster without e-mails or LMS ids: said above
+    return 0 if {p.name for p in written} >= {"marks.csv", "grades.csv"} else 1
+
+
+# ---------------------------------------------------------------------------
+# roster check
+
+
+def _roster_check(args, parser) -> int:
+    from .roster import RosterError, read_roster
+
+    try:
+        students = read_roster(args.file)
+    except FileNotFoundError:
+        print(f"smlessons roster check: no such file: {args.file}", file=sys.stderr)
+        return 2
+    except RosterError as exc:
+        print(f"smlessons roster check: {exc}", file=sys.stderr)
+        return 2
+    if not students:
+        print(f"smlessons roster check: {args.file} has a header and no student", file=sys.stderr)
+        return 2
+    print(f"{len(students)} students, ok")
     return 0
 
 
@@ -299,6 +394,8 @@ def _report(args, parser) -> int:
             parser.error(f"--keys: no such file or folder: {keys}")
     if args.course is not None and not Path(args.course).is_dir():
         parser.error(f"--course: no such course folder: {args.course}")
+    if args.course is not None and not (Path(args.course) / "source").is_dir():
+        parser.error(f"--course: {args.course} is not a course folder: it has no source/ folder of assignments")
     if args.roster is not None and not Path(args.roster).is_file():
         parser.error(f"--roster: no such file: {args.roster}")
     out = Path(args.out)
@@ -313,6 +410,17 @@ def _report(args, parser) -> int:
     if not report.files and not report.skipped:
         print(f"smlessons report: no answer files (*.answers.json) found in {', '.join(args.folders)}", file=sys.stderr)
         return 1
+    if report.files and not report.rows and not report.plans and report.problems:
+        hint = (
+            "did you forget --course . (run from the course folder) or --course COURSE_DIR?"
+            if args.course is None
+            else "are these the hand-ins of this course?"
+        )
+        parser.error(
+            f"none of the {len(report.problems)} answer(s) in {len(report.files)} answer file(s) matches a key "
+            f"({', '.join(args.keys) or 'no --keys'}{'' if args.course is None else ', ' + args.course + '/keys'}"
+            f"{', the practice exercises' if not args.no_shipped_keys else ''}): {hint}"
+        )
     try:
         paths = write_report(report, out)
     except OSError as exc:
@@ -324,9 +432,15 @@ def _report(args, parser) -> int:
         print(f"Skipped {len(report.skipped)} file(s):")
         for name, why in report.skipped:
             print(f"  {name}: {why}")
+    errors = report.errors()
+    if errors:
+        print(f"smlessons report: {len(errors)} ERROR(S): the marks they concern are not meaningful until each is resolved:",
+              file=sys.stderr)
+        for error in errors:
+            print(f"  {error}", file=sys.stderr)
     if report.problems:
         print(f"{len(report.problems)} answer(s) could not be graded (listed in the report).")
-    print(f"Wrote {csv_path} and {html_path}")
+    print(f"Wrote {csv_path} and {html_path}" + (f" (with {paths['plotly']} beside it: keep them together)" if paths.get("plotly") else ""))
     if plans_path:
         print(f"Wrote {plans_path}: {len(report.plans)} lesson 8 plan(s) with their explanations, to mark by hand")
     return 0
@@ -365,6 +479,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the students' hand-ins (default: COURSE_DIR/submitted); a folder per student",
     )
     grade.add_argument("--roster", metavar="FILE", help="the roster CSV (default: COURSE_DIR/roster.csv if there is one)")
+    grade.add_argument(
+        "--assignments", metavar="A,B",
+        help="the assignments to grade and export, comma-separated (default: those handed out, with a "
+        "release/<assignment>/ folder or in the exchange; without any, those with at least one hand-in)",
+    )
     grade.set_defaults(handler=_grade, parser=grade)
 
     report = sub.add_parser(
@@ -375,14 +494,18 @@ def build_parser() -> argparse.ArgumentParser:
             "student, at any depth; a file directly in FOLDER belongs to a student named like FOLDER). "
             "Writes report.csv (a row per student, exercise and item: where it was placed, right or "
             "wrong) and report.html (scores, score distribution, and per board a heatmap of where the "
-            "class put each card; plotly.js is inside the page, so it works offline). Lesson 8's written "
+            "class put each card). The charts need plotly.min.js, written beside report.html: keep the two "
+            "files together (copy or share the folder), and the page opens offline. Lesson 8's written "
             "plans are listed, not graded, in plans.csv (student, media, seeds, cost, reach in the target, "
             "reasons with their verdicts, explanation) and in the page. Files that are "
             "not answer files or cannot be read are listed and skipped."
         ),
     )
     report.add_argument("folders", nargs="+", metavar="FOLDER", help="a folder of collected answer files")
-    report.add_argument("--out", default=".", metavar="DIR", help="where to write report.csv and report.html (default: here)")
+    report.add_argument(
+        "--out", default=".", metavar="DIR",
+        help="where to write report.csv, report.html and plotly.min.js (default: here)",
+    )
     report.add_argument(
         "--keys", action="append", default=[], metavar="DIR",
         help="a folder (or file) of answer keys, e.g. the course's instructors/keys; may be repeated",
@@ -393,13 +516,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--course", metavar="DIR",
-        help="an nbgrader course folder: its keys/ are added to --keys and its roster.csv is the roster",
+        help="an nbgrader course folder (with source/): its keys/ are added to --keys, its roster.csv is the "
+        "roster, and the page shows the grader's marks per assignment",
     )
     report.add_argument(
         "--roster", metavar="FILE",
         help="the roster CSV (nbgrader's student import format): every rostered student is in the report",
     )
     report.set_defaults(handler=_report, parser=report)
+
+    roster = sub.add_parser(
+        "roster",
+        help="check a roster file before nbgrader db student import",
+        description="Check the class roster (the CSV nbgrader db student import reads).",
+    )
+    roster_sub = roster.add_subparsers(dest="roster_command", metavar="COMMAND")
+    check = roster_sub.add_parser(
+        "check",
+        help="check a roster CSV; exit 0 with 'N students, ok', else 2 with the line that is wrong",
+        description=(
+            "Check FILE the way smlessons grade reads it, before nbgrader db student import: UTF-8 without a "
+            "byte-order mark, a header with an id column, one non-empty id per row, unique, without ';' (a "
+            "semicolon-separated file), ',', spaces or '/', and no row with more fields than the header. "
+            "Prints 'N students, ok' (exit 0) or the problem with its line (exit 2)."
+        ),
+    )
+    check.add_argument("file", metavar="FILE", help="the roster CSV, e.g. roster.csv")
+    check.set_defaults(handler=_roster_check, parser=check)
+    roster.set_defaults(handler=lambda args, parser: (parser.print_help(sys.stderr), 2)[1], parser=roster)
 
     from .course import add_parser as add_course_parser
 

@@ -267,7 +267,7 @@ def _write(path, rows) -> Path:
 # The files
 
 
-def write_grades(totals: Mapping, path, roster=None, assignments=None) -> Path:
+def write_grades(totals: Mapping, path, roster=None, assignments=None, *, notes: Mapping | None = None) -> Path:
     """Write every student's points per assignment and in total (UTF-8 CSV).
 
     Parameters
@@ -283,6 +283,9 @@ def write_grades(totals: Mapping, path, roster=None, assignments=None) -> Path:
         The assignment columns, in order (default: those in `totals`,
         lesson2 before lesson10); a dict ``{name: out_of}`` also gives each
         one's points when nobody handed it in.
+    notes : dict, optional
+        ``{student id: [text, ...]}``: more for a student's ``note`` (the
+        grader's errors), first.
 
     Returns
     -------
@@ -314,14 +317,14 @@ def write_grades(totals: Mapping, path, roster=None, assignments=None) -> Path:
                 cells.append("0")
                 missing.append(name)
         total = sum(marks[n][0] for n in names if n in marks)
-        notes = []
+        said = [str(n) for n in (notes or {}).get(s.id, [])]
         if not rostered:
-            notes.append(NOT_ON_ROSTER)
+            said.append(NOT_ON_ROSTER)
         if missing and len(missing) == len(names):
-            notes.append(NO_HAND_IN)
+            said.append(NO_HAND_IN)
         elif missing:
-            notes.append(f"{NO_HAND_IN}: {', '.join(missing)}")
-        rows.append([s.id, s.first_name, s.last_name, *cells, _number(total), _number(full), "; ".join(notes)])
+            said.append(f"{NO_HAND_IN}: {', '.join(missing)}")
+        rows.append([s.id, s.first_name, s.last_name, *cells, _number(total), _number(full), "; ".join(said)])
     return _write(path, rows)
 
 

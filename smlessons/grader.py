@@ -50,6 +50,7 @@ Plain Python: nothing here imports nbgrader.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -81,6 +82,11 @@ __all__ = [
     "SHOWN_CHARACTERS",
     "Submission",
     "TOTAL_COLUMNS",
+    "closest",
+    "default_assignments",
+    "mismatch_error",
+    "released",
+    "stray_error",
     "grade_class",
     "grade_submission",
     "graded_outside",
@@ -335,6 +341,9 @@ class Mark:
     status: str  # see STATUSES
     answer: str = ""  # as handed in (JSON), shortened to SHOWN_CHARACTERS
     problems: list = field(default_factory=list)
+    saved: str = ""  # when the answer was recorded, as the answer file says (ISO 8601)
+    placed_right: int | None = None  # a board: how many of the student's cards are in a right bin
+    cards: int | None = None  # a board: how many cards the student was given
 
 
 @dataclass
@@ -343,7 +352,10 @@ class Submission:
 
     ``problems`` are the hand-in's (an answer file missing or unreadable,
     exercises that are not in the assignment); each is also in the
-    problems of the marks it concerns.
+    problems of the marks it concerns. ``errors`` are the problems that make
+    the marks meaningless until the instructor resolves them (answers given
+    as another student, a folder not on the roster); they start with
+    ``ERROR:`` and are also the first of ``problems``.
     """
 
     student: str
@@ -352,6 +364,16 @@ class Submission:
     marks: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     files: dict = field(default_factory=dict)  # notebook -> answer file read (or expected)
+    errors: list = field(default_factory=list)
+
+    def add_error(self, error: str) -> None:
+        """Record an error: first in ``errors``, ``problems`` and every mark's problems."""
+        if error in self.errors:
+            return
+        self.errors.append(error)
+        self.problems.insert(0, error)
+        for mark in self.marks:
+            mark.problems.insert(0, error)
 
     @property
     def points(self):
@@ -363,7 +385,7 @@ class Submission:
 
 
 def _read(path: Path) -> tuple[dict | None, str]:
-    """The exercises of an answer file, or ``(None, why not)``; never raises."""
+    """An answer file's document, or ``(None, why not)``; never raises."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -380,7 +402,34 @@ def _read(path: Path) -> tuple[dict | None, str]:
         return None, shorten(f"{exc}: no answer in it can be graded")
     except (RecursionError, MemoryError, ValueError) as exc:
         return None, f"{path.name} cannot be read ({type(exc).__name__}): no answer in it can be graded"
-    return {k: v["answer"] for k, v in doc["exercises"].items()}, ""
+    return doc, ""
+
+
+def mismatch_error(file: str, recorded, student: str) -> str:
+    """The error for an answer file recorded as another student than the one who handed it in.
+
+    Examples
+    --------
+    >>> mismatch_error("a.answers.json", "root", "ben")  # doctest: +NORMALIZE_WHITESPACE
+    "ERROR: a.answers.json: answered as 'root', handed in as 'ben': marked on ben's cards;
+    the marks are not meaningful until this is resolved"
+    """
+    return (
+        f"ERROR: {file}: answered as {shorten(str(recorded), 60)!r}, handed in as {student!r}: marked on "
+        f"{student}'s cards; the marks are not meaningful until this is resolved"
+    )
+
+
+def _recorded_student(doc: dict, name: str, student: str) -> tuple[str, str]:
+    """``(error, problem)`` about the ``"student"`` an answer file records (both ``""`` if fine)."""
+    if "student" not in doc:
+        return "", ""  # an older file: nothing recorded
+    recorded = doc["student"]
+    if not isinstance(recorded, str):
+        return "", f"{name}: its 'student' is {_shown(recorded)!r}, not a student id: not checked"
+    if recorded != student:
+        return mismatch_error(name, recorded, student), ""
+    return "", ""
 
 
 def _shown(answer) -> str:
@@ -410,6 +459,7 @@ def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -
         feedback, notes = mark_board(ex, answer, student, board_show(ex, course.keys))
         mark.problems.extend(shorten(n) for n in notes)
         earned, placed = feedback.right, sum(1 for r in feedback.results if r.placed_in)
+        mark.placed_right, mark.cards = earned, len(feedback.results)
         if placed == 0:
             mark.status = UNANSWERED
         elif earned == len(feedback.results):
@@ -476,12 +526,18 @@ def grade_submission(folder, student: str, assignment: str, course, *, files: di
     for notebook in plan.notebooks:
         cells = [c for c in plan.cells if c.notebook == notebook]
         path = Path(files[notebook]) if notebook in files else (folder / f"{notebook}{ANSWER_SUFFIX}" if folder else None)
-        answers, why = None, ""
+        answers, why, saved, error = None, "", {}, ""
         if handed_in and path is not None:
             sub.files[notebook] = str(path)
-            answers, why = _read(path)
+            doc, why = _read(path)
             if why:
                 sub.problems.append(why)
+            else:
+                answers = {k: v["answer"] for k, v in doc["exercises"].items()}
+                saved = {k: str(v.get("saved", "") or "") for k, v in doc["exercises"].items()}
+                error, problem = _recorded_student(doc, path.name, student)
+                if problem:
+                    sub.problems.append(problem)
             if folder is not None and folder.is_dir() and not (folder / f"{notebook}.ipynb").is_file() and answers:
                 sub.problems.append(
                     f"{notebook}.ipynb is not in the hand-in: nbgrader gives its grade cells 0, these marks "
@@ -490,6 +546,8 @@ def grade_submission(folder, student: str, assignment: str, course, *, files: di
         marks = []
         for cell in cells:
             mark = _mark(course, cell, student, answers)
+            if mark.answer:
+                mark.saved = saved.get(cell.exercise, "")
             if not handed_in:
                 mark.status = ABSENT
             elif why:  # each mark says why it is 0
@@ -506,6 +564,8 @@ def grade_submission(folder, student: str, assignment: str, course, *, files: di
                 if marks:
                     marks[0].problems.append(note)  # once per file, in the marks CSV too
         sub.marks.extend(marks)
+        if error:
+            sub.add_error(error)
     return sub
 
 
@@ -526,12 +586,15 @@ class ClassGrades:
         The rostered students' ids ([] without a roster).
     problems : list of str
         The course's problems, and hand-ins from students not on the roster.
+    included : list of str or None
+        The assignments graded (None: every assignment of the course).
     """
 
     course: Course
     submissions: list = field(default_factory=list)
     roster: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    included: list | None = None
 
     @property
     def students(self) -> list[str]:
@@ -539,7 +602,16 @@ class ClassGrades:
 
     @property
     def assignments(self) -> list[str]:
+        if self.included is not None:
+            return list(self.included)
         return list(self.course.assignments)
+
+    def errors(self) -> list[str]:
+        """Every error of every hand-in (see :attr:`Submission.errors`), as
+        ``"<student>, <assignment>: ERROR: ..."``, and those of the class (``ERROR: ...``)."""
+        out = [p for p in self.problems if p.startswith("ERROR:")]
+        out += [f"{s.student}, {s.assignment}: {e}" for s in self.submissions for e in s.errors if e not in out]
+        return list(dict.fromkeys(out))
 
     def submission(self, student: str, assignment: str) -> Submission:
         for s in self.submissions:
@@ -562,8 +634,8 @@ class ClassGrades:
         return [m for s in self.submissions for m in s.marks]
 
     def out_of(self) -> dict:
-        """``{assignment: points}`` (the sum of its grade cells' points)."""
-        return {name: plan.out_of for name, plan in self.course.assignments.items()}
+        """``{assignment: points}`` (the sum of its grade cells' points), for the assignments graded."""
+        return {name: self.course.assignments[name].out_of for name in self.assignments}
 
 
 def _roster_ids(roster) -> list[str]:
@@ -600,7 +672,64 @@ def _plain_files(folder: Path, notebooks: list[str]) -> dict:
     return out
 
 
-def grade_class(submitted_dir, course, roster=None) -> ClassGrades:
+def released(course_root) -> list[str]:
+    """The assignments handed out: a ``release/<assignment>/`` folder, or one in the
+    exchange's outbound (``exchange/<course id>/outbound/<assignment>/``)."""
+    root = Path(course_root)
+    names = {p.name for p in (root / "release").glob("*/") if p.is_dir() and not p.name.startswith(".")}
+    names |= {p.name for p in (root / "exchange").glob("*/outbound/*/") if p.is_dir() and not p.name.startswith(".")}
+    return sorted(names, key=_natural)
+
+
+def default_assignments(course, submitted_dir=None) -> tuple[list, str]:
+    """The assignments to grade and export when none are named: ``(names, why)``.
+
+    Those handed out (:func:`released`); without any, those with at least
+    one hand-in (a ``<submitted>/<student>/<assignment>/`` folder); without
+    any either, every assignment of the course.
+    """
+    course = _course(course)
+    known = list(course.assignments)
+    out = [a for a in released(course.root) if a in course.assignments]
+    if out:
+        return [a for a in known if a in out], "those handed out: in release/ or the exchange"
+    top = Path(submitted_dir) if submitted_dir is not None else course.root / "submitted"
+    handed = set()
+    for home in _student_folders(top).values():
+        nbgrader_layout = {a for a in known if (home / a).is_dir()}
+        handed |= nbgrader_layout or {a for a in known if _plain_files(home, course.assignments[a].notebooks)}
+    if handed:
+        return [a for a in known if a in handed], "those with at least one hand-in; none is in release/ or the exchange"
+    return known, "every assignment of the course: none is handed out or handed in"
+
+
+def closest(name: str, ids) -> str | None:
+    """The roster id most like `name` (case ignored), or None.
+
+    Examples
+    --------
+    >>> closest("Bo", ["ada", "bo", "chen"])
+    'bo'
+    """
+    ids = list(ids)
+    lowered = {i.lower(): i for i in ids}
+    if name.lower() in lowered:
+        return lowered[name.lower()]
+    found = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None
+
+
+def stray_error(folder: str, ids) -> str:
+    """The error for a hand-in folder whose name is not on the roster."""
+    match = closest(folder, ids)
+    hint = f" (did you mean {match!r}? rename the folder submitted/{folder} to submitted/{match})" if match else ""
+    return (
+        f"ERROR: {folder!r} handed in but is not on the roster{hint}: graded as {folder!r}, on {folder}'s cards; "
+        "the marks are not meaningful until the folder is renamed (or the student is added to the roster)"
+    )
+
+
+def grade_class(submitted_dir, course, roster=None, assignments=None) -> ClassGrades:
     """Grade every student's hand-ins of every assignment of a course.
 
     Parameters
@@ -614,7 +743,10 @@ def grade_class(submitted_dir, course, roster=None) -> ClassGrades:
     roster : path, list of Student or list of str, optional
         The roster (``roster.csv``): a rostered student who handed nothing in
         is listed as absent, 0 out of each assignment's points. A student with
-        a hand-in but not on the roster is graded and noted.
+        a hand-in but not on the roster is graded, with an error (the
+        closest roster id suggested).
+    assignments : list of str, optional
+        The assignments to grade (default: every assignment of the course).
 
     Returns
     -------
@@ -624,14 +756,23 @@ def grade_class(submitted_dir, course, roster=None) -> ClassGrades:
     top = Path(submitted_dir)
     folders = _student_folders(top)
     ids = _roster_ids(roster)
-    grades = ClassGrades(course=course, roster=ids, problems=list(course.problems))
-    if ids:
-        stray = [s for s in folders if s not in set(ids)]
-        grades.problems.extend(f"{s} handed in but is not on the roster: graded all the same" for s in stray)
+    if assignments is not None:
+        unknown = [a for a in assignments if a not in course.assignments]
+        if unknown:
+            raise KeyError(
+                f"not an assignment of the course: {', '.join(unknown)} (it has {', '.join(course.assignments) or 'none'})"
+            )
+    grades = ClassGrades(
+        course=course, roster=ids, problems=list(course.problems),
+        included=None if assignments is None else [a for a in course.assignments if a in set(assignments)],
+    )
+    stray = {s: stray_error(s, ids) for s in folders if ids and s not in set(ids)}
+    grades.problems.extend(stray.values())
     students = sorted(set(ids) | set(folders), key=_natural)
     for student in students:
         home = folders.get(student)
-        for assignment, plan in course.assignments.items():
+        for assignment in grades.assignments:
+            plan = course.assignments[assignment]
             if home is None:
                 sub = grade_submission(None, student, assignment, course)
             elif (home / assignment).is_dir():
@@ -639,6 +780,8 @@ def grade_class(submitted_dir, course, roster=None) -> ClassGrades:
             else:
                 files = _plain_files(home, plan.notebooks)
                 sub = grade_submission(None, student, assignment, course, files=files)
+            if student in stray and sub.status != ABSENT:
+                sub.add_error(stray[student])
             grades.submissions.append(sub)
     return grades
 

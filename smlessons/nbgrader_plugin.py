@@ -21,7 +21,14 @@ course's ``nbgrader_config.py`` uses it::
   the mark: an ``execute_result`` whose ``text/plain`` is the points, which
   nbgrader reads as partial credit (``nbgrader.utils.determine_grade``).
   Whatever the student's code did during execution (replacing smlessons'
-  functions, swallowing errors, rewriting files) changes nothing.
+  functions, swallowing errors, rewriting files) changes nothing: the bytes
+  (and SHA-256) of every answer file in the submitted folder are recorded
+  before execution, and any answer file the notebook changed, removed or
+  added there is put back as it was handed in (reported in the grade cells
+  and nbgrader's log), so ``smlessons grade`` and the report, run later,
+  read the hand-in itself. Each grade cell also says which recorded answer
+  was graded and when it was saved, so a graded or feedback notebook shows
+  what was graded even where an answer cell shows an edit never run.
 - ``Autograde.exclude_overwriting``: every ``<notebook>.answers.json`` of
   every ``source/<assignment>/`` notebook, computed from the folder (no
   manual entries), so autograde never copies a file from ``source/`` over a
@@ -42,6 +49,8 @@ Without this configuration the grade cells fail in the kernel
 
 from __future__ import annotations
 
+import datetime as _dt
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -60,6 +69,9 @@ __all__ = [
     "autograde_preprocessors",
     "configure",
     "exclude_overwriting",
+    "graded_line",
+    "restore",
+    "snapshot",
     "RefuseAnswerFiles",
     "generate_preprocessors",
     "refuse_stray_answer_files_now",
@@ -212,6 +224,14 @@ def configure(c, course) -> None:
 # The preprocessors
 
 
+def _submitted(pp, resources) -> Path:
+    from nbgrader.coursedir import CourseDirectory
+
+    info = resources["nbgrader"]
+    coursedir = CourseDirectory(parent=pp)
+    return Path(coursedir.format_path(coursedir.submitted_directory, info["student"], info["assignment"]))
+
+
 def _grade(pp, resources) -> dict:
     """Grade the hand-in of the notebook being autograded: ``{exercise: Mark}``, plus problems."""
     from nbgrader.coursedir import CourseDirectory
@@ -220,12 +240,59 @@ def _grade(pp, resources) -> dict:
     student, assignment, notebook = info["student"], info["assignment"], info["notebook"]
     coursedir = CourseDirectory(parent=pp)
     root = Path(coursedir.root)
-    folder = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+    folder = _submitted(pp, resources)
     course = Course.load(root)
     sub = grade_submission(folder, student, assignment, course)
     marks = {m.exercise: m for m in sub.marks if m.notebook == notebook}
     file = sub.files.get(notebook, f"{notebook}.answers.json")
-    return {"marks": marks, "problems": list(sub.problems), "file": Path(file).name}
+    return {"marks": marks, "problems": list(sub.problems), "errors": list(sub.errors), "file": Path(file).name}
+
+
+# ---------------------------------------------------------------------------
+# The hand-in, kept as it was while the student's notebook runs
+
+#: The answer files of a hand-in that are kept as they were handed in.
+HANDIN_PATTERNS = STRAY_PATTERNS
+CHANGED_HANDIN = "the notebook changed the hand-in while it was graded; the hand-in was restored"
+
+
+def snapshot(folder) -> dict:
+    """``{relative path: (bytes, sha256)}`` of every answer file under `folder`."""
+    folder = Path(folder)
+    out = {}
+    for path in answer_files_in(folder):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        out[path.relative_to(folder).as_posix()] = (data, hashlib.sha256(data).hexdigest())
+    return out
+
+
+def restore(folder, before: dict) -> list[str]:
+    """Put every answer file under `folder` back as `before` (:func:`snapshot`) has it.
+
+    Returns
+    -------
+    list of str
+        What had changed (``"changed x"``, ``"removed x"``, ``"added x"``), ``[]`` if nothing.
+    """
+    folder = Path(folder)
+    now = snapshot(folder)
+    what = []
+    for name, (data, digest) in before.items():
+        if name not in now or now[name][1] != digest:
+            what.append(f"{'changed' if name in now else 'removed'} {name}")
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.restoring")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+    for name in now:
+        if name not in before:
+            what.append(f"added {name}")
+            (folder / name).unlink()
+    return what
 
 
 class StudentVariant(NbGraderPreprocessor):
@@ -241,6 +308,13 @@ class StudentVariant(NbGraderPreprocessor):
         state = resources.setdefault(_RESOURCE, {})
         if not _OUTSIDE:  # the value outside grading, kept until GradeFromAnswerFiles puts it back
             _OUTSIDE.append(os.environ.get(STUDENT_ENV))
+        try:
+            folder = _submitted(self, resources)
+            state["handin"] = (str(folder), snapshot(folder))
+            for name, (_, digest) in sorted(state["handin"][1].items()):
+                self.log.info("smlessons: handed in %s/%s sha256 %s", folder.name, name, digest)
+        except Exception as exc:  # noqa: BLE001 (graded all the same; nothing to restore)
+            self.log.error("smlessons: could not record the hand-in of %s: %s", resources["nbgrader"], exc)
         try:
             state["graded"] = _grade(self, resources)
         except Exception as exc:  # reported in the grade cells, which then score 0
@@ -270,6 +344,36 @@ def _points_text(x) -> str:
     return str(x)
 
 
+def _when(saved: str) -> str:
+    """``2026-11-29T08:06:41+00:00`` as ``2026-11-29 08:06 UTC``; odd text as it is."""
+    try:
+        t = _dt.datetime.fromisoformat(saved)
+    except (TypeError, ValueError):
+        return saved
+    if t.tzinfo is not None:
+        t = t.astimezone(_dt.timezone.utc)
+        return t.strftime("%Y-%m-%d %H:%M UTC")
+    return t.strftime("%Y-%m-%d %H:%M")
+
+
+def graded_line(mark) -> str:
+    """What was graded, as the grade cell says it: the recorded answer and when it was saved.
+
+    Examples
+    --------
+    >>> from smlessons.grader import Mark
+    >>> graded_line(Mark("ada", "l1", "nb", "a01-x", "question", 0, 1, "wrong", answer="a",
+    ...                  saved="2026-11-29T08:06:41+00:00"))
+    "Graded: your recorded answer 'a' (saved 2026-11-29 08:06 UTC)."
+    """
+    saved = f" (saved {_when(mark.saved)})" if mark.saved else ""
+    if not mark.answer:
+        return "Graded: no recorded answer (run the cell that records it, then hand in again)."
+    if mark.kind == "board" and mark.cards is not None:
+        return f"Graded: your recorded board, {mark.placed_right} of your {mark.cards} cards placed right{saved}."
+    return f"Graded: your recorded answer {mark.answer!r}{saved}."
+
+
 class GradeFromAnswerFiles(NbGraderPreprocessor):
     """After ``Execute``: every ``graded_outside`` cell's output becomes its mark.
 
@@ -282,6 +386,7 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
     def preprocess(self, nb, resources):
         state = resources.setdefault(_RESOURCE, {})
         _restore()
+        changed = self._restore_handin(state, resources)
         graded = state.get("graded")
         if graded is None:
             try:
@@ -298,11 +403,30 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
             if not found:
                 continue
             exercise = found.group(2)
-            cell.outputs = self._outputs(exercise, graded, cell.get("execution_count"), first)
+            cell.outputs = self._outputs(exercise, graded, cell.get("execution_count"), first, changed)
             first = False
+        for error in graded.get("errors", []):
+            self.log.error("smlessons: %s, %s: %s", resources["nbgrader"]["student"], resources["nbgrader"]["assignment"], error)
         return nb, resources
 
-    def _outputs(self, exercise: str, graded: dict, count, first: bool = False) -> list:
+    def _restore_handin(self, state: dict, resources) -> str:
+        """Put the hand-in back as it was before execution; the message for the grade cells, or ``""``."""
+        if "handin" not in state:
+            return ""
+        folder, before = state.pop("handin")
+        try:
+            what = restore(folder, before)
+        except OSError as exc:
+            message = f"ERROR: the notebook changed the hand-in while it was graded, and it could not be restored ({exc})"
+            self.log.error("smlessons: %s, %s: %s", resources["nbgrader"]["student"], resources["nbgrader"]["assignment"], message)
+            return message
+        if not what:
+            return ""
+        message = f"{CHANGED_HANDIN} ({'; '.join(what)})"
+        self.log.error("smlessons: %s, %s: %s", resources["nbgrader"]["student"], resources["nbgrader"]["assignment"], message)
+        return message
+
+    def _outputs(self, exercise: str, graded: dict, count, first: bool = False, changed: str = "") -> list:
         if "error" in graded:
             return [new_output(
                 "error", ename="GradingError", evalue=graded["error"],
@@ -315,7 +439,12 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
                 traceback=[f"{exercise}: no such exercise in the course's source notebooks"],
             )]
         lines = [f"Marked from {graded['file']} as handed in: {mark.points} of {mark.out_of} ({mark.status})."]
-        lines += [f"Note: {p}" for p in mark.problems + (graded.get("problems", []) if first else [])]
+        lines.append(graded_line(mark))
+        notes = list(dict.fromkeys(mark.problems + (graded.get("problems", []) if first else [])))
+        if changed and not changed.startswith("ERROR:"):
+            changed = f"WARNING: {changed}"
+        errors = [p for p in notes if p.startswith("ERROR:")] + ([changed] if changed else [])
+        lines = errors + lines + [f"Note: {p}" for p in notes if not p.startswith("ERROR:")]
         return [
             new_output("stream", name="stdout", text="\n".join(lines) + "\n"),
             new_output("execute_result", data={"text/plain": _points_text(mark.points)}, execution_count=count),

@@ -142,6 +142,16 @@ class ClassReport:
     roster: list | None = None
     found: set = field(default_factory=set)
     grades: object = None  # the grader's marks (smlessons.grader.ClassGrades) when a course is given
+    mismatches: list = field(default_factory=list)  # answer files answered as another student than their folder's
+
+    def errors(self) -> list[str]:
+        """What makes marks meaningless until resolved: answer files answered as
+        another student than the one whose folder they are in, and (with a course)
+        the grader's errors (a hand-in folder not on the roster)."""
+        out = list(self.mismatches)
+        if self.grades is not None:
+            out += self.grades.errors()
+        return list(dict.fromkeys(out))
 
     def scores(self) -> dict:
         """``{(student, exercise): (right, out of)}``."""
@@ -264,6 +274,11 @@ def collect(folders, keys: Keys, roster=None) -> ClassReport:
                 report.skipped.append((shown, f"could not be read ({type(exc).__name__}: {exc})"))
                 continue
             report.files.append(shown)
+            recorded = doc.get("student")
+            if isinstance(recorded, str) and recorded != student:
+                from .grader import mismatch_error
+
+                report.mismatches.append(f"{student}: {mismatch_error(shown, recorded, student)}")
             for ex_id, entry in doc["exercises"].items():
                 saved = str(entry.get("saved", ""))
                 key = (student, ex_id)
@@ -516,6 +531,7 @@ td { overflow-wrap: anywhere; max-width: 40rem; }
 th { background: #f2f2f2; }
 li { overflow-wrap: anywhere; }
 .note { color: #555; }
+h2.error, h2.error + ul { color: #a40000; }
 .absent { color: #a33; }
 """
 
@@ -644,6 +660,11 @@ def write_html(report: ClassReport, path) -> Path:
         f'<p class="note">Generated {html.escape(_dt.datetime.now().strftime("%Y-%m-%d %H:%M"))}: '
         f"{html.escape(_summary(report))}.</p>",
     ]
+    errors = report.errors()
+    if errors:
+        parts.append(f'<h2 class="error">{len(errors)} error(s): the marks they concern are not meaningful until each is resolved</h2><ul>')
+        parts.extend(f"<li>{html.escape(clip(e, 2 * SHOWN_CHARACTERS))}</li>" for e in errors)
+        parts.append("</ul>")
     if report.grades is not None:
         parts.append("<h2>Marks</h2>")
         parts.append(
@@ -752,10 +773,12 @@ def build(folders, *, keys=(), course=None, roster=None, shipped: bool = True) -
     students = read_roster(roster) if roster is not None else None
     report = collect(folders, load_keys(*places, shipped=shipped), roster=students)
     if course is not None and (Path(course) / "source").is_dir() and len(folders) == 1:
-        from .grader import grade_class
+        from .grader import Course, default_assignments, grade_class
 
-        # The marks, as nbgrader and grades.csv have them: the same function.
-        report.grades = grade_class(folders[0], course, roster=students)
+        # The marks, as nbgrader and grades.csv have them: the same function, the same assignments.
+        loaded = Course.load(course)
+        chosen, _ = default_assignments(loaded, folders[0])
+        report.grades = grade_class(folders[0], loaded, roster=students, assignments=chosen)
     return report
 
 
@@ -766,12 +789,18 @@ def write_report(report: ClassReport, out) -> dict:
     Returns
     -------
     dict
-        ``{"csv": Path, "html": Path, "plans": Path or None}``.
+        ``{"csv": Path, "html": Path, "plans": Path or None, "plotly": Path or None}``;
+        ``"plotly"`` is plotly.min.js beside the page, which the page needs for its
+        charts: keep the two files together.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    html_path = write_html(report, out / "report.html")
+    plotly = out / PLOTLY_JS
+    uses = plotly.is_file() and f'src="{PLOTLY_JS}"' in html_path.read_text(encoding="utf-8")
     return {
         "csv": write_csv(report, out / "report.csv"),
-        "html": write_html(report, out / "report.html"),
+        "html": html_path,
         "plans": write_plans_csv(report, out / "plans.csv") if report.plans else None,
+        "plotly": plotly if uses else None,
     }

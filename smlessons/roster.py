@@ -17,8 +17,11 @@ nbgrader ignores them.
 :func:`read_roster` is stricter than nbgrader where nbgrader would fail or
 silently do something else: a file that is not UTF-8, a byte-order mark
 (nbgrader would not find the ``id`` column), a missing ``id`` column, an
-empty or duplicated id, or a row with more fields than the header is an
-error that names the file, the line and the field.
+empty or duplicated id, an id with a ``;`` (a semicolon-separated file, as
+spreadsheets save "CSV" in some languages), a ``,``, a space or a ``/``, or
+a row with more fields than the header is an error that names the file, the
+line and the field. ``smlessons roster check roster.csv`` runs these checks
+before ``nbgrader db student import``.
 
 Plain Python: nothing here imports nbgrader.
 """
@@ -99,12 +102,25 @@ def _decode(raw: bytes, path: Path) -> str:
     return text
 
 
+def shown(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit] + "\u2026"
+
+
 def _check_id(value: str, path: Path, line: int) -> None:
     where = _where(path, line, "id")
     if not value.strip():
         raise RosterError(f"{where}: the id is empty; every student needs one (their nbgrader id)")
     if value != value.strip():
         raise RosterError(f"{where}: the id {value!r} has spaces around it; nbgrader would keep them")
+    if ";" in value:
+        raise RosterError(
+            f"{where}: the id {shown(value)!r} has a ';' in it: the file looks like a semicolon-separated file: save it as CSV "
+            "with commas (in some languages spreadsheets save 'CSV' with semicolons)"
+        )
+    if "," in value:
+        raise RosterError(f"{where}: the id {shown(value)!r} has a ',' in it; an id is one word, like ada or s1234567")
+    if any(c.isspace() for c in value):
+        raise RosterError(f"{where}: the id {shown(value)!r} has a space (or a tab) in it; an id is one word, like ada or s1234567")
     if "/" in value or "\\" in value or value in (".", ".."):
         raise RosterError(f"{where}: the id {value!r} cannot be a folder name in submitted/")
 

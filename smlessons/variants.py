@@ -17,7 +17,19 @@ import getpass
 import os
 import random
 
-__all__ = ["STUDENT_ENV", "below", "board_cards", "draw", "rng", "student_id"]
+__all__ = [
+    "GENERIC_LOGINS",
+    "STUDENT_ENV",
+    "below",
+    "board_cards",
+    "check_student_id",
+    "draw",
+    "rng",
+    "show_student",
+    "student_id",
+    "student_id_source",
+    "use_student",
+]
 
 #: Set by the grader (and by an instructor trying a variant out): whose variant to build.
 STUDENT_ENV = "SMLESSONS_STUDENT"
@@ -48,6 +60,113 @@ def student_id() -> str:
         return getpass.getuser()
     except Exception:  # no login name (some containers): every student gets the same variant
         return ""
+
+
+#: Login names shared by many people (containers, Binder, lab machines): never a student's id.
+GENERIC_LOGINS = ("root", "jovyan", "user", "student", "ubuntu")
+_BAD_ID_CHARACTERS = (";", ",", "/", "\\")
+
+
+def student_id_source() -> str:
+    """Where :func:`student_id` comes from: ``"SMLESSONS_STUDENT"``, ``"JUPYTERHUB_USER"``,
+    ``"login"`` (the login name) or ``""`` (none at all)."""
+    for name in (STUDENT_ENV, "JUPYTERHUB_USER"):
+        if os.environ.get(name, "").strip():
+            return name
+    try:
+        return "login" if getpass.getuser() else ""
+    except Exception:
+        return ""
+
+
+def check_student_id(value) -> str:
+    """Return `value` if it can be a student's id (nbgrader's, a folder name in
+    ``submitted/``), else raise ValueError saying why.
+
+    Examples
+    --------
+    >>> check_student_id("maria")
+    'maria'
+    >>> check_student_id("maria rossi")
+    Traceback (most recent call last):
+    ...
+    ValueError: a student id cannot contain spaces, ';', ',', '/' or '\\', got 'maria rossi'
+    """
+    if not isinstance(value, str):
+        raise ValueError(f"a student id is text, like \"maria\", not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError("a student id cannot be empty")
+    if len(value) > 128:
+        raise ValueError(f"a student id has at most 128 characters, got {len(value)}")
+    if any(c.isspace() for c in value) or any(c in value for c in _BAD_ID_CHARACTERS) or value in (".", ".."):
+        raise ValueError(f"a student id cannot contain spaces, ';', ',', '/' or '\\', got {value!r}")
+    return value
+
+
+def use_student(student: str) -> str:
+    """Work as `student` in this kernel: your cards, network and answer file are theirs.
+
+    Sets ``$SMLESSONS_STUDENT`` for the running kernel (not for other
+    notebooks, nor after a restart: run the cell again). Use the id your
+    instructor gave you (the one you hand in under).
+
+    Returns
+    -------
+    str
+        The id, checked.
+
+    Raises
+    ------
+    ValueError
+        If `student` cannot be an id (empty, spaces, ``;``, ``,``, ``/``).
+    """
+    check_student_id(student)
+    os.environ[STUDENT_ENV] = student
+    return student
+
+
+def show_student(file=None) -> str:
+    """Print who the notebook works as, and warn when that may not be the student's id.
+
+    The cards of a board and the network of a question are drawn from this
+    id, and the instructor grades the hand-in as the student whose folder it
+    is in: if the two differ, the marks are wrong. Warns when the id is the
+    login name (not set by ``use_student``, ``$SMLESSONS_STUDENT`` or a
+    hub) or a login many people share (root, jovyan, ...).
+
+    Returns
+    -------
+    str
+        The id (``""`` if there is none).
+    """
+    import sys
+
+    out = sys.stdout if file is None else file
+    student = student_id()
+    source = student_id_source()
+    if student:
+        print(
+            f"Your student id: {student}. Your cards and network are drawn from it, "
+            f"and your instructor grades you as {student}.",
+            file=out,
+        )
+    else:
+        print("No student id: every student would get the same cards and network.", file=out)
+    generic = student.lower() in GENERIC_LOGINS
+    if source in ("login", "") or generic:
+        why = (
+            f"{student!r} is a login many people share, not your id"
+            if generic
+            else f"{student!r} is this computer's login name, which may not be the id your instructor grades you as"
+            if student
+            else "there is no id at all"
+        )
+        print(
+            f"WARNING: {why}. Run use_student(\"your id\") first, with your id exactly as your "
+            "instructor gave it, then run this cell again. Otherwise your cards are not the ones you are graded on.",
+            file=out,
+        )
+    return student
 
 
 def rng(student: str, exercise_id: str, purpose: str = "") -> random.Random:

@@ -214,3 +214,26 @@ def test_a_damaged_file_is_left_as_it_is_while_nbgrader_runs_the_notebook(store,
     store.save("x", 1)
     assert store.path.read_text() == "{damaged"
     assert [p.name for p in store.folder.iterdir()] == [store.path.name]
+
+
+def test_a_save_records_whose_variant_the_answers_were_given_on(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_STUDENT", "maria")
+    store = AnswerStore("nb", folder=tmp_path)
+    store.save("ex1", 1)
+    assert json.loads(store.path.read_text())["student"] == "maria"
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ben")
+    store.save("ex2", 2)
+    assert json.loads(store.path.read_text())["student"] == "ben"  # the last save's
+
+
+@pytest.mark.parametrize("recorded", ["absent", None, 7, ["x"]])
+def test_a_file_with_no_or_an_odd_student_is_still_read(tmp_path, recorded):
+    from smlessons.answers import validate_document
+
+    doc = {"format": "smlessons-answers", "version": 1, "notebook": "nb", "exercises": {"ex1": {"answer": 1}}}
+    if recorded != "absent":
+        doc["student"] = recorded
+    assert validate_document(doc) is doc
+    (tmp_path / "nb.answers.json").write_text(json.dumps(doc))
+    assert AnswerStore("nb", folder=tmp_path).load("ex1") == 1
+    assert not list(tmp_path.glob("*.corrupt-*"))

@@ -105,9 +105,15 @@ def test_report_with_instructor_keys(tmp_path, capsys):
     rows = list(csv.DictReader(open(tmp_path / "report.csv", encoding="utf-8")))
     assert {r["exercise"] for r in rows} == {board.id}
     assert sum(r["status"] == "right" for r in rows) == 2
-    # without the key, the assessed board cannot be graded, and the report says so
-    assert main(["report", str(tmp_path / "sub"), "--out", str(tmp_path / "nokeys")]) == 0
-    assert "could not be graded" in capsys.readouterr().out
+    # without the key nothing can be graded: an error with a hint, and no report
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "sub"), "--out", str(tmp_path / "nokeys")]) == 2
+    err = capsys.readouterr().err
+    assert "none of the 1 answer(s) in 1 answer file(s) matches a key" in err and "did you forget --course ." in err
+    assert not (tmp_path / "nokeys").exists()
+    # --course must be a course folder, as for grade
+    assert main(["report", str(tmp_path / "sub"), "--course", str(tmp_path / "sub"), "--out", str(tmp_path / "x")]) == 2
+    assert "is not a course folder: it has no source/ folder" in capsys.readouterr().err
 
 
 def test_report_with_a_course_folder_lists_every_rostered_student(course, tmp_path, capsys):
@@ -206,7 +212,9 @@ def test_grade_writes_into_the_course_by_default_and_reads_a_plain_folder(course
     AnswerStore("whatever", folder=plain / "cy").save("x", 1)
     assert main(["grade", str(course), "--submitted", str(plain), "--roster", str(course / "roster.csv")]) == 0
     assert {r["student"] for r in read_csv(course / "grades" / "marks.csv")} == {"ada", "bo", "cy"}
-    assert "cy handed in but is not on the roster" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "'cy' handed in but is not on the roster" in captured.err
+    assert "Warning" not in captured.err and "warn(" not in captured.err and ".py:" not in captured.err
 
 
 @pytest.mark.parametrize(
@@ -353,3 +361,106 @@ def test_the_command_runs_as_a_program(collected, tmp_path):
 def test_docstring_examples_run():
     result = doctest.testmod(cli)
     assert result.attempted >= 2 and result.failed == 0
+
+
+# -- grade: errors, assignments, stale exports; roster check --------------------------------------
+
+
+def save_as(folder, notebook, exercise, answer, student, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_STUDENT", student)
+    AnswerStore(notebook, folder=folder).save(exercise, answer)
+    monkeypatch.delenv("SMLESSONS_STUDENT")
+
+
+def first_cell(course):
+    from smlessons.grader import Course
+
+    name, plan = next(iter(Course.load(course).assignments.items()))
+    return name, plan.cells[0]
+
+
+def test_grade_prints_errors_first_on_stderr_with_a_count(course, tmp_path, capsys, monkeypatch):
+    import shutil
+
+    name, cell = first_cell(course)
+    shutil.rmtree(course / "submitted" / "ada")
+    save_as(course / "submitted" / "ada" / name, cell.notebook, cell.exercise, "?", "root", monkeypatch)
+    save_as(course / "submitted" / "Bo" / name, cell.notebook, cell.exercise, "?", "Bo", monkeypatch)
+    assert main(["grade", str(course), "--out", str(tmp_path / "g")]) == 0
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines[0] == "smlessons grade: 2 ERROR(S): the marks they concern are not meaningful until each is resolved:"
+    assert lines[1].startswith("  ERROR: 'Bo' handed in but is not on the roster (did you mean 'bo'?")
+    assert f"ada, {name}: ERROR: {cell.notebook}.answers.json: answered as 'root', handed in as 'ada'" in lines[2]
+    assert "2 ERROR(S), listed first" in captured.out
+    notes = {r["student"]: r["note"] for r in read_csv(tmp_path / "g" / "grades.csv")}
+    assert "answered as 'root', handed in as 'ada'" in notes["ada"] and "'Bo' handed in" in notes["Bo"]
+    assert "ERROR" not in notes["bo"]
+
+
+def test_grade_covers_the_assignments_handed_out_or_named(course, tmp_path, capsys):
+    from smlessons.grader import Course
+
+    names = list(Course.load(course).assignments)
+    (course / "release" / names[1]).mkdir(parents=True)
+    assert main(["grade", str(course), "--out", str(tmp_path / "g")]) == 0
+    out = capsys.readouterr().out
+    assert f"Assignments included: {names[1]} (those handed out: in release/ or the exchange)." in out
+    assert f"Left out: {', '.join(n for n in names if n != names[1])}" in out
+    header = read_csv(tmp_path / "g" / "grades.csv")[0].keys()
+    assert [n for n in names if n in header] == [names[1]]
+    assert {r["assignment"] for r in read_csv(tmp_path / "g" / "marks.csv")} == {names[1]}
+    assert main(["grade", str(course), "--out", str(tmp_path / "h"), "--assignments", f"{names[2]}, {names[0]}"]) == 0
+    assert f"Assignments included: {names[0]}, {names[2]} (named with --assignments)." in capsys.readouterr().out
+    assert {r["assignment"] for r in read_csv(tmp_path / "h" / "marks.csv")} == {names[0], names[2]}
+    assert main(["grade", str(course), "--assignments", "lesson99"]) == 2
+    assert "--assignments: not an assignment of the course: lesson99" in capsys.readouterr().err
+
+
+def test_grade_without_a_release_covers_the_assignments_handed_in(course, tmp_path, capsys):
+    import shutil
+
+    from smlessons.grader import Course
+
+    names = list(Course.load(course).assignments)
+    for name in names[1:]:
+        shutil.rmtree(course / "submitted" / "ada" / name)
+    assert main(["grade", str(course), "--out", str(tmp_path / "g")]) == 0
+    assert f"Assignments included: {names[0]} (those with at least one hand-in" in capsys.readouterr().out
+    row = read_csv(tmp_path / "g" / "grades.csv")[0]
+    assert names[0] in row and names[1] not in row
+
+
+def test_an_export_that_cannot_be_written_removes_the_old_one(course, tmp_path, capsys):
+    out = tmp_path / "g"
+    out.mkdir()
+    (out / "canvas.csv").write_text("yesterday's grades\n")
+    (out / "moodle.csv").write_text("yesterday's grades\n")
+    # no lms_user_id: Canvas cannot be written; Moodle can
+    (course / "roster.csv").write_text("id,first_name,last_name,email\nada,Ada,L,ada@example.org\nbo,Bo,C,bo@example.org\n")
+    assert main(["grade", str(course), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "canvas.csv not written" in err and f"removed the old {out / 'canvas.csv'}" in err
+    assert not (out / "canvas.csv").exists()
+    assert (out / "moodle.csv").read_text() != "yesterday's grades\n"
+
+
+def test_roster_check(tmp_path, capsys):
+    good = tmp_path / "roster.csv"
+    good.write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nbo,Bo,C,b@x.org,2\n")
+    assert main(["roster", "check", str(good)]) == 0
+    assert capsys.readouterr().out == "2 students, ok\n"
+    bad = tmp_path / "excel.csv"
+    bad.write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nivy;Ivy;Green;ivy@x.org;9\n")
+    assert main(["roster", "check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "excel.csv, line 3, field 'id'" in err and "looks like a semicolon-separated file: save it as CSV with commas" in err
+    assert main(["roster", "check", str(tmp_path / "nope.csv")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_report_help_says_plotly_is_beside_the_page(capsys):
+    assert main(["report", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "plotly.min.js, written beside report.html: keep the two files together" in text
+    assert "inside the page" not in text

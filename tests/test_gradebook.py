@@ -224,3 +224,14 @@ def test_a_class_of_200_round_trips(tmp_path):
         expected = [str(i % 9), str(i % 3)] if i % 7 else ["0", "0"]
         assert g[3:5] == m[3:5] == c[5:7] == expected
         assert (g[-1] == "no hand-in") == (i % 7 == 0)
+
+
+def test_grades_notes_start_with_the_graders_errors(tmp_path):
+    import csv as _csv
+
+    from smlessons.gradebook import write_grades
+
+    path = write_grades({"ada": {"l1": (1, 2)}, "bo": {}}, tmp_path / "g.csv", assignments={"l1": 2},
+                        notes={"ada": ["ERROR: answered as 'root', handed in as 'ada'"]})
+    rows = {r["student"]: r["note"] for r in _csv.DictReader(open(path, encoding="utf-8"))}
+    assert rows == {"ada": "ERROR: answered as 'root', handed in as 'ada'", "bo": "no hand-in"}

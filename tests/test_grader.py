@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import doctest
 import json
+import os
 import time
 from pathlib import Path
 
@@ -106,11 +107,20 @@ def course(tmp_path):
     return make_course(tmp_path / "course")
 
 
-def hand_in(course: Path, student: str, answers: dict, layout: str = "nbgrader") -> Path:
+def hand_in(course: Path, student: str, answers: dict, layout: str = "nbgrader", as_student: str | None = None) -> Path:
+    """Save `answers` as `as_student` (default: `student`) would, in `student`'s hand-in folder."""
     folder = course / "submitted" / student / "a1" if layout == "nbgrader" else course / "collected" / student
     store = AnswerStore("quiz", folder=folder)
-    for exercise, answer in answers.items():
-        store.save(exercise, answer)
+    before = os.environ.get("SMLESSONS_STUDENT")
+    os.environ["SMLESSONS_STUDENT"] = as_student or student
+    try:
+        for exercise, answer in answers.items():
+            store.save(exercise, answer)
+    finally:
+        if before is None:
+            os.environ.pop("SMLESSONS_STUDENT")
+        else:
+            os.environ["SMLESSONS_STUDENT"] = before
     return folder
 
 
@@ -231,10 +241,60 @@ def test_a_key_without_show_grades_every_card(tmp_path):
 def test_the_student_is_the_folders_never_the_id_in_the_file(course):
     mine = cards_of("ada")
     folder = hand_in(course, "ada", {BOARD: {c: CARDS[c][0] for c in mine}})
-    as_ada = grade_submission(folder, "ada", "a1", course).marks[0].points
-    as_bo = grade_submission(folder, "bo", "a1", course).marks[0].points
-    assert as_ada == 3 and as_bo < 3
+    as_ada = grade_submission(folder, "ada", "a1", course)
+    as_bo = grade_submission(folder, "bo", "a1", course)
+    assert as_ada.marks[0].points == 3 and as_bo.marks[0].points < 3
+    assert json.loads((folder / "quiz.answers.json").read_text())["student"] == "ada"
+    assert not as_ada.errors
+    error = ("ERROR: quiz.answers.json: answered as 'ada', handed in as 'bo': marked on bo's cards; "
+             "the marks are not meaningful until this is resolved")
+    assert as_bo.errors == [error] and as_bo.problems[0] == error
+    assert all(m.problems[0] == error for m in as_bo.marks)
 
+
+def test_answers_given_as_another_student_are_an_error_in_every_output(course, tmp_path):
+    mine = cards_of("root")  # all right, on root's cards
+    hand_in(course, "ben", {BOARD: {c: CARDS[c][0] for c in mine}}, as_student="root")
+    hand_in(course, "ada", {"t01-ties": 5})
+    grades = grade_class(course / "submitted", course)
+    ben = grades.submission("ben", "a1")
+    assert ben.marks[0].points == len(set(mine) & set(cards_of("ben")))  # on ben's cards, as the folder says
+    assert grades.errors() == [f"ben, a1: {ben.errors[0]}"] and "answered as 'root', handed in as 'ben'" in ben.errors[0]
+    rows = list(csv.DictReader(open(write_marks_csv(grades, tmp_path / "marks.csv"), encoding="utf-8")))
+    assert all(r["problems"].startswith("ERROR: quiz.answers.json: answered as 'root'") for r in rows if r["student"] == "ben")
+    assert not any("ERROR" in r["problems"] for r in rows if r["student"] == "ada")
+
+
+@pytest.mark.parametrize("recorded", [None, 7, ["ada"], {"id": "ada"}])
+def test_a_student_field_that_is_not_text_is_a_problem_not_a_crash(course, recorded):
+    folder = hand_in(course, "ada", {"t01-ties": 5})
+    doc = json.loads((folder / "quiz.answers.json").read_text())
+    doc["student"] = recorded
+    (folder / "quiz.answers.json").write_text(json.dumps(doc))
+    sub = grade_submission(folder, "ada", "a1", course)
+    assert sub.points == 1 and not sub.errors
+    assert any("its 'student' is" in p and "not a student id" in p for p in sub.problems)
+
+
+def test_an_older_file_without_a_student_is_graded_without_error(course):
+    folder = hand_in(course, "ada", {"t01-ties": 5})
+    doc = json.loads((folder / "quiz.answers.json").read_text())
+    del doc["student"]
+    (folder / "quiz.answers.json").write_text(json.dumps(doc))
+    sub = grade_submission(folder, "ada", "a1", course)
+    assert sub.points == 1 and not sub.errors and not any("student" in p for p in sub.problems)
+
+
+def test_a_mark_keeps_when_its_answer_was_saved_and_how_many_cards_were_right(course):
+    mine = cards_of("ada")
+    folder = hand_in(course, "ada", {BOARD: {mine[0]: CARDS[mine[0]][0]}, "t01-ties": 5})
+    doc = json.loads((folder / "quiz.answers.json").read_text())
+    doc["exercises"]["t01-ties"]["saved"] = "2026-11-29T08:06:00+00:00"
+    (folder / "quiz.answers.json").write_text(json.dumps(doc))
+    board, ties, who = grade_submission(folder, "ada", "a1", course).marks
+    assert (board.placed_right, board.cards) == (1, 3) and board.saved
+    assert (ties.saved, ties.answer) == ("2026-11-29T08:06:00+00:00", "5")
+    assert (who.saved, who.placed_right) == ("", None)
 
 def test_exercises_that_are_not_in_the_assignment_are_ignored_and_noted(course):
     extra = {f"made-up-{i}": 100 for i in range(8)} | {"x" * 120: 1}
@@ -333,7 +393,44 @@ def test_roster_students_who_handed_in_nothing_are_absent(course):
     assert (bo.status, bo.points, bo.out_of) == (ABSENT, 0, 5)
     assert all(m.status == ABSENT for m in bo.marks)
     assert grades.totals() == {"ada": {"a1": (1, 5)}, "bo": {}, "zed": {"a1": (0, 5)}}
-    assert any("zed handed in but is not on the roster" in p for p in grades.problems)
+    assert any("'zed' handed in but is not on the roster" in p for p in grades.problems)
+    assert grades.submission("zed", "a1").errors
+
+
+def test_a_misspelt_folder_is_an_error_naming_the_closest_roster_id(course):
+    hand_in(course, "Bo", {"t01-ties": 5})
+    hand_in(course, "adda", {"t01-ties": 5})
+    hand_in(course, "xyzzy", {"t01-ties": 5})
+    (course / "roster.csv").write_text("id\nada\nbo\n")
+    grades = grade_class(course / "submitted", course, roster=course / "roster.csv")
+    errors = grades.errors()
+    bo = next(e for e in errors if e.startswith("ERROR: 'Bo'"))
+    assert "did you mean 'bo'? rename the folder submitted/Bo to submitted/bo" in bo
+    assert "the marks are not meaningful until the folder is renamed" in bo
+    assert any("did you mean 'ada'" in e for e in errors if e.startswith("ERROR: 'adda'"))
+    xyzzy = next(e for e in errors if e.startswith("ERROR: 'xyzzy'"))
+    assert "did you mean" not in xyzzy
+    assert grades.submission("Bo", "a1").errors and not grades.submission("bo", "a1").errors
+
+
+def test_the_assignments_graded_default_to_those_handed_out_else_handed_in(course):
+    (course / "source" / "a2").mkdir()
+    nb = nbformat.read(course / "source" / "a1" / "quiz.ipynb", as_version=4)
+    nbformat.write(nb, course / "source" / "a2" / "quiz.ipynb")
+    (course / "source" / "a3").mkdir()
+    nbformat.write(nb, course / "source" / "a3" / "quiz.ipynb")
+    assert grader.default_assignments(course)[0] == ["a1", "a2", "a3"]  # nothing out, nothing in
+    hand_in(course, "ada", {"t01-ties": 5})
+    assert grader.default_assignments(course)[0] == ["a1"]
+    (course / "exchange" / "c" / "outbound" / "a3").mkdir(parents=True)
+    (course / "release" / "a2").mkdir(parents=True)
+    names, why = grader.default_assignments(course)
+    assert names == ["a2", "a3"] and "handed out" in why
+    grades = grade_class(course / "submitted", course, assignments=["a1", "a3"])
+    assert grades.assignments == ["a1", "a3"] and set(grades.out_of()) == {"a1", "a3"}
+    assert {s.assignment for s in grades.submissions} == {"a1", "a3"}
+    with pytest.raises(KeyError, match="lesson9"):
+        grade_class(course / "submitted", course, assignments=["lesson9"])
 
 
 def test_a_plain_collected_folder_is_graded_like_nbgrader_s(course):

@@ -8,7 +8,8 @@ grade cells, so they keep working as assignments are added):
 - ada answers everything right; bo everything wrong; cy hands in nothing;
 - dee gets about half right (a pattern the test computes by hand);
 - eli answers as dee and adds a cell that replaces smlessons' functions,
-  swallows every error and rewrites the answer file during grading;
+  swallows every error and, during grading, rewrites the answer file beside
+  the notebook and the one handed in (in submitted/), and plants another;
 - fay answers everything right and adds exercises and cards that do not
   exist (or are not on her board) to her answer file;
 - gus answers everything right but one question, a 10 MB string;
@@ -16,7 +17,9 @@ grade cells, so they keep working as assignments are added):
   that record right answers, never run before handing in: they run only
   during autograde, when recording writes nothing;
 - ivy hands in a damaged answer file for one assignment and none for the
-  others.
+  others;
+- bo's answer files say they were answered as "root" (his login), not as bo:
+  graded as bo, with an error everywhere the marks are shown.
 
 nbgrader autogrades the class once; its marks (from the gradebook), the
 ``smlessons grade`` CSV and the report's totals must be identical per
@@ -178,9 +181,13 @@ for module in (smlessons.grader, smlessons.autograde):
 smlessons.autograde.board_points = lambda *a, **k: (1000, 1000)
 smlessons.autograde.question_points = lambda *a, **k: (1000, 1000)
 smlessons.checks.Question.evaluate = lambda self, answer: smlessons.checks.Verdict(self.id, "right", "")
-for path in glob.glob("*.answers.json"):
+import pathlib
+here = pathlib.Path.cwd()  # autograded/<student>/<assignment>; the hand-in is in submitted/
+handin = here.parents[2] / "submitted" / here.parent.name / here.name
+for path in glob.glob("*.answers.json") + glob.glob(str(handin / "*.answers.json")):
     with open(path, "w") as fh:
         json.dump({"format": "smlessons-answers", "version": 1, "exercises": {}}, fh)
+(handin / "planted.answers.json").write_text("{}")
 get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)
 '''
 
@@ -240,7 +247,8 @@ def graded(course, env, tmp_path_factory):
                     continue
                 for exercise, answer in answers.items():
                     doc = json.loads(store.path.read_text()) if store.path.exists() else {
-                        "format": "smlessons-answers", "version": 1, "notebook": notebook, "exercises": {}}
+                        "format": "smlessons-answers", "version": 1, "notebook": notebook, "exercises": {},
+                        "student": "root" if student == "bo" else student}
                     doc["exercises"][exercise] = {"answer": answer, "saved": "2026-11-29T08:00:00+00:00"}
                     store.path.write_text(json.dumps(doc))  # as the widgets and recorders write it
     # Collect: what each student hands in lands in submitted/<student>/<assignment>/.
@@ -389,6 +397,50 @@ def test_grading_changes_no_file_handed_in(graded):
     course = graded["course"]
     now = {p: p.read_bytes() for p in (course / "submitted").rglob("*") if p.is_file()}
     assert now == graded["handed_in"]
+
+
+def graded_text(course: Path, student: str, assignment: str) -> str:
+    return "".join(
+        cells_text(nbformat.read(p, as_version=4).cells)
+        for p in sorted((course / "autograded" / student / assignment).glob("*.ipynb"))
+    )
+
+
+def test_a_notebook_that_rewrites_the_hand_in_during_autograde_is_undone_and_reported(graded):
+    course = graded["course"]
+    for assignment in ASSIGNMENTS:  # eli's cell rewrote submitted/eli/<assignment>/ and planted a file
+        handin = course / "submitted" / "eli" / assignment
+        assert not (handin / "planted.answers.json").exists()
+        text = graded_text(course, "eli", assignment)
+        assert "the notebook changed the hand-in while it was graded; the hand-in was restored" in text
+        assert "added planted.answers.json" in text
+        assert "the hand-in was restored" not in graded_text(course, "dee", assignment)
+    assert graded["log"].count("the hand-in was restored") >= len(ASSIGNMENTS)
+    # and the marks, three ways, are those of the hand-in (checked with the class: eli's are dee's)
+
+
+def test_answers_given_as_another_student_are_an_error_three_ways(graded, env, tmp_path):
+    course = graded["course"]
+    error = "answered as 'root', handed in as 'bo': marked on bo's cards; the marks are not meaningful until this is resolved"
+    for assignment in ASSIGNMENTS:
+        text = graded_text(course, "bo", assignment)
+        assert "ERROR: " in text and error in text
+        assert error not in graded_text(course, "ada", assignment)
+    result = subprocess.run(
+        [sys.executable, "-m", "smlessons.cli", "grade", str(course), "--out", str(tmp_path / "grades")],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("smlessons grade: ") and "ERROR" in first
+    assert error in result.stderr
+    with open(tmp_path / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
+        notes = {r["student"]: r["note"] for r in csv.DictReader(fh)}
+    assert error in notes["bo"] and "ERROR" not in notes["ada"]
+    from smlessons.report import build, write_report
+
+    page = write_report(build([course / "submitted"], course=course, shipped=False), tmp_path / "r")["html"].read_text()
+    assert error.replace("'", "&#x27;") in page
 
 
 def test_the_graded_notebooks_show_each_students_variant_and_mark(graded):
@@ -642,8 +694,10 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
     notebook = plan_.notebooks[0]
     folder = course / "submitted" / "ada" / first
     files, expected = plan("ada", first)
+    monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
     for exercise, answer in files[notebook].items():
         AnswerStore(notebook, folder=folder).save(exercise, answer)
+    handed_in = {p.name: p.read_bytes() for p in folder.iterdir()}
     config = Config()
     config.CourseDirectory.root = str(course)
     nb = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
@@ -653,22 +707,34 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
     StudentVariant(config=config).preprocess(nbformat.v4.new_notebook(), failed)  # bo's execution then failed
     nb, resources = StudentVariant(config=config).preprocess(nb, resources)
     assert os.environ["SMLESSONS_STUDENT"] == "ada"
-    # whatever the kernel does to the hand-in now is too late
+    # whatever the kernel does to the hand-in now is too late, and undone
     for path in folder.glob("*.answers.json"):
         path.write_text("{}")
+    (folder / "extra.answers.json").write_text("{}")
     nb, resources = GradeFromAnswerFiles(config=config).preprocess(nb, resources)
     assert os.environ["SMLESSONS_STUDENT"] == "the instructor"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == handed_in
     from nbgrader.utils import determine_grade
 
     cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
     assert sum(determine_grade(c)[0] for c in cells if c.cell_type == "code") == expected == plan_.out_of
+    text = cells_text([c for c in cells if c.cell_type == "code"])
+    assert "the notebook changed the hand-in while it was graded; the hand-in was restored" in text
+    assert f"changed {notebook}.answers.json" in text and "added extra.answers.json" in text
+    assert "Graded: your recorded" in text and "(saved " in text
     monkeypatch.delenv("SMLESSONS_STUDENT")
+    for path in folder.glob("*.answers.json"):
+        path.write_text("{}")
     nb2 = nbformat.read(course / "source" / first / f"{notebook}.ipynb", as_version=4)
     resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
     nb2, _ = GradeFromAnswerFiles(config=config).preprocess(nb2, resources)  # alone, it grades too
     assert "SMLESSONS_STUDENT" not in os.environ
     # Run alone (no StudentVariant before it) it grades the hand-in as it is now: emptied, so 0.
     assert all(determine_grade(c)[0] == 0 for c in nb2.cells if GRADED.search(c.source))
+
+
+def cells_text(cells) -> str:
+    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for c in cells for o in c.get("outputs", []))
 
 
 def test_a_grader_failure_scores_0_and_says_why(tmp_path):

@@ -33,10 +33,23 @@ MEDIUM, NETWORK = LESSON1.bins
 BOARD = "lesson01-media-or-network"
 
 
-def answer(folder, notebook, **exercises):
-    store = AnswerStore(notebook, folder=folder)
-    for ex_id, value in exercises.items():
-        store.save(ex_id.replace("_", "-"), value)
+def answer(folder, notebook, as_student=None, **exercises):
+    """Save as the student whose folder it is (the one under ``collected``), or `as_student`."""
+    import os
+
+    parts = Path(folder).parts
+    student = as_student or (parts[parts.index("collected") + 1] if "collected" in parts[:-1] else Path(folder).name)
+    before = os.environ.get("SMLESSONS_STUDENT")
+    os.environ["SMLESSONS_STUDENT"] = student
+    try:
+        store = AnswerStore(notebook, folder=folder)
+        for ex_id, value in exercises.items():
+            store.save(ex_id.replace("_", "-"), value)
+    finally:
+        if before is None:
+            os.environ.pop("SMLESSONS_STUDENT")
+        else:
+            os.environ["SMLESSONS_STUDENT"] = before
     return store.path
 
 
@@ -381,3 +394,22 @@ def test_the_page_for_a_class_of_200_stays_under_2_mb(tmp_path):
     assert page.count(">s123<") == 1, "a student is in the table once; the charts hold counts, not students"
     assert page.count("plotly.js v") == 0 and (tmp_path / "out" / PLOTLY_JS).exists()
     assert seconds < 60
+
+
+def test_answers_given_as_another_student_are_an_error_at_the_top_of_the_page(collected, tmp_path):
+    report = collect([collected], load_keys())
+    assert report.errors() == []
+    answer(collected / "dan", "01-media-and-networks", as_student="root", lesson01_media_or_network={"Instagram": MEDIUM})
+    report = collect([collected], load_keys())
+    error = ("dan: ERROR: collected/dan/01-media-and-networks.answers.json: answered as 'root', handed in as 'dan': "
+             "marked on dan's cards; the marks are not meaningful until this is resolved")
+    assert report.errors() == [error]
+    page = write_html(report, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.index("1 error(s)") < page.index("<h2>Scores</h2>")
+    assert "answered as &#x27;root&#x27;, handed in as &#x27;dan&#x27;" in page
+
+
+def test_write_report_names_plotly_beside_the_page(collected, tmp_path):
+    paths = write_report(collect([collected], load_keys()), tmp_path / "out")
+    assert paths["plotly"] == tmp_path / "out" / PLOTLY_JS and paths["plotly"].is_file()
+    assert write_report(collect([tmp_path / "nothing"], load_keys()), tmp_path / "empty")["plotly"] is None

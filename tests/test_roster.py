@@ -118,3 +118,31 @@ def test_a_roster_written_by_csv_reads_back(tmp_path):
         w.writerow(ROSTER_COLUMNS)
         w.writerows([s.id, s.first_name, s.last_name, s.email, s.lms_user_id] for s in people)
     assert read_roster(path) == people
+
+
+def test_a_semicolon_separated_line_is_refused_naming_the_line(tmp_path):
+    path = roster(tmp_path, "id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nivy;Ivy;Green;ivy@x.org;9\n")
+    with pytest.raises(RosterError) as info:
+        read_roster(path)
+    message = str(info.value)
+    assert message.startswith("roster.csv, line 3, field 'id'")
+    assert "looks like a semicolon-separated file" in message and "save it as CSV with commas" in message
+
+
+def test_a_whole_semicolon_separated_file_is_refused_too(tmp_path):
+    path = roster(tmp_path, "id;first_name;last_name\nada;Ada;L\n")
+    with pytest.raises(RosterError, match="no 'id' column"):
+        read_roster(path)
+
+
+@pytest.mark.parametrize("bad", ['"a,b"', "ada lovelace", '"ada\tl"', "a/b"])
+def test_ids_with_a_comma_a_space_or_a_slash_are_refused(tmp_path, bad):
+    path = roster(tmp_path, f"id,first_name\nbo,Bo\n{bad},X\n")
+    with pytest.raises(RosterError, match="line 3, field 'id'"):
+        read_roster(path)
+
+
+def test_a_row_with_more_fields_than_the_header_is_refused(tmp_path):
+    path = roster(tmp_path, "id,first_name\nbo,Bo,Chen\n")
+    with pytest.raises(RosterError, match="line 2: 3 fields, but the header has 2"):
+        read_roster(path)

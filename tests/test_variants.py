@@ -123,3 +123,61 @@ def test_the_variant_is_the_same_in_another_process(hashseed):
 
 def test_the_module_names_its_environment_variable():
     assert variants.STUDENT_ENV == "SMLESSONS_STUDENT"
+
+
+# -- who the notebook works as -----------------------------------------------------------
+
+
+def _shown(capsys, monkeypatch, env: dict, login: str = "maria"):
+    from smlessons import variants
+
+    for name in ("SMLESSONS_STUDENT", "JUPYTERHUB_USER"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(variants.getpass, "getuser", lambda: login)
+    returned = variants.show_student()
+    return returned, capsys.readouterr().out
+
+
+def test_show_student_names_the_id_the_cards_come_from(capsys, monkeypatch):
+    student, out = _shown(capsys, monkeypatch, {"SMLESSONS_STUDENT": "maria"}, login="root")
+    assert student == "maria"
+    assert out == (
+        "Your student id: maria. Your cards and network are drawn from it, and your instructor grades you as maria.\n"
+    )
+    student, out = _shown(capsys, monkeypatch, {"JUPYTERHUB_USER": "ben"})
+    assert student == "ben" and "WARNING" not in out
+
+
+@pytest.mark.parametrize("login", ["root", "jovyan", "user", "student", "ubuntu"])
+def test_show_student_warns_on_a_shared_login(capsys, monkeypatch, login):
+    student, out = _shown(capsys, monkeypatch, {}, login=login)
+    assert student == login
+    assert f"WARNING: {login!r} is a login many people share" in out and 'use_student("your id")' in out
+
+
+def test_show_student_warns_on_the_login_name_fallback_and_on_a_generic_id_set_by_hand(capsys, monkeypatch):
+    _, out = _shown(capsys, monkeypatch, {}, login="maria")
+    assert "WARNING: 'maria' is this computer's login name" in out and 'use_student("your id")' in out
+    _, out = _shown(capsys, monkeypatch, {"SMLESSONS_STUDENT": "jovyan"})
+    assert "WARNING: 'jovyan' is a login many people share" in out
+
+
+def test_use_student_sets_the_id_for_this_kernel(monkeypatch):
+    from smlessons.variants import student_id, student_id_source, use_student
+
+    monkeypatch.delenv("SMLESSONS_STUDENT", raising=False)
+    assert use_student("maria") == "maria"
+    assert student_id() == "maria" and student_id_source() == "SMLESSONS_STUDENT"
+    monkeypatch.delenv("SMLESSONS_STUDENT")
+
+
+@pytest.mark.parametrize("bad", ["", "  ", "maria rossi", "ivy;Ivy", "a,b", "../x", "x/y", 7, None, "x" * 129])
+def test_use_student_refuses_what_cannot_be_an_id(monkeypatch, bad):
+    from smlessons.variants import use_student
+
+    monkeypatch.setenv("SMLESSONS_STUDENT", "before")
+    with pytest.raises(ValueError):
+        use_student(bad)
+    assert os.environ["SMLESSONS_STUDENT"] == "before"
