@@ -177,6 +177,10 @@ function render({ model, el: host }) {
   function onAckTimeout() {
     ackTimer = 0;
     if (ackedSeq >= moveSeq) return;
+    if (kernelReplaced()) {
+      markGone();
+      return;
+    }
     if (!gone && kernelBusy()) {
       armAckTimer();
       return;
@@ -197,10 +201,46 @@ function render({ model, el: host }) {
     }
   }
 
-  function onCommLive() {
-    // The widget manager marks a model's view "disconnected" when its comm is no longer live.
-    if (host.classList.contains("jupyter-widgets-disconnected") && !gone) setOffline(() => (gone = true));
+  // The kernel this view was drawn for. A restart gives the kernel a new
+  // process that has never heard of this board (the widget manager then marks
+  // every model as no longer live); a shut down or dead kernel hears nothing.
+  const GONE_STATES = new Set(["restarting", "autorestarting", "terminating", "dead"]);
+  let kernel = null;
+  try {
+    kernel = (model.widget_manager && model.widget_manager.kernel) || null;
+  } catch (_) {
+    kernel = null;
   }
+  const markGone = () => {
+    if (!gone) setOffline(() => (gone = true));
+  };
+  function onKernelStatus(_sender, status) {
+    if (GONE_STATES.has(status)) markGone();
+  }
+  function watchKernel(on) {
+    if (!kernel) return;
+    try {
+      if (on) {
+        if (kernel.statusChanged) kernel.statusChanged.connect(onKernelStatus);
+        if (kernel.disposed) kernel.disposed.connect(markGone);
+      } else {
+        if (kernel.statusChanged) kernel.statusChanged.disconnect(onKernelStatus);
+        if (kernel.disposed) kernel.disposed.disconnect(markGone);
+      }
+    } catch (_) {
+      // another front-end's kernel object: the acknowledgement timeout still applies
+    }
+  }
+  function kernelReplaced() {
+    try {
+      const now = model.widget_manager && model.widget_manager.kernel;
+      return !!kernel && (kernel.isDisposed || (now !== undefined && now !== kernel));
+    } catch (_) {
+      return false;
+    }
+  }
+  // After render, the widget manager only ever marks a model as no longer live.
+  const onCommLive = markGone;
 
   function setOffline(change) {
     const was = offline();
@@ -603,10 +643,11 @@ function render({ model, el: host }) {
   ];
   for (const [event, fn] of listeners) model.on(event, fn);
   build();
-  onCommLive();
+  watchKernel(true);
 
   return () => {
     if (ackTimer) clearTimeout(ackTimer);
+    watchKernel(false);
     if (drag !== null) endDrag();
     if (scrollFrame) cancelAnimationFrame(scrollFrame);
     window.removeEventListener("pointermove", onPointerMove);
