@@ -250,8 +250,7 @@ function render({ model, el: host }) {
       if (picked !== null) picked = null;
       if (drag !== null) endDrag();
     }
-    update();
-    if (offline()) announce(tr("not_saved_kernel"));
+    update(); // the notice (a status region) says it; a refused move says it again
   }
 
   function refuse() {
