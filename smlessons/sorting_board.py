@@ -160,6 +160,11 @@ class SortingBoard(anywidget.AnyWidget):
         A stable id. With one, every move is saved to the notebook's answer
         file (see :mod:`smlessons.answers`) and restored when the board is
         built again: after a kernel restart, a reload, or in the autograder.
+        The kernel acknowledges each saved move; a board whose moves go
+        unacknowledged for about 2 s, or whose kernel restarted or stopped,
+        is greyed out, takes no more moves and says they are not saved
+        until the cells are run again. The board also shows how many cards
+        are placed.
     mode : {"practice", "assessment"}, optional
         Practice (the default) gives feedback with explanations. Assessment
         records the answers and shows no right or wrong: the Check and Try
