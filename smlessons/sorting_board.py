@@ -52,6 +52,10 @@ BROWSER_TEXTS = {
     "pick_first": N_("{bin}: pick up a card first (Enter or Space on a card)."),
     "checked": N_("Checked: {score}."),
     "not_quite": N_("Not quite: {labels}."),
+    # shown on a board whose moves the kernel no longer hears (see _ack)
+    "not_saved_kernel": N_(
+        "Not saved: the kernel restarted or stopped. Run the cells again to bring your board back."
+    ),
 }
 BROWSER_PLURALS = {
     # plural on {total}; the announcement adds the full stop
@@ -156,6 +160,11 @@ class SortingBoard(anywidget.AnyWidget):
         A stable id. With one, every move is saved to the notebook's answer
         file (see :mod:`smlessons.answers`) and restored when the board is
         built again: after a kernel restart, a reload, or in the autograder.
+        The kernel acknowledges each saved move; a board whose moves go
+        unacknowledged for about 2 s, or whose kernel restarted or stopped,
+        is greyed out, takes no more moves and says they are not saved
+        until the cells are run again. The board also shows how many cards
+        are placed.
     mode : {"practice", "assessment"}, optional
         Practice (the default) gives feedback with explanations. Assessment
         records the answers and shows no right or wrong: the Check and Try
@@ -193,6 +202,8 @@ class SortingBoard(anywidget.AnyWidget):
         After :meth:`check`, e.g. ``"7 of 10 right (3 wrong)"``; else ``""``.
     notice : str
         A message about the answer file (e.g. a damaged file kept aside), or ``""``.
+    saves : bool
+        Whether the board saves its moves to an answer file.
     language : str
         The board's language, ``"en"`` or ``"it"``.
 
@@ -237,6 +248,12 @@ class SortingBoard(anywidget.AnyWidget):
     mode = traitlets.Unicode("practice", read_only=True).tag(sync=True)
     language = traitlets.Unicode("en", read_only=True).tag(sync=True)
     _strings = traitlets.Dict(read_only=True).tag(sync=True)
+    # True when every move is saved to an answer file: the browser then waits
+    # for `_ack` after each move and warns when it does not come.
+    _saves = traitlets.Bool(False, read_only=True).tag(sync=True)
+    # The last browser move the kernel handled: {"view": ..., "move": n}, set
+    # after the move's placements were saved (or the notice says why not).
+    _ack = traitlets.Dict(read_only=True).tag(sync=True)
 
     def __init__(
         self,
@@ -288,6 +305,7 @@ class SortingBoard(anywidget.AnyWidget):
         if exercise_id is not None and answers is not False:
             self._store = self._open_store(exercise_id, answers)
             if self._store is not None:
+                self.set_trait("_saves", True)
                 self._restore()
 
     def _open_store(self, exercise_id: str, answers) -> AnswerStore | None:
@@ -371,6 +389,11 @@ class SortingBoard(anywidget.AnyWidget):
     def _say(self, message: str) -> None:
         self.set_trait("notice", message)
         print(message)  # also in the cell's output, where it stays visible
+
+    @property
+    def saves(self) -> bool:
+        """Whether every move is saved to an answer file."""
+        return self._store is not None
 
     @property
     def exercise_id(self) -> str | None:
@@ -514,9 +537,25 @@ class SortingBoard(anywidget.AnyWidget):
 
     def _on_browser_message(self, _widget, content, _buffers):
         action = content.get("action") if isinstance(content, dict) else None
+        if action == "moved":
+            self._acknowledge(content.get("view"), content.get("move"))
+            return
         handler = {"check": self.check, "try_again": self.try_again, "reset": self.reset}.get(action)
         if handler is not None:
             handler()
+
+    def _acknowledge(self, view, move) -> None:
+        """Tell the browser view `view` that the kernel handled its move number `move`.
+
+        The browser sends ``{"action": "moved", "view": ..., "move": n}`` right
+        after the placements of a move, on the same channel, so by the time
+        this runs the move's placements have been received and saved (or
+        :attr:`notice` says why they could not be). A view that hears nothing
+        back tells the student the move was not saved.
+        """
+        if not isinstance(view, str) or isinstance(move, bool) or not isinstance(move, int):
+            return
+        self.set_trait("_ack", {"view": view, "move": move})
 
     def __repr__(self) -> str:
         mode = ", mode='assessment'" if self.mode == "assessment" else ""

@@ -582,3 +582,63 @@ def test_a_bank_board_keeps_the_valid_cards_of_any_entry_and_sets_the_rest_aside
     assert board.placements == valid
     rest = {k: v for k, v in entry.items() if k not in valid}
     assert store.all().get("lesson01-assessment-board.set-aside") == (rest or None)
+
+
+# ---- every saved move is acknowledged, so the browser can tell a lost kernel
+
+
+def browser_moved(board, view, move):
+    """The message the browser sends right after a move's placements."""
+    board._handle_custom_msg({"action": "moved", "view": view, "move": move}, [])
+
+
+def test_a_saving_board_tells_the_browser_so_and_a_board_that_saves_nothing_too(store, tmp_path, monkeypatch):
+    saving = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    assert saving._saves is True and saving.saves is True
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    for quiet in (SortingBoard(items=ITEMS, bins=BINS),
+                  SortingBoard(items=ITEMS, bins=BINS, exercise_id="x", answers=False)):
+        assert quiet._saves is False and quiet.saves is False
+    assert "_saves" in saving.get_state() and "_ack" in saving.get_state()
+
+
+def test_a_move_is_acknowledged_only_once_it_is_saved(store):
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
+    on_disk_at_ack = []
+    board.observe(lambda change: on_disk_at_ack.append(store.load("demo-board")), names="_ack")
+    browser_sets(board, placements={"Instagram": "Social medium"})
+    browser_moved(board, "view-1", 1)
+    assert board._ack == {"view": "view-1", "move": 1}
+    assert on_disk_at_ack == [{"Instagram": "Social medium"}]
+    # a move to where the card already is changes nothing, and is acknowledged all the same
+    browser_sets(board, placements={"Instagram": "Social medium"})
+    browser_moved(board, "view-1", 2)
+    assert board._ack == {"view": "view-1", "move": 2}
+    # two views of one board: each hears about its own moves
+    browser_sets(board, placements={"Instagram": "Social medium", "YouTube": "Social medium"})
+    browser_moved(board, "view-2", 1)
+    assert board._ack == {"view": "view-2", "move": 1}
+    assert store.load("demo-board") == {"Instagram": "Social medium", "YouTube": "Social medium"}
+
+
+def test_a_move_that_could_not_be_saved_is_acknowledged_with_the_reason_in_the_notice(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the answers folder should be")
+    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=AnswerStore("nb", folder=blocked))
+    browser_sets(board, placements={"Instagram": "Social medium"})
+    browser_moved(board, "v", 1)
+    # heard: the browser shows the kernel's own reason rather than "the kernel restarted"
+    assert board._ack == {"view": "v", "move": 1} and "could not be" in board.notice
+
+
+@pytest.mark.parametrize("view, move", [(None, 1), (3, 1), ("v", "1"), ("v", True), ("v", None), ("v", 1.5)])
+def test_malformed_acknowledgement_requests_are_ignored(board, view, move):
+    browser_moved(board, view, move)
+    assert board._ack == {}
+
+
+def test_the_browser_gets_the_not_saved_notice_in_its_language():
+    en = SortingBoard(items=ITEMS, bins=BINS)._strings["text"]["not_saved_kernel"]
+    it = SortingBoard(items=ITEMS, bins=BINS, language="it")._strings["text"]["not_saved_kernel"]
+    assert en == "Not saved: the kernel restarted or stopped. Run the cells again to bring your board back."
+    assert it.startswith("Non salvato:") and "Esegui di nuovo le celle" in it

@@ -9,6 +9,13 @@
 // shows the feedback it is sent, and announces everything in a live region.
 // Every label is set with textContent, never as HTML.
 //
+// Moves are never lost silently: a board that saves (`_saves`) tells the
+// kernel the number of each move right after its placements, and the kernel
+// answers in `_ack` once the move is saved. A move not answered within
+// ACK_TIMEOUT, or a widget whose kernel connection is gone (after a kernel
+// restart the widget manager marks every model as no longer live), greys the
+// board out, stops it taking moves, and says the move was not saved.
+//
 // No words live here: every text comes from Python in the `_strings` trait
 // (smlessons/i18n.py, one string table per language) as a template with
 // named {placeholders}, filled in by `fill` as plain text.
@@ -16,6 +23,8 @@
 const DRAG_THRESHOLD = 6; // px a touch must travel before it is a drag, not a tap
 const EDGE = 48; // px from the top or bottom of the visible area where a touch drag scrolls the page
 const POOL = ""; // the pool's key in the drop-target map
+const ACK_TIMEOUT = 2000; // ms the kernel has to acknowledge a saved move
+const GHOST_GAP = 12; // px between the finger and the bottom of the card it drags
 
 function el(tag, className, attrs = {}) {
   const node = document.createElement(tag);
@@ -78,8 +87,9 @@ function render({ model, el: host }) {
   const retryBtn = el("button", "smb-button smb-retry", { type: "button" });
   const resetBtn = el("button", "smb-button smb-reset", { type: "button" });
   const score = el("div", "smb-score");
+  const count = el("div", "smb-count");
   const modeNote = el("p", "smb-mode-note");
-  controls.append(checkBtn, retryBtn, resetBtn, score);
+  controls.append(checkBtn, retryBtn, resetBtn, count, score);
 
   function applyStrings() {
     root.setAttribute("lang", model.get("language") || "en");
@@ -120,11 +130,140 @@ function render({ model, el: host }) {
     return bin === POOL ? tr("pool") : bin;
   }
 
+  // The cards on this board that sit in a bin.
   function placedCount(p) {
-    return Object.keys(p).length;
+    let n = 0;
+    for (const label of cardNodes.keys()) {
+      const bin = own(p, label);
+      if (bin !== undefined && bin !== POOL && targets.has(bin)) n += 1;
+    }
+    return n;
+  }
+
+  function countText(p) {
+    const total = cardNodes.size;
+    return trn("placed_count", total, { placed: placedCount(p), total });
+  }
+
+  function binOf(label) {
+    const bin = own(placements(), label);
+    return bin !== undefined && targets.has(bin) ? bin : POOL;
+  }
+
+  // ---- is the kernel still hearing this board? ----
+  let moveSeq = 0; // moves sent by this view
+  let ackedSeq = 0; // the last of them the kernel acknowledged
+  let ackTimer = 0;
+  let gone = false; // the widget's kernel connection is gone for good (restart, closed comm)
+  let unheard = false; // a move went unacknowledged; a late acknowledgement clears it
+  const saves = () => !!model.get("_saves");
+  const offline = () => saves() && (gone || unheard);
+
+  function kernelBusy() {
+    // A kernel still running a cell handles the move when the cell ends: not lost, keep waiting.
+    try {
+      const k = model.widget_manager && model.widget_manager.kernel;
+      return !!k && k.connectionStatus === "connected" && k.status === "busy";
+    } catch (_) {
+      return false;
+    }
+  }
+
+  function armAckTimer() {
+    if (ackTimer) clearTimeout(ackTimer);
+    ackTimer = setTimeout(onAckTimeout, ACK_TIMEOUT);
+  }
+
+  function onAckTimeout() {
+    ackTimer = 0;
+    if (ackedSeq >= moveSeq) return;
+    if (kernelReplaced()) {
+      markGone();
+      return;
+    }
+    if (!gone && kernelBusy()) {
+      armAckTimer();
+      return;
+    }
+    setOffline(() => (unheard = true));
+  }
+
+  function onAck() {
+    const ack = model.get("_ack") || {};
+    if (ack.view !== uid || !Number.isInteger(ack.move)) return;
+    ackedSeq = Math.max(ackedSeq, ack.move);
+    if (ackedSeq >= moveSeq) {
+      if (ackTimer) clearTimeout(ackTimer);
+      ackTimer = 0;
+      if (unheard) setOffline(() => (unheard = false));
+    } else {
+      armAckTimer();
+    }
+  }
+
+  // The kernel this view was drawn for. A restart gives the kernel a new
+  // process that has never heard of this board (the widget manager then marks
+  // every model as no longer live); a shut down or dead kernel hears nothing.
+  const GONE_STATES = new Set(["restarting", "autorestarting", "terminating", "dead"]);
+  let kernel = null;
+  try {
+    kernel = (model.widget_manager && model.widget_manager.kernel) || null;
+  } catch (_) {
+    kernel = null;
+  }
+  const markGone = () => {
+    if (!gone) setOffline(() => (gone = true));
+  };
+  function onKernelStatus(_sender, status) {
+    if (GONE_STATES.has(status)) markGone();
+  }
+  function watchKernel(on) {
+    if (!kernel) return;
+    try {
+      if (on) {
+        if (kernel.statusChanged) kernel.statusChanged.connect(onKernelStatus);
+        if (kernel.disposed) kernel.disposed.connect(markGone);
+      } else {
+        if (kernel.statusChanged) kernel.statusChanged.disconnect(onKernelStatus);
+        if (kernel.disposed) kernel.disposed.disconnect(markGone);
+      }
+    } catch (_) {
+      // another front-end's kernel object: the acknowledgement timeout still applies
+    }
+  }
+  function kernelReplaced() {
+    try {
+      const now = model.widget_manager && model.widget_manager.kernel;
+      return !!kernel && (kernel.isDisposed || (now !== undefined && now !== kernel));
+    } catch (_) {
+      return false;
+    }
+  }
+  // After render, the widget manager only ever marks a model as no longer live.
+  const onCommLive = markGone;
+
+  function setOffline(change) {
+    const was = offline();
+    change();
+    if (offline() === was) return;
+    if (offline()) {
+      if (picked !== null) picked = null;
+      if (drag !== null) endDrag();
+    }
+    update(); // the notice (a status region) says it; a refused move says it again
+  }
+
+  function refuse() {
+    picked = null;
+    update();
+    announce(tr("not_saved_kernel"));
   }
 
   function moveCard(label, bin) {
+    if (offline()) {
+      refuse();
+      return;
+    }
     const p = placements();
     const from = own(p, label) ?? POOL;
     if (bin === POOL) delete p[label];
@@ -132,13 +271,33 @@ function render({ model, el: host }) {
     picked = null;
     model.set("placements", p);
     model.save_changes();
+    if (saves()) {
+      moveSeq += 1;
+      try {
+        model.send({ action: "moved", view: uid, move: moveSeq });
+        if (!ackTimer) armAckTimer();
+      } catch (_) {
+        setOffline(() => (gone = true));
+      }
+    }
     update();
-    const total = model.get("cards").length;
     const moved = tr(from === bin ? "stays_in" : "placed_in", { label, bin: binName(bin) });
-    announce(`${moved} ${trn("placed_count", total, { placed: placedCount(p), total })}.`);
+    announce(`${moved} ${countText(p)}.`);
+  }
+
+  // A tap or click on a card: with another card picked up, a card in a bin
+  // stands for its bin (a full bin has little empty space left to tap).
+  function tapCard(label) {
+    const bin = binOf(label);
+    if (picked !== null && picked !== label && bin !== POOL) moveCard(picked, bin);
+    else pick(label);
   }
 
   function pick(label) {
+    if (offline()) {
+      refuse();
+      return;
+    }
     if (picked === label) {
       cancelPick();
       return;
@@ -171,10 +330,18 @@ function render({ model, el: host }) {
     fb.append(verdict, explanation);
     wrap.append(card, fb);
 
-    card.addEventListener("click", () => {
-      if (!clickSuppressed()) pick(label);
+    card.addEventListener("click", (e) => {
+      if (clickSuppressed()) return;
+      // A keyboard activation (detail 0) always picks: keyboard users drop on bins.
+      if (e.detail > 0) tapCard(label);
+      else pick(label);
     });
     wrap.addEventListener("dragstart", (e) => {
+      if (offline()) {
+        e.preventDefault();
+        refuse();
+        return;
+      }
       e.dataTransfer.setData("text/plain", label);
       e.dataTransfer.effectAllowed = "move";
       wrap.classList.add("smb-dragging");
@@ -278,6 +445,7 @@ function render({ model, el: host }) {
   }
   function startPointerDrag(e, label, wrap) {
     if (e.pointerType === "mouse" || e.button > 0) return;
+    if (offline()) return; // the tap that follows says why
     drag = { label, wrap, x0: e.clientX, y0: e.clientY, ghost: null, id: e.pointerId };
     try {
       wrap.setPointerCapture(e.pointerId);
@@ -291,43 +459,60 @@ function render({ model, el: host }) {
     const dy = e.clientY - drag.y0;
     if (!drag.ghost) {
       if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+      // The copy lives in <body>: inside the notebook, an ancestor with a
+      // transform or containment would make `position: fixed` relative to it
+      // (the copy then floats away from the finger) or clip it.
       const rect = drag.wrap.getBoundingClientRect();
-      drag.ghost = drag.wrap.cloneNode(true);
-      drag.ghost.classList.add("smb-ghost");
-      drag.ghost.removeAttribute("data-label");
-      drag.ghost.setAttribute("aria-hidden", "true");
-      drag.ghost.style.width = `${rect.width}px`;
-      drag.dx = drag.x0 - rect.left;
-      drag.dy = drag.y0 - rect.top;
-      root.appendChild(drag.ghost);
+      const copy = drag.wrap.cloneNode(true);
+      copy.removeAttribute("data-label");
+      copy.classList.remove("smb-picked");
+      drag.ghost = el("div", "smb smb-ghost", { "aria-hidden": "true", lang: root.getAttribute("lang") || "en" });
+      drag.ghost.appendChild(copy);
+      drag.ghost.style.width = `${Math.min(rect.width, window.innerWidth - 8)}px`;
+      document.body.appendChild(drag.ghost);
       drag.wrap.classList.add("smb-dragging");
     }
     e.preventDefault();
-    drag.ghost.style.left = `${e.clientX - drag.dx}px`;
-    drag.ghost.style.top = `${e.clientY - drag.dy}px`;
+    placeGhost(drag.ghost, e.clientX, e.clientY);
     drag.x = e.clientX;
     drag.y = e.clientY;
     highlight(targetFor(document.elementFromPoint(e.clientX, e.clientY)));
     if (!drag.scroller) drag.scroller = scrollerOf(root);
     if (!scrollFrame) scrollFrame = requestAnimationFrame(autoScroll);
   }
-  function onPointerUp(e) {
-    if (!drag || e.pointerId !== drag.id) return;
+  // The dragged copy: centred on the finger across, just above it (so the
+  // finger does not hide it), and always inside the window.
+  function placeGhost(ghost, x, y) {
+    const w = ghost.offsetWidth;
+    const h = ghost.offsetHeight;
+    const left = Math.max(4, Math.min(x - w / 2, window.innerWidth - w - 4));
+    const top = Math.max(4, Math.min(y - h - GHOST_GAP, window.innerHeight - h - 4));
+    ghost.style.left = `${left}px`;
+    ghost.style.top = `${top}px`;
+  }
+  function endDrag() {
     const d = drag;
     drag = null;
     if (scrollFrame) cancelAnimationFrame(scrollFrame);
     scrollFrame = 0;
     highlight(null);
+    if (d && d.ghost) {
+      d.ghost.remove();
+      d.wrap.classList.remove("smb-dragging");
+    }
+    return d;
+  }
+  function onPointerUp(e) {
+    if (!drag || e.pointerId !== drag.id) return;
+    const d = endDrag();
     if (!d.ghost) {
-      // a tap on the card: pick it up (or put it back)
+      // a tap on the card: pick it up (or put it back, or drop the picked card in its bin)
       if (e.type === "pointerup") {
         suppressClick();
-        pick(d.label);
+        tapCard(d.label);
       }
       return;
     }
-    d.ghost.remove();
-    d.wrap.classList.remove("smb-dragging");
     suppressClick();
     if (e.type === "pointercancel") return;
     const bin = targetFor(document.elementFromPoint(e.clientX, e.clientY));
@@ -346,11 +531,12 @@ function render({ model, el: host }) {
   }
 
   checkBtn.addEventListener("click", () => {
+    if (offline()) return;
     if (picked !== null) cancelPick();
     model.send({ action: "check" });
   });
-  retryBtn.addEventListener("click", () => model.send({ action: "try_again" }));
-  resetBtn.addEventListener("click", () => model.send({ action: "reset" }));
+  retryBtn.addEventListener("click", () => offline() || model.send({ action: "try_again" }));
+  resetBtn.addEventListener("click", () => offline() || model.send({ action: "reset" }));
 
   // Build or rebuild the static parts when bins or cards change.
   function build() {
@@ -371,8 +557,13 @@ function render({ model, el: host }) {
     title.hidden = !model.get("title");
     prompt.textContent = model.get("prompt");
     prompt.hidden = !model.get("prompt");
-    notice.textContent = model.get("notice") || "";
+    const off = offline();
+    const said = model.get("notice") || "";
+    notice.textContent = off ? [tr("not_saved_kernel"), said].filter(Boolean).join(" ") : said;
     notice.hidden = !notice.textContent;
+    notice.classList.toggle("smb-notice-alert", off);
+    root.classList.toggle("smb-offline", off);
+    for (const button of [checkBtn, resetBtn]) button.disabled = off;
     const assessing = model.get("mode") === "assessment";
     modeNote.hidden = !assessing;
     checkBtn.hidden = assessing;
@@ -412,7 +603,8 @@ function render({ model, el: host }) {
     }
     root.classList.toggle("smb-has-pick", picked !== null);
     score.textContent = model.get("score");
-    retryBtn.disabled = !Object.values(fb).some((f) => f.status === "wrong");
+    count.textContent = trn("placed_count", cardNodes.size, { placed: cardNodes.size - want.get(POOL).length, total: cardNodes.size });
+    retryBtn.disabled = off || !Object.values(fb).some((f) => f.status === "wrong");
     if (focused && root.contains(focused) && document.activeElement !== focused) focused.focus({ preventScroll: true });
   }
 
@@ -444,11 +636,18 @@ function render({ model, el: host }) {
     ["change:mode", update],
     ["change:_strings", build],
     ["change:language", applyStrings],
+    ["change:_saves", update],
+    ["change:_ack", onAck],
+    ["comm_live_update", onCommLive],
   ];
   for (const [event, fn] of listeners) model.on(event, fn);
   build();
+  watchKernel(true);
 
   return () => {
+    if (ackTimer) clearTimeout(ackTimer);
+    watchKernel(false);
+    if (drag !== null) endDrag();
     if (scrollFrame) cancelAnimationFrame(scrollFrame);
     window.removeEventListener("pointermove", onPointerMove);
     window.removeEventListener("pointerup", onPointerUp);
