@@ -84,7 +84,7 @@ def test_every_shell_block_of_the_walkthrough_is_marked_and_the_steps_are_in_ord
     # The workflow's commands, exactly as the course's design states them.
     steps = walkthrough_steps()
     assert steps["init"].splitlines()[0] == "smlessons course init my-course"
-    assert steps["roster"].strip() == "nbgrader db student import roster.csv"
+    assert steps["roster"].strip().splitlines() == ["smlessons roster check roster.csv", "nbgrader db student import roster.csv"]
     assert steps["generate"].strip() == f"nbgrader generate_assignment {ASSIGNMENT}"
     assert steps["release"].strip() == f"nbgrader release_assignment {ASSIGNMENT}"
     assert steps["collect"].strip() == f"nbgrader collect {ASSIGNMENT}"
