@@ -44,9 +44,8 @@ def copy_course(dest: Path) -> Path:
 
 def hand_ins(course: Path, students: list[str]) -> int:
     """Write every student's answer files; return how many files."""
-    from smlessons.autograde import bind_question, board_show
+    from smlessons.autograde import bind_question
     from smlessons.grader import Course
-    from smlessons.variants import board_cards
 
     import json
 
@@ -63,10 +62,9 @@ def hand_ins(course: Path, students: list[str]) -> int:
                 right = pick.random() < 0.6
                 if cell.exercise in keys.boards:
                     ex = keys.boards[cell.exercise]
-                    items = {i.label: i for i in ex.items}
-                    cards = board_cards(list(items), board_show(ex, keys), student, ex.id)
+                    cards = ex.variant(student)  # the student's own cards, as the board drew them
                     answer = {
-                        c: (items[c].answers[0] if pick.random() < 0.7 else pick.choice(ex.bins)) for c in cards
+                        c.label: (c.answers[0] if pick.random() < 0.7 else pick.choice(ex.bins)) for c in cards
                     }
                 elif cell.exercise in keys.questions:
                     q = bind_question(keys.questions[cell.exercise][0], student)
