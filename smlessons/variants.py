@@ -125,19 +125,16 @@ def use_student(student: str) -> str:
     return student
 
 
-def show_student(file=None) -> str:
+def show_student(file=None) -> None:
     """Print who the notebook works as, and warn when that may not be the student's id.
 
     The cards of a board and the network of a question are drawn from this
     id, and the instructor grades the hand-in as the student whose folder it
     is in: if the two differ, the marks are wrong. Warns when the id is the
     login name (not set by ``use_student``, ``$SMLESSONS_STUDENT`` or a
-    hub) or a login many people share (root, jovyan, ...).
-
-    Returns
-    -------
-    str
-        The id (``""`` if there is none).
+    hub) or a login many people share (root, jovyan, ...). Prints only (a
+    notebook cell that ends with it shows no value); :func:`student_id`
+    gives the id.
     """
     import sys
 
@@ -166,7 +163,6 @@ def show_student(file=None) -> str:
             "instructor gave it, then run this cell again. Otherwise your cards are not the ones you are graded on.",
             file=out,
         )
-    return student
 
 
 def rng(student: str, exercise_id: str, purpose: str = "") -> random.Random:
