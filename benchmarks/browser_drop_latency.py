@@ -39,7 +39,6 @@ benchmark runs twice by default: ``stock`` (a server as shipped) and
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time

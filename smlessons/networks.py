@@ -2303,7 +2303,6 @@ def draw_network(
         if _avoid:  # ties another function draws on top (e.g. lost ties): names keep clear of them too
             segments.append(np.array([(nodes.index(u), nodes.index(v)) for u, v in _avoid], dtype=np.intp))
         slots = _name_slots(xy, np.concatenate(segments).reshape(-1, 2), names, ringed, size, height)
-    plain = [i for i in range(n) if i not in ringed]  # names of ringed people go with their ring
     text_mode = "markers+text" if labels else "markers"
     if kind == "category":
         cats = sorted(set(values), key=_sort_key)

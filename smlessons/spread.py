@@ -23,7 +23,7 @@ Figures use ``plotly.graph_objects`` only. Not imported by
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from numbers import Real
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 
-from smlessons import variants
 from smlessons.checks import load_questions, student_copy
 from smlessons.datafiles import TOP_FIELDS, load_exercise, parse_exercise
 

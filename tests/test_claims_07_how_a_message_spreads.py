@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import pytest
 from claims import cell_text
 
 from smlessons.copenhagen import copenhagen

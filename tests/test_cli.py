@@ -2,7 +2,6 @@
 with exit status 2 for bad arguments."""
 
 import csv
-import doctest
 import json
 import subprocess
 import sys
@@ -11,7 +10,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from smlessons import cli
 from smlessons.answers import AnswerStore
 from smlessons.cli import binder_link, find_lessons, main, nbgitpuller_link
 from smlessons.datafiles import load_exercise
@@ -356,11 +354,6 @@ def test_the_command_runs_as_a_program(collected, tmp_path):
     assert bad.returncode == 2 and "--hub must be a full web address" in bad.stderr
     helped = subprocess.run([*command, "links", "--help"], capture_output=True, text=True)
     assert helped.returncode == 0 and "nbgitpuller" in helped.stdout
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(cli)
-    assert result.attempted >= 2 and result.failed == 0
 
 
 # -- grade: errors, assignments, stale exports; roster check --------------------------------------

@@ -2,7 +2,6 @@
 README, each checked here), its shape (that of smlessons.multiplex), and clear
 errors for unknown layers and missing or corrupt files."""
 
-import doctest
 import json
 import re
 import shutil
@@ -171,10 +170,6 @@ def test_about_and_citation():
     assert cph.citation().startswith("Sapiezynski, P., Stopczynski, A., Lassen, D. D., & Lehmann, S. (2019)")
     info["doi"] = "changed"
     assert cph.about()["doi"] == "10.1038/s41597-019-0325-x"
-
-
-def test_doctests():
-    assert doctest.testmod(cph, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
 
 
 # -- clear errors ---------------------------------------------------------------

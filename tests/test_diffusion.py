@@ -8,7 +8,6 @@ model is deterministic once thresholds are fixed, so it is checked against
 its reference exactly.
 """
 
-import doctest
 import math
 import random
 import subprocess
@@ -666,11 +665,6 @@ def test_compact_is_built_without_scipy_and_fast_enough_for_a_lesson():
     for i in (0, 1, 500, 1999):
         assert net.indices[net.indptr[i] : net.indptr[i + 1]].tolist() == list(G[i])
     assert net.ties == G.number_of_edges()
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(diffusion, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted >= 15 and result.failed == 0
 
 
 def test_no_scipy_needed():

@@ -12,7 +12,6 @@ itself is exercised in test_nbgrader_course.py.
 from __future__ import annotations
 
 import csv
-import doctest
 import json
 import os
 import time
@@ -482,8 +481,3 @@ def test_an_unknown_assignment_is_a_clear_error(course):
         grade_submission(None, "ada", "a9", course)
     with pytest.raises(FileNotFoundError, match="no source/ folder"):
         Course.load(course / "keys")
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(grader)
-    assert result.attempted >= 2 and result.failed == 0

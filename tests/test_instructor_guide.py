@@ -21,9 +21,7 @@ it fails as soon as the command exists and the marker is left in place.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 import json
 import os
 import re

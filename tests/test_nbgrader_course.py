@@ -44,7 +44,7 @@ import pytest
 from nbformat.v4 import new_code_cell
 
 from smlessons.answers import AnswerStore
-from smlessons.autograde import bind_question, board_show, load_keys
+from smlessons.autograde import bind_question, board_show
 from smlessons.grader import Course
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -305,15 +305,6 @@ def test_lesson7_notebook_stores_no_widget_state():
     assert path.stat().st_size < 1_000_000
 
 
-def test_docstring_examples_run():
-    import doctest
-
-    import smlessons.spread as module
-
-    result = doctest.testmod(module, extraglobs={"nx": nx})
-    assert result.failed == 0 and result.attempted > 0
-
-
 def test_box_plot_labels_sit_level_on_short_lines_and_seeds_are_counted_in_words(G):
     c = compare_strategies(G, p=0.3, runs=20, k=3, rng=0)
     fig = c.figure()
