@@ -56,6 +56,8 @@ __all__ = [
     "answers_dir",
     "check_exercise_id",
     "grading_run",
+    "shorten",
+    "SHOWN_CHARACTERS",
     "store_for",
 ]
 
@@ -67,6 +69,31 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 class AnswerFileWarning(UserWarning):
     """An answer file could not be read and was moved aside."""
+
+
+#: At most this many characters of a student's answer are shown in a message, a CSV or a page.
+SHOWN_CHARACTERS = 200
+
+
+def shorten(text, limit: int = SHOWN_CHARACTERS) -> str:
+    """`text` (any value, as a string) or its first `limit` characters and its full length.
+
+    The one way answers are cut for messages, the grades' CSV files and the
+    report, so that a 10 MB answer never makes a page or a cell unreadable.
+
+    Examples
+    --------
+    >>> shorten("Pia")
+    'Pia'
+    >>> shorten("x" * 1000, 5)
+    'xxxxx… (1,000 characters)'
+    >>> shorten(None)
+    ''
+    """
+    text = "" if text is None else str(text)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\u2026 ({len(text):,} characters)"
 
 
 #: Set by nbgrader while it executes a notebook (autograde, validate).

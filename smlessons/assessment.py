@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 from pathlib import Path
 
-from .answers import AnswerFileWarning, AnswerStore, check_exercise_id, store_for
+from .answers import AnswerFileWarning, AnswerStore, check_exercise_id, shorten, store_for
 
 __all__ = ["EXAMPLES", "Recorder", "jsonable", "open_store", "save_answer"]
 
@@ -215,8 +215,7 @@ EXAMPLES = {
 
 def _shown(answer) -> str:
     """An answer as a message quotes it: lists joined, at most 200 characters."""
-    text = ", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else str(answer)
-    return text[:200]
+    return shorten(", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else answer)
 
 
 def _revive(value):

@@ -30,11 +30,11 @@ import contextlib
 import json
 import os
 import warnings
-from dataclasses import replace, dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
 
-from .answers import AnswerStore, validate_document
+from .answers import AnswerStore, shorten, validate_document
 from .datafiles import EXERCISES_DIR, Exercise, ExerciseFileError, load_exercise, parse_exercise
 from .grading import RIGHT, UNPLACED, WRONG, grade
 
@@ -220,7 +220,7 @@ def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
             kept[label] = bin_
         elif bin_ not in (None, ""):
             dropped.append(
-                f"{ex.id}: {_clip(repr(label), 80)} in {_clip(repr(bin_), 80)} is not a card and bin of this board"
+                f"{ex.id}: {shorten(repr(label), 80)} in {shorten(repr(bin_), 80)} is not a card and bin of this board"
             )
     return kept, dropped
 
@@ -279,7 +279,7 @@ def mark_board(ex: Exercise, answer, student: str = "", show=None):
     shown = {item.label for item in items}
     outside = sorted(label for label in placements if label not in shown)
     if outside:
-        listed = ", ".join(repr(_clip(label, 60)) for label in outside[:5])
+        listed = ", ".join(repr(shorten(label, 60)) for label in outside[:5])
         more = f" and {len(outside) - 5} more" if len(outside) > 5 else ""
         notes.append(f"{ex.id}: ignored {len(outside)} card(s) not in this student's board: {listed}{more}")
     placements = {label: b for label, b in placements.items() if label in shown}
@@ -314,7 +314,7 @@ def mark_question(question, answer, student: str | None = None) -> tuple[str, st
             question = bind_question(question, student)
         verdict = question.evaluate(_revive(answer))
     except Exception as exc:  # a key that fails on an odd answer must not stop grading
-        return WRONG, f"{question.id}: the answer could not be checked ({type(exc).__name__}: {_clip(str(exc), 200)})"
+        return WRONG, f"{question.id}: the answer could not be checked ({type(exc).__name__}: {shorten(str(exc), 200)})"
     if verdict.status == UNANSWERED:
         return UNANSWERED, ""
     return (RIGHT if verdict.correct else WRONG), ""
@@ -329,9 +329,6 @@ def _size(answer) -> int:
     except (TypeError, ValueError, RecursionError):
         return MAX_ANSWER_CHARACTERS + 1
 
-
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit] + "\u2026"
 
 
 # ---------------------------------------------------------------------------
@@ -598,7 +595,7 @@ def grade_answers(exercises: Mapping, keys: Keys, student: str = "", file: str =
             q, group = keys.questions[ex_id]
             groups.setdefault(group, {})[ex_id] = answer
         else:
-            problems.append(f"no key for exercise {_clip(ex_id, 80)!r}")
+            problems.append(f"no key for exercise {shorten(ex_id, 80)!r}")
     for group, answered in groups.items():
         for qid, (q, g) in keys.questions.items():
             if g != group:

@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .answers import SHOWN_CHARACTERS, shorten
 from .autograde import (
     ANSWER_SUFFIX,
     RIGHT,
@@ -97,7 +98,6 @@ __all__ = [
 ]
 
 #: The most characters of an answer (or a problem) shown in marks and CSV files.
-SHOWN_CHARACTERS = 200
 #: An answer file larger than this is not read.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -135,21 +135,6 @@ def graded_outside(exercise_id: str):
         "handed in. This cell scores 0 unless nbgrader runs with the course's nbgrader_config.py, which "
         "replaces this output with the mark."
     )
-
-
-def shorten(text: str, limit: int = SHOWN_CHARACTERS) -> str:
-    """`text`, or its first `limit` characters and its full length.
-
-    Examples
-    --------
-    >>> shorten("Pia")
-    'Pia'
-    >>> shorten("x" * 1000, 5)
-    'xxxxx… (1,000 characters)'
-    """
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}\u2026 ({len(text):,} characters)"
 
 
 def _number(x: float):

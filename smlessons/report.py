@@ -49,6 +49,7 @@ import math
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from .answers import SHOWN_CHARACTERS, shorten
 from .autograde import (
     ANSWER_SUFFIX,
     RIGHT,
@@ -77,8 +78,6 @@ PLAN_EXERCISES = ("lesson08-campaign-plan",)
 PLAN_COLUMNS = ("student", "media", "seeds", "cost", "target_reach", "reasons", "explanation", "saved", "file")
 NOT_PLACED = "(not placed)"
 TICK = " \u2713"
-#: At most this many characters of an answer are shown, in the page and in the CSVs.
-SHOWN_CHARACTERS = 200
 #: A written plan's explanation is read in full to mark it: plans.csv cuts it only past this.
 PLAN_CHARACTERS = 5000
 #: The status of a rostered student with no answer file.
@@ -91,20 +90,8 @@ NOT_ON_ROSTER = "not on the roster"
 PLOTLY_JS = "plotly.min.js"
 
 
-def clip(text, limit: int = SHOWN_CHARACTERS) -> str:
-    """`text` as a string of at most `limit` characters, plus its full length when cut.
-
-    Examples
-    --------
-    >>> clip("x" * 10_485_760)[-28:]
-    'xxx… (10,485,760 characters)'
-    >>> clip("5 ties")
-    '5 ties'
-    """
-    text = "" if text is None else str(text)
-    if len(text) <= limit:
-        return text
-    return f"{text[:limit]}\u2026 ({len(text):,} characters)"
+#: `text` cut for the page and the CSVs (see :func:`smlessons.answers.shorten`).
+clip = shorten
 
 
 @dataclass

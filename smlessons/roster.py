@@ -34,6 +34,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .answers import shorten
+
 __all__ = ["ROSTER_COLUMNS", "RosterError", "Student", "read_roster"]
 
 #: The columns of nbgrader's student table, in the order nbgrader lists them.
@@ -102,9 +104,6 @@ def _decode(raw: bytes, path: Path) -> str:
     return text
 
 
-def shown(value: str, limit: int = 60) -> str:
-    return value if len(value) <= limit else value[:limit] + "\u2026"
-
 
 def _check_id(value: str, path: Path, line: int) -> None:
     where = _where(path, line, "id")
@@ -114,13 +113,13 @@ def _check_id(value: str, path: Path, line: int) -> None:
         raise RosterError(f"{where}: the id {value!r} has spaces around it; nbgrader would keep them")
     if ";" in value:
         raise RosterError(
-            f"{where}: the id {shown(value)!r} has a ';' in it: the file looks like a semicolon-separated file: save it as CSV "
+            f"{where}: the id {shorten(value, 60)!r} has a ';' in it: the file looks like a semicolon-separated file: save it as CSV "
             "with commas (in some languages spreadsheets save 'CSV' with semicolons)"
         )
     if "," in value:
-        raise RosterError(f"{where}: the id {shown(value)!r} has a ',' in it; an id is one word, like ada or s1234567")
+        raise RosterError(f"{where}: the id {shorten(value, 60)!r} has a ',' in it; an id is one word, like ada or s1234567")
     if any(c.isspace() for c in value):
-        raise RosterError(f"{where}: the id {shown(value)!r} has a space (or a tab) in it; an id is one word, like ada or s1234567")
+        raise RosterError(f"{where}: the id {shorten(value, 60)!r} has a space (or a tab) in it; an id is one word, like ada or s1234567")
     if "/" in value or "\\" in value or value in (".", ".."):
         raise RosterError(f"{where}: the id {value!r} cannot be a folder name in submitted/")
 
