@@ -82,7 +82,7 @@ chromium:
 
 unit: install-test
 	$(BIN)/python -m pytest tests --ignore=tests/browser
-	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/course_template
+	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/instructor/course_template
 
 notebooks: install-test
 	$(BIN)/python -m pytest --nbval --nbval-current-env notebooks
@@ -92,7 +92,7 @@ browser: install-test chromium
 
 test: install-test chromium
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
-	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/course_template
+	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/instructor/course_template
 
 # Regenerate stored outputs after changing a notebook: make outputs NB="notebooks/01-media-and-networks.ipynb"
 outputs: install-test

@@ -27,7 +27,12 @@ def timed(fn) -> float:
 
 def save(name: str, payload: dict) -> Path:
     RESULTS.mkdir(exist_ok=True)
-    payload = {"benchmark": name, "python": platform.python_version(), "when": time.strftime("%Y-%m-%d %H:%M:%S"), **payload}
+    payload = {
+        "benchmark": name,
+        "python": platform.python_version(),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        **payload,
+    }
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(payload, indent=2) + "\n")
     return path

@@ -254,13 +254,17 @@ def fmt(v):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="measured drops and checks (at least 10)")
-    parser.add_argument("--config", choices=["stock", "nodelay", "both"], default="both",
-                        help="server configuration(s) to measure (default: both)")
-    parser.add_argument("--sizes", default="16,200",
-                        help="card counts of the extra boards to measure, comma-separated ('' for none)")
+    parser.add_argument(
+        "--config",
+        choices=["stock", "nodelay", "both"],
+        default="both",
+        help="server configuration(s) to measure (default: both)",
+    )
+    parser.add_argument(
+        "--sizes", default="16,200", help="card counts of the extra boards to measure, comma-separated ('' for none)"
+    )
     parser.add_argument("--headed", action="store_true", help="show the browser window")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit with 1 when the stock server misses the goal")
+    parser.add_argument("--strict", action="store_true", help="exit with 1 when the stock server misses the goal")
     args = parser.parse_args(argv)
     if args.runs < 10:
         parser.error("--runs must be at least 10")
@@ -310,15 +314,19 @@ def main(argv=None) -> int:
         met = {goal: v is not None and v < GOAL_MS for goal, v in goals.items()}
         verdicts[name] = met
         results[name]["goal_met"] = met
-        print(f"goal < {GOAL_MS:.0f} ms ({name}): "
-              + "; ".join(f"{goal} {fmt(goals[goal]).strip()} ms {'met' if ok else 'MISSED'}" for goal, ok in met.items()))
+        print(
+            f"goal < {GOAL_MS:.0f} ms ({name}): "
+            + "; ".join(f"{goal} {fmt(goals[goal]).strip()} ms {'met' if ok else 'MISSED'}" for goal, ok in met.items())
+        )
     payload = {
         "runs": args.runs,
         "sizes": sizes,
         "goal_ms": GOAL_MS,
         "goal_met": verdicts,
-        "packages": {p: metadata.version(p) for p in ("jupyterlab", "jupyter_server", "tornado", "ipykernel",
-                                                        "ipywidgets", "anywidget", "playwright")},
+        "packages": {
+            p: metadata.version(p)
+            for p in ("jupyterlab", "jupyter_server", "tornado", "ipykernel", "ipywidgets", "anywidget", "playwright")
+        },
         "seconds": round(time.monotonic() - started, 1),
         "configs": results,
     }

@@ -38,12 +38,11 @@ import warnings
 
 import networkx as nx
 import numpy as np
-
 from _common import median_ms, save, table, timed
 
 try:
-    import ndlib.models.ModelConfig as mc
     import ndlib.models.epidemics as ep
+    import ndlib.models.ModelConfig as mc
 except ImportError:
     print(
         "This benchmark compares with NDlib, which is not installed.\n"
@@ -54,7 +53,7 @@ except ImportError:
     )
     sys.exit(2)
 
-from smlessons.diffusion import compact, independent_cascade
+from smlessons.engine.diffusion import compact, independent_cascade
 
 GOAL_SPEEDUP = 150
 GOAL_CASCADE_MS = 20.0
@@ -115,9 +114,7 @@ def measure(family: str, n: int, p: float, runs: int, ndlib_runs: int) -> dict:
         samples["ours, compact form"].append(time.perf_counter() - t0)
         reached["ours"].append(c.size)
         tries.append(int(degree[c.step >= 0].sum()))
-        samples["ours, from networkx (with conversion)"].append(
-            timed(lambda: independent_cascade(G, seeds, p, rng=r))
-        )
+        samples["ours, from networkx (with conversion)"].append(timed(lambda: independent_cascade(G, seeds, p, rng=r)))
         samples["compact()"].append(timed(lambda: compact(G)))
         if r < ndlib_runs:
             elapsed, size = ndlib_cascade(model, seeds)

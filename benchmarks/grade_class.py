@@ -37,17 +37,22 @@ sys.path.insert(0, str(ROOT))
 
 
 def copy_course(dest: Path) -> Path:
-    shutil.copytree(ROOT / "instructors", dest, ignore=shutil.ignore_patterns(
-        "release", "submitted", "autograded", "feedback", "gradebook.db", "*.answers.json", "README.md", "grades"))
+    shutil.copytree(
+        ROOT / "instructors",
+        dest,
+        ignore=shutil.ignore_patterns(
+            "release", "submitted", "autograded", "feedback", "gradebook.db", "*.answers.json", "README.md", "grades"
+        ),
+    )
     return dest
 
 
 def hand_ins(course: Path, students: list[str]) -> int:
     """Write every student's answer files; return how many files."""
-    from smlessons.autograde import bind_question
-    from smlessons.grader import Course
-
     import json
+
+    from smlessons.instructor.autograde import bind_question
+    from smlessons.instructor.grader import Course
 
     sample = Course.load(course)
     keys = sample.keys
@@ -63,15 +68,16 @@ def hand_ins(course: Path, students: list[str]) -> int:
                 if cell.exercise in keys.boards:
                     ex = keys.boards[cell.exercise]
                     cards = ex.variant(student)  # the student's own cards, as the board drew them
-                    answer = {
-                        c.label: (c.answers[0] if pick.random() < 0.7 else pick.choice(ex.bins)) for c in cards
-                    }
+                    answer = {c.label: (c.answers[0] if pick.random() < 0.7 else pick.choice(ex.bins)) for c in cards}
                 elif cell.exercise in keys.questions:
                     q = bind_question(keys.questions[cell.exercise][0], student)
                     answer = q.answers()[0] if right else "not this"
                 else:
                     continue
-                docs.setdefault(cell.notebook, {})[cell.exercise] = {"answer": answer, "saved": "2026-11-29T08:00:00+00:00"}
+                docs.setdefault(cell.notebook, {})[cell.exercise] = {
+                    "answer": answer,
+                    "saved": "2026-11-29T08:00:00+00:00",
+                }
             folder = course / "submitted" / student / name
             folder.mkdir(parents=True)
             for notebook, exercises in docs.items():
@@ -82,7 +88,7 @@ def hand_ins(course: Path, students: list[str]) -> int:
 
 
 def grade_once(course: Path, out: Path):
-    from smlessons.grader import Course, grade_class, write_marks_csv, write_totals_csv
+    from smlessons.instructor.grader import Course, grade_class, write_marks_csv, write_totals_csv
 
     grades = grade_class(course / "submitted", Course.load(course))
     out.mkdir(exist_ok=True)
@@ -116,16 +122,32 @@ def main(argv=None) -> dict:
         handed = sum(1 for s in grades.submissions if s.status != "absent")
         cli = []
         for _ in range(args.rounds):
+
             def run_cli():
-                done = subprocess.run([sys.executable, "-m", "smlessons.cli", "grade", str(course), "--out", str(Path(tmp) / "cli")],
-                                      env=env, capture_output=True, text=True)
+                done = subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "smlessons.instructor.cli",
+                        "grade",
+                        str(course),
+                        "--out",
+                        str(Path(tmp) / "cli"),
+                    ],
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                )
                 if done.returncode != 0:
                     raise SystemExit(f"smlessons grade failed:\n{done.stderr}")
+
             cli.append(timed(run_cli))
 
         # nbgrader autograde for one student, every assignment, with the grader's preprocessors
         def nbgrader(*a):
-            done = subprocess.run([sys.executable, "-m", "nbgrader", *a], cwd=course, env=env, capture_output=True, text=True)
+            done = subprocess.run(
+                [sys.executable, "-m", "nbgrader", *a], cwd=course, env=env, capture_output=True, text=True
+            )
             if done.returncode != 0:
                 raise SystemExit(f"nbgrader {' '.join(a)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
 
@@ -147,21 +169,43 @@ def main(argv=None) -> dict:
 
     med = statistics.median
     rows = [
-        [f"grade_class, {args.students} students ({handed} hand-ins, {files} answer files), in one process",
-         f"{med(in_process):.2f}", f"{min(in_process):.2f}", f"{max(in_process):.2f}"],
-        ["smlessons grade COURSE (new process, imports included)", f"{med(cli):.2f}", f"{min(cli):.2f}", f"{max(cli):.2f}"],
-        [f"nbgrader autograde, one student, {len(by_grader)} assignment(s)",
-         f"{med(autograde):.2f}", f"{min(autograde):.2f}", f"{max(autograde):.2f}"],
+        [
+            f"grade_class, {args.students} students ({handed} hand-ins, {files} answer files), in one process",
+            f"{med(in_process):.2f}",
+            f"{min(in_process):.2f}",
+            f"{max(in_process):.2f}",
+        ],
+        [
+            "smlessons grade COURSE (new process, imports included)",
+            f"{med(cli):.2f}",
+            f"{min(cli):.2f}",
+            f"{max(cli):.2f}",
+        ],
+        [
+            f"nbgrader autograde, one student, {len(by_grader)} assignment(s)",
+            f"{med(autograde):.2f}",
+            f"{min(autograde):.2f}",
+            f"{max(autograde):.2f}",
+        ],
     ]
     print(table(rows, ["what", "median s", "min s", "max s"]))
     print(f"goal: grading {args.students} students under 5 s: {'met' if med(in_process) < 5 else 'NOT met'}")
     print(f"{one}: nbgrader {by_nbgrader} = grader {by_grader}")
     payload = {
-        "students": args.students, "hand_ins": handed, "answer_files": files, "rounds": args.rounds,
-        "grade_class_s": {"median": round(med(in_process), 3), "min": round(min(in_process), 3), "max": round(max(in_process), 3)},
+        "students": args.students,
+        "hand_ins": handed,
+        "answer_files": files,
+        "rounds": args.rounds,
+        "grade_class_s": {
+            "median": round(med(in_process), 3),
+            "min": round(min(in_process), 3),
+            "max": round(max(in_process), 3),
+        },
         "cli_s": {"median": round(med(cli), 3), "min": round(min(cli), 3), "max": round(max(cli), 3)},
         "nbgrader_autograde_one_student_s": {
-            "median": round(med(autograde), 2), "min": round(min(autograde), 2), "max": round(max(autograde), 2),
+            "median": round(med(autograde), 2),
+            "min": round(min(autograde), 2),
+            "max": round(max(autograde), 2),
             "assignments": len(by_grader),
         },
     }

@@ -31,7 +31,7 @@ def main(argv=None) -> dict:
     for _ in range(args.runs):
         for name, code in CASES.items():
             samples[name].append(timed(lambda: subprocess.run([sys.executable, "-c", code], check=True)))
-    probe = "import sys, smlessons; print(' '.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+    probe = f"import sys, smlessons; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
     heavy = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     bare = median_ms(samples["bare"])
     rows, result = [], {"runs": args.runs, "heavy_modules_imported": heavy, "median_ms": {}}
@@ -42,7 +42,9 @@ def main(argv=None) -> dict:
     result["added_ms"] = round(result["median_ms"]["import smlessons"] - bare, 1)
     result["goal_met"] = result["added_ms"] <= 250 and not heavy
     print(table(rows, ["command", "median ms", "over bare ms"]))
-    print(f"heavy modules imported: {heavy or 'none'}; goal (<= 250 ms over bare): {'met' if result['goal_met'] else 'NOT met'}")
+    print(
+        f"heavy modules imported: {heavy or 'none'}; goal (<= 250 ms over bare): {'met' if result['goal_met'] else 'NOT met'}"
+    )
     print("saved", save("import_time", result))
     return result
 

@@ -24,10 +24,12 @@ import time
 
 import networkx as nx
 import numpy as np
-
 from _common import median_ms, save, table, timed
-from smlessons import networks
-from smlessons.networks import draw_network, edge_coordinates, edge_index, layout
+
+from smlessons.engine.arrays import edge_index
+from smlessons.figures import network as network_figures
+from smlessons.figures.network import draw_network
+from smlessons.figures.placement import edge_coordinates, layout
 
 GOAL_MS = 10.0
 GOAL_BYTES = 2_000_000
@@ -96,7 +98,12 @@ def main(argv=None) -> dict:
     print(
         table(
             [
-                [f"draw_network (samples {networks.MAX_EDGES:,} ties)", f"{size / 1e6:.2f} MB", draw_ms, json_ms],
+                [
+                    f"draw_network (samples {network_figures.MAX_EDGES:,} ties)",
+                    f"{size / 1e6:.2f} MB",
+                    draw_ms,
+                    json_ms,
+                ],
                 ["draw_network, every tie (max_edges=all)", f"{unsampled / 1e6:.2f} MB", "", ""],
             ],
             ["figure", "JSON size", "draw ms", "to_json ms"],
@@ -115,7 +122,7 @@ def main(argv=None) -> dict:
         "median_ms": medians,
         "speedup_over_loop": {n: round(reference / m, 1) for n, m in medians.items() if m},
         "figure": {
-            "max_edges": networks.MAX_EDGES,
+            "max_edges": network_figures.MAX_EDGES,
             "json_bytes": size,
             "json_bytes_unsampled": unsampled,
             "title": fig.layout.title.text,

@@ -27,7 +27,9 @@ from _common import median_ms, save, table, timed
 ROOT = Path(__file__).resolve().parents[1]
 
 EMPTY = {
-    "cells": [{"id": "empty", "cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "pass"}],
+    "cells": [
+        {"id": "empty", "cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [], "source": "pass"}
+    ],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
     "nbformat": 4,
     "nbformat_minor": 5,

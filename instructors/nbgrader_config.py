@@ -17,7 +17,7 @@ fails (0 points) wherever it runs; during ``nbgrader autograde`` the
 preprocessor registered here grades the answer file handed in
 (``submitted/<student>/<assignment>/<notebook>.answers.json``) against
 ``keys/`` and writes the points into those cells. ``smlessons grade .``
-gives the same marks. See smlessons.nbgrader_plugin for what is set here:
+gives the same marks. See smlessons.instructor.nbgrader_plugin for what is set here:
 nothing in this file needs editing when assignments are added.
 """
 
@@ -29,13 +29,13 @@ HERE = Path(__file__).resolve().parent
 # nbgrader only logs an error in this file and goes on without it: then marks
 # would be 0 and nothing would guard the release. Stop instead, and say why.
 try:
-    from smlessons.nbgrader_plugin import configure, refuse_stray_answer_files_now
+    from smlessons.instructor.nbgrader_plugin import configure, refuse_stray_answer_files_now
 except ImportError as exc:
     sys.stderr.write(
         f"nbgrader_config.py: smlessons' grader cannot be loaded ({exc}). Run nbgrader in the environment "
         "where smlessons is installed with its instructor extra: pip install 'smlessons[instructor]'\n"
     )
-    raise SystemExit(2)
+    raise SystemExit(2) from None
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config)
 
@@ -52,7 +52,7 @@ try:
     configure(c, HERE)
 except Exception as exc:
     sys.stderr.write(f"nbgrader_config.py: the course cannot be configured: {exc}\n")
-    raise SystemExit(2)
+    raise SystemExit(2) from None
 
 # From the command line, stop at once (exit status 2) rather than per assignment.
 refuse_stray_answer_files_now(HERE)

@@ -50,9 +50,9 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import re
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 __all__ = [
     "DEFAULT",
@@ -157,7 +157,7 @@ def resolve_language(language: str | None = None, environ: Mapping[str, str] | N
     return DEFAULT
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(language: str) -> _gettext.GNUTranslations:
     try:
         return _gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[language])
@@ -232,6 +232,6 @@ def translator(language: str | None = None) -> Translator:
     return _translator(resolve_language(language))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _translator(code: str) -> Translator:
     return Translator(code)

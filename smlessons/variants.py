@@ -93,7 +93,7 @@ def check_student_id(value) -> str:
     ValueError: a student id cannot contain spaces, ';', ',', '/' or '\\', got 'maria rossi'
     """
     if not isinstance(value, str):
-        raise ValueError(f"a student id is text, like \"maria\", not {type(value).__name__}")
+        raise ValueError(f'a student id is text, like "maria", not {type(value).__name__}')
     if not value.strip():
         raise ValueError("a student id cannot be empty")
     if len(value) > 128:
@@ -159,7 +159,7 @@ def show_student(file=None) -> None:
             else "there is no id at all"
         )
         print(
-            f"WARNING: {why}. Run use_student(\"your id\") first, with your id exactly as your "
+            f'WARNING: {why}. Run use_student("your id") first, with your id exactly as your '
             "instructor gave it, then run this cell again. Otherwise your cards are not the ones you are graded on.",
             file=out,
         )
@@ -280,7 +280,9 @@ def board_cards(labels, show: int | None, student: str, exercise_id: str, sets=N
                 members.setdefault(name, []).append(label)
             size = len(labels) // len(members)
             if any(len(m) != size for m in members.values()) or show % size:
-                raise ValueError(f"every set must hold the same number of cards, and show ({show}) a whole number of sets")
+                raise ValueError(
+                    f"every set must hold the same number of cards, and show ({show}) a whole number of sets"
+                )
             chosen = draw(rng(student, exercise_id, "draw"), list(members), show // size)
             drawn = [label for name in chosen for label in members[name]]
     return draw(rng(student, exercise_id, "order"), drawn)

@@ -17,13 +17,13 @@ When someone rewrites the sentence, the test fails and points at the cell.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cells(notebook: str) -> dict[str, dict]:
     path = NOTEBOOKS / (notebook if notebook.endswith(".ipynb") else f"{notebook}.ipynb")
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]

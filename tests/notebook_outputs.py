@@ -22,7 +22,7 @@ from pathlib import Path
 
 TAG = "nbval-ignore-output"
 REVEAL = "reveal"
-_MARKER = re.compile(r"^# NBVAL_IGNORE_OUTPUT[ \t]*\n?", re.M)
+MARKER = re.compile(r"^# NBVAL_IGNORE_OUTPUT[ \t]*\n?", re.M)
 _WIDGET_REPR = re.compile(r"^\w+(Board|Explorer)\(")
 
 
@@ -44,8 +44,8 @@ def finish(path: Path) -> int:
         cell.setdefault("metadata", {}).pop("execution", None)  # run timestamps: noise in every diff
         tags = cell["metadata"].setdefault("tags", [])
         src = "".join(cell["source"])
-        if _MARKER.search(src):
-            cell["source"] = _MARKER.sub("", src).splitlines(True)
+        if MARKER.search(src):
+            cell["source"] = MARKER.sub("", src).splitlines(True)
             changed += 1
             if TAG not in tags:
                 tags.append(TAG)

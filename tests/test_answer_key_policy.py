@@ -26,18 +26,25 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.datafiles import ExerciseFileError, parse_exercise
+from smlessons.exercises.loader import ExerciseFileError, parse_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 BOARD_FILES = sorted(
     p
-    for p in [*(ROOT / "smlessons" / "exercises").glob("*.json"), *(ROOT / "instructors" / "keys").glob("*.json")]
+    for p in [
+        *(ROOT / "smlessons" / "content" / "exercises").glob("*.json"),
+        *(ROOT / "instructors" / "keys").glob("*.json"),
+    ]
     if "items" in json.loads(p.read_text(encoding="utf-8"))
 )
 STUDENT_COPIES = sorted(
-    p for p in (ROOT / "instructors" / "source").glob("*/*.json") if "items" in json.loads(p.read_text(encoding="utf-8"))
+    p
+    for p in (ROOT / "instructors" / "source").glob("*/*.json")
+    if "items" in json.loads(p.read_text(encoding="utf-8"))
 )
-PLATFORMS = json.loads((ROOT / "smlessons" / "data" / "platforms.json").read_text(encoding="utf-8"))["platforms"]
+PLATFORMS = json.loads((ROOT / "smlessons" / "content" / "data" / "platforms.json").read_text(encoding="utf-8"))[
+    "platforms"
+]
 
 
 def read(path: Path) -> dict:
@@ -68,7 +75,9 @@ def card_problems(name: str, doc: dict) -> list[str]:
         elif cid not in clauses:
             out.append(f"{name}: {label!r} names clause {cid!r}, which the file does not define")
         elif roles_of(doc, card.get("answer", [])) != frozenset(clauses[cid]["right"]):
-            out.append(f"{name}: {label!r} is keyed {card.get('answer')!r}, but clause {cid} makes right {clauses[cid]['right']}")
+            out.append(
+                f"{name}: {label!r} is keyed {card.get('answer')!r}, but clause {cid} makes right {clauses[cid]['right']}"
+            )
     return out
 
 
@@ -98,7 +107,9 @@ def cross_file_problems(docs: dict[str, dict]) -> list[str]:
             out.append(f"clause {cid} makes different bins right in different files: {seen}")
     for (cid, lang), seen in texts.items():
         if len(seen) > 1:
-            out.append(f"clause {cid} is worded differently in {lang} files: {sorted(f for fs in seen.values() for f in fs)}")
+            out.append(
+                f"clause {cid} is worded differently in {lang} files: {sorted(f for fs in seen.values() for f in fs)}"
+            )
     return out
 
 
@@ -162,7 +173,7 @@ def test_the_instructor_guide_states_every_clause():
             assert c["name"] in policy, (c["id"], c["name"])
 
 
-TIE_BOARDS = ["smlessons/exercises/lesson03_tie_types.json", "instructors/keys/lesson03_assessment_board.json"]
+TIE_BOARDS = ["smlessons/content/exercises/lesson03_tie_types.json", "instructors/keys/lesson03_assessment_board.json"]
 #: Cards keyed to a feature the platform's note names, not to the table's main kinds of tie.
 NOTES_FEATURE = {
     "Following a WhatsApp channel": "Channels",
@@ -181,7 +192,9 @@ def test_the_tie_types_board_agrees_with_lesson_3s_platform_table(name):
     doc = SHIPPED[name]
     checked = 0
     for card in doc["items"]:
-        platform = next((p for p in PLATFORMS if re.search(rf"\b{re.escape(p['name'].split(' (')[0])}\b", card["label"])), None)
+        platform = next(
+            (p for p in PLATFORMS if re.search(rf"\b{re.escape(p['name'].split(' (')[0])}\b", card["label"])), None
+        )
         if platform is None:
             continue
         checked += 1
@@ -231,8 +244,8 @@ def test_the_wikipedia_cards_agree_across_lessons():
 
 # -- the checks can fail: bad files ---------------------------------------------------------
 
-LESSON1 = "smlessons/exercises/lesson01_media_or_network.json"
-LESSON1_IT = "smlessons/exercises/lesson01_media_or_network_it.json"
+LESSON1 = "smlessons/content/exercises/lesson01_media_or_network.json"
+LESSON1_IT = "smlessons/content/exercises/lesson01_media_or_network_it.json"
 
 
 def card(doc, label):
@@ -310,7 +323,9 @@ def test_a_card_citing_another_source_than_its_clause_is_found():
     """The old key: the WhatsApp card (M2, boyd & Ellison) cited the blog post."""
     bad = copy.deepcopy(SHIPPED[LESSON1])
     card(bad, "WhatsApp")["source"] = "gentile"
-    assert source_problems("bad.json", bad) == ["bad.json: 'WhatsApp' cites 'gentile', its clause M2 'boyd-ellison-2007'"]
+    assert source_problems("bad.json", bad) == [
+        "bad.json: 'WhatsApp' cites 'gentile', its clause M2 'boyd-ellison-2007'"
+    ]
 
 
 def test_the_course_convention_is_marked_as_such():
@@ -320,15 +335,19 @@ def test_the_course_convention_is_marked_as_such():
         if m3 is None:
             continue
         assert m3["source"] == "course-convention", name
-        assert "convention" in doc["sources"]["course-convention"] or "Convenzione" in doc["sources"]["course-convention"], name
+        assert (
+            "convention" in doc["sources"]["course-convention"] or "Convenzione" in doc["sources"]["course-convention"]
+        ), name
 
 
 def test_the_lesson_states_the_policy_in_both_languages():
     """Lesson 1 (English and Italian) states every clause its board uses, in the order the key applies them."""
     from claims import cell_text
 
-    for nb, cell, board in (("01-media-and-networks", "l1-how-cards-are-keyed", LESSON1),
-                            ("it/01-media-e-reti", "it-come-si-decide", LESSON1_IT)):
+    for nb, cell, board in (
+        ("01-media-and-networks", "l1-how-cards-are-keyed", LESSON1),
+        ("it/01-media-e-reti", "it-come-si-decide", LESSON1_IT),
+    ):
         text = cell_text(nb, cell)
         for cid in {c["clause"] for c in SHIPPED[board]["items"]}:
             assert cid in text, (nb, cid)

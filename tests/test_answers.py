@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlessons.answers import FORMAT, AnswerFileWarning, AnswerStore, store_for
+from smlessons.exercises.answers import FORMAT, AnswerFileWarning, AnswerStore, store_for
 
 
 @pytest.fixture
@@ -66,7 +66,13 @@ def test_unserialisable_answer_is_a_clear_error_and_changes_nothing(store):
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", "[1, 2]", '{"format": "something-else"}', '{"format": "smlessons-answers", "version": 1, "exercises": []}', "\xff\xfe"],
+    [
+        "{not json",
+        "[1, 2]",
+        '{"format": "something-else"}',
+        '{"format": "smlessons-answers", "version": 1, "exercises": []}',
+        "\xff\xfe",
+    ],
 )
 def test_a_corrupt_file_is_kept_aside_and_reported_never_overwritten(store, content):
     store.folder.mkdir(exist_ok=True)
@@ -123,7 +129,7 @@ def test_saving_then_loading_loses_nothing(tmp_path_factory, answers):
 WRITER = textwrap.dedent(
     """
     import sys
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
     store = AnswerStore("nb", folder=sys.argv[1])
     prefix, count = sys.argv[2], int(sys.argv[3])
     for i in range(count):
@@ -181,7 +187,7 @@ def test_answer_files_are_readable_by_collecting_tools(store):
 
 
 def test_nothing_is_written_while_nbgrader_runs_the_notebook(tmp_path, monkeypatch):
-    from smlessons.answers import grading_run
+    from smlessons.exercises.answers import grading_run
 
     store = AnswerStore("quiz", folder=tmp_path / "hand-in")
     store.save("kept", 1)
@@ -228,7 +234,7 @@ def test_a_save_records_whose_variant_the_answers_were_given_on(tmp_path, monkey
 
 @pytest.mark.parametrize("recorded", ["absent", None, 7, ["x"]])
 def test_a_file_with_no_or_an_odd_student_is_still_read(tmp_path, recorded):
-    from smlessons.answers import validate_document
+    from smlessons.exercises.answers import validate_document
 
     doc = {"format": "smlessons-answers", "version": 1, "notebook": "nb", "exercises": {"ex1": {"answer": 1}}}
     if recorded != "absent":

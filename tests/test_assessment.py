@@ -1,4 +1,4 @@
-"""smlessons.assessment: the JSON form of an answer, saving it, and recording
+"""smlessons.exercises.recorder: the JSON form of an answer, saving it, and recording
 assessed code-cell answers without grading them."""
 
 import json
@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smlessons import assessment
-from smlessons.answers import AnswerStore
-from smlessons.assessment import Recorder, jsonable, materialise, open_store, save_answer
+from smlessons.exercises import recorder as assessment
+from smlessons.exercises.answers import AnswerStore
+from smlessons.exercises.recorder import Recorder, jsonable, materialise, open_store, save_answer
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_jsonable_of_an_odd_object_is_its_text_and_huge_answers_are_cut():
 
 
 def test_jsonable_of_a_network_is_its_nodes():
-    from smlessons.networks import class_network
+    from smlessons.datasets.networks import class_network
 
     G = class_network()
     assert jsonable(G) == list(G)
@@ -81,12 +81,18 @@ def test_jsonable_leaves_json_values_as_they_are(value):
     assert jsonable(value) == value
 
 
-@given(st.recursive(
-    st.integers() | st.floats() | st.text(max_size=5) | st.none(),
-    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner) | st.frozensets(st.integers(), max_size=4)
-    | st.dictionaries(st.integers() | st.text(max_size=3), inner, max_size=3),
-    max_leaves=15,
-))
+@given(
+    st.recursive(
+        st.integers() | st.floats() | st.text(max_size=5) | st.none(),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.tuples(inner, inner)
+            | st.frozensets(st.integers(), max_size=4)
+            | st.dictionaries(st.integers() | st.text(max_size=3), inner, max_size=3)
+        ),
+        max_leaves=15,
+    )
+)
 def test_jsonable_always_gives_strict_json(value):
     json.dumps(jsonable(value), allow_nan=False)
 
@@ -194,12 +200,20 @@ def test_an_answer_of_the_wrong_form_is_not_recorded_and_the_student_is_told_wha
 
 
 def write_questions(path: Path) -> Path:
-    path.write_text(json.dumps({"id": "t-questions", "mode": "assessment", "questions": [
-        {"id": "t-ties", "prompt": "How many ties?", "kind": "number"},
-        {"id": "t-pair", "prompt": "Which tie?", "kind": "tie"},
-        {"id": "t-mc", "prompt": "Which?", "kind": "choice", "options": {"a": "One", "b": "Two"}},
-        {"id": "t-group", "prompt": "Who?", "kind": "people"},
-    ]}))
+    path.write_text(
+        json.dumps(
+            {
+                "id": "t-questions",
+                "mode": "assessment",
+                "questions": [
+                    {"id": "t-ties", "prompt": "How many ties?", "kind": "number"},
+                    {"id": "t-pair", "prompt": "Which tie?", "kind": "tie"},
+                    {"id": "t-mc", "prompt": "Which?", "kind": "choice", "options": {"a": "One", "b": "Two"}},
+                    {"id": "t-group", "prompt": "Who?", "kind": "people"},
+                ],
+            }
+        )
+    )
     return path
 
 
@@ -229,27 +243,39 @@ def test_the_recorder_takes_each_answers_form_from_the_questions_file(tmp_path, 
 
 def test_every_answer_the_recorder_accepts_is_gradable(tmp_path):
     """What the recorder saves, read back as the grader reads it, has the question's form."""
-    from smlessons.autograde import _revive
-    from smlessons.checks import form_problem
+    from smlessons.exercises.questions import form_problem
+    from smlessons.instructor.autograde import _revive
 
     store = AnswerStore("quiz", folder=tmp_path)
     record = Recorder(store, expects={"n": "number", "p": "person", "g": "people", "t": "tie"})
-    for qid, answer in [("n", np.int64(3)), ("n", "7"), ("p", ("Pia", 6)), ("g", iter(["Ana", "Ben"])),
-                        ("t", ("Ana", "Ben", 2.0)), ("n", [5]), ("p", {"Pia"})]:
+    for qid, answer in [
+        ("n", np.int64(3)),
+        ("n", "7"),
+        ("p", ("Pia", 6)),
+        ("g", iter(["Ana", "Ben"])),
+        ("t", ("Ana", "Ben", 2.0)),
+        ("n", [5]),
+        ("p", {"Pia"}),
+    ]:
         record(qid, answer)
         saved = store.load(qid)
         if saved is not None:
             assert form_problem(record.expects[qid], _revive(saved)) == "", (qid, answer, saved)
 
 
-@pytest.mark.parametrize("content, words", [
-    ("{", "q.json: not valid JSON"),
-    ('{"items": []}', "q.json: expected an object with a 'questions' list"),
-    ('{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "colour"}]}', "kind"),
-    ('{"mode": "assessment", "questions": [{"kind": "number"}]}', "question 0: .*missing field 'id'"),
-    ('{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "number", "answer": 3}]}',
-     "must not carry 'answer'"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("{", "q.json: not valid JSON"),
+        ('{"items": []}', "q.json: expected an object with a 'questions' list"),
+        ('{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "colour"}]}', "kind"),
+        ('{"mode": "assessment", "questions": [{"kind": "number"}]}', "question 0: .*missing field 'id'"),
+        (
+            '{"mode": "assessment", "questions": [{"id": "q", "prompt": "?", "kind": "number", "answer": 3}]}',
+            "must not carry 'answer'",
+        ),
+    ],
+)
 def test_a_bad_questions_file_is_a_clear_error(tmp_path, content, words):
     (tmp_path / "q.json").write_text(content)
     with pytest.raises(ValueError, match=words):
@@ -265,7 +291,10 @@ def test_nothing_is_recorded_while_nbgrader_runs_the_notebook(tmp_path, monkeypa
     record("q", 2)
     record("r", 3)
     out = capsys.readouterr().out
-    assert "(Grading: q is graded from the answer file as it was handed in" in out and "Recorded your answer" not in out.split("\n", 1)[1]
+    assert (
+        "(Grading: q is graded from the answer file as it was handed in" in out
+        and "Recorded your answer" not in out.split("\n", 1)[1]
+    )
     assert save_answer("q", 4, store) is None
     assert sorted((p.name, p.read_bytes()) for p in store.folder.iterdir()) == before
     monkeypatch.delenv("NBGRADER_EXECUTION")
@@ -282,8 +311,8 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
     student's questions file, or stated in the notebook), and it is the key's."""
     import re
 
-    from smlessons.checks import question_kinds
-    from smlessons.grader import Course
+    from smlessons.exercises.questions import question_kinds
+    from smlessons.instructor.grader import Course
 
     root = Path(__file__).resolve().parents[1] / "instructors"
     course = Course.load(root)
@@ -292,8 +321,11 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
         for notebook in plan.notebooks:
             nb = json.loads((root / "source" / name / f"{notebook}.ipynb").read_text(encoding="utf-8"))
             setup = next(("".join(c["source"]) for c in nb["cells"] if "Recorder(" in "".join(c["source"])), None)
-            wanted = {c.exercise: course.keys.questions[c.exercise][0].kind for c in plan.cells
-                      if c.notebook == notebook and c.exercise in course.keys.questions}
+            wanted = {
+                c.exercise: course.keys.questions[c.exercise][0].kind
+                for c in plan.cells
+                if c.notebook == notebook and c.exercise in course.keys.questions
+            }
             if not wanted:
                 continue
             assert setup, f"{name}/{notebook} records answers without a Recorder"
@@ -318,21 +350,48 @@ import tempfile  # noqa: E402
 
 from hypothesis import HealthCheck, example, settings  # noqa: E402
 
-from smlessons.assessment import EXAMPLES  # noqa: E402
-from smlessons.autograde import _revive  # noqa: E402
-from smlessons.checks import KINDS, Question, _Unreadable, form_problem  # noqa: E402
-from smlessons.networks import PersonNotFoundError, PlatformNotFoundError  # noqa: E402
+from smlessons.engine.measures import PersonNotFoundError, PlatformNotFoundError
+from smlessons.exercises.questions import KINDS, Question, _Unreadable, form_problem
+from smlessons.exercises.recorder import EXAMPLES
+from smlessons.instructor.autograde import _revive
 
 _OPTIONS = {"a": "One", "b": "Two", "c": "Three"}
-_KEYS = {"person": "Ben", "people": ["Ana", "Ben"], "tie": ["Ana", "Ben"], "number": 3, "text": "Elif",
-         "platform": "TikTok", "platforms": ["TikTok", "Instagram"], "choice": "b"}
+_KEYS = {
+    "person": "Ben",
+    "people": ["Ana", "Ben"],
+    "tie": ["Ana", "Ben"],
+    "number": 3,
+    "text": "Elif",
+    "platform": "TikTok",
+    "platforms": ["TikTok", "Instagram"],
+    "choice": "b",
+}
 #: One key of each kind, to grade what the recorder saved as the grader does.
-_GRADER = {k: Question(id=f"r-{k}", prompt="?", kind=k, answer=a, explanation=".",
-                       options=_OPTIONS if k == "choice" else None,
-                       feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {}) for k, a in _KEYS.items()}
+_GRADER = {
+    k: Question(
+        id=f"r-{k}",
+        prompt="?",
+        kind=k,
+        answer=a,
+        explanation=".",
+        options=_OPTIONS if k == "choice" else None,
+        feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {},
+    )
+    for k, a in _KEYS.items()
+}
 _FOLDER = Path(tempfile.mkdtemp())
-(_FOLDER / "questions.json").write_text(json.dumps({"id": "r-questions", "mode": "assessment", "questions": [
-    {"id": f"r-{k}", "prompt": "?", "kind": k, **({"options": _OPTIONS} if k == "choice" else {})} for k in KINDS]}))
+(_FOLDER / "questions.json").write_text(
+    json.dumps(
+        {
+            "id": "r-questions",
+            "mode": "assessment",
+            "questions": [
+                {"id": f"r-{k}", "prompt": "?", "kind": k, **({"options": _OPTIONS} if k == "choice" else {})}
+                for k in KINDS
+            ],
+        }
+    )
+)
 
 _NAMES = ["Ana", "Ben", "Zoe", "TikTok", "Instagram", "Twitter / X", "X (Twitter)", "a", "b", "(b)", "", " "]
 _written = st.builds(
@@ -344,11 +403,21 @@ _written = st.builds(
     st.sampled_from(["", ".", ".."]),
 )
 _ANSWERS = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 9) | st.integers(min_value=10**308, max_value=10**400)
-    | st.floats() | st.text(max_size=8) | st.sampled_from(_NAMES) | _written | st.just(...),
-    lambda inner: (st.lists(inner, max_size=3) | st.lists(inner, max_size=3).map(tuple)
-                   | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 4), max_size=3)
-                   | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=2)),
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 9)
+    | st.integers(min_value=10**308, max_value=10**400)
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(_NAMES)
+    | _written
+    | st.just(...),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 4), max_size=3)
+        | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=2)
+    ),
     max_leaves=6,
 )
 
@@ -375,7 +444,9 @@ def test_the_recorder_saves_only_what_the_grader_can_grade_and_says_what_to_writ
         assert out.startswith("No answer yet") and store.load(qid) == "before"
     elif problem:  # refused by the form check: never recorded, and the student is told what to write
         assert store.load(qid) == "before", (kind, answer)
-        assert out.startswith("\u26a0 Not recorded: ") and f"Write {EXAMPLES[kind]}, then run the cell again." in out, out
+        assert out.startswith("\u26a0 Not recorded: ") and f"Write {EXAMPLES[kind]}, then run the cell again." in out, (
+            out
+        )
         assert "Your answer recorded before (before) still stands" in out
     else:  # recorded: the grader reads it back and gives a verdict, never a complaint about its form
         saved = store.load(qid)
@@ -390,11 +461,21 @@ def test_the_recorder_saves_only_what_the_grader_can_grade_and_says_what_to_writ
             pytest.fail(f"{kind}: recorded {saved!r}, which the grader refuses: {exc}")
 
 
-@pytest.mark.parametrize("kind, answer", [
-    ("tie", "(Hiro, Zoe)"), ("tie", "[Hiro, Zoe]"), ("tie", "('Hiro', 'Zoe')"), ("people", "['Ana', 'Ben', 'Gita', 'Nils']"),
-    ("people", "Ana, Ben, Gita, Nils."), ("person", "Ben."), ("person", '"Ben"'), ("text", '"Elif"'),
-    ("platforms", "Instagram/Minecraft"), ("choice", "(B)."),
-])
+@pytest.mark.parametrize(
+    "kind, answer",
+    [
+        ("tie", "(Hiro, Zoe)"),
+        ("tie", "[Hiro, Zoe]"),
+        ("tie", "('Hiro', 'Zoe')"),
+        ("people", "['Ana', 'Ben', 'Gita', 'Nils']"),
+        ("people", "Ana, Ben, Gita, Nils."),
+        ("person", "Ben."),
+        ("person", '"Ben"'),
+        ("text", '"Elif"'),
+        ("platforms", "Instagram/Minecraft"),
+        ("choice", "(B)."),
+    ],
+)
 def test_the_forms_students_write_are_recorded(tmp_path, kind, answer, capsys):
     store = AnswerStore("quiz", folder=tmp_path)
     Recorder(store, questions=_FOLDER / "questions.json")(f"r-{kind}", answer)
@@ -407,7 +488,7 @@ LESSON4 = Path(__file__).resolve().parents[1] / "instructors" / "source" / "less
 
 
 def _lesson4_recorder(tmp_path, monkeypatch, student="maria"):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     monkeypatch.setenv("SMLESSONS_STUDENT", student)
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
@@ -415,10 +496,14 @@ def _lesson4_recorder(tmp_path, monkeypatch, student="maria"):
     return Recorder(AnswerStore("people-and-ties", folder=tmp_path), questions=questions), questions
 
 
-def test_in_an_assignment_the_recorder_names_the_question_by_its_number_and_says_what_it_replaces(tmp_path, monkeypatch, capsys):
+def test_in_an_assignment_the_recorder_names_the_question_by_its_number_and_says_what_it_replaces(
+    tmp_path, monkeypatch, capsys
+):
     record, questions = _lesson4_recorder(tmp_path, monkeypatch)
     ids = [q["id"] for q in json.loads(questions.read_text(encoding="utf-8"))["questions"]]
-    number_question = next(q["id"] for q in json.loads(questions.read_text(encoding="utf-8"))["questions"] if q["kind"] == "number")
+    number_question = next(
+        q["id"] for q in json.loads(questions.read_text(encoding="utf-8"))["questions"] if q["kind"] == "number"
+    )
     n = ids.index(number_question) + 1
     record(number_question, 3)
     assert capsys.readouterr().out.startswith(f"\u2714 Recorded your answer to question {n}: 3.")
@@ -433,7 +518,7 @@ def test_in_an_assignment_the_recorder_names_the_question_by_its_number_and_says
 
 
 def test_a_name_that_is_not_in_the_students_own_network_is_not_recorded(tmp_path, monkeypatch, capsys):
-    from smlessons.networks import student_network
+    from smlessons.datasets.networks import student_network
 
     record, questions = _lesson4_recorder(tmp_path, monkeypatch)
     person_q = next(q for q in json.loads(questions.read_text(encoding="utf-8"))["questions"] if q["kind"] == "person")

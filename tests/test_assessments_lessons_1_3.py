@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.checks import load_questions
-from smlessons.checks import load_questions as load_student_questions
-from smlessons.datafiles import load_exercise
+from smlessons.exercises.loader import load_exercise
+from smlessons.exercises.questions import load_questions
+from smlessons.exercises.questions import load_questions as load_student_questions
 from smlessons.variants import board_cards
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def test_every_bank_is_built_of_sets_of_one_card_per_bin(n):
 
 def test_a_bank_with_a_two_bin_card_or_a_lopsided_set_is_refused(tmp_path):
     """The loader's check on sets can fail: a set of two network cards is refused."""
-    from smlessons.datafiles import ExerciseFileError
+    from smlessons.exercises.loader import ExerciseFileError
 
     bad = read(board_key(1))
     first, second = bad["items"][0], bad["items"][1]
@@ -150,7 +150,10 @@ def best_one_word_rule(cards) -> float:
 def bank_cards(n):
     doc = read(board_key(n))
     role = {label: r for r, label in doc["policy"]["bins"].items()}
-    return [(c["label"], {role[a] for a in ([c["answer"]] if isinstance(c["answer"], str) else c["answer"])}) for c in doc["items"]]
+    return [
+        (c["label"], {role[a] for a in ([c["answer"]] if isinstance(c["answer"], str) else c["answer"])})
+        for c in doc["items"]
+    ]
 
 
 def lesson1_rule(label):
@@ -184,13 +187,24 @@ def lesson2_first_character(label):
 
 
 def lesson2_outer_call(label):
-    for call, role in (("len(", "number"), ("int(", "number"), ("str(", "text"), ("list(", "list"), ("sorted(", "list"), ("dict(", "dictionary")):
+    for call, role in (
+        ("len(", "number"),
+        ("int(", "number"),
+        ("str(", "text"),
+        ("list(", "list"),
+        ("sorted(", "list"),
+        ("dict(", "dictionary"),
+    ):
         if label.startswith(call):
             return role
     return lesson2_first_character(label)
 
 
-KEYWORD_RULES = {1: [lesson1_rule, lesson1_media_words], 2: [lesson2_first_character, lesson2_outer_call], 3: [lesson3_rule]}
+KEYWORD_RULES = {
+    1: [lesson1_rule, lesson1_media_words],
+    2: [lesson2_first_character, lesson2_outer_call],
+    3: [lesson3_rule],
+}
 
 
 @pytest.mark.parametrize("n", LESSONS)
@@ -205,8 +219,12 @@ def test_word_patterns_do_not_give_the_bins_away(n):
 
 def test_the_keyword_check_catches_a_bank_that_word_patterns_solve():
     """The check can fail: the old lesson 1 bank's pattern (network cards name 'who/whom')."""
-    solved = [("Telegram", {"medium"}), ("Nurses and whom each asks for advice", {"network"}),
-              ("A website for recipes", {"medium"}), ("Cousins and who calls whom", {"network"})]
+    solved = [
+        ("Telegram", {"medium"}),
+        ("Nurses and whom each asks for advice", {"network"}),
+        ("A website for recipes", {"medium"}),
+        ("Cousins and who calls whom", {"network"}),
+    ]
     assert keyword_score(solved, lesson1_rule) == 1.0
     assert best_one_word_rule(solved) == 1.0
 
@@ -218,7 +236,7 @@ def _normal(label: str) -> str:
 def test_the_banks_are_new_cards_not_the_practice_boards():
     practice = {
         _normal(item["label"])
-        for p in (ROOT / "smlessons" / "exercises").glob("*.json")
+        for p in (ROOT / "smlessons" / "content" / "exercises").glob("*.json")
         for item in read(p).get("items", [])
     }
     for n in LESSONS:
@@ -231,7 +249,10 @@ def test_lesson_2s_cards_are_keyed_by_what_python_gives():
     key = load_exercise(board_key(2))
     role_of_type = {int: "number", float: "number", str: "text", list: "list", dict: "dictionary"}
     for item in key.items:
-        value = eval(item.label, {"__builtins__": {"len": len, "int": int, "str": str, "list": list, "sorted": sorted, "dict": dict}})
+        value = eval(
+            item.label,
+            {"__builtins__": {"len": len, "int": int, "str": str, "list": list, "sorted": sorted, "dict": dict}},
+        )
         assert type(value) in role_of_type, (item.label, type(value))
         assert item.answers == (key.roles[role_of_type[type(value)]],), (item.label, value, item.answers)
 
@@ -279,7 +300,10 @@ def test_the_right_option_is_never_the_one_longest_option():
 
 
 def test_the_length_check_finds_a_right_option_longer_than_the_rest():
-    q = {"answer": "b", "options": {"a": "No.", "b": "Yes, because the tie runs both ways once both agree.", "c": "Maybe."}}
+    q = {
+        "answer": "b",
+        "options": {"a": "No.", "b": "Yes, because the tie runs both ways once both agree.", "c": "Maybe."},
+    }
     assert right_is_longest(q)
 
 
@@ -291,7 +315,7 @@ def test_every_wrong_option_has_its_own_feedback():
 #: The lessons' own exercises (practice questions): an assessment asks new cases, not these prompts.
 def _practice_prompts():
     out = []
-    for p in (ROOT / "smlessons" / "exercises").glob("lesson0[123]_*.json"):
+    for p in (ROOT / "smlessons" / "content" / "exercises").glob("lesson0[123]_*.json"):
         out += [q["prompt"] for q in read(p).get("questions", [])]
     return out
 
@@ -300,9 +324,10 @@ def test_the_questions_are_not_the_lessons_exercises():
     """No question of the lesson 1 and 3 assessments shares a run of eight words with a lesson's
     practice question. (Lesson 2's questions reuse the lesson's ``friends`` dictionary on purpose:
     the same data, new questions about it.)"""
+
     def runs(text, k=8):
         w = re.findall(r"\w+", text.casefold())
-        return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+        return {tuple(w[i : i + k]) for i in range(len(w) - k + 1)}
 
     practice = set().union(*(runs(p) for p in _practice_prompts()))
     assert practice
@@ -320,7 +345,7 @@ def test_the_right_letters_are_not_all_the_same():
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
-    from smlessons.checks import student_copy
+    from smlessons.exercises.questions import student_copy
 
     student = load_student_questions(copy_of(n, "questions"))  # refuses any answer, compute, explanation...
     raw = read(copy_of(n, "questions"))
@@ -330,7 +355,11 @@ def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
     assert list(student) == [q["id"] for q in key["questions"]]
     for q in key["questions"]:
         mine = student[q["id"]]
-        assert (mine.prompt, mine.kind, dict(mine.options) if mine.options else None) == (q["prompt"], q["kind"], q.get("options"))
+        assert (mine.prompt, mine.kind, dict(mine.options) if mine.options else None) == (
+            q["prompt"],
+            q["kind"],
+            q.get("options"),
+        )
 
 
 # -- each student's variant -------------------------------------------------------------------
@@ -369,7 +398,11 @@ def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, tmp_pa
         env = {**os.environ, "SMLESSONS_STUDENT": "ana", "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
         out = subprocess.run(
             [sys.executable, "-c", _BUILD.format(path=str(copy_of(n, "board")))],
-            env=env, cwd=tmp_path, capture_output=True, text=True, check=True,
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         shown.append(json.loads(out.strip().splitlines()[-1]))
     graded = [i.label for i in key.variant("ana")]
@@ -384,7 +417,12 @@ def test_the_label_only_copy_matches_the_key_and_carries_no_key(n):
     assert all(set(c) == {"label", "set"} for c in doc["items"])
     assert [c["set"] for c in doc["items"]] == [c["set"] for c in key["items"]]
     assert "policy" not in doc and doc["sources"] == {} and doc["mode"] == "assessment"
-    assert (doc["id"], doc["show"], doc["bins"], doc["notebook"]) == (key["id"], key["show"], key["bins"], key["notebook"])
+    assert (doc["id"], doc["show"], doc["bins"], doc["notebook"]) == (
+        key["id"],
+        key["show"],
+        key["bins"],
+        key["notebook"],
+    )
     text = json.dumps(doc)
     for word in ('"answer"', '"explanation"', '"clause"', '"policy"'):
         assert word not in text, word
@@ -401,7 +439,7 @@ def expected_grade_source(exercise_id: str) -> str:
     return (
         "# Graded from your answer file after you hand in.\n"
         "### BEGIN HIDDEN TESTS\n"
-        "from smlessons.grader import graded_outside\n"
+        "from smlessons.instructor.grader import graded_outside\n"
         f'graded_outside("{exercise_id}")\n'
         "### END HIDDEN TESTS"
     )
@@ -501,7 +539,11 @@ def key_leaks(files) -> list[str]:
             if not isinstance(doc, dict):
                 continue
             for item in doc.get("items", []) if isinstance(doc.get("items"), list) else []:
-                if isinstance(item, dict) and item.get("label") in bank_labels and ("answer" in item or "clause" in item):
+                if (
+                    isinstance(item, dict)
+                    and item.get("label") in bank_labels
+                    and ("answer" in item or "clause" in item)
+                ):
                     leaks.append(f"{path}: the answer to {item['label']!r}")
             for q in doc.get("questions", []) if isinstance(doc.get("questions"), list) else []:
                 if isinstance(q, dict) and q.get("id") in question_ids and ({"answer", "compute"} & set(q)):
@@ -536,12 +578,20 @@ def test_the_released_assignments_hold_no_key(tmp_path):
         for path in (notebook(n), copy_of(n, "board"), copy_of(n, "questions")):
             shutil.copy(path, course / "source" / folder / path.name)
     # nbgrader runs alembic by name: the environment's own bin folder goes first
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+    }
     for n in LESSONS:
         folder, stem = ASSIGNMENTS[n]
         done = subprocess.run(
             [sys.executable, "-m", "nbgrader", "generate_assignment", folder, "--force"],
-            cwd=course, env=env, capture_output=True, text=True, timeout=300,
+            cwd=course,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert done.returncode == 0, done.stderr[-2000:]
         release = course / "release" / folder

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.checks import load_questions, student_copy
-from smlessons.datafiles import TOP_FIELDS, load_exercise, parse_exercise
+from smlessons.exercises.loader import TOP_FIELDS, load_exercise, parse_exercise
+from smlessons.exercises.questions import load_questions, student_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
@@ -35,7 +35,7 @@ RULE = (
 GRADE_CELL = (
     "# Graded from your answer file after you hand in.\n"
     "### BEGIN HIDDEN TESTS\n"
-    "from smlessons.grader import graded_outside\n"
+    "from smlessons.instructor.grader import graded_outside\n"
     'graded_outside("{id}")\n'
     "### END HIDDEN TESTS"
 )
@@ -158,9 +158,7 @@ def test_each_bank_is_built_of_sets_with_one_card_per_bin(n):
 def one_bin_scores(n, students) -> set:
     """What always choosing one bin scores, for each student and bin."""
     ex = load_exercise(board_key(n))
-    return {
-        sum(b in item.answers for item in ex.variant(s)) / ex.show for s in students for b in ex.bins
-    }
+    return {sum(b in item.answers for item in ex.variant(s)) / ex.show for s in students for b in ex.bins}
 
 
 @pytest.mark.parametrize("n", LESSONS)
@@ -177,10 +175,32 @@ KEYWORDS = {
         "community": ["group", "circle", "together", "close-knit", "split", "team", "among themselves", "table"],
     },
     5: {
-        "strong": ["best friend", "every day", "secret", "couple", "years", "sibling", "live together", "always",
-                   "confide", "family"],
-        "weak": ["once", "online", "met ", "forum", "colleague", "neighbour", "linkedin", "former", "party",
-                 "parties", "hairdresser", "friend of a friend"],
+        "strong": [
+            "best friend",
+            "every day",
+            "secret",
+            "couple",
+            "years",
+            "sibling",
+            "live together",
+            "always",
+            "confide",
+            "family",
+        ],
+        "weak": [
+            "once",
+            "online",
+            "met ",
+            "forum",
+            "colleague",
+            "neighbour",
+            "linkedin",
+            "former",
+            "party",
+            "parties",
+            "hairdresser",
+            "friend of a friend",
+        ],
     },
     6: {
         "lost": ["only", "no other", "never"],
@@ -212,8 +232,18 @@ def test_keywords_do_not_give_the_answer(n):
     doc = read(board_key(n))
     chance = 1 / len(doc["bins"])
     assert keyword_score(doc, KEYWORDS[n]) <= chance + 0.1, keyword_score(doc, KEYWORDS[n])
-    fooled = dict(doc, items=[dict(c, answer=doc["policy"]["bins"][max(KEYWORDS[n], key=lambda r: sum(
-        c["label"].lower().count(w) for w in KEYWORDS[n][r]))]) for c in doc["items"]])
+    fooled = dict(
+        doc,
+        items=[
+            dict(
+                c,
+                answer=doc["policy"]["bins"][
+                    max(KEYWORDS[n], key=lambda r: sum(c["label"].lower().count(w) for w in KEYWORDS[n][r]))
+                ],
+            )
+            for c in doc["items"]
+        ],
+    )
     assert keyword_score(fooled, KEYWORDS[n]) > chance + 0.1, "the measure can tell a keyword bank"
 
 
@@ -313,7 +343,7 @@ def test_every_question_has_exactly_one_answer_for_every_student(n):
 def test_a_student_s_questions_and_answers_are_the_same_in_another_process():
     code = (
         "import json\n"
-        "from smlessons.checks import load_questions\n"
+        "from smlessons.exercises.questions import load_questions\n"
         f"paths = {[str(questions_key(n)) for n in LESSONS]!r}\n"
         "out = {}\n"
         "for p in paths:\n"
@@ -323,8 +353,9 @@ def test_a_student_s_questions_and_answers_are_the_same_in_another_process():
         "print(json.dumps(out))\n"
     )
     env = {**os.environ, "PYTHONHASHSEED": "7", "PYTHONPATH": str(ROOT)}
-    there = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                      env=env).stdout)
+    there = json.loads(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    )
     here = {qid: [q.prompt, q.options, q.answers()] for n in LESSONS for qid, q in bound(n, "ana").items()}
     assert there == json.loads(json.dumps(here))
 
@@ -333,24 +364,27 @@ def test_a_student_s_questions_and_answers_are_the_same_in_another_process():
 
 # Until Recorder takes questions= (it reads each question's kind from the file), the
 # notebook's Recorder is given the same kinds through expects=; the branch then goes unused.
-_RECORDER_BRIDGE = '''
+_RECORDER_BRIDGE = """
 import inspect
-from smlessons import assessment
+from smlessons.exercises import recorder as assessment
 if "questions" not in inspect.signature(assessment.Recorder.__init__).parameters:
-    from smlessons.checks import question_kinds
+    from smlessons.exercises.questions import question_kinds
     _init = assessment.Recorder.__init__
     def _with_questions(self, answers=None, *, expects=None, questions=None):
         _init(self, answers, expects={**(question_kinds(questions) if questions else {}), **(expects or {})})
     assessment.Recorder.__init__ = _with_questions
-'''
+"""
 
 
 def run_solutions(n: int, student: str, folder: Path) -> dict:
     """Run the notebook's setup, question and answer cells for `student`; return the answer file."""
     for name in (questions_copy(n).name, board_copy(n).name):
         (folder / name).write_bytes((COURSE / "source" / f"lesson{n}" / name).read_bytes())
-    keep = [c for c in notebook(n)["cells"] if c["cell_type"] == "code"
-            and (c["id"] == "setup" or c["id"].endswith(("-ask", "-answer")))]
+    keep = [
+        c
+        for c in notebook(n)["cells"]
+        if c["cell_type"] == "code" and (c["id"] == "setup" or c["id"].endswith(("-ask", "-answer")))
+    ]
     script = _RECORDER_BRIDGE + "\n\n".join(text(c) for c in keep)
     env = {**os.environ, "SMLESSONS_STUDENT": student, "PYTHONPATH": str(ROOT)}
     env.pop("SMLESSONS_ANSWERS_DIR", None)
@@ -362,7 +396,7 @@ def run_solutions(n: int, student: str, folder: Path) -> dict:
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_the_notebook_s_solutions_are_right_for_their_student_only(n, tmp_path):
-    from smlessons.autograde import _revive
+    from smlessons.instructor.autograde import _revive
 
     recorded = run_solutions(n, "ada", tmp_path)
     questions = load_questions(questions_key(n))
@@ -447,7 +481,7 @@ def _media_key(M, q, names):
     if measure == "most_overlap":
         jac = {}
         for i, a in enumerate(media):
-            for b in media[i + 1:]:
+            for b in media[i + 1 :]:
                 both = sum(a in ms and b in ms for ms in on.values())
                 either = sum(a in ms or b in ms for ms in on.values())
                 jac[frozenset((a, b))] = both / either if either else 0
@@ -496,8 +530,8 @@ def _network_key(G, q, names):
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_every_key_matches_plain_networkx_for_many_students(n):
-    from smlessons.multiplex import student_multiplex
-    from smlessons.networks import student_network
+    from smlessons.datasets.multiplex import student_multiplex
+    from smlessons.datasets.networks import student_network
 
     questions = load_questions(questions_key(n))
     for s in MANY:
@@ -518,7 +552,7 @@ def test_every_key_matches_plain_networkx_for_many_students(n):
 
 
 def test_the_span_question_asks_only_about_ties_whose_ends_share_no_friend():
-    from smlessons.networks import student_network
+    from smlessons.datasets.networks import student_network
 
     spans = []
     for s in MANY:
@@ -540,5 +574,7 @@ def test_the_notebooks_say_the_network_is_invented_and_lesson5_does_not_colour_b
     for n in LESSONS:
         words = " ".join(text(c) for c in notebook(n)["cells"])
         g = "M" if n == 6 else "G"
-        assert f"`{g}` is invented for practice: a made-up class drawn from your student id; it describes nobody." in words
+        assert (
+            f"`{g}` is invented for practice: a made-up class drawn from your student id; it describes nobody." in words
+        )
     assert "betweenness" not in text(next(c for c in notebook(5)["cells"] if c["id"] == "network"))

@@ -1,4 +1,4 @@
-"""smlessons.autograde: points for nbgrader cells and rows for reports, read
+"""smlessons.instructor.autograde: points for nbgrader cells and rows for reports, read
 from answer files without ever changing them."""
 
 import atexit
@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from smlessons import SortingBoard, autograde
-from smlessons.answers import AnswerStore
-from smlessons.autograde import (
+from smlessons import SortingBoard
+from smlessons.exercises.answers import AnswerStore
+from smlessons.exercises.loader import EXERCISES_DIR, load_exercise
+from smlessons.exercises.questions import Question
+from smlessons.instructor import autograde
+from smlessons.instructor.autograde import (
     AnswerFileError,
     board_points,
     find_key,
@@ -20,8 +23,6 @@ from smlessons.autograde import (
     question_points,
     read_answer_file,
 )
-from smlessons.checks import Question
-from smlessons.datafiles import EXERCISES_DIR, load_exercise
 
 ROOT = Path(__file__).resolve().parents[1]
 # The keys of the first sample assignments, kept here so that these tests do not
@@ -269,11 +270,21 @@ QUESTION_KEY.write_text(json.dumps(QUESTIONS_DATA), encoding="utf-8")
 # The student's copy of the board: labels only.
 STUDENT_COPY = KEYS / "student" / "lesson01_assessment.json"
 STUDENT_COPY.parent.mkdir()
-STUDENT_COPY.write_text(json.dumps({
-    "id": BOARD_DATA["id"], "mode": "assessment", "notebook": BOARD_DATA["notebook"], "title": BOARD_DATA["title"],
-    "prompt": BOARD_DATA["prompt"], "bins": BOARD_DATA["bins"], "sources": {},
-    "items": [{"label": item["label"]} for item in BOARD_DATA["items"]],
-}), encoding="utf-8")
+STUDENT_COPY.write_text(
+    json.dumps(
+        {
+            "id": BOARD_DATA["id"],
+            "mode": "assessment",
+            "notebook": BOARD_DATA["notebook"],
+            "title": BOARD_DATA["title"],
+            "prompt": BOARD_DATA["prompt"],
+            "bins": BOARD_DATA["bins"],
+            "sources": {},
+            "items": [{"label": item["label"]} for item in BOARD_DATA["items"]],
+        }
+    ),
+    encoding="utf-8",
+)
 PRACTICE = EXERCISES_DIR / "lesson01_media_or_network.json"
 MEDIUM, NETWORK = load_exercise(BOARD_KEY).bins
 
@@ -469,8 +480,13 @@ def test_load_keys_notes_files_that_are_not_keys(tmp_path):
     assert keys.boards == {} and keys.questions == {}
     text = "\n".join(keys.problems)
     assert len(keys.problems) == 5
-    for words in ("not a readable JSON file", "neither an exercise nor a questions file", "at least two bins",
-                  "missing field 'prompt'", "has no answers (a student's copy)"):
+    for words in (
+        "not a readable JSON file",
+        "neither an exercise nor a questions file",
+        "at least two bins",
+        "missing field 'prompt'",
+        "has no answers (a student's copy)",
+    ):
         assert words in text
 
 
@@ -490,7 +506,11 @@ def test_grade_answers_rows_for_cards_and_questions():
     board = [r for r in rows if r.exercise == "lesson01-assessment"]
     assert len(board) == 8 and {r.student for r in rows} == {"ada"}
     by_item = {r.item: r for r in board}
-    assert (by_item["Telegram"].status, by_item["Snapchat"].status, by_item["A podcast app where listeners comment on episodes and reply to each other"].status) == ("right", "wrong", "unplaced")
+    assert (
+        by_item["Telegram"].status,
+        by_item["Snapchat"].status,
+        by_item["A podcast app where listeners comment on episodes and reply to each other"].status,
+    ) == ("right", "wrong", "unplaced")
     assert by_item["LinkedIn"].right_answer == f"{MEDIUM} | {NETWORK}"
     questions = {r.item: r for r in rows if r.kind == "question"}
     assert set(questions) == {"a3-most-friends", "a3-ben-ties", "a3-karate-distance", "a3-pia-neighbours", "a3-broker"}
@@ -559,12 +579,12 @@ def test_grading_writes_nothing_to_stderr_even_when_a_library_warns(monkeypatch,
     # nbgrader gives 0 points to a grading cell with any output on stderr.
     import warnings
 
-    from smlessons import checks
+    from smlessons.exercises import questions as checks
 
     original = checks.Question.evaluate
 
     def noisy(self, answer):
-        warnings.warn("some library changed its mind", FutureWarning)
+        warnings.warn("some library changed its mind", FutureWarning, stacklevel=2)
         return original(self, answer)
 
     monkeypatch.setattr(checks.Question, "evaluate", noisy)

@@ -1,4 +1,4 @@
-"""Tests of smlessons.campaign: lesson 8's plans, tables, reasons and feedback."""
+"""Tests of smlessons.exercises.campaign: lesson 8's plans, tables, reasons and feedback."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import json
 import numpy as np
 import pytest
 
-from smlessons import campaign as module
-from smlessons.campaign import (
+from smlessons.engine.measures import PersonNotFoundError
+from smlessons.exercises import campaign as module
+from smlessons.exercises.campaign import (
     PLAN_EXERCISE,
     Campaign,
     CampaignResult,
@@ -22,7 +23,6 @@ from smlessons.campaign import (
     reasons,
     texts,
 )
-from smlessons.networks import PersonNotFoundError
 
 EXPLANATION = "We seed Carla and Jamal inside Uma's group and buy the two media that carry its ties."
 
@@ -116,7 +116,11 @@ STUDENT_MISTAKES = [
     (["Instagram"], ["Zed"], "'Zed' is not a student of this class: check the spelling."),
     (["Instagram"], ["Jamall"], "'Jamall' is not a student of this class: check the spelling (did you mean 'Jamal'?)."),
     (["TikTok"], ["Pia"], "Pia has no tie on TikTok, so the media you bought cannot reach them"),
-    (["Instagram", "WhatsApp"], ["Uma", "Carla", "Jamal"], "This plan costs 12 points (2 media × 3 + 3 seeds × 2) but the budget is 10: drop a medium or a seed."),
+    (
+        ["Instagram", "WhatsApp"],
+        ["Uma", "Carla", "Jamal"],
+        "This plan costs 12 points (2 media × 3 + 3 seeds × 2) but the budget is 10: drop a medium or a seed.",
+    ),
 ]
 
 
@@ -195,14 +199,19 @@ def test_the_tempting_reasons_are_the_ones_the_issue_names():
 
 def test_reasons_are_checked_against_the_data(model, hubs, campaign):
     # (a) media carry most ties inside the target: 9 of 10 for Instagram + WhatsApp; TikTok alone carries 1.
-    assert judge_reason(model, "a") == (True, "True of your plan: Instagram and WhatsApp carry 9 of the 10 ties inside Uma's friendship group.")
+    assert judge_reason(model, "a") == (
+        True,
+        "True of your plan: Instagram and WhatsApp carry 9 of the 10 ties inside Uma's friendship group.",
+    )
     tiktok = campaign.plan(["TikTok"], ["Carla"])
     verdict, why = judge_reason(tiktok, "a")
     assert verdict is False and "TikTok carries 1 of the 10 ties" in why
     # (b) seeds inside, (c) a way in
     assert judge_reason(model, "b")[0] is True and judge_reason(hubs, "b")[0] is False
     verdict, why = judge_reason(hubs, "c")
-    assert verdict is True and why.startswith("True of your plan (Ben\u2013Uma on Instagram, which passes it on in about 30% of runs), but a weak reason")
+    assert verdict is True and why.startswith(
+        "True of your plan (Ben\u2013Uma on Instagram, which passes it on in about 30% of runs), but a weak reason"
+    )
     assert judge_reason(model, "c")[0] is False
     # (d) overlap: each medium adds ties of its own; one medium: does not apply
     verdict, why = judge_reason(model, "d")
@@ -281,7 +290,12 @@ def test_check_plan_rejects_programming_errors(model):
 
 
 def test_every_text_is_filled_in(model, hubs, campaign):
-    plans = [model, hubs, campaign.plan(["WhatsApp", "TikTok"], ["Carla", "Jamal"]), campaign.plan(["TikTok"], ["Carla"])]
+    plans = [
+        model,
+        hubs,
+        campaign.plan(["WhatsApp", "TikTok"], ["Carla", "Jamal"]),
+        campaign.plan(["TikTok"], ["Carla"]),
+    ]
     for plan in plans:
         for letter in texts()["reasons"]:
             _, why = judge_reason(plan, letter)
@@ -309,7 +323,7 @@ def test_one_chance_per_tie_is_an_option_and_two_chances_the_stated_default():
 
 
 def test_check_plan_saves_the_plan_reasons_and_explanation(tmp_path):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     store = AnswerStore("08-planning-a-campaign", folder=tmp_path)
     c = Campaign()
@@ -339,7 +353,7 @@ def test_check_plan_in_a_lesson_saves_to_the_lesson_answer_file(tmp_path, monkey
 
 
 def test_plan_feedback_shows_as_paragraphs_in_jupyterlab():
-    from smlessons.campaign import PlanFeedback
+    from smlessons.exercises.campaign import PlanFeedback
 
     fb = PlanFeedback(("First line of feedback.", "", "Second line."))
     assert fb._repr_markdown_() == "First line of feedback.\n\nSecond line."

@@ -1,4 +1,4 @@
-"""smlessons.checks: code-cell questions, the answer forms they accept, the
+"""smlessons.exercises.questions: code-cell questions, the answer forms they accept, the
 feedback they give (right, wrong with a reason, unanswered), and their data files."""
 
 import json
@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from smlessons import checks
-from smlessons.checks import (
+from smlessons.datasets.networks import class_network
+from smlessons.engine.measures import bridges, central_people, local_bridges
+from smlessons.exercises import questions as checks
+from smlessons.exercises.questions import (
     Question,
     QuestionFileError,
     UnknownQuestionError,
@@ -18,7 +20,6 @@ from smlessons.checks import (
     load_questions,
     question,
 )
-from smlessons.networks import bridges, central_people, class_network, local_bridges
 
 PEOPLE_AND_TIES = "lesson04_people_and_ties"
 BRIDGES_AND_BROKERS = "lesson05_bridges_and_brokers"
@@ -126,7 +127,7 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     if q.kind in ("platform", "platforms"):  # a real medium (or pair) of the network, not the answer
         from itertools import combinations
 
-        from smlessons.multiplex import media_of
+        from smlessons.engine.multilayer import media_of
 
         media = media_of(q.key().graph)
         options = media if q.kind == "platform" else [frozenset(p) for p in combinations(media, 2)]
@@ -156,7 +157,7 @@ def test_a_person_in_many_forms(answer):
 
 
 def test_the_person_a_measure_returns_is_accepted_as_is():
-    from smlessons.networks import karate_club
+    from smlessons.datasets.networks import karate_club
 
     G = karate_club()
     assert evaluate("karate-most-ties", central_people(G, "degree")[0]).correct
@@ -165,7 +166,16 @@ def test_the_person_a_measure_returns_is_accepted_as_is():
 
 @pytest.mark.parametrize(
     "answer",
-    [("Ben", "Uma"), ("Uma", "Ben"), ["uma", "BEN"], {"Ben", "Uma"}, "Ben-Uma", "uma \u2013 ben", "Ben and Uma", "Ben, Uma"],
+    [
+        ("Ben", "Uma"),
+        ("Uma", "Ben"),
+        ["uma", "BEN"],
+        {"Ben", "Uma"},
+        "Ben-Uma",
+        "uma \u2013 ben",
+        "Ben and Uma",
+        "Ben, Uma",
+    ],
 )
 def test_a_tie_in_many_forms(answer):
     assert evaluate("class-bridge", answer).correct
@@ -179,7 +189,13 @@ def test_a_tie_straight_from_the_measures():
 
 @pytest.mark.parametrize(
     "answer",
-    [["Ben", "Carla", "Jamal"], ("Jamal", "Ben", "Carla"), {"ben", "carla", "jamal"}, "Ben, Carla and Jamal", "jamal;ben;carla"],
+    [
+        ["Ben", "Carla", "Jamal"],
+        ("Jamal", "Ben", "Carla"),
+        {"ben", "carla", "jamal"},
+        "Ben, Carla and Jamal",
+        "jamal;ben;carla",
+    ],
 )
 def test_a_group_of_people_in_any_order_and_form(answer):
     assert evaluate("class-neighbours", answer).correct
@@ -334,7 +350,10 @@ def test_a_wrong_answer_without_hint_or_feedback_still_explains():
 @pytest.mark.parametrize(
     "fields, words",
     [
-        ({"kind": "colour"}, "kind must be one of person, people, tie, number, text, platform, platforms, choice, not 'colour'"),
+        (
+            {"kind": "colour"},
+            "kind must be one of person, people, tie, number, text, platform, platforms, choice, not 'colour'",
+        ),
         ({"answer": None}, "give either 'answer' or 'compute' \\(exactly one\\)"),
         ({"compute": {"graph": "karate_club", "measure": "degree", "person": 0}}, "exactly one"),
         ({"explanation": " "}, "field 'explanation' must be a non-empty string"),
@@ -352,7 +371,10 @@ def test_a_malformed_question_is_rejected(fields, words):
 @pytest.mark.parametrize(
     "compute, words",
     [
-        ({"graph": "facebook", "measure": "degree"}, "compute.graph must be one of karate_club, class_network, multiplex_class, student_network, student_multiplex, not 'facebook'"),
+        (
+            {"graph": "facebook", "measure": "degree"},
+            "compute.graph must be one of karate_club, class_network, multiplex_class, student_network, student_multiplex, not 'facebook'",
+        ),
         ({"graph": "karate_club", "measure": "pagerank"}, "compute.measure must be one of"),
         ({"graph": "karate_club", "measure": "bridge"}, "measure 'bridge' gives a 'tie' answer, but kind is 'person'"),
         ({"graph": "karate_club", "measure": "most_central", "by": "degree", "top": 3}, "unknown field 'top'"),
@@ -384,19 +406,31 @@ def test_a_computed_question_on_one_platform(monkeypatch):
 
     def two_media():
         G = nx.MultiGraph(name="two media")
-        G.add_edges_from([("Ana", "Ben", {"platform": "WhatsApp"}), ("Ana", "Carla", {"platform": "Instagram"}),
-                          ("Ben", "Carla", {"platform": "WhatsApp"}), ("Carla", "Dev", {"platform": "WhatsApp"})])
+        G.add_edges_from(
+            [
+                ("Ana", "Ben", {"platform": "WhatsApp"}),
+                ("Ana", "Carla", {"platform": "Instagram"}),
+                ("Ben", "Carla", {"platform": "WhatsApp"}),
+                ("Carla", "Dev", {"platform": "WhatsApp"}),
+            ]
+        )
         return G
 
     monkeypatch.setitem(checks._GRAPHS, "two_media", lambda nw: two_media)
     q = Question(
-        id="wa", prompt="Who has most WhatsApp ties?", kind="person", explanation="{answer}.",
+        id="wa",
+        prompt="Who has most WhatsApp ties?",
+        kind="person",
+        explanation="{answer}.",
         compute={"graph": "two_media", "measure": "most_central", "platform": "WhatsApp"},
     )
     assert q.answers() == ["Ben", "Carla"]
     assert "Ana has 1 tie; the most anyone has is 2." in str(q.evaluate("Ana"))
     bad = Question(
-        id="x", prompt="?", kind="person", explanation="?",
+        id="x",
+        prompt="?",
+        kind="person",
+        explanation="?",
         compute={"graph": "two_media", "measure": "most_central", "platform": "MySpace"},
     )
     with pytest.raises(KeyError, match="no tie in this network is on 'MySpace'"):
@@ -446,7 +480,10 @@ def changed(**fields):
     [
         ("{not json", "demo.json: not valid JSON"),
         ({"id": "x"}, "demo.json: expected an object with a 'questions' list"),
-        (changed(q_source="b"), "demo.json: question 0: question 'one': field 'source' is 'b', which is not a key of 'sources'"),
+        (
+            changed(q_source="b"),
+            "demo.json: question 0: question 'one': field 'source' is 'b', which is not a key of 'sources'",
+        ),
         (changed(q_colour="red"), "demo.json: question 0: question 'one': unknown field 'colour'"),
         ({**GOOD, "questions": [{"id": "one", "kind": "number"}]}, "question 'one': missing field 'prompt'"),
         ({**GOOD, "questions": GOOD["questions"] * 2}, "demo.json: duplicate question id 'one'"),
@@ -505,7 +542,8 @@ def test_a_medium_in_many_forms(answer):
 
 
 def test_a_medium_straight_from_the_functions():
-    from smlessons.multiplex import best_media, friends_by_medium, multiplex_class, overlap
+    from smlessons.datasets.multiplex import multiplex_class
+    from smlessons.engine.multilayer import best_media, friends_by_medium, overlap
 
     G = multiplex_class()
     assert evaluate("ana-best-medium", best_media(G, "Ana")).correct
@@ -515,7 +553,14 @@ def test_a_medium_straight_from_the_functions():
 
 
 @pytest.mark.parametrize(
-    "answer", [("WhatsApp", "Instagram"), "instagram, whatsapp", "WhatsApp-Instagram", "WhatsApp and Instagram", {"Instagram", "WhatsApp"}]
+    "answer",
+    [
+        ("WhatsApp", "Instagram"),
+        "instagram, whatsapp",
+        "WhatsApp-Instagram",
+        "WhatsApp and Instagram",
+        {"Instagram", "WhatsApp"},
+    ],
 )
 def test_two_media_in_many_forms(answer):
     assert evaluate("media-overlap", answer).correct
@@ -527,7 +572,9 @@ def test_a_wrong_medium_for_a_person_counts_their_friends_on_it():
         "\u2717 Not quite: you answered WhatsApp.",
         "Of Ana's 5 friends, 2 are tied to Ana on WhatsApp (Ines, Rosa). Another medium ties Ana to more of them.",
     ]
-    assert lines_[2].startswith("WhatsApp has a tie with everybody in the class, but the question is about Ana's own friends.")
+    assert lines_[2].startswith(
+        "WhatsApp has a tie with everybody in the class, but the question is about Ana's own friends."
+    )
     assert "Of Ana's 5 friends, 1 is tied to Ana on Minecraft (Hugo)." in str(evaluate("ana-best-medium", "Minecraft"))
 
 
@@ -542,7 +589,9 @@ def test_a_wrong_medium_to_remove_says_who_is_cut_off():
 
 def test_the_right_medium_to_remove_is_explained_with_the_facts():
     text = str(evaluate("medium-removal", "instagram"))
-    assert text.startswith("\u2713 Right: Instagram.\nWithout Instagram, 8 of the 50 ties are lost and the class falls into 3 parts: 12 people")
+    assert text.startswith(
+        "\u2713 Right: Instagram.\nWithout Instagram, 8 of the 50 ties are lost and the class falls into 3 parts: 12 people"
+    )
     assert text.splitlines()[-1].startswith("Source: Haythornthwaite, C. (2005).")
 
 
@@ -575,7 +624,9 @@ def test_a_medium_not_in_the_network_or_of_the_wrong_form_is_feedback_not_a_cras
 
 
 def test_literal_platform_questions_use_lesson_2s_names_and_aliases():
-    q = Question(id="bird", prompt="Which medium had a bird logo?", kind="platform", answer="Twitter", explanation="{answer}.")
+    q = Question(
+        id="bird", prompt="Which medium had a bird logo?", kind="platform", answer="Twitter", explanation="{answer}."
+    )
     assert q.answers() == ["X (Twitter)"]
     assert q.evaluate("x").correct and q.evaluate("Twitter/X").correct and not q.evaluate("TikTok").correct
     odd = Question(id="odd", prompt="?", kind="platform", answer="MySpace", explanation="{answer}.")
@@ -587,7 +638,9 @@ def test_literal_platform_questions_use_lesson_2s_names_and_aliases():
 
 
 def test_a_platform_measure_needs_a_platform_kind():
-    with pytest.raises(QuestionFileError, match="measure 'best_medium' gives a 'platform' answer, but kind is 'person'"):
+    with pytest.raises(
+        QuestionFileError, match="measure 'best_medium' gives a 'platform' answer, but kind is 'person'"
+    ):
         Question(id="q", prompt="?", kind="person", explanation="!",
                  compute={"graph": "multiplex_class", "measure": "best_medium", "person": "Ana"})  # fmt: skip
 
@@ -643,7 +696,7 @@ def test_a_generator_answer_is_checked_and_saved_whole(answers_dir):
 
 
 def test_an_explicit_store_or_notebook_name_wins(answers_dir, tmp_path_factory):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     store = AnswerStore("my-copy", folder=tmp_path_factory.mktemp("elsewhere"))
     check("karate-most-ties", 33, answers=store)
@@ -664,7 +717,7 @@ def test_without_a_notebook_name_nothing_is_saved_and_nothing_breaks(answers_dir
 
 
 def test_a_disk_problem_is_reported_and_the_feedback_still_shown(answers_dir, capsys):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     (answers_dir / "blocked").write_text("a file where a folder should be")
     store = AnswerStore("x", folder=answers_dir / "blocked")
@@ -685,7 +738,7 @@ def test_a_damaged_answer_file_is_kept_aside_and_said_so(answers_dir, capsys):
 
 
 def test_every_shipped_questions_file_names_its_lesson():
-    folder = Path(checks.__file__).parents[1] / "notebooks"
+    folder = Path(checks.__file__).parents[2] / "notebooks"
     notebooks = {p.stem for p in [*folder.glob("*.ipynb"), *folder.glob("it/*.ipynb")]}  # Italian lessons too
     for path in sorted(checks.EXERCISES_DIR.glob("*.json")):
         data = json.loads(path.read_text())
@@ -699,16 +752,18 @@ def test_a_bad_notebook_field_is_refused(tmp_path):
 
 
 def test_check_all_prints_each_verdict_and_a_score(capsys):
-    from smlessons.checks import check_all
+    from smlessons.exercises.questions import check_all
 
-    right = check_all({"review-medium-word": "Medium", "review-bridge": ("Uma", "Ben"), "review-seeding": ...}, answers=False)
+    right = check_all(
+        {"review-medium-word": "Medium", "review-bridge": ("Uma", "Ben"), "review-seeding": ...}, answers=False
+    )
     out = capsys.readouterr().out
     assert right == 2
     assert out.startswith("1. ") and "3. " in out and out.rstrip().endswith("Score: 2 of 3.")
 
 
 def test_check_all_rejects_unknown_questions_before_printing(capsys):
-    from smlessons.checks import check_all
+    from smlessons.exercises.questions import check_all
 
     with pytest.raises(UnknownQuestionError):
         check_all({"review-medium-word": "medium", "no-such-question": 1}, answers=False)
@@ -718,7 +773,7 @@ def test_check_all_rejects_unknown_questions_before_printing(capsys):
 
 
 def test_review_questions_have_the_answers_lesson6_gives():
-    from smlessons.checks import evaluate
+    from smlessons.exercises.questions import evaluate
 
     for qid, answer in {
         "review-medium-word": "medium", "review-class-ties": 6, "review-bridge": ("Ben", "Uma"),
@@ -781,7 +836,7 @@ def test_bad_choice_questions_are_refused_with_the_reason(over, message):
 
 
 def test_every_shipped_question_has_a_level():
-    from smlessons.checks import LEVELS, list_questions, question
+    from smlessons.exercises.questions import LEVELS, list_questions, question
 
     assert {question(q).level for q in list_questions()} <= set(LEVELS)
     missing = [
@@ -794,7 +849,7 @@ def test_every_shipped_question_has_a_level():
 
 
 def test_ask_shows_the_prompt_and_options_from_the_data():
-    from smlessons.checks import ask
+    from smlessons.exercises.questions import ask
 
     q = _mc()
     md = q.prompt_markdown()
@@ -812,7 +867,7 @@ def test_hints_call_only_what_their_notebook_defines(name):
     import builtins
 
     data = json.loads((checks.EXERCISES_DIR / f"{name}.json").read_text(encoding="utf-8"))
-    nb = Path(checks.__file__).parents[1] / "notebooks" / f"{data['notebook']}.ipynb"
+    nb = Path(checks.__file__).parents[2] / "notebooks" / f"{data['notebook']}.ipynb"
     names = set()
     for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] != "code":
@@ -834,15 +889,25 @@ def test_hints_call_only_what_their_notebook_defines(name):
 
 import networkx as nx  # noqa: E402
 
-from smlessons.checks import NoStudentError, ask, question_kinds, student_copy  # noqa: E402
-from smlessons.networks import student_network  # noqa: E402
+from smlessons.datasets.networks import student_network
+from smlessons.exercises.questions import NoStudentError, ask, question_kinds, student_copy
 
 
 def _tiny():
     """Ana, Ben, Carla: a triangle; Carla-Dev: the bridge; Dev, Elif, Farid, Greta: a square."""
     G = nx.Graph()
-    G.add_edges_from([("Ana", "Ben"), ("Ben", "Carla"), ("Ana", "Carla"), ("Carla", "Dev"),
-                      ("Dev", "Elif"), ("Elif", "Farid"), ("Farid", "Greta"), ("Greta", "Dev")])
+    G.add_edges_from(
+        [
+            ("Ana", "Ben"),
+            ("Ben", "Carla"),
+            ("Ana", "Carla"),
+            ("Carla", "Dev"),
+            ("Dev", "Elif"),
+            ("Elif", "Farid"),
+            ("Farid", "Greta"),
+            ("Greta", "Dev"),
+        ]
+    )
     G.graph["communities"] = [["Dev", "Elif", "Farid", "Greta"], ["Ana", "Ben", "Carla"]]
     return G
 
@@ -867,28 +932,68 @@ CHOICE3 = {"a": "first", "b": "second", "c": "third"}
         ("tiny", "choice", {"measure": "tie_type", "tie": ["Carla", "Dev"]}, "c", "b"),
         ("tiny", "number", {"measure": "span", "tie": ["Dev", "Elif"]}, 3, 2),
         ("tiny", "number", {"measure": "span", "tie": ["Ana", "Ben"]}, 2, 1),
-        ("tiny", "people", {"measure": "cut_off_by_bridge", "person": "Ana"}, ["Dev", "Elif", "Farid", "Greta"],
-         ["Dev", "Elif", "Farid"]),
+        (
+            "tiny",
+            "people",
+            {"measure": "cut_off_by_bridge", "person": "Ana"},
+            ["Dev", "Elif", "Farid", "Greta"],
+            ["Dev", "Elif", "Farid"],
+        ),
         ("tiny", "people", {"measure": "cut_off_by_bridge", "person": "Farid"}, "Ana, Ben, Carla", "Ana, Ben"),
         ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Carla", "second": "Dev"}, "a", "c"),
         ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Dev", "second": "Carla"}, "b", "a"),
         ("tiny", "choice", {"measure": "closer", "source": "Ana", "first": "Ben", "second": "Carla"}, "c", "a"),
         ("tiny", "number", {"measure": "degree_sum"}, 16, 8),
-        ("tiny", "people", {"measure": "community_members", "person": "Elif"}, ["Dev", "Farid", "Greta"], ["Dev", "Farid"]),
-        ("tiny", "people", {"measure": "community_members", "person": "Elif"}, ["Dev", "Elif", "Farid", "Greta"],
-         ["Dev", "Elif", "Farid", "Greta", "Ana"]),
+        (
+            "tiny",
+            "people",
+            {"measure": "community_members", "person": "Elif"},
+            ["Dev", "Farid", "Greta"],
+            ["Dev", "Farid"],
+        ),
+        (
+            "tiny",
+            "people",
+            {"measure": "community_members", "person": "Elif"},
+            ["Dev", "Elif", "Farid", "Greta"],
+            ["Dev", "Elif", "Farid", "Greta", "Ana"],
+        ),
         ("tiny_media", "platforms", {"measure": "tie_media", "tie": ["Ben", "Ana"]}, "Instagram, WhatsApp", "WhatsApp"),
-        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Ana", "Ben"], "medium": "WhatsApp"}, "b", "a"),
-        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Ben", "Carla"], "medium": "WhatsApp"}, "a", "b"),
-        ("tiny_media", "choice", {"measure": "tie_after_closing", "tie": ["Carla", "Dev"], "medium": "WhatsApp"}, "c", "a"),
+        (
+            "tiny_media",
+            "choice",
+            {"measure": "tie_after_closing", "tie": ["Ana", "Ben"], "medium": "WhatsApp"},
+            "b",
+            "a",
+        ),
+        (
+            "tiny_media",
+            "choice",
+            {"measure": "tie_after_closing", "tie": ["Ben", "Carla"], "medium": "WhatsApp"},
+            "a",
+            "b",
+        ),
+        (
+            "tiny_media",
+            "choice",
+            {"measure": "tie_after_closing", "tie": ["Carla", "Dev"], "medium": "WhatsApp"},
+            "c",
+            "a",
+        ),
         ("tiny_media", "people", {"measure": "cut_off_by_medium", "medium": "TikTok"}, "Dev", "Carla, Dev"),
     ],
 )
 def test_the_student_network_measures_on_a_network_checked_by_hand(monkeypatch, graph, kind, compute, right, wrong):
     monkeypatch.setitem(checks._GRAPHS, graph, lambda nw: {"tiny": _tiny, "tiny_media": _tiny_media}[graph])
     checks._graph.cache_clear()
-    q = Question(id="hand", prompt="?", kind=kind, explanation="{answer}.", compute={"graph": graph, **compute},
-                 options=CHOICE3 if kind == "choice" else None)
+    q = Question(
+        id="hand",
+        prompt="?",
+        kind=kind,
+        explanation="{answer}.",
+        compute={"graph": graph, **compute},
+        options=CHOICE3 if kind == "choice" else None,
+    )
     assert q.evaluate(right).correct, q.answers()
     verdict = q.evaluate(wrong)
     assert not verdict.correct and len(lines(verdict)) >= 2  # a reason, never a bare "wrong"
@@ -897,15 +1002,25 @@ def test_the_student_network_measures_on_a_network_checked_by_hand(monkeypatch, 
 def test_a_span_of_a_bridge_is_refused(monkeypatch):
     monkeypatch.setitem(checks._GRAPHS, "tiny", lambda nw: _tiny)
     checks._graph.cache_clear()
-    q = Question(id="x", prompt="?", kind="number", explanation=".", compute={"graph": "tiny", "measure": "span", "tie": ["Carla", "Dev"]})
+    q = Question(
+        id="x",
+        prompt="?",
+        kind="number",
+        explanation=".",
+        compute={"graph": "tiny", "measure": "span", "tie": ["Carla", "Dev"]},
+    )
     with pytest.raises(QuestionFileError, match="Carla\u2013Dev is a bridge"):
         q.evaluate(1)
 
 
 def _degree_question(**over):
     spec = dict(
-        id="demo-degree", prompt="How many ties does {person} have?", kind="number", network="student_network",
-        roles={"person": {"pick": "person"}}, explanation="{person} is tied to {neighbours}.",
+        id="demo-degree",
+        prompt="How many ties does {person} have?",
+        kind="number",
+        network="student_network",
+        roles={"person": {"pick": "person"}},
+        explanation="{person} is tied to {neighbours}.",
         compute={"graph": "student_network", "measure": "degree", "person": "{person}"},
     )
     spec.update(over)
@@ -944,8 +1059,15 @@ def test_roles_are_drawn_as_each_option_says():
         "c": {"pick": "person", "side": "main"},
         "t": {"pick": "tie", "kinds": ["local_bridge"]},
     }
-    q = Question(id="demo-roles", prompt="{a} {b} {c} {t}", kind="number", network="student_network", roles=roles,
-                 compute={"graph": "student_network", "measure": "degree_sum"}, explanation=".")
+    q = Question(
+        id="demo-roles",
+        prompt="{a} {b} {c} {t}",
+        kind="number",
+        network="student_network",
+        roles=roles,
+        compute={"graph": "student_network", "measure": "degree_sum"},
+        explanation=".",
+    )
     for s in [f"s{i}" for i in range(20)]:
         G, names = student_network(s), q.for_student(s).names
         assert len({names["a"], names["b"], names["c"]}) == 3
@@ -958,7 +1080,8 @@ def test_roles_are_drawn_as_each_option_says():
 
 
 def test_media_roles_are_drawn_as_each_option_says():
-    from smlessons.multiplex import best_media, removal_effects, student_multiplex
+    from smlessons.datasets.multiplex import student_multiplex
+    from smlessons.engine.multilayer import best_media, removal_effects
 
     roles = {
         "m": {"pick": "medium", "cuts_off": True},
@@ -966,8 +1089,15 @@ def test_media_roles_are_drawn_as_each_option_says():
         "t": {"pick": "tie", "medium": "m", "kinds": ["only"]},
         "u": {"pick": "tie", "several_media": True},
     }
-    q = Question(id="demo-media", prompt="{m} {p} {t} {u}", kind="platform", network="student_multiplex", roles=roles,
-                 compute={"graph": "student_multiplex", "measure": "most_cut_off"}, explanation=".")
+    q = Question(
+        id="demo-media",
+        prompt="{m} {p} {t} {u}",
+        kind="platform",
+        network="student_multiplex",
+        roles=roles,
+        compute={"graph": "student_multiplex", "measure": "most_cut_off"},
+        explanation=".",
+    )
     for s in [f"s{i}" for i in range(20)]:
         G, names = student_multiplex(s), q.for_student(s).names
         cut = {r.medium: len(r.cut_off) for r in removal_effects(G)}
@@ -983,12 +1113,20 @@ def test_media_roles_are_drawn_as_each_option_says():
         ({"network": None}, "set 'network' to one of student_network, student_multiplex"),
         ({"roles": {"person": {"pick": "friend"}}}, "role 'person': give \"pick\": one of person, tie, medium"),
         ({"roles": {"person": {"pick": "person", "near": "x"}}}, "a person role has no option 'near'"),
-        ({"roles": {"person": {"pick": "person", "apart_from": "other"}}}, "'apart_from' must name a person role given before it"),
-        ({"roles": {"person": {"pick": "tie", "kinds": ["strong"]}}}, "'kinds' must list some of inside, local_bridge, bridge"),
+        (
+            {"roles": {"person": {"pick": "person", "apart_from": "other"}}},
+            "'apart_from' must name a person role given before it",
+        ),
+        (
+            {"roles": {"person": {"pick": "tie", "kinds": ["strong"]}}},
+            "'kinds' must list some of inside, local_bridge, bridge",
+        ),
         ({"prompt": "How many ties does {someone} have?"}, "the text names {someone}, which is not a role"),
         ({"roles": {}}, "field 'roles' must map names"),
-        ({"compute": {"graph": "class_network", "measure": "degree", "person": "Ana"}},
-         "compute.graph is 'class_network', but the question's network is 'student_network'"),
+        (
+            {"compute": {"graph": "class_network", "measure": "degree", "person": "Ana"}},
+            "compute.graph is 'class_network', but the question's network is 'student_network'",
+        ),
     ],
 )
 def test_bad_roles_are_refused_with_the_reason(over, message):
@@ -997,8 +1135,13 @@ def test_bad_roles_are_refused_with_the_reason(over, message):
 
 
 def test_a_computed_choice_has_one_option_per_outcome_in_order():
-    base = dict(id="c", prompt="?", kind="choice", explanation=".",
-                compute={"graph": "karate_club", "measure": "closer", "source": 0, "first": 1, "second": 33})
+    base = dict(
+        id="c",
+        prompt="?",
+        kind="choice",
+        explanation=".",
+        compute={"graph": "karate_club", "measure": "closer", "source": 0, "first": 1, "second": 33},
+    )
     assert Question(**base, options=CHOICE3).evaluate("a").correct  # member 1 is a neighbour of 0; 33 is not
     with pytest.raises(QuestionFileError, match="options must be 'a', 'b', 'c'"):
         Question(**base, options={"a": "x", "b": "y"})
@@ -1011,10 +1154,19 @@ KEY = {
     "notebook": "demo",
     "sources": {"a": "An article."},
     "questions": [
-        {"id": "demo-degree", "prompt": "How many ties does {person} have?", "kind": "number", "level": "lookup",
-         "network": "student_network", "roles": {"person": {"pick": "person"}},
-         "compute": {"graph": "student_network", "measure": "degree", "person": "{person}"},
-         "explanation": "{person}: {value}.", "hint": "degree()", "feedback": {"0": "No."}, "source": "a"},
+        {
+            "id": "demo-degree",
+            "prompt": "How many ties does {person} have?",
+            "kind": "number",
+            "level": "lookup",
+            "network": "student_network",
+            "roles": {"person": {"pick": "person"}},
+            "compute": {"graph": "student_network", "measure": "degree", "person": "{person}"},
+            "explanation": "{person}: {value}.",
+            "hint": "degree()",
+            "feedback": {"0": "No."},
+            "source": "a",
+        },
         {"id": "demo-literal", "prompt": "How many?", "kind": "number", "answer": 3, "explanation": "Three."},
     ],
 }
@@ -1023,7 +1175,9 @@ KEY = {
 def test_a_student_copy_keeps_prompts_kinds_and_roles_only(tmp_path):
     copy = student_copy(KEY)
     assert copy["mode"] == "assessment" and copy["sources"] == {} and copy["id"] == KEY["id"]
-    assert copy["questions"][0] == {k: KEY["questions"][0][k] for k in ("id", "prompt", "kind", "level", "network", "roles")}
+    assert copy["questions"][0] == {
+        k: KEY["questions"][0][k] for k in ("id", "prompt", "kind", "level", "network", "roles")
+    }
     assert copy["questions"][1] == {"id": "demo-literal", "prompt": "How many?", "kind": "number"}
     path = tmp_path / "copy.json"
     path.write_text(json.dumps(copy), encoding="utf-8")
@@ -1064,13 +1218,19 @@ def test_ask_shows_the_running_student_s_own_prompt(tmp_path, monkeypatch):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from smlessons.checks import form_problem  # noqa: E402
-from smlessons.multiplex import student_multiplex  # noqa: E402
+from smlessons.datasets.multiplex import student_multiplex
+from smlessons.exercises.questions import form_problem
 
 
 def _on(graph, kind, **compute):
-    return Question(id=f"form-{kind}", prompt="?", kind=kind, network=graph, explanation="{answer}.",
-                    compute={"graph": graph, **compute})
+    return Question(
+        id=f"form-{kind}",
+        prompt="?",
+        kind=kind,
+        network=graph,
+        explanation="{answer}.",
+        compute={"graph": graph, **compute},
+    )
 
 
 def _ana():
@@ -1094,35 +1254,69 @@ def _right(kind):
     return sorted(accepted, key=str) if isinstance(accepted, frozenset) else [accepted]
 
 
-@pytest.mark.parametrize("kind, form", [
-    ("tie", "({0}, {1})"), ("tie", "[{0}, {1}]"), ("tie", "('{0}', '{1}')"), ("tie", '["{0}", "{1}"]'),
-    ("tie", "{0}-{1}."), ("tie", "\u201c{0}\u201d and \u201c{1}\u201d"),
-    ("people", "[{quoted}]"), ("people", "{listed}."), ("people", "({listed})"), ("people", "{{{quoted}}}"),
-    ("person", "{0}."), ("person", '"{0}"'), ("person", "'{0}'."), ("person", "[{0}]"),
-    ("text", '"{0}"'), ("text", "'{0}'"), ("text", "{0}."),
-    ("platforms", "{slashed}"), ("platforms", "[{quoted}]"), ("platforms", "{listed}."),
-])
+@pytest.mark.parametrize(
+    "kind, form",
+    [
+        ("tie", "({0}, {1})"),
+        ("tie", "[{0}, {1}]"),
+        ("tie", "('{0}', '{1}')"),
+        ("tie", '["{0}", "{1}"]'),
+        ("tie", "{0}-{1}."),
+        ("tie", "\u201c{0}\u201d and \u201c{1}\u201d"),
+        ("people", "[{quoted}]"),
+        ("people", "{listed}."),
+        ("people", "({listed})"),
+        ("people", "{{{quoted}}}"),
+        ("person", "{0}."),
+        ("person", '"{0}"'),
+        ("person", "'{0}'."),
+        ("person", "[{0}]"),
+        ("text", '"{0}"'),
+        ("text", "'{0}'"),
+        ("text", "{0}."),
+        ("platforms", "{slashed}"),
+        ("platforms", "[{quoted}]"),
+        ("platforms", "{listed}."),
+    ],
+)
 def test_a_right_answer_in_a_common_written_form_is_graded_right(kind, form):
     names = _right(kind)
-    answer = form.format(*names, quoted=", ".join(f"'{n}'" for n in names), listed=", ".join(names),
-                         slashed="/".join(names))
+    answer = form.format(
+        *names, quoted=", ".join(f"'{n}'" for n in names), listed=", ".join(names), slashed="/".join(names)
+    )
     assert form_problem(kind, answer) == "", answer
     verdict = ANA[kind].evaluate(answer)
     assert verdict.correct, (answer, str(verdict))
 
 
-@pytest.mark.parametrize("kind, answer", [
-    ("tie", "(Hiro, Zoe, Ana)"), ("tie", "('Ana', 'ana')"), ("tie", "[]"), ("people", "[]"), ("people", "'' ."),
-    ("person", '""'), ("person", "."), ("text", '" "'), ("platforms", "[ ]"), ("number", "(5 ties)"),
-])
+@pytest.mark.parametrize(
+    "kind, answer",
+    [
+        ("tie", "(Hiro, Zoe, Ana)"),
+        ("tie", "('Ana', 'ana')"),
+        ("tie", "[]"),
+        ("people", "[]"),
+        ("people", "'' ."),
+        ("person", '""'),
+        ("person", "."),
+        ("text", '" "'),
+        ("platforms", "[ ]"),
+        ("number", "(5 ties)"),
+    ],
+)
 def test_brackets_quotes_and_stops_alone_are_no_answer(kind, answer):
     assert form_problem(kind, answer) != ""
 
 
 def test_a_platform_s_own_name_keeps_its_slash_and_its_brackets():
     lesson3 = Question(id="form-x", prompt="?", kind="platforms", answer=["X (Twitter)", "TikTok"], explanation=".")
-    for answer in ["Twitter / X, TikTok", "TikTok/Twitter/X", "X (Twitter), TikTok", "['X (Twitter)', 'TikTok']",
-                   "(X (Twitter), TikTok)"]:
+    for answer in [
+        "Twitter / X, TikTok",
+        "TikTok/Twitter/X",
+        "X (Twitter), TikTok",
+        "['X (Twitter)', 'TikTok']",
+        "(X (Twitter), TikTok)",
+    ]:
         assert lesson3.evaluate(answer).correct, answer
     one = Question(id="form-one", prompt="?", kind="platform", answer="X (Twitter)", explanation=".")
     for answer in ["Twitter / X", "X (Twitter).", '"Twitter/X"', "(X (Twitter))"]:
@@ -1138,24 +1332,51 @@ def test_a_text_answer_keeps_its_case_and_inner_punctuation():
 
 # Random answers: names of the network (and others), decorated as students write them, in
 # numbers, strings, lists, tuples, sets and dicts, nested.
-_NAMES = sorted({*map(str, student_multiplex("ana")), "Zoe", "Hiro", "X (Twitter)", "Twitter / X",
-                 "WhatsApp", "Instagram", "TikTok", "Minecraft", "member 3", "a", "b", "(b)", ""})
+_NAMES = sorted(
+    {
+        *map(str, student_multiplex("ana")),
+        "Zoe",
+        "Hiro",
+        "X (Twitter)",
+        "Twitter / X",
+        "WhatsApp",
+        "Instagram",
+        "TikTok",
+        "Minecraft",
+        "member 3",
+        "a",
+        "b",
+        "(b)",
+        "",
+    }
+)
 _SEPARATORS = [", ", ",", "; ", " and ", " & ", "-", " - ", "/", " / ", "+", "\u2013", " ", ", and "]
 _decorated = st.builds(
-    lambda parts, sep, quote, wrap, stop: (wrap[0] + sep.join(f"{quote}{p}{quote}" for p in parts) + wrap[1] + stop),
+    lambda parts, sep, quote, wrap, stop: wrap[0] + sep.join(f"{quote}{p}{quote}" for p in parts) + wrap[1] + stop,
     st.lists(st.sampled_from(_NAMES) | st.text(max_size=6), max_size=4),
     st.sampled_from(_SEPARATORS),
     st.sampled_from(["", "'", '"', "\u201c", "`"]),
     st.sampled_from([("", ""), ("(", ")"), ("[", "]"), ("{", "}"), ("(", ""), ("", "]"), ("[", ")")]),
     st.sampled_from(["", ".", "..", " .", "!"]),
 )
-_atoms = (st.none() | st.booleans() | st.integers(-5, 30) | st.integers(min_value=10**308, max_value=10**400)
-          | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=12) | st.sampled_from(_NAMES) | _decorated)
+_atoms = (
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 30)
+    | st.integers(min_value=10**308, max_value=10**400)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+    | st.sampled_from(_NAMES)
+    | _decorated
+)
 ANSWERS = st.recursive(
     _atoms,
-    lambda inner: (st.lists(inner, max_size=4) | st.lists(inner, max_size=4).map(tuple)
-                   | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 5), max_size=4)
-                   | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=3)),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=4).map(tuple)
+        | st.frozensets(st.sampled_from(_NAMES) | st.integers(0, 5), max_size=4)
+        | st.dictionaries(st.sampled_from(_NAMES), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -1163,19 +1384,42 @@ ANSWERS = st.recursive(
 def _questions_of_every_kind():
     G = student_network("ana")
     u, v = sorted(next(iter(G.edges())))
-    literal = {"person": "Ben", "people": ["Ana", "Ben"], "tie": ["Ana", "Ben"], "number": 3, "text": "Elif",
-               "platform": "TikTok", "platforms": ["TikTok", "Instagram"], "choice": "b"}
-    out = [Question(id=f"lit-{k}", prompt="?", kind=k, answer=a, explanation=".",
-                    options=CHOICE3 if k == "choice" else None,
-                    feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {}) for k, a in literal.items()]
+    literal = {
+        "person": "Ben",
+        "people": ["Ana", "Ben"],
+        "tie": ["Ana", "Ben"],
+        "number": 3,
+        "text": "Elif",
+        "platform": "TikTok",
+        "platforms": ["TikTok", "Instagram"],
+        "choice": "b",
+    }
+    out = [
+        Question(
+            id=f"lit-{k}",
+            prompt="?",
+            kind=k,
+            answer=a,
+            explanation=".",
+            options=CHOICE3 if k == "choice" else None,
+            feedback={"a": "Not a.", "c": "Not c."} if k == "choice" else {},
+        )
+        for k, a in literal.items()
+    ]
     out += [ANA[k] for k in ("person", "people", "tie", "platforms")]
     out += [
         _on("student_network", "tie", measure="local_bridge").for_student("ana"),
         _on("student_network", "number", measure="degree", person=u).for_student("ana"),
         _on("student_multiplex", "platform", measure="most_cut_off").for_student("ana"),
-        Question(id="form-choice", prompt="?", kind="choice", network="student_network", explanation=".",
-                 options=CHOICE3, compute={"graph": "student_network", "measure": "tie_type", "tie": [u, v]}
-                 ).for_student("ana"),
+        Question(
+            id="form-choice",
+            prompt="?",
+            kind="choice",
+            network="student_network",
+            explanation=".",
+            options=CHOICE3,
+            compute={"graph": "student_network", "measure": "tie_type", "tie": [u, v]},
+        ).for_student("ana"),
     ]
     return out
 
@@ -1194,7 +1438,7 @@ def test_an_answer_whose_form_passes_is_always_graded(answer):
     """form_problem is what the recorder checks; evaluate is what the grader calls. An answer
     whose form passes gets a verdict (never an error), and never a complaint about its form:
     at worst a name the network does not have."""
-    from smlessons.networks import PersonNotFoundError, PlatformNotFoundError
+    from smlessons.engine.measures import PersonNotFoundError, PlatformNotFoundError
 
     for q in GRADED:
         if form_problem(q.kind, answer, q.options) != "":

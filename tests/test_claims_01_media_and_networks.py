@@ -15,8 +15,8 @@ import re
 
 from claims import _cells, cell_output, cell_text
 
-from smlessons.checks import load_questions
-from smlessons.datafiles import load_exercise
+from smlessons.exercises.loader import load_exercise
+from smlessons.exercises.questions import load_questions
 
 NB = "01-media-and-networks"
 NB_IT = "it/01-media-e-reti"
@@ -41,7 +41,7 @@ def asked(notebook, prefix=""):
 
 
 def test_the_social_network_sites_named_are_the_cards_rule_c1_decides():
-    """"Facebook, Instagram, TikTok and X are such sites today." (l1-how-cards-are-keyed, both languages)"""
+    """ "Facebook, Instagram, TikTok and X are such sites today." (l1-how-cards-are-keyed, both languages)"""
     assert "Facebook, Instagram, TikTok and X are such sites today" in cell_text(NB, "l1-how-cards-are-keyed")
     assert "Oggi Facebook, Instagram, TikTok e X sono siti di questo tipo" in cell_text(NB_IT, "it-come-si-decide")
     for ex in (BOARD, BOARD_IT):
@@ -51,22 +51,24 @@ def test_the_social_network_sites_named_are_the_cards_rule_c1_decides():
 
 def test_every_c1_card_says_which_meaning_each_bin_stands_for():
     """The board's instructions: "Its feedback says which meaning of 'social network' each bin stands for"."""
-    assert "says which meaning of \"social network\" each bin stands for" in cell_text(NB, "82d6a00f")
-    for ex, medium, network in ((BOARD, "In the medium bin", "In the network bin"),
-                                (BOARD_IT, "Nel riquadro del mezzo", "Nel riquadro della rete")):
+    assert 'says which meaning of "social network" each bin stands for' in cell_text(NB, "82d6a00f")
+    for ex, medium, network in (
+        (BOARD, "In the medium bin", "In the network bin"),
+        (BOARD_IT, "Nel riquadro del mezzo", "Nel riquadro della rete"),
+    ):
         for item in ex.items:
             if ex.clause_of[item.label] == "C1":
                 assert medium in item.explanation and network in item.explanation, item.label
 
 
 def test_the_second_bin_names_both_meanings():
-    """"The board's second bin is labelled "Social network: people and ties (or, in everyday speech, a site that shows them)"."""
+    """ "The board's second bin is labelled "Social network: people and ties (or, in everyday speech, a site that shows them)"."""
     assert f'labelled "{BOARD.bins[1]}"' in cell_text(NB, "l1-how-cards-are-keyed")
     assert f'si chiama "{BOARD_IT.bins[1]}"' in cell_text(NB_IT, "it-come-si-decide")
 
 
 def test_youtube_is_a_medium_only_today_under_rule_m1():
-    """"(M1: YouTube today, ...)" and the solution's "YouTube is a medium only (M1)"."""
+    """ "(M1: YouTube today, ...)" and the solution's "YouTube is a medium only (M1)"."""
     assert "M1: YouTube today" in cell_text(NB, "l1-how-cards-are-keyed")
     assert "**YouTube** is a **medium** only (M1)" in cell_text(NB, "4e24dc44")
     assert "**YouTube** è solo un **mezzo** (M1)" in cell_text(NB_IT, "it-15")
@@ -77,7 +79,7 @@ def test_youtube_is_a_medium_only_today_under_rule_m1():
 
 
 def test_whatsapp_is_a_medium_only_under_rule_m2():
-    """"such as WhatsApp with its groups and channels (M2)" and the solution's WhatsApp line."""
+    """ "such as WhatsApp with its groups and channels (M2)" and the solution's WhatsApp line."""
     assert "such as WhatsApp with its groups and channels (M2)" in cell_text(NB, "l1-how-cards-are-keyed")
     assert "**WhatsApp** is only a **medium** (M2)" in cell_text(NB, "4e24dc44")
     whatsapp = next(i for i in BOARD.items if i.label == "WhatsApp")
@@ -105,7 +107,7 @@ def test_the_solution_names_the_clause_of_each_tricky_card():
 
 
 def test_the_first_rule_that_fits_decides_cards_that_name_ties_are_n1():
-    """"The first rule that fits decides" with N1 before N2: every person card that names ties is N1."""
+    """ "The first rule that fits decides" with N1 before N2: every person card that names ties is N1."""
     text = cell_text(NB, "l1-how-cards-are-keyed")
     assert "the first rule that fits decides" in text
     order = [text.index(f"**{k}") for k in ("C1.", "M.", "N1.", "N2.")]
@@ -120,7 +122,7 @@ def test_the_first_rule_that_fits_decides_cards_that_name_ties_are_n1():
 
 
 def test_no_newsletter_card_is_on_the_board():
-    """"A service where people only receive content, such as a plain email newsletter, ... you will not find it on the board.\""""
+    """ "A service where people only receive content, such as a plain email newsletter, ... you will not find it on the board.\""""
     assert "you will not find it on the board" in cell_text(NB, "l1-how-cards-are-keyed")
     assert "tra le schede non lo troverai" in cell_text(NB_IT, "it-come-si-decide")
     for ex in (BOARD, BOARD_IT):
@@ -128,7 +130,7 @@ def test_no_newsletter_card_is_on_the_board():
 
 
 def test_three_questions_in_exercise_3_and_three_in_exercise_4():
-    """"Three questions about the rules and about what a campaign pays for." (l1-questions-md), then three transfer questions."""
+    """ "Three questions about the rules and about what a campaign pays for." (l1-questions-md), then three transfer questions."""
     assert cell_text(NB, "l1-questions-md").count("Three questions") == 1
     ids = asked(NB)
     assert ids[0] == "l1-family-moves-app"
@@ -139,7 +141,7 @@ def test_three_questions_in_exercise_3_and_three_in_exercise_4():
 
 
 def test_italian_students_get_the_same_questions_checked_the_same_way():
-    """"Tre domande sulle regole ..." (it-perche): the Italian lesson asks every English question, in order."""
+    """ "Tre domande sulle regole ..." (it-perche): the Italian lesson asks every English question, in order."""
     assert "Tre domande" in cell_text(NB_IT, "it-perche")
     ids = asked(NB_IT)
     assert ids == [f"{q}-it" for q in asked(NB)]
@@ -154,25 +156,35 @@ def test_eighteen_cards_and_a_check_before_sorting_says_so_in_one_sentence():
     """The instructor guide's "18 cards", and the saved output of the check cell (both languages)."""
     assert len(BOARD.items) == 18 == len(BOARD_IT.items)
     out = cell_output(NB, "fb072e72")
-    assert out.strip() == "No card placed yet: drag the 18 cards into the bins above (or use the keyboard), then check again."
+    assert (
+        out.strip()
+        == "No card placed yet: drag the 18 cards into the bins above (or use the keyboard), then check again."
+    )
     assert "le 18 schede" in cell_output(NB_IT, "it-14")
 
 
 def test_boyd_and_ellison_chose_network_not_networking():
-    """"They chose "network" on purpose, not "networking" ..." rests on boyd & Ellison (2007), named in the cell."""
+    """ "They chose "network" on purpose, not "networking" ..." rests on boyd & Ellison (2007), named in the cell."""
     text = cell_text(NB, "43bb9b94")
     assert 'They chose "network" on purpose' in text and "boyd and Nicole Ellison (2007)" in text
 
 
 def test_the_stated_minutes_follow_one_rule_in_both_languages():
     """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
-    for nb, pattern in ((NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
-                        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min")):
+    for nb, pattern in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
+    ):
         cells = list(_cells(nb).values())
         teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
         md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
         words = sum(len(s.split()) for s in md)
-        minutes = sum(int(m) for s in md for line in s.splitlines() if line.startswith("#")
-                      for m in re.findall(r"\((\d+) min\)", line))
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
         assert teaching == round(words / 140), (nb, teaching, words / 140)
         assert exercises == minutes, (nb, exercises, minutes)

@@ -11,12 +11,13 @@ import inspect
 import json
 import re
 
-import pytest
 import claims
+import pytest
 from claims import cell_output, cell_text
 
-from smlessons.checks import question
-from smlessons.networks import PersonNotFoundError, class_network, degree, neighbours
+from smlessons.datasets.networks import class_network
+from smlessons.engine.measures import PersonNotFoundError, degree, neighbours
+from smlessons.exercises.questions import question
 
 NB = "02-python-you-need"
 
@@ -71,7 +72,9 @@ def test_neighbours_and_degree_take_the_network_then_the_person():
     assert "two arguments, in this order: the network, then a person" in cell_text(NB, "py-functions-2")
     for f in (neighbours, degree):
         params = list(inspect.signature(f).parameters.values())
-        required = [p.name for p in params if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD]
+        required = [
+            p.name for p in params if p.default is inspect.Parameter.empty and p.kind is p.POSITIONAL_OR_KEYWORD
+        ]
         assert required == ["G", "who"]
 
 

@@ -8,9 +8,10 @@ from itertools import combinations, permutations
 import pytest
 from claims import cell_text
 
-from smlessons.checks import EXERCISES_DIR, question
-from smlessons.media import load_platforms, platform
-from smlessons.networks import audience, class_network, follow_network, followers, following, mutual_ties
+from smlessons.datasets.networks import class_network, follow_network
+from smlessons.datasets.platforms import load_platforms, platform
+from smlessons.engine.measures import audience, followers, following, mutual_ties
+from smlessons.exercises.questions import EXERCISES_DIR, question
 
 NB = "03-what-a-medium-offers"
 
@@ -22,7 +23,10 @@ def platforms():
 
 def test_eight_platforms_six_named_by_the_article_one_encyclopedia_one_game(platforms):
     text = cell_text(NB, "l2-intro")
-    assert "We answer them for eight platforms: the six the article names (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), plus one online encyclopedia and one video game" in text
+    assert (
+        "We answer them for eight platforms: the six the article names (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), plus one online encyclopedia and one video game"
+        in text
+    )
     assert len(platforms) == 8
     named = {platform(n).name for n in ("Facebook", "Instagram", "Twitter", "TikTok", "YouTube", "WhatsApp")}
     assert len(named) == 6
@@ -39,11 +43,22 @@ def test_the_table_ships_launch_years_and_no_usage_numbers(platforms):
 
 def test_tiktok_2017_outside_china_douyin_2016_minecraft_2009_test_2011_release():
     text = cell_text(NB, "l2-timeline-think")
-    assert "TikTok was launched for markets outside mainland China in 2017, but its Chinese counterpart, Douyin, launched in 2016" in text
+    assert (
+        "TikTok was launched for markets outside mainland China in 2017, but its Chinese counterpart, Douyin, launched in 2016"
+        in text
+    )
     assert "Minecraft's first public test version came out in 2009, its full release in 2011" in text
     tiktok, minecraft = platform("TikTok"), platform("Minecraft")
-    assert tiktok.launched == 2017 and "outside mainland China in 2017" in tiktok.launched_what and "Douyin, had launched in 2016" in tiktok.launched_what
-    assert minecraft.launched == 2009 and "May 2009" in minecraft.launched_what and "November 2011" in minecraft.launched_what
+    assert (
+        tiktok.launched == 2017
+        and "outside mainland China in 2017" in tiktok.launched_what
+        and "Douyin, had launched in 2016" in tiktok.launched_what
+    )
+    assert (
+        minecraft.launched == 2009
+        and "May 2009" in minecraft.launched_what
+        and "November 2011" in minecraft.launched_what
+    )
 
 
 def test_only_whatsapp_has_voice_and_five_platforms_have_live(platforms):
@@ -51,7 +66,13 @@ def test_only_whatsapp_has_voice_and_five_platforms_have_live(platforms):
     assert "Only WhatsApp has voice among its main formats" in text
     assert "With `\"live\"` you get `['Facebook', 'YouTube', 'X (Twitter)', 'Instagram', 'TikTok']`" in text
     assert [p.name for p in platforms.values() if "voice" in p.formats] == ["WhatsApp"]
-    assert [p.name for p in platforms.values() if "live" in p.formats] == ["Facebook", "YouTube", "X (Twitter)", "Instagram", "TikTok"]
+    assert [p.name for p in platforms.values() if "live" in p.formats] == [
+        "Facebook",
+        "YouTube",
+        "X (Twitter)",
+        "Instagram",
+        "TikTok",
+    ]
 
 
 def test_minecraft_shows_only_text():
@@ -82,7 +103,10 @@ def test_four_friends_make_6_lines_and_12_arrows():
 
 def test_ana_following_three_who_do_not_follow_back_makes_3_arrows_and_no_audience():
     text = cell_text(NB, "l2-count-solution")
-    assert "there are 3 arrows, all pointing away from Ana: Ana has no audience, and each of the three has an audience of one" in text
+    assert (
+        "there are 3 arrows, all pointing away from Ana: Ana has no audience, and each of the three has an audience of one"
+        in text
+    )
     F = follow_network([("Ana", "Ben"), ("Ana", "Carla"), ("Ana", "Dan")])
     assert F.number_of_edges() == 3 and audience(F, "Ana") == 0
     assert all(audience(F, p) == 1 for p in ("Ben", "Carla", "Dan"))
@@ -91,9 +115,21 @@ def test_ana_following_three_who_do_not_follow_back_makes_3_arrows_and_no_audien
 @pytest.mark.parametrize(
     "card_start, claim, bins",
     [
-        ("Approving a follow request on your private Instagram account", "is a **one-way** tie", ["One-way tie (follow)"]),
-        ("Two TikTok accounts that follow each other", "are right as **mutual** and as **one-way**", ["Mutual tie (both ways)", "One-way tie (follow)"]),
-        ("Editing a Wikipedia article that others also edit", "is right as **no tie** and as **group membership**", ["No tie between people", "Group membership"]),
+        (
+            "Approving a follow request on your private Instagram account",
+            "is a **one-way** tie",
+            ["One-way tie (follow)"],
+        ),
+        (
+            "Two TikTok accounts that follow each other",
+            "are right as **mutual** and as **one-way**",
+            ["Mutual tie (both ways)", "One-way tie (follow)"],
+        ),
+        (
+            "Editing a Wikipedia article that others also edit",
+            "is right as **no tie** and as **group membership**",
+            ["No tie between people", "Group membership"],
+        ),
         ("Watching a YouTube video without subscribing", "makes **no tie**", ["No tie between people"]),
         ("Adding a friend to a WhatsApp group you run", "gives your friend a **group** tie", ["Group membership"]),
     ],

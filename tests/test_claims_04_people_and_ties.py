@@ -8,8 +8,16 @@ import networkx as nx
 import pytest
 from claims import cell_text
 
-from smlessons.checks import question
-from smlessons.networks import class_network, communities, community_of, degree, distance, neighbours, shortest_path
+from smlessons.datasets.networks import class_network
+from smlessons.engine.measures import (
+    communities,
+    community_of,
+    degree,
+    distance,
+    neighbours,
+    shortest_path,
+)
+from smlessons.exercises.questions import question
 
 NB = "04-people-and-ties"
 
@@ -64,7 +72,9 @@ def test_pia_has_the_most_friends_but_ben_is_closer_to_xavi_3_against_6(G):
 
 def test_communities_are_numbered_from_the_largest_then_by_first_name(G):
     text = cell_text(NB, "l4-communities")
-    assert "numbered from the largest down; communities of the same size are ordered by their first member's name" in text
+    assert (
+        "numbered from the largest down; communities of the same size are ordered by their first member's name" in text
+    )
     found = communities(G)
     assert [len(c) for c in found] == sorted((len(c) for c in found), reverse=True)
     assert [c[0] for c in found] == sorted(c[0] for c in found)  # here all are the same size

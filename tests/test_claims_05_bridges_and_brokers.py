@@ -7,25 +7,23 @@ import networkx as nx
 import pytest
 from claims import cell_text
 
-from smlessons.checks import question
-from smlessons.networks import (
+from smlessons.datasets.networks import class_network, follow_network, karate_club
+from smlessons.engine.measures import (
     audience,
     audience_table,
     bridges,
     central_people,
-    class_network,
     communities,
     community_of,
     degree,
-    follow_network,
     followers,
     following,
-    karate_club,
     local_bridges,
     mutual_ties,
     neighbours,
     reciprocity,
 )
+from smlessons.exercises.questions import question
 
 NB = "05-bridges-and-brokers"
 
@@ -70,7 +68,12 @@ def test_three_local_bridges_with_a_detour_of_6(G):
     text = cell_text(NB, "l5-ex123-solution")
     assert "Dev–Wen, Farid–Kira and Pia–Tariq are local bridges that are not bridges" in text
     assert "without it the detour is 6 steps long" in text
-    assert local_bridges(G, with_span=True) == [("Ben", "Uma", float("inf")), ("Dev", "Wen", 6), ("Farid", "Kira", 6), ("Pia", "Tariq", 6)]
+    assert local_bridges(G, with_span=True) == [
+        ("Ben", "Uma", float("inf")),
+        ("Dev", "Wen", 6),
+        ("Farid", "Kira", 6),
+        ("Pia", "Tariq", 6),
+    ]
     for u, v in [("Dev", "Wen"), ("Farid", "Kira"), ("Pia", "Tariq")]:
         assert community_of(G, u) != community_of(G, v)  # "each joins two communities"
         H = G.copy()
@@ -128,7 +131,10 @@ def test_karate_solution_degrees_17_16_and_betweenness_44_percent(K):
     text = cell_text(NB, "l5-ex67-solution")
     assert "# [(33, 17), (0, 16), (32, 12)]" in text and "# [(0, 0.438), (33, 0.304), (32, 0.145)]" in text
     assert "Member 33, the administrator, has the most ties (17)" in text
-    assert "one tie fewer (16) but the highest betweenness: averaged over all pairs of other members, he lies on 44% of their shortest paths" in text
+    assert (
+        "one tie fewer (16) but the highest betweenness: averaged over all pairs of other members, he lies on 44% of their shortest paths"
+        in text
+    )
     assert central_people(K, "degree") == [(33, 17), (0, 16), (32, 12)]
     assert central_people(K, "betweenness") == [(0, 0.438), (33, 0.304), (32, 0.145)]
     assert round(nx.betweenness_centrality(K)[0] * 100) == 44
@@ -196,7 +202,10 @@ def test_model_answer_karate_split_along_communities():
 
 def test_model_answer_lea_10_followers_diego_4_all_mutual_lea_follows_back_1(F):
     text = cell_text(NB, "l5-reflection")
-    assert "Lea's post can reach up to her 10 followers, Diego's up to his 4; but all 4 of Diego's ties are mutual, and Lea follows back only 1 of hers" in text
+    assert (
+        "Lea's post can reach up to her 10 followers, Diego's up to his 4; but all 4 of Diego's ties are mutual, and Lea follows back only 1 of hers"
+        in text
+    )
     assert audience(F, "Lea") == 10 and audience(F, "Diego") == 4
     assert len(mutual_ties(F, "Diego")) == 4 and len(mutual_ties(F, "Lea")) == 1
 
@@ -218,16 +227,19 @@ def test_cut_the_bridge_question_6_students_and_the_other_18(G):
 def test_uma_betweenness_question_second_after_ben(G):
     q = question("uma-betweenness")
     assert "Uma has only 3 friends, fewer than most of the class" in q.prompt
-    assert "Uma is second, after Ben" in q.explanation and "her community (6 students) and the other 18" in q.explanation
+    assert (
+        "Uma is second, after Ben" in q.explanation and "her community (6 students) and the other 18" in q.explanation
+    )
     assert [p for p, _ in central_people(G, "betweenness", top=2)] == ["Ben", "Uma"]
     assert sum(degree(G, p) > 3 for p in G) > len(G) / 2
     assert len(_uma_side(G)) == 6
 
 
 def test_karate_questions_member_0_best_on_his_side_one_tie_fewer_than_33(K):
-    assert "best-connected person on his side of the club, but someone on the other side has one tie more" in question(
-        "karate-most-ties"
-    ).feedback["0"]
+    assert (
+        "best-connected person on his side of the club, but someone on the other side has one tie more"
+        in question("karate-most-ties").feedback["0"]
+    )
     assert "He has one tie fewer than member 33" in question("karate-broker").explanation
     assert "Member 11, whose only tie is to him, adds only 0.06" in question("karate-broker").explanation
     his_side = [m for m in K if K.nodes[m]["club"] == "Mr. Hi"]
@@ -273,7 +285,10 @@ def test_granovetter_s_job_contacts_occasionally_or_rarely_far_more_often_than_o
     """The figures are quoted from Granovetter (1973), p. 1371; the test checks
     that the sentence's comparison follows from the figures it quotes."""
     text = cell_text(NB, "l5-weak-ties")
-    assert "16.7% saw that person often at the time, 55.6% occasionally and 27.8% rarely (Granovetter, 1973, p. 1371)" in text
+    assert (
+        "16.7% saw that person often at the time, 55.6% occasionally and 27.8% rarely (Granovetter, 1973, p. 1371)"
+        in text
+    )
     assert "far more often someone seen occasionally or rarely than someone seen often" in text
     often, occasionally, rarely = 16.7, 55.6, 27.8
     assert round(often + occasionally + rarely) == 100 and occasionally + rarely > 4 * often
@@ -381,11 +396,14 @@ def test_reciprocity_arc_based_here_pair_based_lower_when_follows_go_unreturned(
 
 
 def test_lesson_7_test_bridge_seeds_below_random_ben_and_uma_one_tie(G):
-    from smlessons.diffusion import choose_seeds
-    from smlessons.spread import compare_strategies
+    from smlessons.engine.diffusion import choose_seeds
+    from smlessons.figures.spread import compare_strategies
 
     text = cell_text(NB, "l5-reflection")
-    assert "Lesson 7 runs that test (3 seeds, p = 0.3, 200 runs): in this class the three people with the highest betweenness, Ben, Uma and Farid, reach fewer people on average than three people picked at random" in text
+    assert (
+        "Lesson 7 runs that test (3 seeds, p = 0.3, 200 runs): in this class the three people with the highest betweenness, Ben, Uma and Farid, reach fewer people on average than three people picked at random"
+        in text
+    )
     assert "(Ben and Uma are the two ends of one tie)" in text
     assert choose_seeds(G, "broker", 3) == ["Ben", "Uma", "Farid"] and G.has_edge("Ben", "Uma")
     means = compare_strategies(G, p=0.3, runs=200, k=3, rng=0).mean()

@@ -2,7 +2,7 @@
 checked on the data and code the lesson uses: one test per claim.
 
 A test reads the sentence where the student reads it (a notebook cell, by its
-id, or a question of smlessons/exercises/lesson06_one_network_many_media.json),
+id, or a question of smlessons/content/exercises/lesson06_one_network_many_media.json),
 asserts it still says what the test checks, then computes the fact. Part 1 is
 the synthetic class (multiplex_class()), part 2 the real Copenhagen network.
 """
@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import json
 import statistics
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from claims import cell_text
 
-from smlessons.copenhagen import copenhagen
-from smlessons.multiplex import (
+from smlessons.datasets.copenhagen_study import copenhagen
+from smlessons.datasets.multiplex import multiplex_class
+from smlessons.engine.multilayer import (
     friends_by_medium,
     layers,
     media_combinations,
-    multiplex_class,
     overlap,
     reach,
     reached_by,
@@ -34,7 +34,9 @@ from smlessons.multiplex import (
 )
 
 NB = "06-one-network-many-media"
-QUESTIONS = Path(__file__).resolve().parents[1] / "smlessons" / "exercises" / "lesson06_one_network_many_media.json"
+QUESTIONS = (
+    Path(__file__).resolve().parents[1] / "smlessons" / "content" / "exercises" / "lesson06_one_network_many_media.json"
+)
 
 
 def says(text, *phrases):
@@ -48,7 +50,7 @@ def cell(cell_id, *phrases):
     return text
 
 
-@lru_cache(maxsize=None)
+@cache
 def _questions():
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
     return {q["id"]: q for q in data["questions"]}
@@ -68,25 +70,28 @@ def asked(qid):
     assert any(f'check("{qid}", answer)' in cell_text(NB, c) for c in ids), f"lesson 6 does not check {qid}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cells():
-    return [c["id"] for c in json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text())["cells"]]
+    return [
+        c["id"]
+        for c in json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text())["cells"]
+    ]
 
 
 # -- the data, built once ------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def G():
     return multiplex_class()
 
 
-@lru_cache(maxsize=None)
+@cache
 def C():
     return copenhagen()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _removal(H, m):
     return removal_effect(H(), m)
 
@@ -120,7 +125,7 @@ def friends_among(pairs):
 
 def test_l6_data_the_class_is_lesson_4s_24_students_in_four_groups_with_50_ties():
     cell("l6-data", "the same 24 students in four friendship groups, the same 50 ties", "**This class is synthetic.**")
-    from smlessons.networks import class_network
+    from smlessons.datasets.networks import class_network
 
     assert G().number_of_nodes() == 24 and G().number_of_edges() == 50
     assert len(set(group_of().values())) == 4
@@ -129,7 +134,10 @@ def test_l6_data_the_class_is_lesson_4s_24_students_in_four_groups_with_50_ties(
 
 
 def test_l6_data_inside_a_group_one_or_more_media_between_groups_exactly_one():
-    cell("l6-data", "a tie *inside* a friendship group lives on one or more media, a tie *between* two groups on exactly one")
+    cell(
+        "l6-data",
+        "a tie *inside* a friendship group lives on one or more media, a tie *between* two groups on exactly one",
+    )
     assert all(len(G().edges[e]["platform"]) >= 1 for e in inside())
     assert all(len(G().edges[e]["platform"]) == 1 for e in between())
 
@@ -147,7 +155,11 @@ def test_l6_tie_read_ana_rosa_on_tiktok_ana_tariq_not():
 
 
 def test_l6_try_bridge_solution_ben_uma_on_instagram_only_between_groups():
-    cell("l6-try-bridge-solution", "{'platform': ('Instagram',)}", "Instagram, and nothing else: Ben and Uma are in different friendship groups")
+    cell(
+        "l6-try-bridge-solution",
+        "{'platform': ('Instagram',)}",
+        "Instagram, and nothing else: Ben and Uma are in different friendship groups",
+    )
     assert G().edges["Ben", "Uma"]["platform"] == ("Instagram",)
     assert group_of()["Ben"] != group_of()["Uma"]
     assert ("Ben", "Uma") in [tuple(sorted(e)) for e in nx.bridges(G())]
@@ -161,7 +173,7 @@ def test_l6_layers_look_whatsapp_is_the_medium_that_has_a_tie_with_everybody():
 def test_l6_coverage_read_whatsapp_touches_24_in_3_groups_instagram_21_in_one():
     cell("l6-coverage-read", "WhatsApp has a tie with all 24 students, but its ties fall into 3 separate groups (12, 6 and 6 people)",
          "Instagram touches 21 students, all in one connected group")  # fmt: skip
-    from smlessons.multiplex import coverage
+    from smlessons.engine.multilayer import coverage
 
     cov = coverage(G())
     assert cov["WhatsApp"] == (24, [12, 6, 6]) and cov["Instagram"] == (21, [21])
@@ -229,7 +241,10 @@ def test_l6_why_groups_the_groups_have_10_to_13_ties_among_6_people():
 
 
 def test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram():
-    cell("l6-removal-read", "Each group holds together through its remaining ties, and the groups are still joined by ties on Instagram")
+    cell(
+        "l6-removal-read",
+        "Each group holds together through its remaining ties, and the groups are still joined by ties on Instagram",
+    )
     after = without_medium(G(), "WhatsApp")
     g = group_of()
     for k in set(g.values()):
@@ -241,7 +256,10 @@ def test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_
 
 
 def test_l6_ex3_solution_without_instagram_8_lost_3_parts_12_cut_off():
-    cell("l6-ex3-solution", "Without it only 8 of the 50 ties are lost, far fewer than without WhatsApp, but the class falls into 3 parts and 12 students are cut off")
+    cell(
+        "l6-ex3-solution",
+        "Without it only 8 of the 50 ties are lost, far fewer than without WhatsApp, but the class falls into 3 parts and 12 students are cut off",
+    )
     r, w = _removal(G, "Instagram"), _removal(G, "WhatsApp")
     assert (r.ties - r.ties_kept, r.parts, len(r.cut_off)) == (8, 3, 12)
     assert w.ties - w.ties_kept == 17 > 8
@@ -249,14 +267,20 @@ def test_l6_ex3_solution_without_instagram_8_lost_3_parts_12_cut_off():
 
 
 def test_l6_ex3_solution_three_of_the_four_ties_between_groups_on_instagram_only():
-    cell("l6-ex3-solution", "Three of the four ties between friendship groups live on Instagram only, the bridge Ben–Uma among them")
+    cell(
+        "l6-ex3-solution",
+        "Three of the four ties between friendship groups live on Instagram only, the bridge Ben–Uma among them",
+    )
     on = [G().edges[e]["platform"] for e in between()]
     assert len(on) == 4 and on.count(("Instagram",)) == 3
     assert G().edges["Ben", "Uma"]["platform"] == ("Instagram",)
 
 
 def test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it():
-    cell("l6-ex3-solution", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    cell(
+        "l6-ex3-solution",
+        "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that",
+    )
     g = group_of()
     for k in set(g.values()):
         group = G().subgraph(p for p in G() if g[p] == k)
@@ -265,15 +289,21 @@ def test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it():
 
 
 def test_l6_ex4_solution_tiktok_3_of_anas_5_friends_fewer_than_half_the_class():
-    cell("l6-ex4-solution", "TikTok: 3 of Ana's 5 friends. TikTok has a tie with fewer than half of the class, WhatsApp with all of it")
+    cell(
+        "l6-ex4-solution",
+        "TikTok: 3 of Ana's 5 friends. TikTok has a tie with fewer than half of the class, WhatsApp with all of it",
+    )
     by = friends_by_medium(G(), "Ana")
     assert next(iter(by)) == "TikTok" and len(by["TikTok"]) == 3 and G().degree("Ana") == 5
     assert len(reached_by(G(), "TikTok")) < 24 / 2 and len(reached_by(G(), "WhatsApp")) == 24
 
 
 def test_l6_removal_read_the_default_class_is_a_picked_draw():
-    cell("l6-removal-read", "this class is one draw of a random program, and the course picked the draw that makes good exercises")
-    from smlessons import multiplex
+    cell(
+        "l6-removal-read",
+        "this class is one draw of a random program, and the course picked the draw that makes good exercises",
+    )
+    from smlessons.datasets import multiplex
 
     assert "so that the default class makes good" in " ".join(Path(multiplex.__file__).read_text().split())
 
@@ -297,14 +327,19 @@ def test_l6_cph_intro_about_800_students_cited():
 
 
 def test_l6_cph_calls_read_924_ordered_pairs_3600_calls_621_pairs_either_way():
-    cell("l6-cph-calls-read", "924 ordered pairs (A phoned B) and 3,600 calls; taken either way, in 621 pairs of students at least one phoned the other")
+    cell(
+        "l6-cph-calls-read",
+        "924 ordered pairs (A phoned B) and 3,600 calls; taken either way, in 621 pairs of students at least one phoned the other",
+    )
     calls = copenhagen("calls")
     assert calls.number_of_edges() == 924 and sum(n for *_, n in calls.edges(data="events")) == 3600
     assert copenhagen("calls", either_way=True).number_of_edges() == 621
 
 
 def test_l6_ex3_solution_instagram_is_the_most_damaging_in_only_35_of_seeds_0_to_99():
-    cell("l6-ex3-solution", "Instagram cuts off the most people (alone or tied for first) in only 35 of the 100 classes")
+    cell(
+        "l6-ex3-solution", "Instagram cuts off the most people (alone or tied for first) in only 35 of the 100 classes"
+    )
     count = 0
     for seed in range(100):
         effects = removal_effects(multiplex_class(seed=seed))
@@ -314,12 +349,21 @@ def test_l6_ex3_solution_instagram_is_the_most_damaging_in_only_35_of_seeds_0_to
 
 
 def test_l6_cph_intro_833_ids_more_than_700_in_the_paper():
-    cell("l6-cph-intro", '"more than 700" first-year students', "833 different ids appear in the three files", "(Stopczynski et al., 2014)")
+    cell(
+        "l6-cph-intro",
+        '"more than 700" first-year students',
+        "833 different ids appear in the three files",
+        "(Stopczynski et al., 2014)",
+    )
     assert C().number_of_nodes() == 833 > 700
 
 
 def test_l6_p3_limits_33_ids_with_no_facebook_225_with_no_call_or_text():
-    cell("l6-p3-limits", "`layers(C)` puts all 833 ids in every layer", "the 33 ids with no Facebook friendship, and the 225")
+    cell(
+        "l6-p3-limits",
+        "`layers(C)` puts all 833 ids in every layer",
+        "the 33 ids with no Facebook friendship, and the 225",
+    )
     L = layers(C())
     assert all(H.number_of_nodes() == 833 for H in L.values())
     assert sum(1 for _, d in L["Facebook"].degree() if d == 0) == 33
@@ -327,7 +371,10 @@ def test_l6_p3_limits_33_ids_with_no_facebook_225_with_no_call_or_text():
 
 
 def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
-    cell("l6-cph-calls-read", "in 621 pairs of students at least one phoned the other; in 303 of them, each phoned the other")
+    cell(
+        "l6-cph-calls-read",
+        "in 621 pairs of students at least one phoned the other; in 303 of them, each phoned the other",
+    )
     calls = copenhagen("calls")
     assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303 == 924 - 621
 
@@ -335,13 +382,16 @@ def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
 def test_l6_combinations_read_the_bars_87_percent_is_of_all_ties():
     cell("l6-combinations-read", "(the bar's 87 % is a share of all 6,584 ties)")
     assert round(100 * media_combinations(C())[("Facebook",)] / C().number_of_edges()) == 87
-    from smlessons.multiplex import combinations_figure
+    from smlessons.figures.multiplex import combinations_figure
 
     assert combinations_figure(C()).data[0].text[0] == "5,704 (87%)"
 
 
 def test_l6_p1_result_503_of_621_calling_and_576_of_697_texting_pairs_are_facebook_friends():
-    cell("l6-p1-result", "503 of the 621 pairs who phoned (81 %) and 576 of the 697 pairs who texted (83 %) are also Facebook friends")
+    cell(
+        "l6-p1-result",
+        "503 of the 621 pairs who phoned (81 %) and 576 of the 697 pairs who texted (83 %) are also Facebook friends",
+    )
     phoned, texted = copenhagen("calls", either_way=True), copenhagen("sms", either_way=True)
     assert (phoned.number_of_edges(), friends_among(phoned)) == (621, 503) and round(100 * 503 / 621) == 81
     assert (texted.number_of_edges(), friends_among(texted)) == (697, 576) and round(100 * 576 / 697) == 83
@@ -355,7 +405,10 @@ def test_l6_combinations_read_5704_of_6418_facebook_friendships_carry_no_call_or
 
 
 def test_l6_p2_calls_and_texts_overlap_half_facebook_under_a_tenth():
-    cell("l6-p2", "Calls and texts overlap a lot (0.50): half of the pairs on either are on both. Facebook overlaps little with either (under 0.1)")
+    cell(
+        "l6-p2",
+        "Calls and texts overlap a lot (0.50): half of the pairs on either are on both. Facebook overlaps little with either (under 0.1)",
+    )
     ov = overlap(C())
     assert round(ov[("Calls", "SMS")], 2) == 0.50
     assert ov[("Facebook", "Calls")] < 0.1 and ov[("Facebook", "SMS")] < 0.1
@@ -369,7 +422,10 @@ def test_l6_p2_solution_503_on_both_6536_on_either():
 
 
 def test_l6_p3_facebook_carries_6418_of_6584_ties_and_all_833_are_connected():
-    cell("l6-p3", "Facebook carries 6,418 of the 6,584 ties. With all three media, the 833 students form one connected network")
+    cell(
+        "l6-p3",
+        "Facebook carries 6,418 of the 6,584 ties. With all three media, the 833 students form one connected network",
+    )
     assert layers(C())["Facebook"].number_of_edges() == 6418 and C().number_of_edges() == 6584
     assert C().number_of_nodes() == 833 and nx.is_connected(C())
 
@@ -424,7 +480,10 @@ def test_l6_reflection_model_answer_figures():
 
 
 def test_l6_reflection_model_answer_in_the_class_it_is_other_paths_not_the_number_of_ties():
-    cell("l6-reflection", "whether people are cut off depends on whether other paths remain, not only on how many ties a medium carries")
+    cell(
+        "l6-reflection",
+        "whether people are cut off depends on whether other paths remain, not only on how many ties a medium carries",
+    )
     effects = {r.medium: r for r in removal_effects(G())}
     most_ties = max(effects, key=lambda m: effects[m].ties - effects[m].ties_kept)
     most_cut = max(effects, key=lambda m: len(effects[m].cut_off))
@@ -440,7 +499,10 @@ def test_l6_keypoints_jaccard_is_small_when_one_layer_is_much_bigger():
 
 
 def test_l6_keypoints_most_callers_are_friends_most_friendships_are_quiet():
-    cell("l6-keypoints", "most pairs who phone or text are Facebook friends, but most Facebook friendships carry no call or text")
+    cell(
+        "l6-keypoints",
+        "most pairs who phone or text are Facebook friends, but most Facebook friendships carry no call or text",
+    )
     counts = media_combinations(C())
     in_touch = sum(n for ms, n in counts.items() if {"Calls", "SMS"} & set(ms))
     in_touch_friends = sum(n for ms, n in counts.items() if {"Calls", "SMS"} & set(ms) and "Facebook" in ms)
@@ -449,7 +511,7 @@ def test_l6_keypoints_most_callers_are_friends_most_friendships_are_quiet():
 
 
 # ---------------------------------------------------------------------------
-# The questions (smlessons/exercises/lesson06_one_network_many_media.json)
+# The questions (smlessons/content/exercises/lesson06_one_network_many_media.json)
 
 
 def test_q_media_overlap_the_shared_ties_are_close_friends():
@@ -478,12 +540,23 @@ def test_q_nobody_cut_off_why_explanation_figures():
 
 def test_q_nobody_cut_off_why_option_a_is_false():
     q("nobody-cut-off-why", "options", "Every tie between close friends also lives on another medium", key="a")
-    q("nobody-cut-off-why", "feedback", "23 of the 46 ties inside the friendship groups live on one medium only", "16 of the 17 ties lost with WhatsApp", key="a")
+    q(
+        "nobody-cut-off-why",
+        "feedback",
+        "23 of the 46 ties inside the friendship groups live on one medium only",
+        "16 of the 17 ties lost with WhatsApp",
+        key="a",
+    )
     assert any(len(G().edges[e]["platform"]) == 1 for e in inside())
 
 
 def test_q_nobody_cut_off_why_option_b_is_true():
-    q("nobody-cut-off-why", "options", "each keeps enough ties on other media to stay in one piece, and the groups are still joined by ties on Instagram", key="b")
+    q(
+        "nobody-cut-off-why",
+        "options",
+        "each keeps enough ties on other media to stay in one piece, and the groups are still joined by ties on Instagram",
+        key="b",
+    )
     assert _questions()["nobody-cut-off-why"]["answer"] == "b"
     test_l6_removal_read_each_group_holds_together_and_the_groups_are_joined_on_instagram()
 
@@ -495,7 +568,13 @@ def test_q_nobody_cut_off_why_option_c_is_false_instagram_cuts_off_12():
 
 def test_q_nobody_cut_off_why_option_d_is_false_farid_kira():
     q("nobody-cut-off-why", "options", "No tie between two friendship groups lives on WhatsApp", key="d")
-    q("nobody-cut-off-why", "feedback", "Farid–Kira lives on WhatsApp only", "the other three ties between groups live on Instagram", key="d")
+    q(
+        "nobody-cut-off-why",
+        "feedback",
+        "Farid–Kira lives on WhatsApp only",
+        "the other three ties between groups live on Instagram",
+        key="d",
+    )
     assert G().edges["Farid", "Kira"]["platform"] == ("WhatsApp",) and group_of()["Farid"] != group_of()["Kira"]
     assert sorted(G().edges[e]["platform"] for e in between()) == [("Instagram",)] * 3 + [("WhatsApp",)]
 
@@ -504,7 +583,10 @@ def test_q_medium_removal_predict_explanation_3_of_4_between_ties_on_instagram_o
     asked("medium-removal-predict")
     q("medium-removal-predict", "explanation", "Without Instagram only 8 of the 50 ties are lost, but the class falls into 3 parts and 12 people are cut off",
       "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")  # fmt: skip
-    assert _questions()["medium-removal-predict"]["answer"] == "b" and _questions()["medium-removal-predict"]["level"] == "predict"
+    assert (
+        _questions()["medium-removal-predict"]["answer"] == "b"
+        and _questions()["medium-removal-predict"]["level"] == "predict"
+    )
     counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
     assert max(counts, key=counts.get) != "Instagram"
     assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
@@ -514,7 +596,11 @@ def test_q_medium_removal_predict_explanation_3_of_4_between_ties_on_instagram_o
 
 
 def test_q_medium_removal_predict_explanation_no_tie_inside_a_group_is_its_only_path():
-    q("medium-removal-predict", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    q(
+        "medium-removal-predict",
+        "explanation",
+        "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that",
+    )
     test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
 
 
@@ -543,28 +629,48 @@ def test_q_ana_best_medium_predict_tiktok_3_of_5_whatsapp_and_instagram_2_minecr
     asked("ana-best-medium-predict")
     q("ana-best-medium-predict", "explanation", "TikTok ties Ana to 3 of her 5 friends (Hugo, Kira and Rosa); WhatsApp and Instagram to 2 each, Minecraft to 1",
       "TikTok has a tie with fewer than half of the class")  # fmt: skip
-    q("ana-best-medium-predict", "feedback", "WhatsApp has a tie with everybody in the class, but only 2 of them are ties with Ana", key="a")
+    q(
+        "ana-best-medium-predict",
+        "feedback",
+        "WhatsApp has a tie with everybody in the class, but only 2 of them are ties with Ana",
+        key="a",
+    )
     q("ana-best-medium-predict", "feedback", "it ties Ana to only 2 of her 5 friends", key="b")
-    q("ana-best-medium-predict", "feedback", "Ana's tie with Rosa lives on TikTok, her tie with Tariq does not", key="d")
+    q(
+        "ana-best-medium-predict",
+        "feedback",
+        "Ana's tie with Rosa lives on TikTok, her tie with Tariq does not",
+        key="d",
+    )
     by = {m: sorted(v) for m, v in friends_by_medium(G(), "Ana").items()}
-    assert by["TikTok"] == ["Hugo", "Kira", "Rosa"] and len(by["WhatsApp"]) == len(by["Instagram"]) == 2 and len(by["Minecraft"]) == 1
+    assert (
+        by["TikTok"] == ["Hugo", "Kira", "Rosa"]
+        and len(by["WhatsApp"]) == len(by["Instagram"]) == 2
+        and len(by["Minecraft"]) == 1
+    )
     assert G().degree("Ana") == 5 and reach(G())["TikTok"] < 0.5 and reach(G())["WhatsApp"] == 1.0
     assert "TikTok" in G().edges["Ana", "Rosa"]["platform"] and "TikTok" not in G().edges["Ana", "Tariq"]["platform"]
 
 
 def test_q_medium_removal_explanation_3_of_4_between_ties_on_instagram_only():
     asked("medium-removal")
-    q("medium-removal", "explanation", "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else")
+    q(
+        "medium-removal",
+        "explanation",
+        "does not carry the most ties, but 3 of the 4 ties between the friendship groups live on it and on nothing else",
+    )
     counts = {m: L.number_of_edges() for m, L in layers(G()).items()}
     assert max(counts, key=counts.get) != "Instagram"
     assert [G().edges[e]["platform"] for e in between()].count(("Instagram",)) == 3
 
 
 def test_q_medium_removal_explanation_no_tie_inside_a_group_is_its_only_path():
-    q("medium-removal", "explanation", "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that")
+    q(
+        "medium-removal",
+        "explanation",
+        "Inside a dense group a lost tie has a way around it; between groups there are too few ties for that",
+    )
     test_l6_ex3_solution_inside_a_dense_group_a_lost_tie_has_a_way_around_it()
-
-
 
 
 def test_q_ana_best_medium_tiktok_has_a_tie_with_fewer_than_half_whatsapp_everybody():
@@ -575,7 +681,11 @@ def test_q_ana_best_medium_tiktok_has_a_tie_with_fewer_than_half_whatsapp_everyb
 
 
 def test_q_medium_removal_lookup_follows_from_the_generators_rule():
-    q("medium-removal", "explanation", "This follows from the rule of the program that made the class: every tie between groups lives on exactly one medium")
+    q(
+        "medium-removal",
+        "explanation",
+        "This follows from the rule of the program that made the class: every tie between groups lives on exactly one medium",
+    )
     test_l6_data_inside_a_group_one_or_more_media_between_groups_exactly_one()
 
 
@@ -588,7 +698,12 @@ def test_q_calls_facebook_friends_prompt_and_right_option():
 
 
 def test_q_calls_facebook_friends_explanation():
-    q("calls-facebook-friends", "explanation", "503 of the 621 pairs who phoned (81 %)", "576 of the 697 pairs who texted (83 %)")
+    q(
+        "calls-facebook-friends",
+        "explanation",
+        "503 of the 621 pairs who phoned (81 %)",
+        "576 of the 697 pairs who texted (83 %)",
+    )
     test_l6_p1_result_503_of_621_calling_and_576_of_697_texting_pairs_are_facebook_friends()
 
 
@@ -598,7 +713,13 @@ def test_q_calls_facebook_friends_feedback_a_503_of_621():
 
 
 def test_q_calls_facebook_friends_feedback_b_a_random_pair_is_a_friendship_2_times_in_100():
-    q("calls-facebook-friends", "feedback", "503 of the 621 calling pairs (81 %)", "a random pair of these students is a Facebook friendship about 2 times in 100", key="b")
+    q(
+        "calls-facebook-friends",
+        "feedback",
+        "503 of the 621 calling pairs (81 %)",
+        "a random pair of these students is a Facebook friendship about 2 times in 100",
+        key="b",
+    )
     F = copenhagen("facebook")
     assert round(100 * nx.density(F)) == 2 and round(100 * F.number_of_edges() / (833 * 832 / 2)) == 2
 
@@ -610,14 +731,22 @@ def test_q_calls_facebook_friends_feedback_d_118_are_not_friends():
 
 def test_q_jaccard_why_prompt():
     asked("jaccard-why")
-    q("jaccard-why", "prompt", "overlap (Jaccard index) of Facebook and calls is only 0.08, yet 503 of the 621 pairs who phoned are Facebook friends")
+    q(
+        "jaccard-why",
+        "prompt",
+        "overlap (Jaccard index) of Facebook and calls is only 0.08, yet 503 of the 621 pairs who phoned are Facebook friends",
+    )
     assert round(overlap(C())[("Facebook", "Calls")], 2) == 0.08
 
 
 def test_q_jaccard_why_option_b_facebook_has_about_ten_times_as_many_ties():
     q("jaccard-why", "options", "Facebook has about ten times as many ties as calls", key="b")
     assert _questions()["jaccard-why"]["answer"] == "b"
-    assert round(6418 / 621) == 10 == round(layers(C())["Facebook"].number_of_edges() / layers(C())["Calls"].number_of_edges())
+    assert (
+        round(6418 / 621)
+        == 10
+        == round(layers(C())["Facebook"].number_of_edges() / layers(C())["Calls"].number_of_edges())
+    )
 
 
 def test_q_jaccard_why_explanation_bound_of_0_10():
@@ -639,27 +768,48 @@ def test_q_jaccard_why_feedback_c_calls_are_taken_either_way():
 
 
 def test_q_jaccard_why_feedback_d_505_of_536_callers_have_facebook_friends():
-    q("jaccard-why", "feedback", "505 of the 536 students who phoned someone have Facebook friends in the data", key="d")
+    q(
+        "jaccard-why",
+        "feedback",
+        "505 of the 536 students who phoned someone have Facebook friends in the data",
+        key="d",
+    )
     F, calls = copenhagen("facebook"), copenhagen("calls")
     assert (sum(p in F for p in calls), calls.number_of_nodes()) == (505, 536)
 
 
 def test_q_without_facebook_prompt():
     asked("without-facebook")
-    q("without-facebook", "prompt", "Facebook carries 6,418 of the 6,584 ties, and with all three media the 833 students form one connected network")
+    q(
+        "without-facebook",
+        "prompt",
+        "Facebook carries 6,418 of the 6,584 ties, and with all three media the 833 students form one connected network",
+    )
     test_l6_p3_facebook_carries_6418_of_6584_ties_and_all_833_are_connected()
 
 
 def test_q_without_facebook_option_c_more_than_a_third_cut_off():
-    q("without-facebook", "options", "A large group stays connected through calls and texts, but more than a third of the students are cut off from it", key="c")
+    q(
+        "without-facebook",
+        "options",
+        "A large group stays connected through calls and texts, but more than a third of the students are cut off from it",
+        key="c",
+    )
     assert _questions()["without-facebook"]["answer"] == "c"
     assert len(_removal(C, "Facebook").cut_off) > 833 / 3
 
 
 def test_q_without_facebook_explanation():
-    q("without-facebook", "explanation", "880 ties are left", "The largest connected group has 515 students; 318 (38 %) are cut off from it, 225 of them")
+    q(
+        "without-facebook",
+        "explanation",
+        "880 ties are left",
+        "The largest connected group has 515 students; 318 (38 %) are cut off from it, 225 of them",
+    )
     r = _removal(C, "Facebook")
-    assert (r.ties_kept, r.main_part, len(r.cut_off), len(r.isolated)) == (880, 515, 318, 225) and round(100 * 318 / 833) == 38
+    assert (r.ties_kept, r.main_part, len(r.cut_off), len(r.isolated)) == (880, 515, 318, 225) and round(
+        100 * 318 / 833
+    ) == 38
 
 
 def test_q_without_facebook_feedback_a_880_ties_515_connected():
@@ -669,7 +819,12 @@ def test_q_without_facebook_feedback_a_880_ties_515_connected():
 
 
 def test_q_without_facebook_feedback_b_318_cut_off_225_with_no_tie():
-    q("without-facebook", "feedback", "318 of the 833 students (38 %) are cut off, 225 of them with no call or text tie at all", key="b")
+    q(
+        "without-facebook",
+        "feedback",
+        "318 of the 833 students (38 %) are cut off, 225 of them with no call or text tie at all",
+        key="b",
+    )
     r = _removal(C, "Facebook")
     assert (len(r.cut_off), len(r.isolated)) == (318, 225)
     L = layers(C())
@@ -677,7 +832,13 @@ def test_q_without_facebook_feedback_b_318_cut_off_225_with_no_tie():
 
 
 def test_q_without_facebook_feedback_d_515_then_7():
-    q("without-facebook", "feedback", "515 students, while the next largest has 7", "Most of the students cut off have no tie left at all", key="d")
+    q(
+        "without-facebook",
+        "feedback",
+        "515 students, while the next largest has 7",
+        "Most of the students cut off have no tie left at all",
+        key="d",
+    )
     after = without_medium(C(), "Facebook")
     sizes = sorted((len(c) for c in nx.connected_components(after)), reverse=True)
     assert sizes[:2] == [515, 7]
@@ -703,5 +864,9 @@ def test_at_least_half_the_questions_are_predict_or_explain_and_every_choice_has
 def test_a_predict_or_explain_question_is_asked_before_the_cells_that_show_the_answer(qid):
     order = _cells()
     ask_at = next(i for i, c in enumerate(order) if f'ask("{qid}")' in cell_text(NB, c))
-    reveal = {"nobody-cut-off-why": "l6-why-groups", "calls-facebook-friends": "l6-p1-count", "without-facebook": "l6-p3-without"}[qid]
+    reveal = {
+        "nobody-cut-off-why": "l6-why-groups",
+        "calls-facebook-friends": "l6-p1-count",
+        "without-facebook": "l6-p3-without",
+    }[qid]
     assert ask_at < order.index(reveal)

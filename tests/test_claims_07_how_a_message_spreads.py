@@ -11,27 +11,37 @@ from __future__ import annotations
 
 import itertools
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 from claims import cell_text
 
-from smlessons.copenhagen import copenhagen
-from smlessons.diffusion import STRATEGIES, choose_seeds, feed_cascade, independent_cascade, linear_threshold, run_many
-from smlessons.multiplex import layers
-from smlessons.networks import class_network, communities, karate_club
-from smlessons.spread import compare_feed, compare_strategies
+from smlessons.datasets.copenhagen_study import copenhagen
+from smlessons.datasets.networks import class_network, karate_club
+from smlessons.engine.diffusion import (
+    STRATEGIES,
+    choose_seeds,
+    feed_cascade,
+    independent_cascade,
+    linear_threshold,
+    run_many,
+)
+from smlessons.engine.measures import communities
+from smlessons.engine.multilayer import layers
+from smlessons.figures.spread import compare_feed, compare_strategies
 
 NB = "07-how-a-message-spreads"
-QUESTIONS = Path(__file__).resolve().parents[1] / "smlessons" / "exercises" / "lesson07_how_a_message_spreads.json"
+QUESTIONS = (
+    Path(__file__).resolve().parents[1] / "smlessons" / "content" / "exercises" / "lesson07_how_a_message_spreads.json"
+)
 
 
 def text(cell_id: str) -> str:
     return cell_text(NB, cell_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def question(qid: str) -> dict:
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))
     return next(q for q in data["questions"] if q["id"] == qid)
@@ -44,17 +54,17 @@ def words(*parts) -> str:
 # -- the same computations as the notebook, done once --------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def G():
     return class_network()
 
 
-@lru_cache(maxsize=None)
+@cache
 def comparison():  # cell l7-compare
     return compare_strategies(G(), p=0.3, runs=200, k=3, rng=0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def average_reach(name: str, p: float) -> float:  # cell l7-halve
     graph = G() if name == "class" else karate_club()
     return compare_strategies(graph, ["degree"], p=p, runs=200, rng=0).mean()["degree"]
@@ -64,17 +74,17 @@ def start_and_friends(seeds) -> set:  # cell l7-start-and-friends
     return set(seeds).union(*(G()[s] for s in seeds))
 
 
-@lru_cache(maxsize=None)
+@cache
 def feed_runs():  # cell l7-feed
     return compare_feed(G(), ["Pia"], p=0.3, feeds=(0, 2, 4), feed_p=0.1, runs=400, rng=1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def feed_by_strategy():  # cell l7-feed-strategies
     return {s: compare_feed(G(), s, p=0.3, feeds=(0, 4), feed_p=0.1, runs=200, k=3, rng=0) for s in STRATEGIES}
 
 
-@lru_cache(maxsize=None)
+@cache
 def outside_group(feed: int) -> float:  # cell l7-outside
     pia_group = next(g for g in communities(G()) if "Pia" in g)
     gen = np.random.default_rng(1)
@@ -82,23 +92,23 @@ def outside_group(feed: int) -> float:  # cell l7-outside
     return sum(len(set(c.reached) - set(pia_group)) for c in cascades) / 400
 
 
-@lru_cache(maxsize=None)
+@cache
 def threshold_run():  # cell l7-threshold
     starters = ["Pia", *sorted(G()["Pia"])[:2]]
     return starters, linear_threshold(G(), starters, thresholds=0.5)
 
 
-@lru_cache(maxsize=None)
+@cache
 def facebook():
     return copenhagen("facebook")
 
 
-@lru_cache(maxsize=None)
+@cache
 def fb_comparison():  # cell l7-copenhagen-compare
     return compare_strategies(facebook(), p=0.05, runs=200, k=3, rng=0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def media_reach():  # cell l7-copenhagen-media
     media = layers(copenhagen())
     out = {name: float(run_many(H, "random", 0.1, runs=200, k=3, rng=0).mean()) for name, H in media.items()}
@@ -149,7 +159,11 @@ def test_halving_p_costs_more_than_half_in_three_cases_and_under_a_third_in_one(
                  "third in the fourth: the karate club at p = 0.8, where the message already reaches almost",
                  "everyone") in t  # fmt: skip
     assert "no rule that halving p more than halves the reach" in t
-    lost = {(net, hi): 1 - average_reach(net, hi / 2) / average_reach(net, hi) for net in ("class", "karate club") for hi in (0.8, 0.4)}
+    lost = {
+        (net, hi): 1 - average_reach(net, hi / 2) / average_reach(net, hi)
+        for net in ("class", "karate club")
+        for hi in (0.8, 0.4)
+    }
     assert sorted(k for k, v in lost.items() if v > 0.5) == [("class", 0.4), ("class", 0.8), ("karate club", 0.4)]
     assert lost[("karate club", 0.8)] < 1 / 3
     assert average_reach("karate club", 0.8) >= 0.95 * 34  # almost everyone
@@ -187,15 +201,21 @@ def test_with_a_feed_the_best_strategy_reaches_most_of_the_class():
     assert best > 24 / 2
 
 
-@lru_cache(maxsize=None)
+@cache
 def fb_feed_by_strategy():  # cell l7-feed-copenhagen
-    return {s: compare_feed(facebook(), s, p=0.05, feeds=(0, 4), feed_p=0.1, runs=100, k=3, rng=0).mean() for s in STRATEGIES}
+    return {
+        s: compare_feed(facebook(), s, p=0.05, feeds=(0, 4), feed_p=0.1, runs=100, k=3, rng=0).mean()
+        for s in STRATEGIES
+    }
 
 
 def test_on_copenhagen_the_feed_adds_150_to_180_and_the_gap_stays():
     t = text("l7-feed-solution")
     assert "the same feed adds about 150 to 180 people to every strategy's reach" in t
-    assert "the gap between the best and the worst strategy stays about the same in people; it shrinks only as a share" in t
+    assert (
+        "the gap between the best and the worst strategy stays about the same in people; it shrinks only as a share"
+        in t
+    )
     assert "runs=100, k=3, rng=0" in text("l7-feed-copenhagen")
     m = fb_feed_by_strategy()
     for s, r in m.items():
@@ -259,7 +279,7 @@ def test_copenhagen_students_have_about_16_friends_and_p_005_travels():
     assert fb_comparison().mean()["degree"] > 100  # from 3 seeds
 
 
-@lru_cache(maxsize=None)
+@cache
 def p_sweep():  # cell l7-p-sweep
     return {p: run_many(facebook(), "random", p, runs=200, k=3, rng=0) for p in (0.03, 0.05, 0.08)}
 
@@ -279,12 +299,15 @@ def test_uneven_degrees_matter_not_only_the_average():
     assert "depends on how uneven the numbers of friends are, not only on their average" in text("l7-ex10")
     degrees = np.array([d for _, d in facebook().degree()])
     assert degrees.max() > 5 * degrees.mean()  # a few have many more
-    assert (degrees ** 2).mean() / degrees.mean() > 1.5 * degrees.mean()
+    assert (degrees**2).mean() / degrees.mean() > 1.5 * degrees.mean()
 
 
 def test_on_copenhagen_random_runs_are_bimodal():
     t = text("l7-copenhagen-bridge-text")
-    assert "From random seeds, nearly half of the runs die out below 20 people, while the runs that take off reach about as many people as the most connected seeds do" in t
+    assert (
+        "From random seeds, nearly half of the runs die out below 20 people, while the runs that take off reach about as many people as the most connected seeds do"
+        in t
+    )
     sizes = fb_comparison().sizes
     died = float(np.mean(sizes["random"] < 20))
     assert 0.4 <= died < 0.5
@@ -295,7 +318,7 @@ def test_on_copenhagen_random_runs_are_bimodal():
 
 def test_on_copenhagen_betweenness_is_estimated_from_500():
     assert "betweenness is estimated from a sample of 500 people, seeded" in text("l7-copenhagen-bridge-text")
-    from smlessons import diffusion
+    from smlessons.engine import diffusion
 
     assert diffusion._BETWEENNESS_SAMPLE == 500 < facebook().number_of_nodes()
 
@@ -319,7 +342,10 @@ def test_on_copenhagen_bridge_and_degree_are_the_same_three():
 
 def test_model_answer_sharing_doubled_and_degree_did_best():
     t = text("l7-reflection")
-    assert "In the class, at the illustrative p = 0.3, sharing more than doubled the reach of a broadcast to 8, but at p = 0.05, nearer real share rates, it added little more than one person" in t
+    assert (
+        "In the class, at the illustrative p = 0.3, sharing more than doubled the reach of a broadcast to 8, but at p = 0.05, nearer real share rates, it added little more than one person"
+        in t
+    )
     assert words("Seeding the most connected people did best in the class, and on the 800 students as well as",
                  "the brokers, who were the same three") in t  # fmt: skip
     assert 1 < run_many(G(), "random", 0.05, runs=200, k=8, rng=1).mean() - 8 < 2
@@ -332,7 +358,10 @@ def test_model_answer_sharing_doubled_and_degree_did_best():
 
 def test_key_point_on_halving_p():
     t = text("l7-key-points")
-    assert "near the point where messages take off, halving p can cost more than half of the reach; far above it, much less" in t
+    assert (
+        "near the point where messages take off, halving p can cost more than half of the reach; far above it, much less"
+        in t
+    )
     assert 1 - average_reach("class", 0.2) / average_reach("class", 0.4) > 0.5
     assert 1 - average_reach("karate club", 0.4) / average_reach("karate club", 0.8) < 0.5
 
@@ -372,7 +401,10 @@ def test_q_bridge_overlap_ten_people_against_about_13():
     q = question("spread-bridge-overlap")
     e = q["explanation"]
     assert "Ben is tied to Uma and to Farid, and Ben and Farid share two more friends." in e
-    assert "the three make up only 10 people, fewer than three random people and their friends (about 13 on average over every possible three)" in e
+    assert (
+        "the three make up only 10 people, fewer than three random people and their friends (about 13 on average over every possible three)"
+        in e
+    )
     H = G()
     assert H.has_edge("Ben", "Uma") and H.has_edge("Ben", "Farid") and not H.has_edge("Uma", "Farid")
     assert len((set(H["Ben"]) & set(H["Farid"])) - {"Ben", "Farid", "Uma"}) == 2
@@ -439,7 +471,10 @@ def test_q_feed_reaches_more_outside_pias_group_and_more_than_it_delivers():
 def test_q_feed_strategies_gap_shrinks_and_most_reach_through_ties():
     q = question("spread-feed-strategies")
     assert "the gap between the best and the worst seeding strategy in the class shrinks to about half" in q["prompt"]
-    assert "On the 800 Copenhagen students the gap stays about the same in people and shrinks only as a share" in q["explanation"]
+    assert (
+        "On the 800 Copenhagen students the gap stays about the same in people and shrinks only as a share"
+        in q["explanation"]
+    )
     m = fb_feed_by_strategy()
     g = {f: max(r[f] for r in m.values()) - min(r[f] for r in m.values()) for f in (0, 4)}
     assert abs(g[4] - g[0]) < 0.1 * g[0]
@@ -455,12 +490,19 @@ def test_q_feed_strategies_gap_shrinks_and_most_reach_through_ties():
 def test_q_threshold_edge_one_friend_of_five():
     q = question("spread-threshold-edge")
     assert "has only that one friend among five" in q["options"]["a"]
-    assert "Tariq and Wen, the two people outside the group with a friend inside it, each have one friend who has joined out of five" in q["explanation"]
+    assert (
+        "Tariq and Wen, the two people outside the group with a friend inside it, each have one friend who has joined out of five"
+        in q["explanation"]
+    )
     assert "the news from the same three people often reaches other groups" in q["prompt"]
     _, th = threshold_run()
     joined = set(th.reached)
     H = G()
-    edge = {v: (sum(u in joined for u in H[v]), H.degree(v)) for v in H if v not in joined and any(u in joined for u in H[v])}
+    edge = {
+        v: (sum(u in joined for u in H[v]), H.degree(v))
+        for v in H
+        if v not in joined and any(u in joined for u in H[v])
+    }
     assert edge == {"Tariq": (1, 5), "Wen": (1, 5)}
 
 
@@ -499,7 +541,10 @@ def test_rerun_rng4_stops_at_once_and_the_others_go_two_steps():
 
 
 def test_model_answer_lower_p_loses_more_than_its_share_unless_saturated():
-    assert "A less shareable message (lower p) can lose more than its share of reach, unless it already reaches almost everyone." in text("l7-reflection")
+    assert (
+        "A less shareable message (lower p) can lose more than its share of reach, unless it already reaches almost everyone."
+        in text("l7-reflection")
+    )
     # "its share": halving p (a 50 % cut) cost more than 50 % of the reach ...
     assert 1 - average_reach("class", 0.2) / average_reach("class", 0.4) > 0.5
     # ... but not where almost everyone was reached already.
@@ -513,13 +558,22 @@ def test_every_hint_names_objects_that_exist_in_the_notebook():
     nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assigned = re.findall(r"^(?:def |for )?(\w+)\b", code, re.M)
-    imported = re.findall(r"\b(\w+)\b", " ".join(re.findall(r"^from \S+ import (.+)$", code, re.M)))
+    imports = re.findall(r"^from \S+ import \(([^)]*)\)", code, re.M) + re.findall(
+        r"^from \S+ import ([^(\n]+)$", code, re.M
+    )
+    imported = re.findall(r"\b(\w+)\b", " ".join(imports))
     loops = re.findall(r"\bfor (?:\w+, )?(\w+) in\b", code)
     defined = set(assigned) | set(imported) | set(loops) | set(re.findall(r"^(\w+) = ", code, re.M))
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     for q in data:
-        names = set(re.findall(r"(?<![.\w])([A-Za-z_]\w*)\(", q.get("hint", ""))) | set(re.findall(r"print\((\w+)\)", q.get("hint", "")))
-        names |= set(re.findall(r"\b(G|F|K|H|comparison|fb_comparison|feed_runs|feed_by_strategy|joined|media)\b", q.get("hint", "")))
+        names = set(re.findall(r"(?<![.\w])([A-Za-z_]\w*)\(", q.get("hint", ""))) | set(
+            re.findall(r"print\((\w+)\)", q.get("hint", ""))
+        )
+        names |= set(
+            re.findall(
+                r"\b(G|F|K|H|comparison|fb_comparison|feed_runs|feed_by_strategy|joined|media)\b", q.get("hint", "")
+            )
+        )
         assert names, f"{q['id']}: the hint names no object of the notebook"
         missing = {n for n in names if n not in defined and n != "print"}
         assert not missing, (q["id"], missing)

@@ -9,26 +9,28 @@ checks, then computes the fact. The simulations use the lesson's own scenario
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from itertools import combinations
 
 import pytest
 from claims import cell_text
 
-from smlessons.campaign import Campaign
-from smlessons.checks import load_questions, question
-from smlessons.multiplex import media_of, multiplex_class, overlap, removal_effects
-from smlessons.networks import bridges, class_network, degrees
+from smlessons.datasets.multiplex import multiplex_class
+from smlessons.datasets.networks import class_network
+from smlessons.engine.measures import bridges, degrees
+from smlessons.engine.multilayer import media_of, overlap, removal_effects
+from smlessons.exercises.campaign import Campaign
+from smlessons.exercises.questions import load_questions, question
 
 NB = "08-planning-a-campaign"
 
 
-@lru_cache(maxsize=None)
+@cache
 def campaign() -> Campaign:
     return Campaign()
 
 
-@lru_cache(maxsize=None)
+@cache
 def run(media: tuple, seeds: tuple, **scenario):
     return (Campaign(**scenario) if scenario else campaign()).plan(list(media), list(seeds))
 
@@ -79,7 +81,9 @@ def test_brief_same_class_as_lesson_6_on_four_media():
 
 
 def test_brief_a_tie_on_two_media_gets_two_chances():
-    assert "A tie on two of your media gets two chances. This is an **assumption** of the game" in cell_text(NB, "l8-brief")
+    assert "A tie on two of your media gets two chances. This is an **assumption** of the game" in cell_text(
+        NB, "l8-brief"
+    )
     c = campaign()
     H = c._network(["Instagram", "WhatsApp"])
     assert H.edges["Carla", "Xavi"]["p"] == pytest.approx(1 - (1 - c.p) ** 2)  # on both
@@ -88,7 +92,10 @@ def test_brief_a_tie_on_two_media_gets_two_chances():
 
 def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
     text = cell_text(NB, "l8-brief")
-    assert "with p = 0.3: each time someone gets the message, each of their friends on a medium you bought has a 30% chance of getting it from them, and that friend gets one such attempt from them on each of those media, never more" in text
+    assert (
+        "with p = 0.3: each time someone gets the message, each of their friends on a medium you bought has a 30% chance of getting it from them, and that friend gets one such attempt from them on each of those media, never more"
+        in text
+    )
     assert "Each plan is run 200 times" in text
     c = campaign()
     assert c.p == 0.3 and c.runs == 200
@@ -126,8 +133,14 @@ def test_instagram_carries_most_ties_between_groups():
 
 
 def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
-    assert "seed Pia, the most connected student of the class, and Ben, its main broker (in lesson 5, Ben has the highest betweenness and is one end of the class's only bridge, Ben–Uma)" in cell_text(NB, "l8-first-intro")
-    assert "Pia, the most connected student of the class, and Ben, its main broker (lesson 5: the highest betweenness, and one end of the class's only bridge)" in q("campaign-hubs-predict").prompt
+    assert (
+        "seed Pia, the most connected student of the class, and Ben, its main broker (in lesson 5, Ben has the highest betweenness and is one end of the class's only bridge, Ben–Uma)"
+        in cell_text(NB, "l8-first-intro")
+    )
+    assert (
+        "Pia, the most connected student of the class, and Ben, its main broker (lesson 5: the highest betweenness, and one end of the class's only bridge)"
+        in q("campaign-hubs-predict").prompt
+    )
     import networkx as nx
 
     G = campaign().graph
@@ -146,7 +159,10 @@ def test_first_plan_never_gets_in_in_most_runs():
 
 def test_model_answer_the_two_media_carry_9_of_10_ties_and_each_adds_its_own():
     text = cell_text(NB, "l8-model-answer")
-    assert "together they carry 9 of the 10 ties inside \" \"the group, and each adds ties of its own: only WhatsApp carries Jamal–Uma and Luca–Vera, only Instagram \" \"Jamal–Vera" in text
+    assert (
+        'together they carry 9 of the 10 ties inside " "the group, and each adds ties of its own: only WhatsApp carries Jamal–Uma and Luca–Vera, only Instagram " "Jamal–Vera'
+        in text
+    )
     ties = inside_ties()
     assert len(ties) == 10 and sum(bool(ms & {"Instagram", "WhatsApp"}) for *_, ms in ties) == 9
     only = lambda m, other: {frozenset((u, v)) for u, v, ms in ties if m in ms and other not in ms}  # noqa: E731
@@ -156,7 +172,10 @@ def test_model_answer_the_two_media_carry_9_of_10_ties_and_each_adds_its_own():
 
 def test_model_answer_reach_cost_per_person_and_earned():
     text = cell_text(NB, "l8-model-answer")
-    assert "Over 200 runs the plan reached 5.0 of the 6 people of the group (83%), 2.0 points per person \" \"reached, and 3.0 of them heard it from a friend" in text
+    assert (
+        'Over 200 runs the plan reached 5.0 of the 6 people of the group (83%), 2.0 points per person " "reached, and 3.0 of them heard it from a friend'
+        in text
+    )
     m = run(*MODEL)
     assert campaign().runs == 200 and f"{m.in_target.mean():.1f}" == "5.0" and f"{m.target_reach:.0%}" == "83%"
     assert f"{m.cost_per_target:.1f}" == "2.0" and f"{m.earned_in_target:.1f}" == "3.0"
@@ -165,7 +184,7 @@ def test_model_answer_reach_cost_per_person_and_earned():
 def test_model_answer_reasons_a_b_d_are_marked_true_and_e_is_not_a_sound_reason():
     text = cell_text(NB, "l8-model-answer")
     assert 'my_reasons = ["a", "b", "d"]' in text and "Reasons (a), (b) and (d) were marked true" in text
-    from smlessons.campaign import check_plan, texts
+    from smlessons.exercises.campaign import check_plan, texts
 
     fb = check_plan(run(*MODEL), ["a", "b", "d"], "x", answers=False)
     assert fb.verdicts == {"a": True, "b": True, "d": True}
@@ -176,7 +195,10 @@ def test_model_answer_reasons_a_b_d_are_marked_true_and_e_is_not_a_sound_reason(
 
 def test_model_answer_with_one_chance_or_rare_sharing_three_seeds_on_whatsapp_do_better():
     text = cell_text(NB, "l8-model-answer")
-    assert "with one chance per \" \"tie, or if people rarely share, three seeds inside the group on WhatsApp alone would do better" in text
+    assert (
+        'with one chance per " "tie, or if people rarely share, three seeds inside the group on WhatsApp alone would do better'
+        in text
+    )
     assert run(*THREE_INSIDE, one_chance=True).target_reach > run(*MODEL, one_chance=True).target_reach
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
     assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach  # "part of our lead"
@@ -200,13 +222,19 @@ def test_model_answer_most_connected_ties_lead_elsewhere():
 
 def test_reflection_best_connected_student_plan_hardly_reached_the_group():
     text = cell_text(NB, "l8-reflection")
-    assert "the best-connected student's ties lead to other groups, so in our runs that plan hardly reached Uma's group" in text
+    assert (
+        "the best-connected student's ties lead to other groups, so in our runs that plan hardly reached Uma's group"
+        in text
+    )
     assert run(*HUBS).target_reach < 0.2 and not set(campaign().graph["Pia"]) & set(campaign().members)
 
 
 def test_reflection_at_p_03_most_of_the_model_plans_reach_came_from_sharing():
     text = cell_text(NB, "l8-reflection")
-    assert "in our game, with a generous chance of sharing (p = 0.3), most of the reach of the model plan came from friends passing it on" in text
+    assert (
+        "in our game, with a generous chance of sharing (p = 0.3), most of the reach of the model plan came from friends passing it on"
+        in text
+    )
     model = run(*MODEL)
     assert campaign().p == 0.3 and model.earned_in_target > model.in_target.mean() / 2
 
@@ -229,8 +257,11 @@ def test_key_points_sharing_did_most_of_the_work_at_p_03_and_two_chances_favoure
 
 def test_review_solutions_are_the_computed_keys():
     text = cell_text(NB, "l8-review-solutions")
-    assert '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`. The middle three are computed from the course\'s networks when you check them' in text
-    assert "the last is what lesson 7\'s comparison gives with the settings the question states" in text
+    assert (
+        '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`. The middle three are computed from the course\'s networks when you check them'
+        in text
+    )
+    assert "the last is what lesson 7's comparison gives with the settings the question states" in text
     for qid in ("review-class-ties", "review-bridge", "review-cut-off-medium"):
         assert question(qid).compute is not None
     assert question("review-medium-word").answers()[0] == "medium"
@@ -245,9 +276,14 @@ def test_review_solutions_are_the_computed_keys():
 
 def test_broadcast_no_whatsapp_tie_leads_out_and_ben_uma_is_on_instagram():
     text = text_of("campaign-broadcast-predict")
-    assert "No WhatsApp tie leads out of Uma's group: the only tie joining the group to the rest of the class (Ben–Uma) lives on Instagram." in text
+    assert (
+        "No WhatsApp tie leads out of Uma's group: the only tie joining the group to the rest of the class (Ben–Uma) lives on Instagram."
+        in text
+    )
     assert ties_leaving_target("WhatsApp") == []
-    assert [(frozenset((u, v)), ms) for u, v, ms in ties_leaving_target()] == [(frozenset(("Ben", "Uma")), {"Instagram"})]
+    assert [(frozenset((u, v)), ms) for u, v, ms in ties_leaving_target()] == [
+        (frozenset(("Ben", "Uma")), {"Instagram"})
+    ]
 
 
 def test_broadcast_reaches_fewer_than_six():
@@ -258,7 +294,9 @@ def test_broadcast_reaches_fewer_than_six():
 
 
 def test_broadcast_every_student_has_a_whatsapp_tie():
-    assert "a plan buys WhatsApp, which every student of the class has a tie on" in text_of("campaign-broadcast-predict")
+    assert "a plan buys WhatsApp, which every student of the class has a tie on" in text_of(
+        "campaign-broadcast-predict"
+    )
     assert users("WhatsApp") == len(campaign().graph)
 
 
@@ -295,7 +333,9 @@ def test_hubs_most_runs_never_get_in():
 
 
 def test_hubs_get_in_in_roughly_3_runs_out_of_10_36_percent_of_these_200():
-    assert "so the message gets in in roughly 3 runs out of 10 (36% of these 200 runs)" in text_of("campaign-hubs-predict")
+    assert "so the message gets in in roughly 3 runs out of 10 (36% of these 200 runs)" in text_of(
+        "campaign-hubs-predict"
+    )
     share = (run(*HUBS).in_target > 0).mean()
     assert f"{share:.0%}" == "36%" and campaign().runs == 200 and campaign().p == 0.3
 
@@ -314,11 +354,16 @@ def test_broker_callback_lesson5_told_ben_and_uma_and_the_door_opens_3_in_10():
     assert "a broker outside the group is a door that opens in about 3 runs out of 10" in text
     assert 0.25 <= (run(*HUBS).in_target > 0).mean() <= 0.4
     assert "The starter plan of Exercise 6 (Instagram; Uma and Ben)" in text
-    assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(__import__("claims")._cells(NB)["l8-your-plan"]["source"])
+    assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(
+        __import__("claims")._cells(NB)["l8-your-plan"]["source"]
+    )
 
 
 def test_hubs_explain_same_p_model_reaches_most():
-    assert "With the same p, the model plan (Instagram and WhatsApp, seeds Carla and Jamal) reaches most of the group." in text_of("campaign-hubs-explain")
+    assert (
+        "With the same p, the model plan (Instagram and WhatsApp, seeds Carla and Jamal) reaches most of the group."
+        in text_of("campaign-hubs-explain")
+    )
     assert run(("Instagram", "WhatsApp"), ("Carla", "Jamal")).target_reach > 0.5
 
 
@@ -335,7 +380,10 @@ def test_hubs_explain_both_have_instagram_ties():
 
 
 def test_hubs_explain_one_tie_joins_the_group_and_crosses_with_p():
-    assert "only one tie joins Uma's group to the rest of the class (Ben–Uma, on Instagram), and the message crosses it only with a chance of 0.3" in text_of("campaign-hubs-explain")
+    assert (
+        "only one tie joins Uma's group to the rest of the class (Ben–Uma, on Instagram), and the message crosses it only with a chance of 0.3"
+        in text_of("campaign-hubs-explain")
+    )
     assert len(ties_leaving_target()) == 1 and campaign().p == 0.3
 
 
@@ -349,14 +397,22 @@ def test_two_media_plan_b_beats_plan_a_under_the_games_rules():
 
 
 def test_two_media_overlap_well_under_one():
-    assert "Instagram and WhatsApp overlap only in part (lesson 6's overlap is well under 1)" in text_of("campaign-two-media-predict")
+    assert "Instagram and WhatsApp overlap only in part (lesson 6's overlap is well under 1)" in text_of(
+        "campaign-two-media-predict"
+    )
     assert overlap(campaign().graph)[("WhatsApp", "Instagram")] < 0.5
 
 
 def test_two_media_with_one_chance_per_tie_plan_b_falls_behind_plan_a():
     text = text_of("campaign-two-media-explain")
-    assert "Rerun with one chance per tie (a friend decides once, however many apps the message arrives on), plan B falls behind plan A" in text
-    assert "With one chance per tie, plan B keeps WhatsApp's extra ties (Jamal–Uma and Luca–Vera) and still falls behind plan A" in text
+    assert (
+        "Rerun with one chance per tie (a friend decides once, however many apps the message arrives on), plan B falls behind plan A"
+        in text
+    )
+    assert (
+        "With one chance per tie, plan B keeps WhatsApp's extra ties (Jamal–Uma and Luca–Vera) and still falls behind plan A"
+        in text
+    )
     assert q("campaign-two-media-explain").answer == "c"
     assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
     assert run(*MODEL).target_reach > run(*PLAN_A).target_reach
@@ -382,7 +438,10 @@ def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
     text = text_of("campaign-low-p-predict")
     assert "At p = 0.05 the plan with three seeds inside reaches more than plan B" in text
     assert "Here the order of the two plans flips." in text
-    assert "plan B of Exercise 4 (Instagram and WhatsApp, seeds Carla and Jamal, 10 points)" in text and "(Uma, Vera and Xavi, 9 points)" in text
+    assert (
+        "plan B of Exercise 4 (Instagram and WhatsApp, seeds Carla and Jamal, 10 points)" in text
+        and "(Uma, Vera and Xavi, 9 points)" in text
+    )
     assert run(*MODEL).cost == 10 and run(*THREE_INSIDE).cost == 9
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
     assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach
@@ -391,8 +450,14 @@ def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
 
 def test_low_p_most_of_the_reach_is_the_paid_seeds():
     text = text_of("campaign-low-p-predict") + " " + cell_text(NB, "l8-rare-says")
-    assert "at p = 0.05 few messages are passed on at all, so the ties add little and the paid seeds are most of the reach" in text
-    assert "little is earned: the reach is mostly the seeds you paid for, and the plan with three seeds inside the group now beats plan B" in text
+    assert (
+        "at p = 0.05 few messages are passed on at all, so the ties add little and the paid seeds are most of the reach"
+        in text
+    )
+    assert (
+        "little is earned: the reach is mostly the seeds you paid for, and the plan with three seeds inside the group now beats plan B"
+        in text
+    )
     for plan in (MODEL, THREE_INSIDE):
         r = run(*plan, p=0.05)
         assert r.earned_in_target < r.in_target.mean() / 2
@@ -400,9 +465,12 @@ def test_low_p_most_of_the_reach_is_the_paid_seeds():
 
 
 def test_reason_e_is_true_of_every_plan_with_all_seeds_outside_that_reaches_anyone():
-    from smlessons.campaign import judge_reason, texts
+    from smlessons.exercises.campaign import judge_reason, texts
 
-    assert "it is true of every plan whose seeds are all outside {target} and that reaches anyone in it at all, however little" in texts()["reasons"]["e"]["true"]
+    assert (
+        "it is true of every plan whose seeds are all outside {target} and that reaches anyone in it at all, however little"
+        in texts()["reasons"]["e"]["true"]
+    )
     c = campaign()
     outside = [p for p in c.graph if p not in c.members]
     for media in c.media:
@@ -413,7 +481,7 @@ def test_reason_e_is_true_of_every_plan_with_all_seeds_outside_that_reaches_anyo
 
 
 def test_reason_c_door_chance_is_the_ties_chance():
-    from smlessons.campaign import judge_reason
+    from smlessons.exercises.campaign import judge_reason
 
     why = judge_reason(run(*HUBS), "c")[1]
     assert "Ben–Uma on Instagram, which passes it on in about 30% of runs" in why
@@ -443,7 +511,7 @@ def test_review_the_only_bridge_cuts_off_a_group():
     import networkx as nx
 
     G = class_network()
-    (u, v), = bridges(G)
+    ((u, v),) = bridges(G)
     H = G.copy()
     H.remove_edge(u, v)
     small = min(nx.connected_components(H), key=len)
@@ -452,7 +520,10 @@ def test_review_the_only_bridge_cuts_off_a_group():
 
 
 def test_review_instagram_carries_most_ties_between_groups_each_on_one_medium():
-    assert "it carries most of the ties between friendship groups, which live on one medium only" in q("review-cut-off-medium").explanation
+    assert (
+        "it carries most of the ties between friendship groups, which live on one medium only"
+        in q("review-cut-off-medium").explanation
+    )
     G = multiplex_class()
     between = [set(ms) for u, v, ms in G.edges(data="platform") if G.nodes[u]["group"] != G.nodes[v]["group"]]
     assert sum("Instagram" in ms for ms in between) > len(between) / 2
@@ -461,10 +532,10 @@ def test_review_instagram_carries_most_ties_between_groups_each_on_one_medium():
     assert max(effects, key=effects.get) == "Instagram"
 
 
-@lru_cache(maxsize=None)
+@cache
 def lesson7_comparison():
     """Lesson 7's comparison with the settings the review question states, on the current code."""
-    from smlessons.spread import compare_strategies
+    from smlessons.figures.spread import compare_strategies
 
     return compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0)
 

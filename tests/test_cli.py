@@ -10,14 +10,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from smlessons.answers import AnswerStore
-from smlessons.cli import binder_link, find_lessons, main, nbgitpuller_link
-from smlessons.datafiles import load_exercise
+from smlessons.exercises.answers import AnswerStore
+from smlessons.exercises.loader import load_exercise
+from smlessons.instructor.cli import binder_link, find_lessons, main, nbgitpuller_link
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIUM, NETWORK = load_exercise("lesson01_media_or_network").bins
 LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TRANSLATED = sorted(p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").glob("*/[0-9][0-9]-*.ipynb"))
+TRANSLATED = sorted(
+    p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").glob("*/[0-9][0-9]-*.ipynb")
+)
 ALL = LESSONS + TRANSLATED
 
 
@@ -36,7 +38,15 @@ def collected(tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["grade", "--help"], ["report", "--help"], ["links", "--help"], ["course", "--help"], ["course", "init", "--help"], ["-h"]],
+    [
+        ["--help"],
+        ["grade", "--help"],
+        ["report", "--help"],
+        ["links", "--help"],
+        ["course", "--help"],
+        ["course", "init", "--help"],
+        ["-h"],
+    ],
 )
 def test_every_command_has_help(args, capsys):
     assert main(args) == 0
@@ -73,15 +83,22 @@ def test_report_writes_csv_and_html_and_lists_skipped_files(collected, tmp_path,
 
 
 def test_report_writes_plans_csv_for_lesson_8_plans(collected, tmp_path, capsys):
-    from smlessons.campaign import Campaign, check_plan
+    from smlessons.exercises.campaign import Campaign, check_plan
 
     plan = Campaign().plan(["WhatsApp"], ["Uma", "Vera", "Xavi"])
-    check_plan(plan, ["b", "e"], "Three seeds inside.", answers=AnswerStore("08-planning-a-campaign", folder=collected / "ada"))
+    check_plan(
+        plan, ["b", "e"], "Three seeds inside.", answers=AnswerStore("08-planning-a-campaign", folder=collected / "ada")
+    )
     out = tmp_path / "out"
     assert main(["report", str(collected), "--out", str(out)]) == 0
     assert "1 lesson 8 plan(s)" in capsys.readouterr().out
     (row,) = csv.DictReader(open(out / "plans.csv", newline="", encoding="utf-8"))
-    assert (row["student"], row["media"], row["seeds"], row["explanation"]) == ("ada", "WhatsApp", "Uma, Vera, Xavi", "Three seeds inside.")
+    assert (row["student"], row["media"], row["seeds"], row["explanation"]) == (
+        "ada",
+        "WhatsApp",
+        "Uma, Vera, Xavi",
+        "Three seeds inside.",
+    )
     assert row["reasons"].startswith("(b) \u2713 true; (e) ")
 
 
@@ -91,7 +108,7 @@ def test_report_without_plans_writes_no_plans_csv(collected, tmp_path):
 
 
 def test_report_with_instructor_keys(tmp_path, capsys):
-    from smlessons.autograde import board_show, load_keys, variant_items
+    from smlessons.instructor.autograde import board_show, load_keys, variant_items
 
     keys_dir = ROOT / "instructors" / "keys"
     keys = load_keys(keys_dir, shipped=False)
@@ -99,7 +116,10 @@ def test_report_with_instructor_keys(tmp_path, capsys):
     mine = variant_items(board, "ada", board_show(board, keys))[:2]  # two of ada's own cards, right
     store = AnswerStore(board.notebook or "assignment", folder=tmp_path / "sub" / "ada" / "lesson1")
     store.save(board.id, {item.label: item.answers[0] for item in mine})
-    assert main(["report", str(tmp_path / "sub"), "--out", str(tmp_path), "--keys", str(keys_dir), "--no-shipped-keys"]) == 0
+    assert (
+        main(["report", str(tmp_path / "sub"), "--out", str(tmp_path), "--keys", str(keys_dir), "--no-shipped-keys"])
+        == 0
+    )
     rows = list(csv.DictReader(open(tmp_path / "report.csv", encoding="utf-8")))
     assert {r["exercise"] for r in rows} == {board.id}
     assert sum(r["status"] == "right" for r in rows) == 2
@@ -119,7 +139,12 @@ def test_report_with_a_course_folder_lists_every_rostered_student(course, tmp_pa
     page = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
     assert "ada" in page and "bo" in page  # bo is on the roster and handed in nothing
     (tmp_path / "bad.csv").write_text("name\nx\n")
-    assert main(["report", str(course / "submitted"), "--roster", str(tmp_path / "bad.csv"), "--out", str(tmp_path / "r2")]) == 1
+    assert (
+        main(
+            ["report", str(course / "submitted"), "--roster", str(tmp_path / "bad.csv"), "--out", str(tmp_path / "r2")]
+        )
+        == 1
+    )
     assert "field 'id'" in capsys.readouterr().err
 
 
@@ -166,7 +191,7 @@ def course(tmp_path):
     """A copy of the sample course with ada's hand-in (every exercise answered "?") and a roster."""
     import shutil
 
-    from smlessons.grader import Course
+    from smlessons.instructor.grader import Course
 
     dest = tmp_path / "course"
     shutil.copytree(ROOT / "instructors", dest, ignore=shutil.ignore_patterns("README.md", "submitted", "release"))
@@ -175,7 +200,9 @@ def course(tmp_path):
         for cell in plan.cells:
             AnswerStore(cell.notebook, folder=dest / "submitted" / "ada" / name).save(cell.exercise, "?")
         AnswerStore(plan.notebooks[0], folder=dest / "submitted" / "ada" / name).save("not-an-exercise", 1)
-    (dest / "roster.csv").write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,ada@example.org,1\nbo,Bo,C,bo@example.org,2\n")
+    (dest / "roster.csv").write_text(
+        "id,first_name,last_name,email,lms_user_id\nada,Ada,L,ada@example.org,1\nbo,Bo,C,bo@example.org,2\n"
+    )
     return dest
 
 
@@ -185,7 +212,7 @@ def read_csv(path):
 
 
 def test_grade_writes_the_marks_and_the_grades_with_absent_students(course, tmp_path, capsys):
-    from smlessons.grader import Course
+    from smlessons.instructor.grader import Course
 
     assert main(["grade", str(course), "--out", str(tmp_path / "grades")]) == 0
     out = capsys.readouterr().out
@@ -193,8 +220,9 @@ def test_grade_writes_the_marks_and_the_grades_with_absent_students(course, tmp_
     assert f"Graded {len(plans)} hand-in(s) of 2 student(s)" in out and f"{len(plans)} not handed in" in out
     marks = read_csv(tmp_path / "grades" / "marks.csv")
     cells = [(name, c.exercise) for name, p in plans.items() for c in p.cells]
-    assert [(m["student"], m["assignment"], m["exercise"]) for m in marks] == [
-        ("ada", a, e) for a, e in cells] + [("bo", a, e) for a, e in cells]
+    assert [(m["student"], m["assignment"], m["exercise"]) for m in marks] == [("ada", a, e) for a, e in cells] + [
+        ("bo", a, e) for a, e in cells
+    ]
     assert {m["status"] for m in marks if m["student"] == "bo"} == {"absent"}
     assert {m["answer"] for m in marks if m["student"] == "ada"} == {"?"}
     assert all(m["points"] == "0" and float(m["out_of"]) > 0 for m in marks)
@@ -229,8 +257,12 @@ def test_grade_writes_into_the_course_by_default_and_reads_a_plain_folder(course
 def test_grade_bad_arguments_exit_2_with_a_clear_message(args, words, course, tmp_path, capsys):
     (tmp_path / "a-file").write_text("")
     (tmp_path / "empty").mkdir()
-    fill = {"{missing}": str(tmp_path / "nope"), "{file}": str(tmp_path / "a-file"), "{dir}": str(tmp_path / "empty"),
-            "{course}": str(course)}
+    fill = {
+        "{missing}": str(tmp_path / "nope"),
+        "{file}": str(tmp_path / "a-file"),
+        "{dir}": str(tmp_path / "empty"),
+        "{course}": str(course),
+    }
     assert main([fill.get(a, a) for a in args]) == 2
     err = capsys.readouterr().err
     assert words in err and "usage: smlessons grade" in err
@@ -298,7 +330,12 @@ def test_find_lessons_reads_titles():
 
 def test_lessons_in_a_subfolder_keep_their_path(tmp_path, capsys):
     (tmp_path / "it").mkdir()
-    nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Lezione 1: Media e reti\n"]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    nb = {
+        "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Lezione 1: Media e reti\n"]}],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     (tmp_path / "it" / "01-media-e-reti.ipynb").write_text(json.dumps(nb))
     (tmp_path / "01-a.ipynb").write_text("not json")
     (tmp_path / ".ipynb_checkpoints").mkdir()
@@ -346,8 +383,10 @@ def test_links_of_the_shipped_course_include_lesson_2_and_not_the_glossary():
 
 def test_the_command_runs_as_a_program(collected, tmp_path):
     exe = Path(sys.executable).with_name("smlessons")
-    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "smlessons.cli"]
-    done = subprocess.run([*command, "report", str(collected), "--out", str(tmp_path / "o")], capture_output=True, text=True)
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "smlessons.instructor.cli"]
+    done = subprocess.run(
+        [*command, "report", str(collected), "--out", str(tmp_path / "o")], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "o" / "report.html").exists()
     bad = subprocess.run([*command, "links", "--hub", "example.org"], capture_output=True, text=True)
@@ -366,7 +405,7 @@ def save_as(folder, notebook, exercise, answer, student, monkeypatch):
 
 
 def first_cell(course):
-    from smlessons.grader import Course
+    from smlessons.instructor.grader import Course
 
     name, plan = next(iter(Course.load(course).assignments.items()))
     return name, plan.cells[0]
@@ -392,7 +431,7 @@ def test_grade_prints_errors_first_on_stderr_with_a_count(course, tmp_path, caps
 
 
 def test_grade_covers_the_assignments_handed_out_or_named(course, tmp_path, capsys):
-    from smlessons.grader import Course
+    from smlessons.instructor.grader import Course
 
     names = list(Course.load(course).assignments)
     (course / "release" / names[1]).mkdir(parents=True)
@@ -413,7 +452,7 @@ def test_grade_covers_the_assignments_handed_out_or_named(course, tmp_path, caps
 def test_grade_without_a_release_covers_the_assignments_handed_in(course, tmp_path, capsys):
     import shutil
 
-    from smlessons.grader import Course
+    from smlessons.instructor.grader import Course
 
     names = list(Course.load(course).assignments)
     for name in names[1:]:
@@ -430,7 +469,9 @@ def test_an_export_that_cannot_be_written_removes_the_old_one(course, tmp_path, 
     (out / "canvas.csv").write_text("yesterday's grades\n")
     (out / "moodle.csv").write_text("yesterday's grades\n")
     # no lms_user_id: Canvas cannot be written; Moodle can
-    (course / "roster.csv").write_text("id,first_name,last_name,email\nada,Ada,L,ada@example.org\nbo,Bo,C,bo@example.org\n")
+    (course / "roster.csv").write_text(
+        "id,first_name,last_name,email\nada,Ada,L,ada@example.org\nbo,Bo,C,bo@example.org\n"
+    )
     assert main(["grade", str(course), "--out", str(out)]) == 0
     err = capsys.readouterr().err
     assert "canvas.csv not written" in err and f"removed the old {out / 'canvas.csv'}" in err
@@ -447,7 +488,10 @@ def test_roster_check(tmp_path, capsys):
     bad.write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nivy;Ivy;Green;ivy@x.org;9\n")
     assert main(["roster", "check", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert "excel.csv, line 3, field 'id'" in err and "looks like a semicolon-separated file: save it as CSV with commas" in err
+    assert (
+        "excel.csv, line 3, field 'id'" in err
+        and "looks like a semicolon-separated file: save it as CSV with commas" in err
+    )
     assert main(["roster", "check", str(tmp_path / "nope.csv")]) == 2
     assert "no such file" in capsys.readouterr().err
 

@@ -1,5 +1,5 @@
-"""smlessons.copenhagen: the real Copenhagen network, its figures (those of its
-README, each checked here), its shape (that of smlessons.multiplex), and clear
+"""smlessons.datasets.copenhagen_study: the real Copenhagen network, its figures (those of its
+README, each checked here), its shape (that of smlessons.engine.multilayer), and clear
 errors for unknown layers and missing or corrupt files."""
 
 import json
@@ -12,9 +12,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from smlessons import copenhagen as cph
-from smlessons import multiplex
-from smlessons.copenhagen import DATA_DIR, LAYERS, MEDIA, CopenhagenDataError, UnknownLayerError, copenhagen
+from smlessons.datasets import copenhagen_study as cph
+from smlessons.datasets.copenhagen_study import (
+    DATA_DIR,
+    LAYERS,
+    MEDIA,
+    CopenhagenDataError,
+    UnknownLayerError,
+    copenhagen,
+)
+from smlessons.engine import multilayer
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (DATA_DIR / "README.md").read_text(encoding="utf-8")
@@ -43,7 +50,7 @@ def test_the_readme_gives_source_citation_licence_and_changes():
 def test_import_smlessons_stays_light_and_loading_needs_no_plotly():
     code = (
         "import sys, smlessons; light = not [m for m in ('networkx', 'plotly') if m in sys.modules]; "
-        "from smlessons.copenhagen import copenhagen; G = copenhagen(); "
+        "from smlessons.datasets.copenhagen_study import copenhagen; G = copenhagen(); "
         "print(light, 'plotly' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
@@ -62,7 +69,9 @@ def test_facebook_has_6418_friendships_among_800_people():
 
 
 def test_the_11_self_pairs_removed_from_the_facebook_file_are_those_the_readme_names():
-    readme_says("11 rows that paired a person with themselves (ids 72, 188, 200, 208, 270, 342, 477, 528, 645, 667, 740) were removed")
+    readme_says(
+        "11 rows that paired a person with themselves (ids 72, 188, 200, 208, 270, 342, 477, 528, 645, 667, 740) were removed"
+    )
     readme_says("all 800 people are still in the file")
     readme_says("had 6,429 rows and described them as 6,429 friendships; there are 6,418")
     F = copenhagen("facebook")
@@ -87,7 +96,9 @@ def test_calls_and_texts_are_directed_with_their_events(layer, pairs, events, pe
 
 
 def test_833_ids_in_all_from_1_to_851():
-    readme_says("People are anonymous integer ids (1 to 851, not all used), the same id in all three files: 833 ids appear in at least one.")
+    readme_says(
+        "People are anonymous integer ids (1 to 851, not all used), the same id in all three files: 833 ids appear in at least one."
+    )
     G = copenhagen()
     assert G.number_of_nodes() == 833
     assert (min(G), max(G)) == (1, 851)
@@ -95,7 +106,9 @@ def test_833_ids_in_all_from_1_to_851():
 
 
 def test_pairs_either_way_and_how_many_are_facebook_friends():
-    readme_says("the calls join 621 pairs of people and the texts 697 pairs; 503 of the 621 calling pairs and 576 of the 697 texting pairs are also Facebook friends")
+    readme_says(
+        "the calls join 621 pairs of people and the texts 697 pairs; 503 of the 621 calling pairs and 576 of the 697 texting pairs are also Facebook friends"
+    )
     F = copenhagen("facebook")
     for layer, pairs, friends in (("calls", 621, 503), ("sms", 697, 576)):
         U = copenhagen(layer, either_way=True)
@@ -113,7 +126,7 @@ def test_either_way_sums_the_events_of_both_directions():
         assert events == both
 
 
-# -- the multiplex network, in the shape of smlessons.multiplex ------------------
+# -- the multiplex network, in the shape of smlessons.engine.multilayer ------------------
 
 
 def test_the_multiplex_network_is_real_cited_and_in_multiplex_shape():
@@ -126,18 +139,18 @@ def test_the_multiplex_network_is_real_cited_and_in_multiplex_shape():
     assert "Copenhagen" in G.graph["name"]
     for *_, ms in G.edges(data="platform"):
         assert isinstance(ms, tuple) and ms and list(ms) == [m for m in MEDIA if m in ms]
-    assert multiplex.media_of(G) == list(MEDIA)
+    assert multilayer.media_of(G) == list(MEDIA)
 
 
 def test_each_layer_of_the_multiplex_is_that_layer_either_way():
     G = copenhagen()
-    L = multiplex.layers(G)
+    L = multilayer.layers(G)
     assert {m: L[m].number_of_edges() for m in MEDIA} == {"Facebook": 6418, "Calls": 621, "SMS": 697}
     F = copenhagen("facebook")
-    assert {frozenset(e) for e in multiplex.ties_on(G, "Facebook")} == {frozenset(e) for e in F.edges()}
+    assert {frozenset(e) for e in multilayer.ties_on(G, "Facebook")} == {frozenset(e) for e in F.edges()}
     for layer, m in (("calls", "Calls"), ("sms", "SMS")):
         U = copenhagen(layer, either_way=True)
-        assert {frozenset(e) for e in multiplex.ties_on(G, m)} == {frozenset(e) for e in U.edges()}
+        assert {frozenset(e) for e in multilayer.ties_on(G, m)} == {frozenset(e) for e in U.edges()}
         key = layer
         assert sum(G.edges[e][key] for e in G.edges()) == sum(e for *_, e in U.edges(data="events"))
         assert all((G.edges[e][key] > 0) == (m in G.edges[e]["platform"]) for e in G.edges())
@@ -145,11 +158,11 @@ def test_each_layer_of_the_multiplex_is_that_layer_either_way():
 
 def test_multiplex_functions_work_on_it():
     G = copenhagen()
-    ov = multiplex.overlap(G)
+    ov = multilayer.overlap(G)
     assert set(ov) == {("Calls", "SMS"), ("Facebook", "Calls"), ("Facebook", "SMS")}
-    r = multiplex.removal_effect(G, "facebook")  # any case, as for the synthetic class
+    r = multilayer.removal_effect(G, "facebook")  # any case, as for the synthetic class
     assert r.medium == "Facebook" and r.people == 833
-    assert multiplex.reach(G)["Facebook"] == round(800 / 833, 3)
+    assert multilayer.reach(G)["Facebook"] == round(800 / 833, 3)
 
 
 def test_layer_names_accept_any_case_and_common_names():
@@ -253,7 +266,7 @@ def test_readme_what_a_tie_means_303_reciprocal_833_ids_33_and_297_with_no_recor
     calls = copenhagen("calls")
     assert sum(calls.has_edge(v, u) for u, v in calls.edges()) // 2 == 303
     assert copenhagen("calls", either_way=True).number_of_edges() == 621
-    from smlessons.multiplex import layers
+    from smlessons.engine.multilayer import layers
 
     L = layers(copenhagen())
     assert {m: sum(1 for _, d in H.degree() if d == 0) for m, H in L.items()}["Facebook"] == 33

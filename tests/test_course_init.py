@@ -1,4 +1,4 @@
-"""smlessons.course: ``smlessons course init`` makes a private nbgrader course.
+"""smlessons.instructor.course: ``smlessons course init`` makes a private nbgrader course.
 
 Most tests pass the template explicitly: the package's course template plus
 the sample course's ``nbgrader_config.py``, which the design keeps identical
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from smlessons import course
-from smlessons.course import CourseError, add_parser, default_sample, init_course
+from smlessons.instructor import course
+from smlessons.instructor.course import CourseError, add_parser, default_sample, init_course
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "instructors"
@@ -81,6 +81,7 @@ def test_init_makes_the_layout_and_copies_the_sample(tmp_path, template):
 
 def test_the_gradebook_is_made_whole_even_without_the_environment_on_the_path(tmp_path, template, monkeypatch):
     import nbgrader  # noqa: F401 (in the test extra: the check must run)
+
     monkeypatch.setattr(course, "_create_gradebook", REAL_GRADEBOOK)
     monkeypatch.setenv("PATH", "/usr/bin:/bin")  # not activated: no alembic
     made = init_course(tmp_path / "c", template=template, git=False)
@@ -95,7 +96,9 @@ def test_a_failed_gradebook_leaves_nothing_behind(tmp_path, template, monkeypatc
     import nbgrader  # noqa: F401 (in the test extra: the check must run)
 
     monkeypatch.setattr(course, "_create_gradebook", REAL_GRADEBOOK)
-    (template / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.db_url = 'sqlite:////nonexistent/dir/gradebook.db'\n")
+    (template / "nbgrader_config.py").write_text(
+        "c = get_config()\nc.CourseDirectory.db_url = 'sqlite:////nonexistent/dir/gradebook.db'\n"
+    )
     made = init_course(tmp_path / "c", template=template, git=False)
     assert not made.gradebook and not (tmp_path / "c" / "gradebook.db").exists()
     assert any("could not create the gradebook" in m for m in made.messages)
@@ -132,30 +135,37 @@ def test_an_installed_package_has_no_sample_and_still_makes_a_course(tmp_path):
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
-    import fnmatch
 
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["smlessons"]
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
     site = tmp_path / "site-packages"
-    package = ROOT / "smlessons"
-    modules = [p.name for p in package.glob("*.py")]  # the package has no subpackages
-    data = [
-        p.relative_to(package).as_posix() for p in package.rglob("*")
-        if p.is_file() and any(fnmatch.fnmatch(p.relative_to(package).as_posix(), pattern) for pattern in patterns)
-    ]  # fmt: skip
-    for name in modules + data:
-        (site / "smlessons" / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(package / name, site / "smlessons" / name)
-    if not (site / "smlessons" / "course_template" / "nbgrader_config.py").exists():  # until the grader's part lands
-        shutil.copyfile(SAMPLE / "nbgrader_config.py", site / "smlessons" / "course_template" / "nbgrader_config.py")
+    # What setuptools installs: every package's modules and the data its patterns name.
+    for init in (ROOT / "smlessons").rglob("__init__.py"):
+        folder = init.parent
+        name = ".".join(folder.relative_to(ROOT).parts)
+        files = list(folder.glob("*.py")) + [
+            p for pattern in package_data.get(name, []) for p in folder.glob(pattern) if p.is_file()
+        ]
+        for p in files:
+            target = site / p.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(p, target)
+    assert (site / "smlessons" / "instructor" / "course_template" / "nbgrader_config.py").is_file()
     code = (
-        "import sys; from smlessons.course import init_course, default_sample; "
+        "import sys; from smlessons.instructor.course import init_course, default_sample; "
         "assert default_sample() is None; m = init_course(sys.argv[1], git=False); print(m.assignments); print(m.messages[0])"
     )
     env = {**os.environ, "PYTHONPATH": str(site)}
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "c")], env=env, capture_output=True, text=True, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "c")], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[0] == "[]" and "source/ and keys/ are empty" in out.stdout
-    assert {p.name for p in (tmp_path / "c").iterdir()} >= {".gitignore", "roster.csv", "README.md", "nbgrader_config.py"}
+    assert {p.name for p in (tmp_path / "c").iterdir()} >= {
+        ".gitignore",
+        "roster.csv",
+        "README.md",
+        "nbgrader_config.py",
+    }
 
 
 # -- refusing -----------------------------------------------------------------------------
@@ -222,7 +232,14 @@ def test_the_course_is_a_git_repository_that_ignores_what_nbgrader_and_the_grade
         "exchange/smlessons/outbound/lesson1/a.ipynb", "source/lesson1/a.answers.json",
         "source/lesson1/a.answers.corrupt-2026-01-01T10-00-00.json", "source/lesson1/.a.answers.lock",
     ]  # fmt: skip
-    kept = ["nbgrader_config.py", "roster.csv", ".gitignore", "README.md", "source/lesson1/a.ipynb", "keys/lesson01.json"]
+    kept = [
+        "nbgrader_config.py",
+        "roster.csv",
+        ".gitignore",
+        "README.md",
+        "source/lesson1/a.ipynb",
+        "keys/lesson01.json",
+    ]
     for name in generated + kept:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).touch()
@@ -318,7 +335,9 @@ def _carries_answers(data) -> bool:
 
 def _student_facing_files() -> list[Path]:
     files = [p for p in (ROOT / "notebooks").rglob("*") if p.is_file() and ".ipynb_checkpoints" not in p.parts]
-    files += [p for p in (ROOT / "smlessons").rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"]
+    files += [
+        p for p in (ROOT / "smlessons").rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".mo"
+    ]
     return files
 
 
@@ -367,7 +386,9 @@ def test_the_check_finds_a_key_copied_where_students_look(tmp_path):
 
 def test_keys_are_only_under_the_sample_courses_keys_folder():
     need_git()
-    tracked = subprocess.run(["git", "ls-files", "*.json"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    tracked = subprocess.run(
+        ["git", "ls-files", "*.json"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     key_ids = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in _key_files()}
     assert tracked
     for name in tracked:

@@ -5,7 +5,12 @@ import json
 
 import pytest
 
-from smlessons.datafiles import EXERCISES_DIR, ExerciseFileError, list_exercises, load_exercise
+from smlessons.exercises.loader import (
+    EXERCISES_DIR,
+    ExerciseFileError,
+    list_exercises,
+    load_exercise,
+)
 
 GOOD = {
     "id": "demo",
@@ -22,7 +27,13 @@ GOOD = {
     },
     "items": [
         {"label": "TikTok", "answer": "Medium", "clause": "M1", "explanation": "An app.", "source": "article"},
-        {"label": "My class", "answer": ["Network", "Medium"], "clause": "C1", "explanation": "People.", "source": "article"},
+        {
+            "label": "My class",
+            "answer": ["Network", "Medium"],
+            "clause": "C1",
+            "explanation": "People.",
+            "source": "article",
+        },
     ],
 }
 
@@ -91,8 +102,14 @@ def broken(**changes):
     "data, words",
     [
         (broken(items__1__answer=KeyError), r"demo.json: item 1 \('My class'\): missing field 'answer'"),
-        (broken(items__0__answer="Elsewhere"), r"demo.json: item 0 \('TikTok'\): answer 'Elsewhere' is not one of the bins"),
-        (broken(items__0__explanation=7), r"demo.json: item 0 \('TikTok'\): field 'explanation' must be a non-empty string"),
+        (
+            broken(items__0__answer="Elsewhere"),
+            r"demo.json: item 0 \('TikTok'\): answer 'Elsewhere' is not one of the bins",
+        ),
+        (
+            broken(items__0__explanation=7),
+            r"demo.json: item 0 \('TikTok'\): field 'explanation' must be a non-empty string",
+        ),
         (broken(items__0__source="nowhere"), r"demo.json: item 0 \('TikTok'\): field 'source' is 'nowhere'"),
         (broken(items__0__label=3), r"demo.json: item 0: label must be a string"),
         (broken(bins=["Only"]), r"demo.json: field 'bins': a board needs at least two bins"),
@@ -104,7 +121,10 @@ def broken(**changes):
         # the answer-key policy
         (broken(policy=KeyError), r"demo.json: missing field 'policy'"),
         (broken(items__0__clause=KeyError), r"demo.json: item 0 \('TikTok'\): missing field 'clause'"),
-        (broken(items__0__clause="M9"), r"demo.json: item 0 \('TikTok'\): field 'clause' is 'M9', which is not a clause"),
+        (
+            broken(items__0__clause="M9"),
+            r"demo.json: item 0 \('TikTok'\): field 'clause' is 'M9', which is not a clause",
+        ),
         (broken(items__0__answer="Network"), r"item 0 \('TikTok'\): answer \['Network'\] does not follow clause M1"),
         (broken(items__1__answer="Network"), r"item 1 \('My class'\): answer \['Network'\] does not follow clause C1"),
         (broken(policy__bins__network=KeyError), r"policy.bins must give every bin exactly one role"),
@@ -156,7 +176,11 @@ def test_a_bank_states_how_many_cards_each_student_sees(tmp_path):
 @pytest.mark.parametrize(
     "n_items, show, words",
     [
-        (7, 4, r"demo.json: field 'show' is 4, so the bank needs at least 8 cards \(twice as many as each student sees\), but it has 7"),
+        (
+            7,
+            4,
+            r"demo.json: field 'show' is 4, so the bank needs at least 8 cards \(twice as many as each student sees\), but it has 7",
+        ),
         (8, 0, r"demo.json: field 'show' must be a whole number of cards, at least 1, not 0"),
         (8, -2, r"field 'show' must be a whole number of cards, at least 1, not -2"),
         (8, 2.5, r"field 'show' must be a whole number of cards, at least 1, not 2.5"),

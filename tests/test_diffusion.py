@@ -1,4 +1,4 @@
-"""smlessons.diffusion: the fast engine against plain-Python references.
+"""smlessons.engine.diffusion: the fast engine against plain-Python references.
 
 The Independent Cascade engine is checked against a reference that follows
 the textbook definition one person at a time (a breadth-first queue and
@@ -20,8 +20,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlessons import diffusion
-from smlessons.diffusion import (
+from smlessons.engine import diffusion
+from smlessons.engine.diffusion import (
     STRATEGIES,
     Cascade,
     CompactNetwork,
@@ -35,7 +35,7 @@ from smlessons.diffusion import (
     run_many,
     run_many_feed,
 )
-from smlessons.networks import EmptyNetworkError, PersonNotFoundError
+from smlessons.engine.measures import EmptyNetworkError, PersonNotFoundError
 
 # ---------------------------------------------------------------------------
 # Plain-Python references
@@ -466,8 +466,10 @@ def test_bridge_is_still_accepted_as_the_broker_strategys_old_name():
     a = run_many(K, "bridge", 0.2, 20, k=2, rng=0)
     b = run_many(K, "broker", 0.2, 20, k=2, rng=0)
     assert (a == b).all()
-    assert (diffusion.run_many_feed(K, "bridge", 0.2, 10, feed=1, k=2, rng=0).sizes
-            == diffusion.run_many_feed(K, "broker", 0.2, 10, feed=1, k=2, rng=0).sizes).all()
+    assert (
+        diffusion.run_many_feed(K, "bridge", 0.2, 10, feed=1, k=2, rng=0).sizes
+        == diffusion.run_many_feed(K, "broker", 0.2, 10, feed=1, k=2, rng=0).sizes
+    ).all()
 
 
 # ---------------------------------------------------------------------------
@@ -588,8 +590,11 @@ def test_per_tie_probability_outside_zero_one_names_the_tie():
 
 def test_per_tie_values_must_line_up_with_the_ties():
     G = two_triangles()  # 7 ties, stored as 14 entries
-    with pytest.raises(ValueError, match=r"p has 7 values, one per tie, but this undirected network stores each "
-                       r"of its 7 ties in both directions \(14 entries\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"p has 7 values, one per tie, but this undirected network stores each "
+        r"of its 7 ties in both directions \(14 entries\)",
+    ):
         independent_cascade(G, "a", np.full(7, 0.5))
     with pytest.raises(ValueError, match="p has 5 values, but the network stores 3 directed ties"):
         independent_cascade(nx.DiGraph([(0, 1), (1, 2), (2, 0)]), 0, np.full(5, 0.5))
@@ -607,8 +612,11 @@ def test_weights_attribute_problems():
     G["b"]["c"]["p"] = "high"
     with pytest.raises(ValueError, match="the tie between 'b' and 'c' has 'p' = 'high': not a number"):
         independent_cascade(G, "a", "p")
-    with pytest.raises(ValueError, match=r"this compact form holds no per-tie weights, not 'p': "
-                       r"build it with compact\(graph, weight='p'\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"this compact form holds no per-tie weights, not 'p': "
+        r"build it with compact\(graph, weight='p'\)",
+    ):
         independent_cascade(compact(nx.path_graph(3)), 0, "p")
     M = nx.MultiGraph()
     M.add_edge(0, 1, p=0.5)
@@ -672,7 +680,7 @@ def test_no_scipy_needed():
     # benchmark environment): the engine must not import it.
     code = (
         "import sys, networkx as nx\n"
-        "from smlessons.diffusion import compact, independent_cascade, linear_threshold, choose_seeds, run_many\n"
+        "from smlessons.engine.diffusion import compact, independent_cascade, linear_threshold, choose_seeds, run_many\n"
         "G = nx.barabasi_albert_graph(600, 3, seed=1)\n"
         "independent_cascade(compact(G), [0], 0.2, rng=0); linear_threshold(G, [0, 1], rng=0)\n"
         "choose_seeds(G, 'community', 3, rng=0); choose_seeds(G, 'bridge', 2); run_many(G, 'random', 0.1, 5)\n"

@@ -7,8 +7,16 @@ import networkx as nx
 import plotly.io as pio
 import pytest
 
-from smlessons import figures
-from smlessons.figures import COLOURWAY, DARK_BACKGROUND, HIGHLIGHT, LIGHT_BACKGROUND, NEUTRAL, TEMPLATE, contrast
+from smlessons.figures import theme as figures
+from smlessons.figures.theme import (
+    COLOURWAY,
+    DARK_BACKGROUND,
+    HIGHLIGHT,
+    LIGHT_BACKGROUND,
+    NEUTRAL,
+    TEMPLATE,
+    contrast,
+)
 
 
 def test_every_colour_stands_out_on_both_backgrounds():
@@ -22,7 +30,9 @@ def test_text_grey_is_the_best_compromise_for_both_backgrounds():
     ratios = [contrast(NEUTRAL, b) for b in (LIGHT_BACKGROUND, DARK_BACKGROUND)]
     assert min(ratios) > 4.3
     # no other grey does better on the worse of the two backgrounds
-    best = max(min(contrast(f"#{v:02x}{v:02x}{v:02x}", b) for b in (LIGHT_BACKGROUND, DARK_BACKGROUND)) for v in range(256))
+    best = max(
+        min(contrast(f"#{v:02x}{v:02x}{v:02x}", b) for b in (LIGHT_BACKGROUND, DARK_BACKGROUND)) for v in range(256)
+    )
     assert min(ratios) >= best - 0.02
 
 
@@ -43,26 +53,30 @@ def test_the_template_is_transparent_and_registered():
 
 
 def _figures():
-    from smlessons import media, multiplex, networks, spread
-    from smlessons.diffusion import independent_cascade
+    from smlessons.datasets import multiplex, networks
+    from smlessons.engine.diffusion import independent_cascade
+    from smlessons.figures import media as media_figures
+    from smlessons.figures import multiplex as multiplex_figures
+    from smlessons.figures import network as network_figures
+    from smlessons.figures import spread as spread_figures
 
     G = networks.class_network()
     M = multiplex.multiplex_class()
     cascade = independent_cascade(G, ["Pia"], 0.3, rng=3)
-    yield "draw_network", networks.draw_network(G)
-    yield "draw_layers", multiplex.draw_layers(M, highlight="Ana")
-    yield "draw_multiplex", multiplex.draw_multiplex(M)
-    yield "draw_without", multiplex.draw_without(M, "Instagram")
-    yield "overlap_figure", multiplex.overlap_figure(M)
-    yield "reach_figure", multiplex.reach_figure(M, "Pia")
-    yield "removal_figure", multiplex.removal_figure(M)
-    yield "formats_matrix_figure", media.formats_matrix_figure()
-    yield "tie_types_figure", media.tie_types_figure()
-    yield "launch_timeline_figure", media.launch_timeline_figure()
-    yield "spread.reach_figure", spread.reach_figure(cascade)
-    yield "spread_figure", spread.spread_figure(G, cascade)
-    yield "compare_strategies", spread.compare_strategies(G, runs=5, rng=1).figure()
-    yield "combinations_figure", multiplex.combinations_figure(M)
+    yield "draw_network", network_figures.draw_network(G)
+    yield "draw_layers", multiplex_figures.draw_layers(M, highlight="Ana")
+    yield "draw_multiplex", multiplex_figures.draw_multiplex(M)
+    yield "draw_without", multiplex_figures.draw_without(M, "Instagram")
+    yield "overlap_figure", multiplex_figures.overlap_figure(M)
+    yield "reach_figure", multiplex_figures.media_reach_figure(M, "Pia")
+    yield "removal_figure", multiplex_figures.removal_figure(M)
+    yield "formats_matrix_figure", media_figures.formats_matrix_figure()
+    yield "tie_types_figure", media_figures.tie_types_figure()
+    yield "launch_timeline_figure", media_figures.launch_timeline_figure()
+    yield "spread_figures.reach_figure", spread_figures.reach_figure(cascade)
+    yield "spread_figure", spread_figures.spread_figure(G, cascade)
+    yield "compare_strategies", spread_figures.compare_strategies(G, runs=5, rng=1).figure()
+    yield "combinations_figure", multiplex_figures.combinations_figure(M)
 
 
 @pytest.mark.parametrize("name, fig", list(_figures()), ids=lambda x: x if isinstance(x, str) else "")
@@ -72,20 +86,20 @@ def test_every_course_figure_uses_the_template_and_no_white_background(name, fig
     for key in ("plot_bgcolor", "paper_bgcolor"):
         value = fig.layout[key]
         assert value is None or value.replace(" ", "") == "rgba(0,0,0,0)", f"{name}: {key} {value}"
-    assert '"white"' not in text and "#ffffff" not in text and "#fff\"" not in text, name
+    assert '"white"' not in text and "#ffffff" not in text and '#fff"' not in text, name
 
 
 def test_importing_the_colours_does_not_import_plotly():
     import subprocess
     import sys
 
-    code = "import sys; from smlessons.figures import COLOURWAY; import smlessons.networks; print('plotly' in sys.modules)"
+    code = "import sys; from smlessons.figures import COLOURWAY; import smlessons.engine.measures; print('plotly' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
 
 def test_draw_network_of_a_tiny_network():
-    from smlessons.networks import draw_network
+    from smlessons.figures.network import draw_network
 
     fig = draw_network(nx.path_graph(2))
     assert fig.layout.yaxis.scaleanchor == "x"

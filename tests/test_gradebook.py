@@ -1,4 +1,4 @@
-"""smlessons.gradebook: the plain grades table and the files Moodle and Canvas
+"""smlessons.instructor.gradebook: the plain grades table and the files Moodle and Canvas
 import, read back with csv; exact header rows; absent and unknown students."""
 
 import csv
@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from smlessons.gradebook import (
+from smlessons.instructor.gradebook import (
     GradebookError,
     GradebookWarning,
     not_on_roster,
@@ -14,7 +14,7 @@ from smlessons.gradebook import (
     write_grades,
     write_moodle,
 )
-from smlessons.roster import Student
+from smlessons.instructor.roster import Student
 
 ROSTER = [
     Student("ada", "Ada", "Lovelace", "ada@example.org", "4711", line=2),
@@ -95,7 +95,9 @@ def test_moodle_can_leave_a_missing_hand_in_ungraded(tmp_path):
 
 def test_moodle_refuses_a_roster_without_email_naming_the_students(tmp_path):
     roster = [*ROSTER[:2], Student("cy", "Cy", line=4), Student("dee", line=5)]
-    with pytest.raises(GradebookError, match=r"Moodle needs the e-mail address .* 2 student\(s\): cy \(line 4\), dee \(line 5\)"):
+    with pytest.raises(
+        GradebookError, match=r"Moodle needs the e-mail address .* 2 student\(s\): cy \(line 4\), dee \(line 5\)"
+    ):
         write_moodle(TOTALS, tmp_path / "m.csv", roster, ASSIGNMENTS)
     assert not (tmp_path / "m.csv").exists()
 
@@ -137,7 +139,10 @@ def test_canvas_points_possible_come_from_the_assignments_when_nobody_handed_in(
 @pytest.mark.parametrize(
     ("roster", "message"),
     [
-        ([Student("ada", lms_user_id="4711"), Student("bo", line=3)], r"Canvas needs the Canvas user ID .* bo \(line 3\)"),
+        (
+            [Student("ada", lms_user_id="4711"), Student("bo", line=3)],
+            r"Canvas needs the Canvas user ID .* bo \(line 3\)",
+        ),
         ([Student("ada", lms_user_id="ada@x", line=2)], r"user ID is a number .* ada 'ada@x' \(line 2\)"),
         ([Student("ada", lms_user_id="1"), Student("bo", lms_user_id="1")], "ada and bo have the same lms_user_id '1'"),
     ],
@@ -175,8 +180,16 @@ def test_no_warning_when_everything_fits(tmp_path, writer):
 @pytest.mark.parametrize(
     ("totals", "assignments", "message"),
     [
-        ({"ada": {"lesson1": (7, 8)}, "bo": {"lesson1": (2, 10)}}, None, r"lesson1: the hand-ins are not all marked out of the same points: 8 \(1"),
-        ({"ada": {"lesson1": (7, 8)}}, {"lesson1": 10}, "lesson1 is out of 10 points, but some hand-ins are marked out of 8"),
+        (
+            {"ada": {"lesson1": (7, 8)}, "bo": {"lesson1": (2, 10)}},
+            None,
+            r"lesson1: the hand-ins are not all marked out of the same points: 8 \(1",
+        ),
+        (
+            {"ada": {"lesson1": (7, 8)}},
+            {"lesson1": 10},
+            "lesson1 is out of 10 points, but some hand-ins are marked out of 8",
+        ),
         ({"ada": {"lesson1": 7}}, None, r"totals\['ada'\]\['lesson1'\] must be \(points, out_of\)"),
         ({"ada": {"lesson1": (True, 8)}}, None, "must be"),
         ({"ada": {"lesson1": (float("nan"), 8)}}, None, "must be"),
@@ -194,7 +207,9 @@ def test_bad_marks_are_refused_with_the_reason(tmp_path, totals, assignments, me
 
 def test_a_mark_for_an_assignment_not_asked_for_is_reported(tmp_path):
     with pytest.warns(GradebookWarning, match="left out: lesson9"):
-        rows = read(write_grades({"ada": {"lesson1": (1, 8), "lesson9": (1, 1)}}, tmp_path / "g.csv", None, ["lesson1"]))
+        rows = read(
+            write_grades({"ada": {"lesson1": (1, 8), "lesson9": (1, 1)}}, tmp_path / "g.csv", None, ["lesson1"])
+        )
     assert rows[0][3:-3] == ["lesson1"]
 
 
@@ -229,9 +244,13 @@ def test_a_class_of_200_round_trips(tmp_path):
 def test_grades_notes_start_with_the_graders_errors(tmp_path):
     import csv as _csv
 
-    from smlessons.gradebook import write_grades
+    from smlessons.instructor.gradebook import write_grades
 
-    path = write_grades({"ada": {"l1": (1, 2)}, "bo": {}}, tmp_path / "g.csv", assignments={"l1": 2},
-                        notes={"ada": ["ERROR: answered as 'root', handed in as 'ada'"]})
+    path = write_grades(
+        {"ada": {"l1": (1, 2)}, "bo": {}},
+        tmp_path / "g.csv",
+        assignments={"l1": 2},
+        notes={"ada": ["ERROR: answered as 'root', handed in as 'ada'"]},
+    )
     rows = {r["student"]: r["note"] for r in _csv.DictReader(open(path, encoding="utf-8"))}
     assert rows == {"ada": "ERROR: answered as 'root', handed in as 'ada'", "bo": "no hand-in"}

@@ -1,4 +1,4 @@
-"""smlessons.grader: every mark from the handed-in answer files and the course's keys.
+"""smlessons.instructor.grader: every mark from the handed-in answer files and the course's keys.
 
 A small course of our own is built in a temporary folder (a board of 6
 cards showing 3 to each student, a number question and a person question)
@@ -21,9 +21,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from smlessons import grader
-from smlessons.answers import AnswerStore
-from smlessons.grader import (
+from smlessons.exercises.answers import AnswerStore
+from smlessons.instructor import grader
+from smlessons.instructor.grader import (
     ABSENT,
     Course,
     GradedOutsideError,
@@ -54,12 +54,22 @@ BOARD = "t01-board"
 def grade_cell(exercise: str, points: float, grade_id: str):
     source = (
         "# Graded from your answer file after you hand in.\n### BEGIN HIDDEN TESTS\n"
-        f'from smlessons.grader import graded_outside\ngraded_outside("{exercise}")\n### END HIDDEN TESTS'
+        f'from smlessons.instructor.grader import graded_outside\ngraded_outside("{exercise}")\n### END HIDDEN TESTS'
     )
-    return new_code_cell(source, metadata={"nbgrader": {
-        "grade": True, "solution": False, "locked": True, "points": points, "grade_id": grade_id,
-        "schema_version": 3, "task": False,
-    }})
+    return new_code_cell(
+        source,
+        metadata={
+            "nbgrader": {
+                "grade": True,
+                "solution": False,
+                "locked": True,
+                "points": points,
+                "grade_id": grade_id,
+                "schema_version": 3,
+                "task": False,
+            }
+        },
+    )
 
 
 def make_course(root: Path, board_points: float = 3, show: int | None = 3) -> Path:
@@ -67,7 +77,10 @@ def make_course(root: Path, board_points: float = 3, show: int | None = 3) -> Pa
     (root / "keys").mkdir(parents=True)
     (root / "source" / "a1").mkdir(parents=True)
     board = {
-        "id": BOARD, "title": "t", "prompt": "p", "bins": BINS,
+        "id": BOARD,
+        "title": "t",
+        "prompt": "p",
+        "bins": BINS,
         "sources": {"s": "A source."},
         "policy": {
             "bins": {"medium": BINS[0], "network": BINS[1]},
@@ -78,25 +91,35 @@ def make_course(root: Path, board_points: float = 3, show: int | None = 3) -> Pa
             ],
         },
         "items": [
-            {"label": label, "answer": right if len(right) > 1 else right[0], "explanation": "e", "source": "s",
-             "clause": "C1" if len(right) > 1 else ("M1" if right == [BINS[0]] else "N1")}
+            {
+                "label": label,
+                "answer": right if len(right) > 1 else right[0],
+                "explanation": "e",
+                "source": "s",
+                "clause": "C1" if len(right) > 1 else ("M1" if right == [BINS[0]] else "N1"),
+            }
             for label, right in CARDS.items()
         ],
     }
     if show is not None:
         board["show"] = show
     (root / "keys" / "t01_board.json").write_text(json.dumps(board))
-    questions = {"id": "t01-questions", "questions": [
-        {"id": "t01-ties", "prompt": "How many?", "kind": "number", "answer": 5, "explanation": "Five."},
-        {"id": "t01-who", "prompt": "Who?", "kind": "person", "answer": "Pia", "explanation": "Pia."},
-    ]}
+    questions = {
+        "id": "t01-questions",
+        "questions": [
+            {"id": "t01-ties", "prompt": "How many?", "kind": "number", "answer": 5, "explanation": "Five."},
+            {"id": "t01-who", "prompt": "Who?", "kind": "person", "answer": "Pia", "explanation": "Pia."},
+        ],
+    }
     (root / "keys" / "t01_questions.json").write_text(json.dumps(questions))
-    nb = new_notebook(cells=[
-        new_code_cell("answers = ..."),
-        grade_cell(BOARD, board_points, "board-points"),
-        grade_cell("t01-ties", 1, "q1-points"),
-        grade_cell("t01-who", 1, "q2-points"),
-    ])
+    nb = new_notebook(
+        cells=[
+            new_code_cell("answers = ..."),
+            grade_cell(BOARD, board_points, "board-points"),
+            grade_cell("t01-ties", 1, "q1-points"),
+            grade_cell("t01-who", 1, "q2-points"),
+        ]
+    )
     nbformat.write(nb, root / "source" / "a1" / "quiz.ipynb")
     return root
 
@@ -153,7 +176,11 @@ def test_shorten_keeps_200_characters_and_notes_the_length():
 def test_grade_cells_give_the_exercises_and_their_points(course):
     cells, problems = read_grade_cells(course / "source" / "a1" / "quiz.ipynb", "a1")
     assert problems == []
-    assert [(c.exercise, c.points, c.notebook) for c in cells] == [(BOARD, 3, "quiz"), ("t01-ties", 1, "quiz"), ("t01-who", 1, "quiz")]
+    assert [(c.exercise, c.points, c.notebook) for c in cells] == [
+        (BOARD, 3, "quiz"),
+        ("t01-ties", 1, "quiz"),
+        ("t01-who", 1, "quiz"),
+    ]
     plan = Course.load(course).assignments["a1"]
     assert plan.out_of == 5 and plan.notebooks == ["quiz"]
 
@@ -161,7 +188,7 @@ def test_grade_cells_give_the_exercises_and_their_points(course):
 def test_a_grade_cell_that_does_not_call_graded_outside_is_a_course_problem(course):
     path = course / "source" / "a1" / "quiz.ipynb"
     nb = nbformat.read(path, as_version=4)
-    nb.cells[2].source = "from smlessons.autograde import question_points\nquestion_points(...)"
+    nb.cells[2].source = "from smlessons.instructor.autograde import question_points\nquestion_points(...)"
     nbformat.write(nb, path)
     loaded = Course.load(course)
     assert [c.exercise for c in loaded.assignments["a1"].cells] == [BOARD, "t01-who"]
@@ -201,7 +228,9 @@ def test_every_grade_cell_of_the_sample_course_is_graded_outside_with_the_keys_p
                 meta = cell.metadata.get("nbgrader", {})
                 if meta.get("grade"):
                     found += 1
-                    assert "graded_outside(" in cell.source, f"{nb.name}: {meta['grade_id']} is graded inside the kernel"
+                    assert "graded_outside(" in cell.source, (
+                        f"{nb.name}: {meta['grade_id']} is graded inside the kernel"
+                    )
                     assert "### BEGIN HIDDEN TESTS" in cell.source and meta.get("locked") and not meta.get("solution")
         for cell in plan.cells:
             assert sample.kind(cell.exercise), f"{name}: no key for {cell.exercise}"
@@ -245,8 +274,10 @@ def test_the_student_is_the_folders_never_the_id_in_the_file(course):
     assert as_ada.marks[0].points == 3 and as_bo.marks[0].points < 3
     assert json.loads((folder / "quiz.answers.json").read_text())["student"] == "ada"
     assert not as_ada.errors
-    error = ("ERROR: quiz.answers.json: answered as 'ada', handed in as 'bo': marked on bo's cards; "
-             "the marks are not meaningful until this is resolved")
+    error = (
+        "ERROR: quiz.answers.json: answered as 'ada', handed in as 'bo': marked on bo's cards; "
+        "the marks are not meaningful until this is resolved"
+    )
     assert as_bo.errors == [error] and as_bo.problems[0] == error
     assert all(m.problems[0] == error for m in as_bo.marks)
 
@@ -258,9 +289,13 @@ def test_answers_given_as_another_student_are_an_error_in_every_output(course, t
     grades = grade_class(course / "submitted", course)
     ben = grades.submission("ben", "a1")
     assert ben.marks[0].points == len(set(mine) & set(cards_of("ben")))  # on ben's cards, as the folder says
-    assert grades.errors() == [f"ben, a1: {ben.errors[0]}"] and "answered as 'root', handed in as 'ben'" in ben.errors[0]
+    assert (
+        grades.errors() == [f"ben, a1: {ben.errors[0]}"] and "answered as 'root', handed in as 'ben'" in ben.errors[0]
+    )
     rows = list(csv.DictReader(open(write_marks_csv(grades, tmp_path / "marks.csv"), encoding="utf-8")))
-    assert all(r["problems"].startswith("ERROR: quiz.answers.json: answered as 'root'") for r in rows if r["student"] == "ben")
+    assert all(
+        r["problems"].startswith("ERROR: quiz.answers.json: answered as 'root'") for r in rows if r["student"] == "ben"
+    )
     assert not any("ERROR" in r["problems"] for r in rows if r["student"] == "ada")
 
 
@@ -294,6 +329,7 @@ def test_a_mark_keeps_when_its_answer_was_saved_and_how_many_cards_were_right(co
     assert (board.placed_right, board.cards) == (1, 3) and board.saved
     assert (ties.saved, ties.answer) == ("2026-11-29T08:06:00+00:00", "5")
     assert (who.saved, who.placed_right) == ("", None)
+
 
 def test_exercises_that_are_not_in_the_assignment_are_ignored_and_noted(course):
     extra = {f"made-up-{i}": 100 for i in range(8)} | {"x" * 120: 1}
@@ -385,7 +421,9 @@ def test_grading_never_writes_in_the_hand_in(course):
 def test_roster_students_who_handed_in_nothing_are_absent(course):
     hand_in(course, "ada", {"t01-ties": 5})
     hand_in(course, "zed", {"t01-ties": 4})  # not on the roster
-    (course / "roster.csv").write_text("id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nbo,Bo,C,b@x.org,2\n")
+    (course / "roster.csv").write_text(
+        "id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nbo,Bo,C,b@x.org,2\n"
+    )
     grades = grade_class(course / "submitted", course, roster=course / "roster.csv")
     assert grades.students == ["ada", "bo", "zed"]
     bo = grades.submission("bo", "a1")
@@ -452,7 +490,8 @@ def test_totals_csv_has_a_row_per_student_and_assignment(course, tmp_path):
     with open(write_totals_csv(grades, tmp_path / "g.csv"), newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["student"], r["assignment"], r["points"], r["out_of"], r["status"]) for r in rows] == [
-        ("ada", "a1", "1", "5", "graded"), ("bo", "a1", "0", "5", "absent"),
+        ("ada", "a1", "1", "5", "graded"),
+        ("bo", "a1", "0", "5", "absent"),
     ]
 
 
@@ -463,7 +502,7 @@ def test_a_network_question_is_bound_to_each_student(course):
         id, kind, points = "t01-ties", "number", 1
 
         def for_student(self, student):
-            from smlessons.checks import Question
+            from smlessons.exercises.questions import Question
 
             return Question(id=self.id, prompt="?", kind="number", answer=len(student), explanation="e")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from smlessons.grading import Feedback, check_placements, grade, make_bins, make_items
+from smlessons.exercises.boards import Feedback, check_placements, grade, make_bins, make_items
 
 BINS = ("Medium", "Network")
 
@@ -105,7 +105,9 @@ def test_cards_without_key_are_not_scored():
 
 
 def test_feedback_repr_lists_the_placed_cards_and_counts_the_rest():
-    its = items({"label": "A", "answer": "Medium"}, {"label": "B", "answer": "Network"}, {"label": "C", "answer": "Network"})
+    its = items(
+        {"label": "A", "answer": "Medium"}, {"label": "B", "answer": "Network"}, {"label": "C", "answer": "Network"}
+    )
     text = repr(grade(its, {"A": "Network"}))
     assert text.splitlines() == [
         "0 of 3 right (1 wrong, 2 not placed yet)",
@@ -119,9 +121,17 @@ def test_feedback_repr_lists_the_placed_cards_and_counts_the_rest():
 @pytest.mark.parametrize(
     "language, n, sentence",
     [
-        ("en", 18, "No card placed yet: drag the 18 cards into the bins above (or use the keyboard), then check again."),
+        (
+            "en",
+            18,
+            "No card placed yet: drag the 18 cards into the bins above (or use the keyboard), then check again.",
+        ),
         ("en", 1, "No card placed yet: drag the card into a bin above (or use the keyboard), then check again."),
-        ("it", 18, "Nessuna scheda ancora sistemata: trascina le 18 schede nei riquadri qui sopra (o usa la tastiera), poi verifica di nuovo."),
+        (
+            "it",
+            18,
+            "Nessuna scheda ancora sistemata: trascina le 18 schede nei riquadri qui sopra (o usa la tastiera), poi verifica di nuovo.",
+        ),
     ],
 )
 def test_a_check_before_any_card_is_placed_is_one_sentence(language, n, sentence):

@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from smlessons import SortingBoard, grade, grading
-from smlessons.datafiles import MODES
-from smlessons import i18n
-from smlessons.grading import make_bins, make_items
+from smlessons import SortingBoard, grade, i18n
+from smlessons.exercises import boards as grading
+from smlessons.exercises.boards import make_bins, make_items
+from smlessons.exercises.loader import MODES
 from smlessons.i18n import LOCALE_DIR, SUPPORTED, resolve_language, translator
-from smlessons.sorting_board import BROWSER_PLURALS, BROWSER_TEXTS
+from smlessons.widgets.sorting_board import BROWSER_PLURALS, BROWSER_TEXTS
 
 babel_extract = pytest.importorskip("babel.messages.extract")
 from babel.messages.mofile import write_mo  # noqa: E402
 from babel.messages.pofile import read_po  # noqa: E402
 
 PKG = Path(i18n.__file__).parent
-JS = PKG / "static" / "sorting_board.js"
+JS = PKG / "widgets" / "static" / "sorting_board.js"
 KEYWORDS = {**babel_extract.DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 LANG_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -39,7 +39,9 @@ def english_environment(monkeypatch):
 def extracted() -> dict:
     """msgid (or (singular, plural)) -> the file that uses it, from the package's Python code."""
     out = {}
-    for path in sorted(PKG.glob("*.py")):
+    for path in sorted(PKG.rglob("*.py")):
+        if "course_template" in path.parts:
+            continue
         with open(path, "rb") as fh:
             for _line, message, _comments, _context in babel_extract.extract("python", fh, keywords=KEYWORDS):
                 out[message] = path.name
@@ -82,8 +84,11 @@ def test_every_message_is_in_every_table_and_translated(lang):
     assert not untranslated, f"untranslated in the {lang} table: " + ", ".join(untranslated)
     assert not fuzzy, f"fuzzy (unchecked) in the {lang} table: " + ", ".join(fuzzy)
     keys = {m[0] if isinstance(m, tuple) else m for m in found}
-    stale = sorted(m.id if isinstance(m.id, str) else m.id[0] for m in cat if m.id and (
-        (m.id if isinstance(m.id, str) else m.id[0]) not in keys))
+    stale = sorted(
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in cat
+        if m.id and ((m.id if isinstance(m.id, str) else m.id[0]) not in keys)
+    )
     assert not stale, f"the {lang} table has messages no code uses: {stale}"
     assert not cat.obsolete, f"the {lang} table keeps obsolete messages: {list(cat.obsolete)}"
 
@@ -257,8 +262,9 @@ def test_plural_forms_where_counts_appear():
     items = make_items(["a", "b"], make_bins(["X", "Y"]))
     assert grade(items[:1], {}, language="en").score == "0 of 1 card placed"
     assert grade(items, {"a": "X"}, language="en").score == "1 of 2 cards placed"
-    keyed = make_items([{"label": "a", "answer": "X"}, {"label": "b", "answer": "X"},
-                        {"label": "c", "answer": "X"}], ["X", "Y"])
+    keyed = make_items(
+        [{"label": "a", "answer": "X"}, {"label": "b", "answer": "X"}, {"label": "c", "answer": "X"}], ["X", "Y"]
+    )
     assert grade(keyed, {"a": "Y"}, language="it").score == "0 giuste su 3 (1 sbagliata, 2 non ancora sistemate)"
     assert grade(keyed, {"a": "X", "b": "Y", "c": "Y"}, language="it").score == "1 giusta su 3 (2 sbagliate)"
     t = translator("en")
@@ -282,28 +288,33 @@ def test_italian_assessment_score():
 
 
 def test_a_damaged_answer_file_is_reported_in_the_board_language(tmp_path, capsys):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     store = AnswerStore("nb", folder=tmp_path)
     store.path.write_text("{not json", encoding="utf-8")
     with pytest.warns(UserWarning):
         board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=store, language="it")
-    assert board.notice.startswith("Non è stato possibile leggere nb.answers.json: è stato conservato come nb.answers.corrupt-")
+    assert board.notice.startswith(
+        "Non è stato possibile leggere nb.answers.json: è stato conservato come nb.answers.corrupt-"
+    )
     assert "nuovo file delle risposte" in capsys.readouterr().out
     # the English board says the same in English
     store.path.write_text("[]", encoding="utf-8")
     with pytest.warns(UserWarning):
         board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=AnswerStore("nb", folder=tmp_path))
-    assert re.match(r"nb\.answers\.json could not be read; it was kept as nb\.answers\.corrupt-\S+\.json and a new", board.notice)
+    assert re.match(
+        r"nb\.answers\.json could not be read; it was kept as nb\.answers\.corrupt-\S+\.json and a new", board.notice
+    )
 
 
 def test_a_save_failure_is_reported_in_the_board_language(tmp_path):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=AnswerStore("nb", folder=blocker / "sub"),
-                         language="it")
+    board = SortingBoard(
+        items=ITEMS, bins=BINS, exercise_id="ex", answers=AnswerStore("nb", folder=blocker / "sub"), language="it"
+    )
     board.placements = {"TikTok": "Medium"}
     assert board.notice.startswith("Non è stato possibile salvare l'ultima mossa (")
 
@@ -345,7 +356,7 @@ def js_string_literals(source: str) -> list[tuple[int, str]]:
             j, buf = i + 1, []
             while source[j] != c:
                 if source[j] == "\\":
-                    buf.append(source[j:j + 2])
+                    buf.append(source[j : j + 2])
                     j += 2
                     continue
                 buf.append(source[j])
@@ -359,7 +370,7 @@ def js_string_literals(source: str) -> list[tuple[int, str]]:
             j, buf = i + 1, []
             while True:
                 if source[j] == "\\":
-                    buf.append(source[j:j + 2])
+                    buf.append(source[j : j + 2])
                     j += 2
                     continue
                 if source[j] == "`":
@@ -429,8 +440,9 @@ def hard_coded_english(source: str) -> list[str]:
     ui_words = english_ui_words()
     found = []
     for line, text in js_string_literals(source):
-        text = re.sub(r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})",
-                      lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
+        text = re.sub(
+            r"\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})", lambda m: chr(int(m.group(1) or m.group(2), 16)), text
+        )
         if not re.search(r"[A-Za-z]", text) or text in API_WORDS:
             continue
         words = re.findall(r"[A-Za-z]+", text)
@@ -508,16 +520,28 @@ def test_the_string_tables_are_package_data():
 
 
 def _mc(language):
-    from smlessons.checks import Question
+    from smlessons.exercises.questions import Question
 
-    return Question(id="demo-mc", prompt="?", kind="choice", level="explain", options={"a": "Uno", "b": "Due"},
-                    answer="a", explanation="Perché.", feedback={"b": "No."}, hint="Rileggi.", language=language)
+    return Question(
+        id="demo-mc",
+        prompt="?",
+        kind="choice",
+        level="explain",
+        options={"a": "Uno", "b": "Due"},
+        answer="a",
+        explanation="Perché.",
+        feedback={"b": "No."},
+        hint="Rileggi.",
+        language=language,
+    )
 
 
 def test_a_question_prints_its_frame_words_in_its_files_language():
     """The data's text is the file's own; the few fixed words around it come from the string tables."""
     it, en = _mc("it"), _mc("en")
-    assert str(it.evaluate(...)).endswith("Ancora nessuna risposta: sostituisci ... con la tua risposta, poi esegui di nuovo la cella.")
+    assert str(it.evaluate(...)).endswith(
+        "Ancora nessuna risposta: sostituisci ... con la tua risposta, poi esegui di nuovo la cella."
+    )
     right, wrong, bad = str(it.evaluate("a")), str(it.evaluate("b")), str(it.evaluate("z"))
     assert right.splitlines()[0].endswith("Giusto: (a) Uno.")
     assert wrong.splitlines()[0].endswith("Non proprio: hai risposto (b) Due.") and "Suggerimento: Rileggi." in wrong
@@ -531,7 +555,7 @@ def test_a_question_prints_its_frame_words_in_its_files_language():
 
 
 def test_the_italian_lesson_1_questions_file_says_it_is_italian():
-    from smlessons.checks import load_questions, question
+    from smlessons.exercises.questions import load_questions, question
 
     qs = load_questions("lesson01_questions_it")
     assert qs and all(q.language == "it" for q in qs.values())
@@ -541,7 +565,7 @@ def test_the_italian_lesson_1_questions_file_says_it_is_italian():
 
 
 def test_a_questions_file_in_an_unknown_language_is_refused(tmp_path):
-    from smlessons.checks import QuestionFileError, load_questions
+    from smlessons.exercises.questions import QuestionFileError, load_questions
 
     bad = tmp_path / "q.json"
     bad.write_text(json.dumps({"lang": "fr", "questions": []}), encoding="utf-8")

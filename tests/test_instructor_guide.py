@@ -37,19 +37,17 @@ from pathlib import Path
 import pytest
 
 from smlessons import SortingBoard, load_exercise
-from smlessons.answers import AnswerStore
+from smlessons.exercises.answers import AnswerStore
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "instructors" / "README.md"
-TEMPLATE = ROOT / "smlessons" / "course_template"
+TEMPLATE = ROOT / "smlessons" / "instructor" / "course_template"
 
 #: The walkthrough's tested steps, in the order the guide gives them.
 STEPS = ["init", "roster", "generate", "release", "fetch", "submit", "copy", "collect", "autograde", "grade", "report", "formgrader"]  # fmt: skip
 ROSTER = ["ada", "ben", "cleo"]
 HANDED_IN = {"ada": "one wrong", "ben": "all right"}  # cleo hands in nothing
 ASSIGNMENT = "lesson1"
-
-
 
 
 # -- reading the guide ------------------------------------------------------------------
@@ -82,7 +80,10 @@ def test_every_shell_block_of_the_walkthrough_is_marked_and_the_steps_are_in_ord
     # The workflow's commands, exactly as the course's design states them.
     steps = walkthrough_steps()
     assert steps["init"].splitlines()[0] == "smlessons course init my-course"
-    assert steps["roster"].strip().splitlines() == ["smlessons roster check roster.csv", "nbgrader db student import roster.csv"]
+    assert steps["roster"].strip().splitlines() == [
+        "smlessons roster check roster.csv",
+        "nbgrader db student import roster.csv",
+    ]
     assert steps["generate"].strip() == f"nbgrader generate_assignment {ASSIGNMENT}"
     assert steps["release"].strip() == f"nbgrader release_assignment {ASSIGNMENT}"
     assert steps["collect"].strip() == f"nbgrader collect {ASSIGNMENT}"
@@ -292,7 +293,10 @@ def test_generate_and_release_put_the_student_version_in_the_exchange(walk):
     for path in release.glob("*.json"):  # label-only copies, never a key
         data = json.loads(path.read_text(encoding="utf-8"))
         assert data.get("mode") == "assessment", path.name
-        assert not any({"answer", "compute", "explanation"} & set(entry) for entry in data.get("items", []) + data.get("questions", []))
+        assert not any(
+            {"answer", "compute", "explanation"} & set(entry)
+            for entry in data.get("items", []) + data.get("questions", [])
+        )
     outbound = list((walk.course / "exchange").glob(f"*/outbound/{ASSIGNMENT}"))
     assert outbound and sorted(p.name for p in outbound[0].iterdir()) == sorted(p.name for p in release.iterdir())
     # nothing went to nbgrader's default exchange outside the course
@@ -327,7 +331,9 @@ def test_autograde_gives_each_hand_in_its_marks_and_changes_no_hand_in(walk):
             submission = gb.find_submission(ASSIGNMENT, student)
             assert submission.score == expected, (student, submission.score, expected)
             assert submission.max_score >= expected > 0
-        assert [s.id for s in gb.students if not any(sub.assignment.name == ASSIGNMENT for sub in s.submissions)] == ["cleo"]
+        assert [s.id for s in gb.students if not any(sub.assignment.name == ASSIGNMENT for sub in s.submissions)] == [
+            "cleo"
+        ]
     for student, saved in walk.saved.items():
         assert list((walk.course / "autograded" / student / ASSIGNMENT).glob("*.ipynb"))
         (answers,) = (walk.course / "submitted" / student / ASSIGNMENT).glob("*.answers.json")
@@ -432,7 +438,11 @@ def test_the_timings_table_states_each_assignments_time_points_board_and_questio
         header = "".join(nb.cells[0].source)
         assert f"**Time:** {minutes} min" in header and minutes == total, name
         assert f"**Points:** {points}" in header, name
-        graded = sum(c.metadata.get("nbgrader", {}).get("points", 0) for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade"))
+        graded = sum(
+            c.metadata.get("nbgrader", {}).get("points", 0)
+            for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("grade")
+        )
         assert graded == int(points), name
         board = json.loads((SAMPLE / "keys" / f"lesson{n:02d}_assessment_board.json").read_text(encoding="utf-8"))
         assert board["title"].removesuffix(" (assessed)") == title, name

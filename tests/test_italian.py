@@ -54,7 +54,9 @@ def test_the_lesson_quotes_the_article_s_italian_as_it_is():
     prose = text(LESSON, "markdown")
     for sentence in ARTICLE_ITALIAN:
         assert sentence in prose, sentence
-    exercise = (ROOT / "smlessons" / "exercises" / "lesson01_media_or_network_it.json").read_text(encoding="utf-8")
+    exercise = (ROOT / "smlessons" / "content" / "exercises" / "lesson01_media_or_network_it.json").read_text(
+        encoding="utf-8"
+    )
     assert ARTICLE_ITALIAN[1] in exercise and ARTICLE_ITALIAN[3] in exercise
     # what is our translation says so
     assert "(trad.)" in prose

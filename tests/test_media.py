@@ -1,4 +1,4 @@
-"""The platform table of lesson 3 (smlessons.media): the shipped data, its
+"""The platform table of lesson 3 (smlessons.datasets.platforms): the shipped data, its
 validation, platform look-up, and the plotly views."""
 
 import json
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlessons.media import (
+from smlessons.datasets.platforms import (
     FORMATS,
     PATTERNS,
     PLATFORMS_FILE,
@@ -19,12 +19,10 @@ from smlessons.media import (
     Platform,
     PlatformFileError,
     UnknownPlatformError,
-    formats_matrix_figure,
-    launch_timeline_figure,
     load_platforms,
     platform,
-    tie_types_figure,
 )
+from smlessons.figures.media import formats_matrix_figure, launch_timeline_figure, tie_types_figure
 
 SHIPPED = json.loads(PLATFORMS_FILE.read_text(encoding="utf-8"))
 
@@ -71,7 +69,9 @@ def test_every_fact_has_a_source_and_a_date(platforms):
             assert p.source(fact).strip(), (p.name, fact)
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.as_of), p.name
     # Every citation is used, and every one names its publisher or journal.
-    used = {k for p in SHIPPED["platforms"] for ks in p["source"].values() for k in ([ks] if isinstance(ks, str) else ks)}
+    used = {
+        k for p in SHIPPED["platforms"] for ks in p["source"].values() for k in ([ks] if isinstance(ks, str) else ks)
+    }
     assert used == set(SHIPPED["sources"])
 
 
@@ -153,44 +153,67 @@ def broken(**changes):
 @pytest.mark.parametrize(
     "data, words",
     [
-        (broken(platforms__1__source__ties=KeyError),
-         r"^platforms.json: platform 1 \('Facebook'\): field 'source' has no source for 'ties'"),
-        (broken(platforms__1__source__launched="nowhere"),
-         r"^platforms.json: platform 1 \('Facebook'\): field 'source' for 'launched' is 'nowhere', which is not a key of 'sources'"),
-        (broken(platforms__1__source__users="facebook-help"),
-         r"^platforms.json: platform 1 \('Facebook'\): field 'source' names 'users', which is not a fact"),
-        (broken(platforms__2__formats=["video", "audio"]),
-         r"^platforms.json: platform 2 \('YouTube'\): field 'formats' has 'audio', which is not one of text, photo, video, voice, live"),
-        (broken(platforms__2__ties=["subscribe"]),
-         r"^platforms.json: platform 2 \('YouTube'\): field 'ties' has 'subscribe', which is not one of mutual, follow, group, none"),
-        (broken(platforms__0__ties=["none", "group"]),
-         r"^platforms.json: platform 0 \('Wikipedia'\): field 'ties' cannot list 'none' together"),
-        (broken(platforms__3__patterns=[]),
-         r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' must be a non-empty list"),
-        (broken(platforms__3__patterns=["one-to-many", "one-to-many"]),
-         r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' lists a value twice"),
-        (broken(platforms__4__launched__year="2009"),
-         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number"),
-        (broken(platforms__4__launched__year=2031),
-         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number between 1970 and the as_of year, not 2031"),
-        (broken(platforms__4__launched=2009),
-         r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' must be an object with exactly 'year' and 'what'"),
-        (broken(platforms__6__as_of="recently"),
-         r"^platforms.json: platform 6 \('Instagram'\): field 'as_of' must be a date like '2024-12-31', not 'recently'"),
-        (broken(platforms__7__kind=KeyError),
-         r"^platforms.json: platform 7 \('TikTok'\): missing field 'kind'"),
-        (broken(platforms__7__users=1000),
-         r"^platforms.json: platform 7 \('TikTok'\): unknown field 'users'"),
-        (broken(platforms__7__aliases=["Douyin", ""]),
-         r"^platforms.json: platform 7 \('TikTok'\): field 'aliases' must be a list of non-empty strings"),
-        (broken(platforms__7__aliases=["twitter"]),
-         r"^platforms.json: platform 7 \('TikTok'\): the name 'twitter' is already used by 'X \(Twitter\)'"),
-        (broken(platforms__5__name=""),
-         r"^platforms.json: platform 5: field 'name' must be a non-empty string"),
-        (broken(platforms__5="Minecraft"),
-         r"^platforms.json: platform 5 must be an object, not str"),
-        (broken(sources__x_help=""),
-         r"^platforms.json: field 'sources' must map keys to non-empty citation strings"),
+        (
+            broken(platforms__1__source__ties=KeyError),
+            r"^platforms.json: platform 1 \('Facebook'\): field 'source' has no source for 'ties'",
+        ),
+        (
+            broken(platforms__1__source__launched="nowhere"),
+            r"^platforms.json: platform 1 \('Facebook'\): field 'source' for 'launched' is 'nowhere', which is not a key of 'sources'",
+        ),
+        (
+            broken(platforms__1__source__users="facebook-help"),
+            r"^platforms.json: platform 1 \('Facebook'\): field 'source' names 'users', which is not a fact",
+        ),
+        (
+            broken(platforms__2__formats=["video", "audio"]),
+            r"^platforms.json: platform 2 \('YouTube'\): field 'formats' has 'audio', which is not one of text, photo, video, voice, live",
+        ),
+        (
+            broken(platforms__2__ties=["subscribe"]),
+            r"^platforms.json: platform 2 \('YouTube'\): field 'ties' has 'subscribe', which is not one of mutual, follow, group, none",
+        ),
+        (
+            broken(platforms__0__ties=["none", "group"]),
+            r"^platforms.json: platform 0 \('Wikipedia'\): field 'ties' cannot list 'none' together",
+        ),
+        (
+            broken(platforms__3__patterns=[]),
+            r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' must be a non-empty list",
+        ),
+        (
+            broken(platforms__3__patterns=["one-to-many", "one-to-many"]),
+            r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' lists a value twice",
+        ),
+        (
+            broken(platforms__4__launched__year="2009"),
+            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number",
+        ),
+        (
+            broken(platforms__4__launched__year=2031),
+            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number between 1970 and the as_of year, not 2031",
+        ),
+        (
+            broken(platforms__4__launched=2009),
+            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' must be an object with exactly 'year' and 'what'",
+        ),
+        (
+            broken(platforms__6__as_of="recently"),
+            r"^platforms.json: platform 6 \('Instagram'\): field 'as_of' must be a date like '2024-12-31', not 'recently'",
+        ),
+        (broken(platforms__7__kind=KeyError), r"^platforms.json: platform 7 \('TikTok'\): missing field 'kind'"),
+        (broken(platforms__7__users=1000), r"^platforms.json: platform 7 \('TikTok'\): unknown field 'users'"),
+        (
+            broken(platforms__7__aliases=["Douyin", ""]),
+            r"^platforms.json: platform 7 \('TikTok'\): field 'aliases' must be a list of non-empty strings",
+        ),
+        (
+            broken(platforms__7__aliases=["twitter"]),
+            r"^platforms.json: platform 7 \('TikTok'\): the name 'twitter' is already used by 'X \(Twitter\)'",
+        ),
+        (broken(platforms__5__name=""), r"^platforms.json: platform 5: field 'name' must be a non-empty string"),
+        (broken(platforms__5="Minecraft"), r"^platforms.json: platform 5 must be an object, not str"),
+        (broken(sources__x_help=""), r"^platforms.json: field 'sources' must map keys to non-empty citation strings"),
         (broken(platforms=[]), r"^platforms.json: field 'platforms' must be a non-empty list"),
         (broken(sources=KeyError), r"^platforms.json: missing field 'sources'"),
         (broken(colour="red"), r"^platforms.json: unknown field 'colour'"),
@@ -315,7 +338,7 @@ def test_any_subset_of_platforms_draws(names):
 
 
 def test_the_package_import_does_not_pull_in_media_or_plotly():
-    code = "import sys, smlessons; print(sorted(m for m in ('smlessons.media', 'plotly') if m in sys.modules))"
+    code = "import sys, smlessons; print(sorted(m for m in ('smlessons.datasets.platforms', 'plotly') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 
@@ -327,7 +350,7 @@ def test_platform_repr_is_stable(platforms):
 
 def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
     from smlessons import SortingBoard
-    from smlessons.datafiles import load_exercise
+    from smlessons.exercises.loader import load_exercise
 
     ex = load_exercise("lesson03_tie_types")
     assert len(ex.bins) >= 3 and len(ex.items) >= 12
@@ -335,7 +358,13 @@ def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
     assert min(per_bin.values()) >= 3, per_bin
     assert any(i.contested for i in ex.items)
     labels = " ".join(i.label.lower() for i in ex.items)
-    for phrase in ("friend request on facebook", "tiktok", "subscribing to a youtube channel", "whatsapp group", "instagram"):
+    for phrase in (
+        "friend request on facebook",
+        "tiktok",
+        "subscribing to a youtube channel",
+        "whatsapp group",
+        "instagram",
+    ):
         assert phrase in labels, phrase
     board = SortingBoard.from_exercise("lesson03_tie_types")
     board.placements = {i.label: i.answers[0] for i in ex.items}
@@ -345,7 +374,7 @@ def test_lesson2_exercise_sorts_ties_into_more_than_two_bins():
 def test_names_in_the_tie_columns_do_not_run_into_the_next_column():
     # At a plot 600 px wide (a narrow notebook), a name written right of its
     # marker must end before the next column starts.
-    from smlessons.media import tie_types_figure
+    from smlessons.figures.media import tie_types_figure
 
     for by in ("ties", "patterns"):
         fig = tie_types_figure(by=by)
@@ -358,8 +387,12 @@ def test_names_in_the_tie_columns_do_not_run_into_the_next_column():
 
 
 def test_media_figures_use_the_course_template():
-    from smlessons.figures import TEMPLATE
-    from smlessons.media import formats_matrix_figure, launch_timeline_figure, tie_types_figure
+    from smlessons.figures.media import (
+        formats_matrix_figure,
+        launch_timeline_figure,
+        tie_types_figure,
+    )
+    from smlessons.figures.theme import TEMPLATE
 
     for fig in (formats_matrix_figure(), tie_types_figure(), launch_timeline_figure()):
         assert fig.layout.template == TEMPLATE

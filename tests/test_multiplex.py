@@ -1,4 +1,4 @@
-"""smlessons.multiplex: the synthetic class on several media, layers, overlap,
+"""smlessons.engine.multilayer: the synthetic class on several media, layers, overlap,
 removing a medium, reach, the figures, and clear errors on bad input."""
 
 import json
@@ -10,39 +10,38 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlessons import multiplex
-from smlessons.multiplex import (
-    MEDIA,
-    EmptyNetworkError,
-    PersonNotFoundError,
-    PlatformNotFoundError,
+from smlessons.datasets import multiplex
+from smlessons.datasets.multiplex import MEDIA, multiplex_class
+from smlessons.datasets.networks import class_network
+from smlessons.engine.measures import EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
+from smlessons.engine.multilayer import (
     Removal,
     best_media,
-    combinations_figure,
     combined,
-    draw_layers,
-    draw_multiplex,
-    draw_without,
     friends_by_medium,
     layers,
     media_combinations,
     media_of,
     medium,
-    medium_colours,
-    multiplex_class,
     overlap,
-    overlap_figure,
     reach,
-    reach_figure,
     reachable,
     reached_by,
     removal_effect,
     removal_effects,
-    removal_figure,
     ties_on,
     without_medium,
 )
-from smlessons.networks import class_network
+from smlessons.figures.multiplex import (
+    combinations_figure,
+    draw_layers,
+    draw_multiplex,
+    draw_without,
+    media_reach_figure,
+    medium_colours,
+    overlap_figure,
+    removal_figure,
+)
 
 
 def small():
@@ -92,7 +91,9 @@ def test_the_class_is_the_same_for_the_same_seed_and_differs_for_another():
     a, b = multiplex_class(), multiplex_class()
     assert [(u, v, d) for u, v, d in a.edges(data=True)] == [(u, v, d) for u, v, d in b.edges(data=True)]
     c = multiplex_class(seed=8)
-    assert {(u, v): ms for u, v, ms in a.edges(data="platform")} != {(u, v): ms for u, v, ms in c.edges(data="platform")}
+    assert {(u, v): ms for u, v, ms in a.edges(data="platform")} != {
+        (u, v): ms for u, v, ms in c.edges(data="platform")
+    }
 
 
 def test_close_ties_use_more_media_than_ties_between_groups():
@@ -129,7 +130,12 @@ def test_other_media_and_aliases():
     n=st.integers(4, 30),
     groups=st.integers(1, 2),
     seed=st.integers(0, 10_000),
-    media=st.lists(st.sampled_from(["WhatsApp", "Instagram", "TikTok", "Minecraft", "Facebook"]), min_size=1, max_size=5, unique=True),
+    media=st.lists(
+        st.sampled_from(["WhatsApp", "Instagram", "TikTok", "Minecraft", "Facebook"]),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
 )
 def test_every_tie_and_every_medium_gets_a_place(n, groups, seed, media):
     G = multiplex_class(n, groups=groups, media=media, seed=seed)
@@ -144,9 +150,17 @@ def test_every_tie_and_every_medium_gets_a_place(n, groups, seed, media):
     "media, error, words",
     [
         ([], ValueError, "media must name at least one platform"),
-        (["MySpace"], ValueError, "'MySpace' is not in the platform table of lesson 3 \\(it has Facebook, Instagram, Minecraft"),
+        (
+            ["MySpace"],
+            ValueError,
+            "'MySpace' is not in the platform table of lesson 3 \\(it has Facebook, Instagram, Minecraft",
+        ),
         (["Instagam"], ValueError, "Did you mean 'Instagram'\\?"),
-        (["WhatsApp", "Wikipedia"], ValueError, "Wikipedia creates no ties between people \\(lesson 3\\), so no tie can live on it"),
+        (
+            ["WhatsApp", "Wikipedia"],
+            ValueError,
+            "Wikipedia creates no ties between people \\(lesson 3\\), so no tie can live on it",
+        ),
         (["WhatsApp", "whatsapp"], ValueError, "media names WhatsApp twice"),
         ("WhatsApp", TypeError, "media must be a list of platform names"),
         ([3], TypeError, "a platform is named by a string, not int"),
@@ -296,7 +310,10 @@ def test_removal_effect_counts_ties_parts_and_who_is_cut_off():
 def test_nobody_cut_off_says_so():
     r = removal_effect(small(), "TikTok")
     assert r.cut_off == () and r.ties_kept == 4
-    assert str(r) == "Without TikTok: 4 of 4 ties kept (100%); 1 connected part (before: 1). Nobody is cut off from the rest."
+    assert (
+        str(r)
+        == "Without TikTok: 4 of 4 ties kept (100%); 1 connected part (before: 1). Nobody is cut off from the rest."
+    )
 
 
 def test_cut_off_is_measured_in_the_main_part_of_a_network_already_in_pieces():
@@ -348,7 +365,7 @@ def test_a_person_not_in_the_network_is_a_clear_error():
     with pytest.raises(PersonNotFoundError):
         draw_layers(small(), highlight="Zed")
     with pytest.raises(PersonNotFoundError):
-        reach_figure(small(), "Zed")
+        media_reach_figure(small(), "Zed")
 
 
 # -- empty and wrong input --------------------------------------------------------------
@@ -374,7 +391,7 @@ EVERY_FUNCTION = [
     lambda G: draw_multiplex(G),
     lambda G: draw_without(G, "WhatsApp"),
     lambda G: overlap_figure(G),
-    lambda G: reach_figure(G),
+    lambda G: media_reach_figure(G),
     lambda G: removal_figure(G),
 ]
 
@@ -471,16 +488,16 @@ def test_overlap_figure_is_symmetric_with_a_blank_diagonal():
 
 
 def test_reach_figure_for_the_network_and_for_one_person():
-    fig = reach_figure(small())
+    fig = media_reach_figure(small())
     assert list(fig.data[0].y) == ["Instagram", "WhatsApp", "TikTok"]
     assert list(fig.data[0].x) == [1.0, 0.8, 0.4] and list(fig.data[0].text) == ["5 of 5", "4 of 5", "2 of 5"]
-    ana = reach_figure(multiplex_class(), "Ana")
+    ana = media_reach_figure(multiplex_class(), "Ana")
     assert list(ana.data[0].y)[0] == "TikTok" and list(ana.data[0].text)[0] == "3 of 5"
     assert list(ana.data[0].marker.color)[0] == medium_colours(multiplex_class())["TikTok"]
     G = small()
     G.add_node("loner")
     with pytest.raises(ValueError, match="'loner' has no ties, so no medium reaches any of their friends"):
-        reach_figure(G, "loner")
+        media_reach_figure(G, "loner")
 
 
 def test_removal_figure_shows_ties_kept_and_people_still_connected():
@@ -498,7 +515,7 @@ def test_medium_colours_are_distinct_and_stable():
 
 def test_figures_are_small_json():
     G = multiplex_class()
-    for fig in (draw_layers(G), overlap_figure(G), reach_figure(G), removal_figure(G), draw_without(G, "TikTok")):
+    for fig in (draw_layers(G), overlap_figure(G), media_reach_figure(G), removal_figure(G), draw_without(G, "TikTok")):
         text = fig.to_json()
         json.loads(text)
         assert len(text) < 100_000
@@ -508,7 +525,7 @@ def test_figures_are_small_json():
 
 
 def test_importing_the_module_does_not_import_plotly():
-    code = "import sys, smlessons.multiplex; print('plotly' in sys.modules)"
+    code = "import sys, smlessons.engine.multilayer; print('plotly' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -557,22 +574,22 @@ def test_a_long_list_of_people_cut_off_is_cut_short():
 
 def test_bar_names_keep_a_gap_from_a_bar_label_at_zero():
     G = multiplex_class()
-    for fig in (reach_figure(G, "Pia"), reach_figure(G), removal_figure(G), combinations_figure(G)):
+    for fig in (media_reach_figure(G, "Pia"), media_reach_figure(G), removal_figure(G), combinations_figure(G)):
         assert fig.layout.yaxis.ticksuffix == "  " and fig.layout.yaxis.automargin
-    assert "0 of 6" in list(reach_figure(G, "Pia").data[0].text)  # the case that collided
+    assert "0 of 6" in list(media_reach_figure(G, "Pia").data[0].text)  # the case that collided
 
 
 def test_large_counts_get_thousands_separators():
     G = nx.Graph()
-    G.add_edges_from(((k, k + 1, {"platform": "A"}) for k in range(1200)))
-    G.add_edges_from(((k, k + 2, {"platform": "B"}) for k in range(0, 1198, 2)))
+    G.add_edges_from((k, k + 1, {"platform": "A"}) for k in range(1200))
+    G.add_edges_from((k, k + 2, {"platform": "B"}) for k in range(0, 1198, 2))
     r = removal_effect(G, "B")
     assert str(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
     assert "1,200 of 1,799" in removal_figure(G).data[0].text
 
 
 def test_coverage_is_not_a_connected_reach():
-    from smlessons.multiplex import coverage
+    from smlessons.engine.multilayer import coverage
 
     G = multiplex_class()
     cov = coverage(G)
@@ -589,7 +606,7 @@ def test_coverage_is_not_a_connected_reach():
 from fractions import Fraction  # noqa: E402
 from itertools import combinations  # noqa: E402
 
-from smlessons.networks import student_network  # noqa: E402
+from smlessons.datasets.networks import student_network
 
 STUDENTS = [f"student{i:03d}" for i in range(40)] + ["ana", "ben", ""]
 
@@ -603,8 +620,10 @@ def test_a_student_multiplex_has_the_student_network_s_ties_each_on_some_media()
         G, plain = multiplex.student_multiplex(s), student_network(s)
         assert sorted(map(sorted, G.edges())) == sorted(map(sorted, plain.edges())), s
         assert G.graph["media"] == list(MEDIA)
-        assert all(ms and set(ms) <= set(MEDIA) and list(ms) == [m for m in MEDIA if m in ms]
-                   for *_, ms in G.edges(data="platform")), s
+        assert all(
+            ms and set(ms) <= set(MEDIA) and list(ms) == [m for m in MEDIA if m in ms]
+            for *_, ms in G.edges(data="platform")
+        ), s
 
 
 def test_every_lesson6_question_has_one_answer_on_every_student_multiplex():
@@ -614,8 +633,9 @@ def test_every_lesson6_question_has_one_answer_on_every_student_multiplex():
         assert cut[0] > cut[1] > 0, s  # one medium cuts off the most; another cuts somebody off too
         ties = {m: {frozenset(e) for e in G.edges() if m in G.edges[e]["platform"]} for m in MEDIA}
         assert all(ties.values()), s
-        shares = sorted((Fraction(len(ties[a] & ties[b]), len(ties[a] | ties[b])) for a, b in combinations(MEDIA, 2)),
-                        reverse=True)
+        shares = sorted(
+            (Fraction(len(ties[a] & ties[b]), len(ties[a] | ties[b])) for a, b in combinations(MEDIA, 2)), reverse=True
+        )
         assert shares[0] > shares[1], s
         assert any(len(best_media(G, p)) == 1 for p in G), s
         assert any(len(ms) > 1 for *_, ms in G.edges(data="platform")), s
@@ -628,7 +648,7 @@ def test_two_students_get_different_media_and_one_student_always_the_same():
 
 def test_a_student_multiplex_is_the_same_in_another_process():
     code = (
-        "import json; from smlessons.multiplex import student_multiplex as s\n"
+        "import json; from smlessons.datasets import student_multiplex as s\n"
         "G = s('ana'); print(json.dumps(sorted([sorted(e), list(G.edges[e]['platform'])] for e in G.edges())))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -681,5 +701,8 @@ def test_a_student_multiplex_says_it_is_invented_and_so_do_its_figures():
     assert G.graph["name"] == multiplex.STUDENT_MULTIPLEX_NAME == "Your practice network on four media (invented)"
     assert G.graph["synthetic"] is True
     assert "synthetic" in multiplex.student_multiplex.__doc__ and "invented" in multiplex.student_multiplex.__doc__
-    for title in (draw_layers(G).layout.title.text, draw_multiplex(G).layout.title.text):  # the titles built from the name
+    for title in (
+        draw_layers(G).layout.title.text,
+        draw_multiplex(G).layout.title.text,
+    ):  # the titles built from the name
         assert title.startswith("Your practice network on four media (invented)"), title

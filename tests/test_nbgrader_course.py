@@ -43,13 +43,13 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from smlessons.answers import AnswerStore
-from smlessons.autograde import bind_question, board_show
-from smlessons.grader import Course
+from smlessons.exercises.answers import AnswerStore
+from smlessons.instructor.autograde import bind_question, board_show
+from smlessons.instructor.grader import Course
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
-TEMPLATE = ROOT / "smlessons" / "course_template" / "nbgrader_config.py"
+TEMPLATE = ROOT / "smlessons" / "instructor" / "course_template" / "nbgrader_config.py"
 STUB = "answer = ...  # replace ... with your answer"
 STUDENTS = ["ada", "bo", "cy", "dee", "eli", "fay", "gus", "hal", "ivy"]
 ABSENT = {"cy"}
@@ -62,7 +62,11 @@ GRADED = re.compile(r"graded_outside\(")
 def nbgrader(course: Path, *args: str, env: dict, check: bool = True) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
-        cwd=course, env=env, capture_output=True, text=True, timeout=600,
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
@@ -158,7 +162,8 @@ def plan(student: str, assignment: str):
             mine = set(right)
             others = [i for i in ex.items if i.label not in mine]
             files[cell.notebook][cell.exercise] = dict(files[cell.notebook][cell.exercise]) | {
-                "A card that is in no bank": ex.bins[0], **({others[0].label: others[0].answers[0]} if others else {}),
+                "A card that is in no bank": ex.bins[0],
+                **({others[0].label: others[0].answers[0]} if others else {}),
             }
         questions_seen += not board
     if student == "fay":
@@ -169,18 +174,18 @@ def plan(student: str, assignment: str):
     return files, expected
 
 
-CHEAT = '''
+CHEAT = """
 import glob, json, sys
-import smlessons, smlessons.grader, smlessons.autograde, smlessons.checks, smlessons.answers, smlessons.assessment
+import smlessons, smlessons.instructor.grader, smlessons.instructor.autograde, smlessons.exercises.questions, smlessons.exercises.answers, smlessons.exercises.recorder
 everything = lambda *args, **kwargs: 1000
-smlessons.grader.graded_outside = everything
-for module in (smlessons.grader, smlessons.autograde):
+smlessons.instructor.grader.graded_outside = everything
+for module in (smlessons.instructor.grader, smlessons.instructor.autograde):
     for name in dir(module):
         if callable(getattr(module, name)) and not name.startswith("__"):
             setattr(module, name, everything)
-smlessons.autograde.board_points = lambda *a, **k: (1000, 1000)
-smlessons.autograde.question_points = lambda *a, **k: (1000, 1000)
-smlessons.checks.Question.evaluate = lambda self, answer: smlessons.checks.Verdict(self.id, "right", "")
+smlessons.instructor.autograde.board_points = lambda *a, **k: (1000, 1000)
+smlessons.instructor.autograde.question_points = lambda *a, **k: (1000, 1000)
+smlessons.exercises.questions.Question.evaluate = lambda self, answer: smlessons.exercises.questions.Verdict(self.id, "right", "")
 import pathlib
 here = pathlib.Path.cwd()  # autograded/<student>/<assignment>; the hand-in is in submitted/
 handin = here.parents[2] / "submitted" / here.parent.name / here.name
@@ -189,7 +194,7 @@ for path in glob.glob("*.answers.json") + glob.glob(str(handin / "*.answers.json
         json.dump({"format": "smlessons-answers", "version": 1, "exercises": {}}, fh)
 (handin / "planted.answers.json").write_text("{}")
 get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)
-'''
+"""
 
 
 def variant_probe() -> nbformat.NotebookNode:
@@ -198,10 +203,14 @@ def variant_probe() -> nbformat.NotebookNode:
 
 def hal_cells(answers: dict, notebook: str) -> list:
     """Cells that record right answers, run only during autograde."""
-    from smlessons.assessment import jsonable
+    from smlessons.exercises.recorder import jsonable
 
-    body = ["from smlessons.answers import AnswerStore", "from smlessons.assessment import Recorder",
-            f"store = AnswerStore({notebook!r}, folder='.')", "record = Recorder(store)"]
+    body = [
+        "from smlessons.exercises.answers import AnswerStore",
+        "from smlessons.exercises.recorder import Recorder",
+        f"store = AnswerStore({notebook!r}, folder='.')",
+        "record = Recorder(store)",
+    ]
     for exercise, answer in answers.items():
         if isinstance(answer, dict):
             body.append(f"store.save({exercise!r}, {json.dumps(jsonable(answer))})")
@@ -237,8 +246,11 @@ def graded(course, env, tmp_path_factory):
             shutil.copytree(course / "release" / assignment, folder)
             files, expected[student, assignment] = plan(student, assignment)
             for notebook, answers in files.items():
-                right = {c.exercise: right_and_wrong(c, student)[0] for c in SAMPLE.assignments[assignment].cells
-                         if c.notebook == notebook}
+                right = {
+                    c.exercise: right_and_wrong(c, student)[0]
+                    for c in SAMPLE.assignments[assignment].cells
+                    if c.notebook == notebook
+                }
                 edit_notebook(folder / f"{notebook}.ipynb", student, right)
                 store = AnswerStore(notebook, folder=folder)
                 if student == "ivy":
@@ -246,9 +258,17 @@ def graded(course, env, tmp_path_factory):
                         store.path.write_text('{"format": "smlessons-answers", "exerc')
                     continue
                 for exercise, answer in answers.items():
-                    doc = json.loads(store.path.read_text()) if store.path.exists() else {
-                        "format": "smlessons-answers", "version": 1, "notebook": notebook, "exercises": {},
-                        "student": "root" if student == "bo" else student}
+                    doc = (
+                        json.loads(store.path.read_text())
+                        if store.path.exists()
+                        else {
+                            "format": "smlessons-answers",
+                            "version": 1,
+                            "notebook": notebook,
+                            "exercises": {},
+                            "student": "root" if student == "bo" else student,
+                        }
+                    )
                     doc["exercises"][exercise] = {"answer": answer, "saved": "2026-11-29T08:00:00+00:00"}
                     store.path.write_text(json.dumps(doc))  # as the widgets and recorders write it
     # Collect: what each student hands in lands in submitted/<student>/<assignment>/.
@@ -284,8 +304,11 @@ def cli_marks(course: Path, env: dict) -> tuple[dict, dict]:
     """``smlessons grade``'s marks per student and assignment (from marks.csv, checked against grades.csv)."""
     out = course / "grades"
     result = subprocess.run(
-        [sys.executable, "-m", "smlessons.cli", "grade", str(course), "--out", str(out)],
-        env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "smlessons.instructor.cli", "grade", str(course), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     with open(out / "marks.csv", newline="", encoding="utf-8") as fh:
@@ -302,7 +325,9 @@ def cli_marks(course: Path, env: dict) -> tuple[dict, dict]:
         grades = list(csv.DictReader(fh))
     for g in grades:  # one row per student and a column per assignment, or a row per student and assignment
         for assignment in ASSIGNMENTS:
-            cell = g.get(assignment) if assignment in g else (g["points"] if g.get("assignment") == assignment else None)
+            cell = (
+                g.get(assignment) if assignment in g else (g["points"] if g.get("assignment") == assignment else None)
+            )
             if cell not in (None, ""):
                 assert float(cell) == marks[g["student"], assignment][0], (g, marks[g["student"], assignment])
     return {k: v for k, v in marks.items() if status[k] != "absent"}, status
@@ -314,7 +339,7 @@ def report_marks(course: Path, out: Path) -> dict:
     import html as html_lib
     import re
 
-    from smlessons.report import build, write_report
+    from smlessons.instructor.report import build, write_report
 
     report = build([course / "submitted"], course=course, shipped=False)
     page = write_report(report, out)["html"].read_text(encoding="utf-8")
@@ -340,8 +365,17 @@ def test_the_class_is_graded_the_same_three_ways_and_as_computed_by_hand(graded,
     by_report = report_marks(course, tmp_path / "reports")
     handed_in = [(s, a) for s in STUDENTS if s not in ABSENT for a in ASSIGNMENTS]
     for key in handed_in:  # shown with pytest -s
-        print(*key, "nbgrader", by_nbgrader.get(key), "cli", by_cli.get(key), "report", by_report.get(key),
-              "by hand", round(graded["expected"][key], 6))
+        print(
+            *key,
+            "nbgrader",
+            by_nbgrader.get(key),
+            "cli",
+            by_cli.get(key),
+            "report",
+            by_report.get(key),
+            "by hand",
+            round(graded["expected"][key], 6),
+        )
     assert set(by_nbgrader) == set(handed_in) == set(by_cli)
     for key in handed_in:
         expected = round(graded["expected"][key], 6)
@@ -365,7 +399,10 @@ def test_a_student_replacing_every_smlessons_function_gets_the_marks_of_his_file
         # eli answered as dee did: the same marks, worked out by hand
         assert marks["eli", assignment] == marks["dee", assignment]
         assert marks["eli", assignment][0] == round(graded["expected"]["eli", assignment], 6)
-        nb = nbformat.read(course / "autograded" / "eli" / assignment / f"{SAMPLE.assignments[assignment].notebooks[0]}.ipynb", as_version=4)
+        nb = nbformat.read(
+            course / "autograded" / "eli" / assignment / f"{SAMPLE.assignments[assignment].notebooks[0]}.ipynb",
+            as_version=4,
+        )
         assert "set_custom_exc" in nb.cells[0].source
         # His cell ran during autograde: it emptied the autograded copy of his answer file.
         for notebook in SAMPLE.assignments[assignment].notebooks:
@@ -388,7 +425,11 @@ def test_re_run_cells_change_nothing_the_handed_in_file_stands(graded):
             nb = nbformat.read(course / "autograded" / "hal" / assignment / f"{notebook}.ipynb", as_version=4)
             text = json.dumps([c.get("outputs", []) for c in nb.cells])
             assert "Recorded your answer" not in text
-            if any(c.exercise in SAMPLE.keys.questions for c in SAMPLE.assignments[assignment].cells if c.notebook == notebook):
+            if any(
+                c.exercise in SAMPLE.keys.questions
+                for c in SAMPLE.assignments[assignment].cells
+                if c.notebook == notebook
+            ):
                 assert "is graded from the answer file as it was handed in" in text
     assert not list((course / "autograded").rglob(".*.answers.lock"))
 
@@ -427,8 +468,11 @@ def test_answers_given_as_another_student_are_an_error_three_ways(graded, env, t
         assert "ERROR: " in text and error in text
         assert error not in graded_text(course, "ada", assignment)
     result = subprocess.run(
-        [sys.executable, "-m", "smlessons.cli", "grade", str(course), "--out", str(tmp_path / "grades")],
-        env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "smlessons.instructor.cli", "grade", str(course), "--out", str(tmp_path / "grades")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0
     first = result.stderr.splitlines()[0]
@@ -437,7 +481,7 @@ def test_answers_given_as_another_student_are_an_error_three_ways(graded, env, t
     with open(tmp_path / "grades" / "grades.csv", newline="", encoding="utf-8") as fh:
         notes = {r["student"]: r["note"] for r in csv.DictReader(fh)}
     assert error in notes["bo"] and "ERROR" not in notes["ada"]
-    from smlessons.report import build, write_report
+    from smlessons.instructor.report import build, write_report
 
     page = write_report(build([course / "submitted"], course=course, shipped=False), tmp_path / "r")["html"].read_text()
     assert error.replace("'", "&#x27;") in page
@@ -451,7 +495,9 @@ def test_the_graded_notebooks_show_each_students_variant_and_mark(graded):
                 nb = nbformat.read(course / "autograded" / student / assignment / f"{notebook}.ipynb", as_version=4)
                 text = "".join(
                     o.get("text", "") + o.get("data", {}).get("text/plain", "")
-                    for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                    for c in nb.cells
+                    if c.cell_type == "code"
+                    for o in c.outputs
                 )
                 assert f"variant of {student}\n" in text
                 assert f"Marked from {notebook}.answers.json as handed in" in text
@@ -524,11 +570,13 @@ def test_the_course_config_is_the_templates():
 def test_the_config_registers_the_grader_around_execute_and_protects_every_answer_file(tmp_path):
     from nbgrader.preprocessors import Execute, SaveAutoGrades
 
-    from smlessons.nbgrader_plugin import GradeFromAnswerFiles, StudentVariant
+    from smlessons.instructor.nbgrader_plugin import GradeFromAnswerFiles, StudentVariant
 
     course = copy_course(tmp_path / "c")
     (course / "source" / "extra").mkdir()
-    shutil.copy(next((course / "source" / ASSIGNMENTS[0]).glob("*.ipynb")), course / "source" / "extra" / "new-one.ipynb")
+    shutil.copy(
+        next((course / "source" / ASSIGNMENTS[0]).glob("*.ipynb")), course / "source" / "extra" / "new-one.ipynb"
+    )
     config = load_config(course)
     steps = list(config.Autograde.autograde_preprocessors)
     i = steps.index(Execute)
@@ -536,7 +584,8 @@ def test_the_config_registers_the_grader_around_execute_and_protects_every_answe
     assert steps.index(GradeFromAnswerFiles) < steps.index(SaveAutoGrades)
     expected = {
         folder.name: sorted(f"{nb.stem}.answers.json" for nb in folder.glob("*.ipynb"))
-        for folder in (course / "source").iterdir() if folder.is_dir()
+        for folder in (course / "source").iterdir()
+        if folder.is_dir()
     }
     assert {k: sorted(v) for k, v in config.Autograde.exclude_overwriting.items()} == expected
     assert expected["extra"] == ["new-one.answers.json"] and set(ASSIGNMENTS) < set(expected)
@@ -595,8 +644,10 @@ def key_texts() -> list[str]:
         for cell in cells:
             for _, body in marker.findall(cell.source):
                 texts.extend(
-                    line.strip() for line in body.splitlines()
-                    if len(line.strip()) >= 10 and line.strip() not in public
+                    line.strip()
+                    for line in body.splitlines()
+                    if len(line.strip()) >= 10
+                    and line.strip() not in public
                     and not line.strip().startswith("answer = ...")  # the stub students get
                 )
     assert len(texts) > 20
@@ -608,7 +659,14 @@ def test_no_answer_key_reaches_a_student(course):
     files = [p for p in release.rglob("*") if p.is_file()]
     expected = {p.name for p in (COURSE / "source").rglob("*") if p.is_file()}
     assert {p.name for p in files} == expected
-    forbidden = key_texts() + ["BEGIN HIDDEN TESTS", "BEGIN SOLUTION", "graded_outside", "find_key", "board_points", "question_points"]
+    forbidden = key_texts() + [
+        "BEGIN HIDDEN TESTS",
+        "BEGIN SOLUTION",
+        "graded_outside",
+        "find_key",
+        "board_points",
+        "question_points",
+    ]
     for path in files:
         text = path.read_text(encoding="utf-8")
         for secret in forbidden:
@@ -686,7 +744,7 @@ def test_the_source_solutions_are_right(monkeypatch):
 def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment_back(tmp_path, monkeypatch):
     from traitlets.config import Config
 
-    from smlessons.nbgrader_plugin import GradeFromAnswerFiles, StudentVariant
+    from smlessons.instructor.nbgrader_plugin import GradeFromAnswerFiles, StudentVariant
 
     course = copy_course(tmp_path / "c")
     first = ASSIGNMENTS[0]
@@ -734,13 +792,15 @@ def test_the_preprocessors_run_the_kernel_as_the_student_and_put_the_environment
 
 
 def cells_text(cells) -> str:
-    return "".join(o.get("text", "") + o.get("data", {}).get("text/plain", "") for c in cells for o in c.get("outputs", []))
+    return "".join(
+        o.get("text", "") + o.get("data", {}).get("text/plain", "") for c in cells for o in c.get("outputs", [])
+    )
 
 
 def test_a_grader_failure_scores_0_and_says_why(tmp_path):
     from traitlets.config import Config
 
-    from smlessons.nbgrader_plugin import GradeFromAnswerFiles
+    from smlessons.instructor.nbgrader_plugin import GradeFromAnswerFiles
 
     config = Config()
     config.CourseDirectory.root = str(tmp_path / "not-a-course")
@@ -750,4 +810,6 @@ def test_a_grader_failure_scores_0_and_says_why(tmp_path):
     resources = {"nbgrader": {"student": "ada", "assignment": first, "notebook": notebook}}
     nb, _ = GradeFromAnswerFiles(config=config).preprocess(nb, resources)
     graded = [c for c in nb.cells if GRADED.search(c.source)]
-    assert graded and all(c.outputs[0]["output_type"] == "error" and "no source/ folder" in c.outputs[0]["evalue"] for c in graded)
+    assert graded and all(
+        c.outputs[0]["output_type"] == "error" and "no source/ folder" in c.outputs[0]["evalue"] for c in graded
+    )

@@ -1,4 +1,4 @@
-"""smlessons.networks: the two networks, every measure on graphs whose answers
+"""smlessons.engine.measures: the two networks, every measure on graphs whose answers
 are known, the plotly view, and clear errors on bad input."""
 
 import json
@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smlessons import networks
-from smlessons.networks import (
-    NAMES,
+from smlessons.datasets import networks
+from smlessons.datasets.networks import NAMES, class_network, karate_club
+from smlessons.engine import measures
+from smlessons.engine.arrays import edge_index
+from smlessons.engine.measures import (
     EmptyNetworkError,
     NoPathError,
     PersonNotFoundError,
@@ -23,18 +25,12 @@ from smlessons.networks import (
     bridges,
     central_people,
     centrality,
-    class_network,
     communities,
     community_of,
     degree,
     degrees,
     distance,
-    draw_network,
-    edge_coordinates,
-    edge_index,
-    karate_club,
     layer,
-    layout,
     local_bridges,
     neighbours,
     person,
@@ -42,6 +38,10 @@ from smlessons.networks import (
     shortest_path,
     ties_between_communities,
 )
+from smlessons.figures import network as network_figures
+from smlessons.figures import placement as figure_layout
+from smlessons.figures.network import draw_network
+from smlessons.figures.placement import edge_coordinates, layout
 
 
 def two_triangles():
@@ -226,7 +226,7 @@ def test_communities_are_numbered_in_reading_order():
     fig = draw_network(G)
     names = [t.name for t in fig.data[1:]]
     assert names[:3] == ["Community 1 (3)", "Community 2 (3)", "Community 3 (3)"] and names[-1] == "Community 12 (3)"
-    assert networks._sorted(["Ana 10", "ana 2", "Ben", 3, 1.5]) == [1.5, 3, "ana 2", "Ana 10", "Ben"]
+    assert measures.sorted_nodes(["Ana 10", "ana 2", "Ben", 3, 1.5]) == [1.5, 3, "ana 2", "Ana 10", "Ben"]
 
 
 def test_neighbours_sort_numbers_by_value():
@@ -268,14 +268,18 @@ def test_results_do_not_depend_on_the_hash_seed():
     # Names are strings, whose set order changes from one Python process to the
     # next: communities, paths and layouts must not (nbval compares outputs).
     code = (
-        "import json; from smlessons.networks import *; G = class_network(); K = karate_club();"
+        "import json; from smlessons.datasets import *; from smlessons.engine import *; from smlessons.figures import layout; G = class_network(); K = karate_club();"
         "print(json.dumps([communities(G), communities(K), communities(class_network(60, groups=6, seed=2)),"
         " shortest_path(G, 'Hugo', 'Xavi'), local_bridges(G), central_people(G, 'betweenness'),"
         " {str(k): v.tolist() for k, v in layout(G).items()}]))"
     )
     outs = {
         subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed}
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout
         for seed in ("1", "2", "3")
     }
@@ -333,7 +337,10 @@ def test_central_people_degree_versus_betweenness():
 
 @pytest.mark.parametrize(
     "kwargs, words",
-    [({"by": "pagerank"}, "by must be 'degree' or 'betweenness', not 'pagerank'"), ({"top": 0}, "top must be a positive")],
+    [
+        ({"by": "pagerank"}, "by must be 'degree' or 'betweenness', not 'pagerank'"),
+        ({"top": 0}, "top must be a positive"),
+    ],
 )
 def test_central_people_rejects(kwargs, words):
     with pytest.raises(ValueError, match=words):
@@ -472,7 +479,11 @@ def test_draw_network_colours_by_measures_attributes_and_dicts():
 @pytest.mark.parametrize(
     "kwargs, error, words",
     [
-        ({"color_by": "popularity"}, ValueError, "color_by must be 'community', 'degree', 'betweenness' or a node attribute \\('club'\\)"),
+        (
+            {"color_by": "popularity"},
+            ValueError,
+            "color_by must be 'community', 'degree', 'betweenness' or a node attribute \\('club'\\)",
+        ),
         ({"color_by": {0: 1}}, ValueError, "color_by has no value for 33 people"),
         ({"color_by": {p: 1 for p in range(35)}}, PersonNotFoundError, "34 is not in this network"),
         ({"color_by": 3}, TypeError, "color_by must be a string or a dict"),
@@ -531,7 +542,7 @@ def test_a_figure_of_100k_ties_stays_under_2_mb():
     fig = draw_network(G, color_by="degree")
     size = len(fig.to_json().encode())
     assert size < 2_000_000, size
-    assert fig.layout.meta["sampled"] and fig.layout.meta["ties_shown"] == networks.MAX_EDGES
+    assert fig.layout.meta["sampled"] and fig.layout.meta["ties_shown"] == network_figures.MAX_EDGES
     assert json.loads(fig.to_json())["layout"]["meta"]["ties"] == 100_000
 
 
@@ -585,42 +596,42 @@ def test_an_empty_follow_list_is_an_empty_network():
 
 def test_followers_following_and_audience_read_the_arrows_the_right_way():
     F = networks.follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
-    assert networks.followers(F, "Ben") == ["Ana", "Carla"]
-    assert networks.following(F, "Ben") == ["Carla"]
-    assert networks.following(F, "Ana") == ["Ben"] and networks.followers(F, "Ana") == []
-    assert networks.audience(F, "Ben") == 2 and networks.audience(F, "ana") == 0  # names as person() reads them
-    assert networks.mutual_ties(F, "Ben") == ["Carla"]
+    assert measures.followers(F, "Ben") == ["Ana", "Carla"]
+    assert measures.following(F, "Ben") == ["Carla"]
+    assert measures.following(F, "Ana") == ["Ben"] and measures.followers(F, "Ana") == []
+    assert measures.audience(F, "Ben") == 2 and measures.audience(F, "ana") == 0  # names as person() reads them
+    assert measures.mutual_ties(F, "Ben") == ["Carla"]
     with pytest.raises(PersonNotFoundError, match="Did you mean 'Carla'"):
-        networks.audience(F, "Karla")
+        measures.audience(F, "Karla")
 
 
 def test_reciprocity_counts_returned_arrows():
     F = networks.follow_network([("Ana", "Ben"), ("Ben", "Ana"), ("Carla", "Ben")])
-    assert networks.reciprocity(F) == round(2 / 3, 3)
-    assert networks.reciprocity(F, "Carla") == 0.0
-    assert networks.reciprocity(F, "Ben") == round(2 / 3, 3)
-    assert networks.reciprocity(F) == round(nx.reciprocity(F), 3)
+    assert measures.reciprocity(F) == round(2 / 3, 3)
+    assert measures.reciprocity(F, "Carla") == 0.0
+    assert measures.reciprocity(F, "Ben") == round(2 / 3, 3)
+    assert measures.reciprocity(F) == round(nx.reciprocity(F), 3)
     for p in F:
-        assert networks.reciprocity(F, p) == round(nx.reciprocity(F, p), 3)
+        assert measures.reciprocity(F, p) == round(nx.reciprocity(F, p), 3)
 
 
 def test_reciprocity_docstring_arc_based_0_706_against_dyad_based_12_of_22():
     """The docstring's comparison with Wasserman & Faust's pair-based count."""
-    doc = " ".join(networks.reciprocity.__doc__.split())
+    doc = " ".join(measures.reciprocity.__doc__.split())
     assert "12 of 22 pairs, 0.545, against 0.706 here" in doc
     F = networks.follow_network()
     pairs = {frozenset(e) for e in F.edges()}
     mutual = [p for p in pairs if all(F.has_edge(u, v) for u in p for v in p if u != v)]
     assert (len(mutual), len(pairs)) == (12, 22) and round(12 / 22, 3) == 0.545
-    assert networks.reciprocity(F) == round(nx.overall_reciprocity(F), 3) == 0.706 > 0.545
+    assert measures.reciprocity(F) == round(nx.overall_reciprocity(F), 3) == 0.706 > 0.545
 
 
 def test_an_undirected_network_is_all_mutual_ties():
     G = class_network()
-    assert networks.reciprocity(G) == 1.0
-    assert networks.followers(G, "Uma") == networks.following(G, "Uma") == neighbours(G, "Uma")
-    assert networks.audience(G, "Pia") == degree(G, "Pia")
-    rows = networks.audience_table(G)
+    assert measures.reciprocity(G) == 1.0
+    assert measures.followers(G, "Uma") == measures.following(G, "Uma") == neighbours(G, "Uma")
+    assert measures.audience(G, "Pia") == degree(G, "Pia")
+    rows = measures.audience_table(G)
     assert all(r[1] == r[2] == r[3] and r[4] == 0 for r in rows)
 
 
@@ -628,42 +639,53 @@ def test_reciprocity_needs_follows():
     F = networks.follow_network([("Ana", "Ben")])
     F.add_node("Carla")
     with pytest.raises(ValueError, match="no follows to or from 'Carla'"):
-        networks.reciprocity(F, "Carla")
+        measures.reciprocity(F, "Carla")
     lonely = nx.DiGraph()
     lonely.add_node("Ana")
     with pytest.raises(ValueError, match="no follows in this network"):
-        networks.reciprocity(lonely)
+        measures.reciprocity(lonely)
 
 
 def test_audience_table_sorts_by_audience_and_shows_as_a_table():
     F = networks.follow_network()
-    rows = networks.audience_table(F)
+    rows = measures.audience_table(F)
     assert [r[0] for r in rows][:2] == ["Lea", "Diego"]
     assert [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True)
     for p, ins, outs, mutual, one_way in rows:
-        assert ins == networks.audience(F, p) == F.in_degree(p)
+        assert ins == measures.audience(F, p) == F.in_degree(p)
         assert outs == F.out_degree(p)
-        assert mutual == len(networks.mutual_ties(F, p)) and one_way == ins - mutual
-    assert len(networks.audience_table(F, top=3)) == 3
+        assert mutual == len(measures.mutual_ties(F, p)) and one_way == ins - mutual
+    assert len(measures.audience_table(F, top=3)) == 3
     md = rows._repr_markdown_()
     assert md.splitlines()[0] == "| person | followers | following | mutual | not followed back |"
     assert "| Lea | 10 | 1 | 1 | 9 |" in md
-    assert repr(rows).splitlines()[0].split() == ["person", "followers", "following", "mutual", "not", "followed", "back"]
+    assert repr(rows).splitlines()[0].split() == [
+        "person",
+        "followers",
+        "following",
+        "mutual",
+        "not",
+        "followed",
+        "back",
+    ]
     with pytest.raises(ValueError, match="top must be a positive integer"):
-        networks.audience_table(F, top=0)
+        measures.audience_table(F, top=0)
 
 
 def test_the_undirected_measures_forget_the_arrows():
     F = networks.follow_network()
     # Lea: 10 followers, follows 1 of them back; as lines, 10 people.
-    assert degree(F, "Lea") == len(set(networks.followers(F, "Lea")) | set(networks.following(F, "Lea"))) == 10
+    assert degree(F, "Lea") == len(set(measures.followers(F, "Lea")) | set(measures.following(F, "Lea"))) == 10
+
 
 # -- what a student sees: nothing under a person, no name covered -------------
 
 import figure_geometry  # noqa: E402  (tests/ is on the path: see conftest.py)
 
-from smlessons import multiplex as _multiplex  # noqa: E402
-from smlessons.networks import layout_problems  # noqa: E402
+from smlessons.datasets import multiplex_class
+from smlessons.engine import multilayer
+from smlessons.figures import multiplex as multiplex_figures
+from smlessons.figures.placement import layout_problems
 
 
 def _clean(fig):
@@ -680,15 +702,15 @@ def _course_figures():
     yield "class by community", draw_network(G)
     yield "karate by community", draw_network(K)
     yield "karate by betweenness", draw_network(K, color_by="betweenness", highlight=[0, 33])
-    M = _multiplex.multiplex_class()
-    views = _multiplex.draw_multiplex(M)
+    M = multiplex_class()
+    views = multiplex_figures.draw_multiplex(M)
     for k, label in enumerate(views.layout.meta["views"]):
         view = type(views)(views)  # a copy
         for trace, owner in zip(view.data, _owners(views)):
             trace.visible = owner == k
         yield f"multiplex view {label}", view
-    for medium in _multiplex.media_of(M):
-        yield f"without {medium}", _multiplex.draw_without(M, medium)
+    for medium in multilayer.media_of(M):
+        yield f"without {medium}", multiplex_figures.draw_without(M, medium)
     ego = G.subgraph([*G["Ana"], "Ana"]).copy()
     yield "Ana's ego network", draw_network(ego, highlight="Ana")
 
@@ -708,7 +730,7 @@ def test_the_ana_to_omar_path_clears_ben():
     G = class_network()
     path = shortest_path(G, "Ana", "Omar")
     pos = layout(G)
-    s = networks._plot_px(len(G)) / (2 * networks._VIEW)
+    s = figure_layout.plot_px(len(G)) / (2 * figure_layout.VIEW)
     ben = np.asarray(pos["Ben"]) * s
     for u, v in zip(path, path[1:]):
         if "Ben" in (u, v):
@@ -746,24 +768,28 @@ def _copenhagen_ego():
     """Lesson 6's ego network: the first student of median degree and the people tied to them."""
     import statistics
 
-    from smlessons.copenhagen import copenhagen
+    from smlessons.datasets.copenhagen_study import copenhagen
 
     C = copenhagen()
     median = statistics.median(d for _, d in C.degree())
     student = min(p for p, d in C.degree() if d == median)
-    return _multiplex._combined(nx.ego_graph(C, student))
+    return multilayer.combined_ties(nx.ego_graph(C, student))
 
 
 def test_layouts_are_tidy_for_the_course_networks_and_the_same_every_time():
-    for G in (class_network(), karate_club(), _multiplex.multiplex_class(), _copenhagen_ego()):
+    for G in (class_network(), karate_club(), multiplex_class(), _copenhagen_ego()):
         pos = layout(G)
-        assert layout_problems(G, pos) == {"tie under a person": 0, "people overlapping": 0, "no free place for a name": 0}
+        assert layout_problems(G, pos) == {
+            "tie under a person": 0,
+            "people overlapping": 0,
+            "no free place for a name": 0,
+        }
         again = layout(G)
         assert all(np.array_equal(pos[p], again[p]) for p in pos)
 
 
 def test_drawings_use_the_course_template_and_square_axes():
-    from smlessons.figures import TEMPLATE
+    from smlessons.figures.theme import TEMPLATE
 
     fig = draw_network(class_network())
     assert fig.layout.template == TEMPLATE
@@ -832,7 +858,7 @@ def test_a_student_network_is_a_new_graph_each_time():
 
 def test_a_student_network_is_the_same_in_another_process():
     code = (
-        "import json; from smlessons.networks import student_network as s\n"
+        "import json; from smlessons.datasets import student_network as s\n"
         "print(json.dumps([[sorted(s(x).nodes(data='group')), sorted(tuple(sorted(e)) for e in s(x).edges())]"
         " for x in ('ana', 'ben', 'student007')]))"
     )
@@ -894,5 +920,5 @@ def test_a_student_network_says_it_is_invented_and_so_do_its_figures():
     assert G.graph["name"] == networks.STUDENT_NETWORK_NAME == "Your practice network (invented)"
     assert "synthetic" in networks.student_network.__doc__ and "invented" in networks.student_network.__doc__
     for color_by in ("community", "degree", "betweenness"):
-        title = networks.draw_network(G, color_by=color_by).layout.title.text
+        title = network_figures.draw_network(G, color_by=color_by).layout.title.text
         assert title.startswith("Your practice network (invented): "), title

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.checks import list_questions
+from smlessons.exercises.questions import list_questions
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 LESSONS = sorted(p for p in NOTEBOOKS.rglob("[0-9][0-9]-*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -86,7 +86,7 @@ def test_widget_cells_ship_without_output(lesson):
 def test_predict_results_are_not_shown_before_the_student_runs_them(lesson):
     """After a "predict first" question, the cell that computes the answer ships
     without output (tag ``reveal``): a saved output would give the answer away."""
-    from smlessons.checks import question
+    from smlessons.exercises.questions import question
 
     cells = _cells(lesson)
     shown = []
@@ -108,7 +108,10 @@ def test_lesson_skeleton(lesson):
     assert cells[0]["cell_type"] == "markdown" and _src(cells[0]).startswith("# ")
     if lesson.name.startswith("00-"):
         return  # start-here is a welcome page, not a lesson
-    heads = {"en": ("**Questions**", "**Objectives**", "## Key points"), "it": ("**Domande**", "**Obiettivi**", "## Punti chiave")}
+    heads = {
+        "en": ("**Questions**", "**Objectives**", "## Key points"),
+        "it": ("**Domande**", "**Obiettivi**", "## Punti chiave"),
+    }
     for head in heads[_lang(lesson)]:
         assert head in text, f"missing {head}"
 

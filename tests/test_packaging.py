@@ -44,9 +44,9 @@ def test_package_data_ships_the_widget_assets_and_exercises():
     import smlessons
 
     pkg = Path(smlessons.__file__).parent
-    assert (pkg / "static" / "sorting_board.js").is_file()
-    assert (pkg / "static" / "sorting_board.css").is_file()
-    assert list((pkg / "exercises").glob("*.json"))
+    assert (pkg / "widgets" / "static" / "sorting_board.js").is_file()
+    assert (pkg / "widgets" / "static" / "sorting_board.css").is_file()
+    assert list((pkg / "content" / "exercises").glob("*.json"))
 
 
 def test_import_is_light():
@@ -203,9 +203,11 @@ def test_make_lab_installs_no_extra_and_make_instructor_installs_nbgrader(tmp_pa
 def test_package_data_ships_the_course_template():
     import fnmatch
 
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["smlessons"]
-    template = ROOT / "smlessons" / "course_template"
-    files = [p.relative_to(ROOT / "smlessons").as_posix() for p in template.iterdir() if p.is_file()]
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"][
+        "smlessons.instructor"
+    ]
+    template = ROOT / "smlessons" / "instructor" / "course_template"
+    files = [p.relative_to(ROOT / "smlessons" / "instructor").as_posix() for p in template.iterdir() if p.is_file()]
     assert {"course_template/gitignore", "course_template/roster.csv", "course_template/README.md"} <= set(files)
     for name in files:
         assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), f"{name} would not be installed"

@@ -18,9 +18,17 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from smlessons.answers import AnswerFileWarning, AnswerStore
-from smlessons.datafiles import Exercise, ExerciseFileError, parse_exercise
-from smlessons.grading import ITEM_FIELDS, Feedback, Item, check_placements, grade, make_bins, make_items
+from smlessons.exercises.answers import AnswerFileWarning, AnswerStore
+from smlessons.exercises.boards import (
+    ITEM_FIELDS,
+    Feedback,
+    Item,
+    check_placements,
+    grade,
+    make_bins,
+    make_items,
+)
+from smlessons.exercises.loader import Exercise, ExerciseFileError, parse_exercise
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -34,7 +42,9 @@ json_values = st.recursive(
     max_leaves=16,
 )
 # What Python code (not only JSON) might pass: bytes, sets, tuples, objects.
-python_junk = st.binary(max_size=6) | st.sets(st.integers(), max_size=3) | st.tuples(scalars, scalars) | st.builds(object)
+python_junk = (
+    st.binary(max_size=6) | st.sets(st.integers(), max_size=3) | st.tuples(scalars, scalars) | st.builds(object)
+)
 anything = json_values | python_junk
 
 BIN_NAMES = ["Medium", "Network", "Both", "<b>x</b>", "\u200b", " ", ""]
@@ -67,11 +77,13 @@ def boards(draw):
 
 @st.composite
 def valid_boards(draw):
-    bins = draw(st.lists(st.text(min_size=1, max_size=6).filter(lambda s: s.strip()), min_size=2, max_size=4,
-                         unique=True))
+    bins = draw(
+        st.lists(st.text(min_size=1, max_size=6).filter(lambda s: s.strip()), min_size=2, max_size=4, unique=True)
+    )
     assume(len(make_safe(bins)) == len(bins))
-    labels = draw(st.lists(st.text(min_size=1, max_size=8).filter(lambda s: s.strip()), min_size=1, max_size=8,
-                           unique=True))
+    labels = draw(
+        st.lists(st.text(min_size=1, max_size=8).filter(lambda s: s.strip()), min_size=1, max_size=8, unique=True)
+    )
     defs = []
     for label in labels:
         answer = draw(st.none() | st.sampled_from(bins) | st.lists(st.sampled_from(bins), min_size=1, max_size=3))
@@ -142,15 +154,25 @@ def test_make_items_gives_items_or_a_clear_error(board):
 
 
 @SETTINGS
-@given(board=valid_boards(), placements=st.dictionaries(label_text, st.none() | st.text(max_size=6) | anything,
-                                                          max_size=5) | anything, data=st.data())
+@given(
+    board=valid_boards(),
+    placements=st.dictionaries(label_text, st.none() | st.text(max_size=6) | anything, max_size=5) | anything,
+    data=st.data(),
+)
 def test_check_placements_gives_a_clean_dict_or_a_clear_error(board, placements, data):
     bins, items = board
     if isinstance(placements, dict) and data.draw(st.booleans()):
         # mostly-valid placements: real labels into real bins, plus the odd bad entry
-        placements = {**placements, **data.draw(st.dictionaries(
-            st.sampled_from([i.label for i in items]), st.sampled_from(list(bins)) | st.none() | st.just(""),
-            max_size=len(items)))}
+        placements = {
+            **placements,
+            **data.draw(
+                st.dictionaries(
+                    st.sampled_from([i.label for i in items]),
+                    st.sampled_from(list(bins)) | st.none() | st.just(""),
+                    max_size=len(items),
+                )
+            ),
+        }
     try:
         out = check_placements(placements, items, bins)
     except (TypeError, ValueError) as exc:
@@ -164,9 +186,13 @@ def test_check_placements_gives_a_clean_dict_or_a_clear_error(board, placements,
 @given(board=valid_boards(), data=st.data(), language=st.sampled_from(["en", "it", None]))
 def test_grade_is_consistent(board, data, language):
     bins, items = board
-    placements = data.draw(st.dictionaries(st.sampled_from([i.label for i in items]),
-                                           st.sampled_from(list(bins)) | st.none() | st.just(""),
-                                           max_size=len(items)))
+    placements = data.draw(
+        st.dictionaries(
+            st.sampled_from([i.label for i in items]),
+            st.sampled_from(list(bins)) | st.none() | st.just(""),
+            max_size=len(items),
+        )
+    )
     result = grade(items, placements, language=language)
     assert isinstance(result, Feedback) and len(result.results) == len(items)
     placed = {k: v for k, v in placements.items() if v}
@@ -366,5 +392,7 @@ def test_parse_exercise_gives_an_exercise_or_names_the_problem(tmp_path_factory,
     # what loads must also build a board
     from smlessons import SortingBoard
 
-    SortingBoard(items=[{"label": i.label} | ({"answer": list(i.answers)} if i.answers else {}) for i in ex.items],
-                 bins=list(ex.bins))
+    SortingBoard(
+        items=[{"label": i.label} | ({"answer": list(i.answers)} if i.answers else {}) for i in ex.items],
+        bins=list(ex.bins),
+    )

@@ -1,4 +1,4 @@
-"""smlessons.report: collected answer files become a CSV and an HTML page;
+"""smlessons.instructor.report: collected answer files become a CSV and an HTML page;
 bad and foreign files are listed and skipped, never a crash."""
 
 import csv
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.answers import AnswerStore
-from smlessons.autograde import load_keys
-from smlessons.datafiles import load_exercise
-from smlessons.report import (
+from smlessons.exercises.answers import AnswerStore
+from smlessons.exercises.loader import load_exercise
+from smlessons.instructor.autograde import load_keys
+from smlessons.instructor.report import (
     CSV_COLUMNS,
     NO_HAND_IN,
     NOT_ON_ROSTER,
@@ -25,7 +25,7 @@ from smlessons.report import (
     write_html,
     write_report,
 )
-from smlessons.roster import Student
+from smlessons.instructor.roster import Student
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON1 = load_exercise("lesson01_media_or_network")
@@ -56,7 +56,11 @@ def answer(folder, notebook, as_student=None, **exercises):
 @pytest.fixture
 def collected(tmp_path):
     top = tmp_path / "collected"
-    answer(top / "ada", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "WhatsApp": NETWORK, "Facebook": NETWORK})
+    answer(
+        top / "ada",
+        "01-media-and-networks",
+        lesson01_media_or_network={"Instagram": MEDIUM, "WhatsApp": NETWORK, "Facebook": NETWORK},
+    )
     answer(top / "ada" / "lesson3", "04-people-and-ties", class_community=4, class_distance=7)
     answer(top / "bo", "01-media-and-networks", lesson01_media_or_network={"Instagram": MEDIUM, "WhatsApp": MEDIUM})
     (top / "bo" / "notes.answers.json").write_text("{ not json")
@@ -99,7 +103,9 @@ def test_collect_grades_and_skips(collected):
     assert ada["WhatsApp"].status == "wrong" and ada["WhatsApp"].answer == NETWORK
     assert ada["YouTube"].status == "unplaced" and ada["YouTube"].answer == ""
     assert ada["class-community"].file == "collected/ada/lesson3/04-people-and-ties.answers.json"
-    assert ada["class-neighbours"].status == "unanswered" and ada["class-neighbours"].file.endswith("04-people-and-ties.answers.json")
+    assert ada["class-neighbours"].status == "unanswered" and ada["class-neighbours"].file.endswith(
+        "04-people-and-ties.answers.json"
+    )
 
 
 def test_the_same_exercise_in_two_files_is_graded_once_from_the_latest(tmp_path):
@@ -134,8 +140,14 @@ def test_write_csv(collected, tmp_path):
     assert len(rows) == 18 * 2 + 6
     whatsapp = next(r for r in rows if r["student"] == "ada" and r["item"] == "WhatsApp")
     assert whatsapp == {
-        "student": "ada", "exercise": BOARD, "item": "WhatsApp", "placed": NETWORK, "status": "wrong",
-        "right_answer": MEDIUM, "kind": "board", "file": "collected/ada/01-media-and-networks.answers.json",
+        "student": "ada",
+        "exercise": BOARD,
+        "item": "WhatsApp",
+        "placed": NETWORK,
+        "status": "wrong",
+        "right_answer": MEDIUM,
+        "kind": "board",
+        "file": "collected/ada/01-media-and-networks.answers.json",
     }
     facebook = next(r for r in rows if r["student"] == "ada" and r["item"] == "Facebook")
     assert facebook["status"] == "right" and facebook["right_answer"] == f"{MEDIUM} | {NETWORK}"
@@ -177,8 +189,8 @@ def test_an_empty_report_is_still_a_page(tmp_path):
 
 
 def test_lesson8_plans_are_listed_with_verdicts_and_explanation_not_graded(tmp_path):
-    from smlessons.campaign import Campaign, check_plan
-    from smlessons.report import PLAN_COLUMNS, write_plans_csv
+    from smlessons.exercises.campaign import Campaign, check_plan
+    from smlessons.instructor.report import PLAN_COLUMNS, write_plans_csv
 
     c = Campaign()
     check_plan(c.plan(["Instagram"], ["Pia", "Ben"]), ["c", "b"], "Ben, the broker, is our way in.",
@@ -191,7 +203,13 @@ def test_lesson8_plans_are_listed_with_verdicts_and_explanation_not_graded(tmp_p
     rows = list(csv.DictReader(open(write_plans_csv(report, tmp_path / "plans.csv"), newline="", encoding="utf-8")))
     assert tuple(rows[0]) == PLAN_COLUMNS
     ada, bo = rows
-    assert (ada["student"], ada["media"], ada["seeds"], ada["cost"], ada["target_reach"]) == ("ada", "Instagram", "Pia, Ben", "7", "10%")
+    assert (ada["student"], ada["media"], ada["seeds"], ada["cost"], ada["target_reach"]) == (
+        "ada",
+        "Instagram",
+        "Pia, Ben",
+        "7",
+        "10%",
+    )
     assert ada["reasons"] == "(c) ! true but weak; (b) \u2717 not true"  # the "!" is kept, not a bool
     assert ada["explanation"] == "Ben, the broker, is our way in."
     assert ada["file"].endswith("ada/08-planning-a-campaign.answers.json")
@@ -201,7 +219,7 @@ def test_lesson8_plans_are_listed_with_verdicts_and_explanation_not_graded(tmp_p
 
 
 def test_an_older_or_odd_plan_does_not_stop_the_report(tmp_path):
-    from smlessons.report import write_plans_csv
+    from smlessons.instructor.report import write_plans_csv
 
     answer(tmp_path / "cy", "08-planning-a-campaign", lesson08_campaign_plan={
         "media": ["Instagram"], "seeds": ["Uma"], "cost": 5, "target_reach": 0.5,
@@ -209,7 +227,9 @@ def test_an_older_or_odd_plan_does_not_stop_the_report(tmp_path):
     })  # fmt: skip
     answer(tmp_path / "dee", "08-planning-a-campaign", lesson08_campaign_plan=["not", "a", "plan"])
     report = collect([tmp_path], load_keys())
-    rows = {r["student"]: r for r in csv.DictReader(open(write_plans_csv(report, tmp_path / "p.csv"), encoding="utf-8"))}
+    rows = {
+        r["student"]: r for r in csv.DictReader(open(write_plans_csv(report, tmp_path / "p.csv"), encoding="utf-8"))
+    }
     assert rows["cy"]["reasons"] == "(a) \u2713 true; (f) ! true but weak"
     assert rows["dee"]["explanation"] == '["not", "a", "plan"]' and rows["dee"]["media"] == ""
 
@@ -222,7 +242,7 @@ def perfect():
 
 
 def test_the_histogram_counts_perfect_scores_in_their_own_bar(tmp_path):
-    from smlessons.report import _score_figure
+    from smlessons.instructor.report import _score_figure
 
     answer(tmp_path / "ada", "01-media-and-networks", lesson01_media_or_network=perfect())
     answer(tmp_path / "bo", "01-media-and-networks", lesson01_media_or_network=perfect())
@@ -237,16 +257,20 @@ def test_the_histogram_counts_perfect_scores_in_their_own_bar(tmp_path):
     assert fig.layout.yaxis.tickformat == "d" and fig.layout.yaxis.dtick == 1 and fig.layout.yaxis.tick0 == 0
 
 
-@pytest.mark.parametrize(("right", "total", "bin_"), [(0, 18, 0), (1, 10, 1), (17, 18, 9), (179, 180, 9), (18, 18, 10), (5, 5, 10)])
+@pytest.mark.parametrize(
+    ("right", "total", "bin_"), [(0, 18, 0), (1, 10, 1), (17, 18, 9), (179, 180, 9), (18, 18, 10), (5, 5, 10)]
+)
 def test_score_bins_round_down_and_keep_100_apart(right, total, bin_):
-    from smlessons.report import _score_bin
+    from smlessons.instructor.report import _score_bin
 
     assert _score_bin(right, total) == bin_
 
 
-@pytest.mark.parametrize(("most", "step"), [(1, 1), (7, 1), (10, 1), (11, 2), (20, 2), (21, 5), (50, 5), (51, 10), (200, 20)])
+@pytest.mark.parametrize(
+    ("most", "step"), [(1, 1), (7, 1), (10, 1), (11, 2), (20, 2), (21, 5), (50, 5), (51, 10), (200, 20)]
+)
 def test_the_count_axis_steps_in_whole_students(most, step):
-    from smlessons.report import _count_step
+    from smlessons.instructor.report import _count_step
 
     assert _count_step(most) == step and most / step <= 10
 
@@ -302,7 +326,9 @@ def test_without_a_roster_nothing_is_flagged(collected, tmp_path):
 def test_build_reads_the_course_keys_and_roster(tmp_path):
     course = tmp_path / "course"
     (course / "keys").mkdir(parents=True)
-    key = json.loads((ROOT / "smlessons" / "exercises" / "lesson01_media_or_network.json").read_text(encoding="utf-8"))
+    key = json.loads(
+        (ROOT / "smlessons" / "content" / "exercises" / "lesson01_media_or_network.json").read_text(encoding="utf-8")
+    )
     key["id"] = "course-board"
     (course / "keys" / "course_board.json").write_text(json.dumps(key), encoding="utf-8")
     (course / "roster.csv").write_text("id,first_name\nada,Ada\nbo,Bo\n", encoding="utf-8")
@@ -318,7 +344,7 @@ def test_build_reads_the_course_keys_and_roster(tmp_path):
 
 
 def test_build_names_a_bad_roster(tmp_path):
-    from smlessons.roster import RosterError
+    from smlessons.instructor.roster import RosterError
 
     (tmp_path / "roster.csv").write_text("name\nada\n", encoding="utf-8")
     with pytest.raises(RosterError, match="roster.csv, line 1, field 'id'"):
@@ -337,7 +363,7 @@ def test_clip_keeps_short_text_and_notes_the_length_of_long_text():
 
 
 def test_a_10_mb_answer_is_cut_in_the_csv_and_the_page(tmp_path):
-    from smlessons.report import write_plans_csv
+    from smlessons.instructor.report import write_plans_csv
 
     answer(tmp_path / "sub" / "ada", "04-people-and-ties", class_community=HUGE, class_distance=HUGE + "7")
     answer(tmp_path / "sub" / "bo", "04-people-and-ties", class_community=HUGE)
@@ -378,7 +404,9 @@ def test_the_page_for_a_class_of_200_stays_under_2_mb(tmp_path):
     questions = {"class_community": [4, 3, "four"], "class_distance": [2, 7, None], "class_neighbours": [["Ana"], []]}
     roster = [Student(f"s{i:03d}", f"First{i}", f"Last{i}") for i in range(205)]
     for s in roster[:200]:
-        board = {item.label: rng.choice([*LESSON1.bins, *item.answers]) for item in LESSON1.items if rng.random() < 0.95}
+        board = {
+            item.label: rng.choice([*LESSON1.bins, *item.answers]) for item in LESSON1.items if rng.random() < 0.95
+        }
         answer(tmp_path / "sub" / s.id, "01-media-and-networks", lesson01_media_or_network=board)
         answer(tmp_path / "sub" / s.id, "04-people-and-ties", **{q: rng.choice(v) for q, v in questions.items()})
     start = time.perf_counter()
@@ -399,10 +427,14 @@ def test_the_page_for_a_class_of_200_stays_under_2_mb(tmp_path):
 def test_answers_given_as_another_student_are_an_error_at_the_top_of_the_page(collected, tmp_path):
     report = collect([collected], load_keys())
     assert report.errors() == []
-    answer(collected / "dan", "01-media-and-networks", as_student="root", lesson01_media_or_network={"Instagram": MEDIUM})
+    answer(
+        collected / "dan", "01-media-and-networks", as_student="root", lesson01_media_or_network={"Instagram": MEDIUM}
+    )
     report = collect([collected], load_keys())
-    error = ("dan: ERROR: collected/dan/01-media-and-networks.answers.json: answered as 'root', handed in as 'dan': "
-             "marked on dan's cards; the marks are not meaningful until this is resolved")
+    error = (
+        "dan: ERROR: collected/dan/01-media-and-networks.answers.json: answered as 'root', handed in as 'dan': "
+        "marked on dan's cards; the marks are not meaningful until this is resolved"
+    )
     assert report.errors() == [error]
     page = write_html(report, tmp_path / "report.html").read_text(encoding="utf-8")
     assert page.index("1 error(s)") < page.index("<h2>Scores</h2>")

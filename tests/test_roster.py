@@ -1,4 +1,4 @@
-"""smlessons.roster: the roster nbgrader imports, read with errors that name
+"""smlessons.instructor.roster: the roster nbgrader imports, read with errors that name
 the file, the line and the field."""
 
 import csv
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.roster import ROSTER_COLUMNS, RosterError, Student, read_roster
+from smlessons.instructor.roster import ROSTER_COLUMNS, RosterError, Student, read_roster
 
 
 def roster(tmp_path, text, name="roster.csv", encoding="utf-8"):
@@ -58,11 +58,17 @@ def test_the_file_nbgrader_imports_is_the_file_we_read(tmp_path):
     nbgrader = Path(sys.executable).with_name("nbgrader")
     if not nbgrader.exists():
         pytest.skip("nbgrader is not installed beside this Python")
-    path = roster(tmp_path, "id,first_name,last_name,email,lms_user_id\nada,Ada,Lovelace,ada@example.org,4711\nbo,Bo,Chen,,\n")
+    path = roster(
+        tmp_path, "id,first_name,last_name,email,lms_user_id\nada,Ada,Lovelace,ada@example.org,4711\nbo,Bo,Chen,,\n"
+    )
     (tmp_path / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.root = '.'\n")
     env = {**os.environ, "PATH": f"{nbgrader.parent}{os.pathsep}{os.environ.get('PATH', '')}"}  # alembic
-    subprocess.run([str(nbgrader), "db", "student", "import", "roster.csv"], cwd=tmp_path, env=env, check=True, capture_output=True)
-    listed = subprocess.run([str(nbgrader), "db", "student", "list"], cwd=tmp_path, env=env, check=True, capture_output=True, text=True)
+    subprocess.run(
+        [str(nbgrader), "db", "student", "import", "roster.csv"], cwd=tmp_path, env=env, check=True, capture_output=True
+    )
+    listed = subprocess.run(
+        [str(nbgrader), "db", "student", "list"], cwd=tmp_path, env=env, check=True, capture_output=True, text=True
+    )
     ours = read_roster(path)
     for s in ours:
         assert re.search(rf"^{s.id} \({s.last_name or 'None'}, {s.first_name or 'None'}\) -- {s.email or 'None'}, {s.lms_user_id or 'None'}$",
@@ -111,7 +117,9 @@ def test_a_missing_file_or_a_folder(tmp_path):
 
 
 def test_a_roster_written_by_csv_reads_back(tmp_path):
-    people = [Student(f"s{i:03d}", f"First{i}", f'Last "{i}", x', f"s{i}@example.org", str(1000 + i)) for i in range(50)]
+    people = [
+        Student(f"s{i:03d}", f"First{i}", f'Last "{i}", x', f"s{i}@example.org", str(1000 + i)) for i in range(50)
+    ]
     path = tmp_path / "roster.csv"
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
@@ -121,7 +129,9 @@ def test_a_roster_written_by_csv_reads_back(tmp_path):
 
 
 def test_a_semicolon_separated_line_is_refused_naming_the_line(tmp_path):
-    path = roster(tmp_path, "id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nivy;Ivy;Green;ivy@x.org;9\n")
+    path = roster(
+        tmp_path, "id,first_name,last_name,email,lms_user_id\nada,Ada,L,a@x.org,1\nivy;Ivy;Green;ivy@x.org;9\n"
+    )
     with pytest.raises(RosterError) as info:
         read_roster(path)
     message = str(info.value)

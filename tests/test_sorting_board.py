@@ -87,7 +87,9 @@ def test_bad_placements_are_refused_and_the_old_value_kept(board):
 
 
 def test_check_button_grades_and_sends_feedback_and_score(board):
-    browser_sets(board, placements={"Instagram": "Social medium", "My classmates": "Social medium", "Facebook": "Social network"})
+    browser_sets(
+        board, placements={"Instagram": "Social medium", "My classmates": "Social medium", "Facebook": "Social network"}
+    )
     browser_clicks(board, "check")
     assert board.score == "2 of 4 right (1 wrong, 1 not placed yet)"
     assert set(board.feedback) == {"Instagram", "My classmates", "Facebook"}
@@ -162,7 +164,7 @@ def test_a_move_after_checking_an_empty_board_clears_the_score(board):
 
 # ---------------------------------------------------------------- saved answers
 
-from smlessons.answers import AnswerFileWarning, AnswerStore  # noqa: E402
+from smlessons.exercises.answers import AnswerFileWarning, AnswerStore
 
 
 @pytest.fixture
@@ -250,7 +252,9 @@ def test_the_running_notebook_names_the_answer_file(tmp_path, monkeypatch):
     board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board")
     board.placements = {"Instagram": "Social medium"}
     assert board.answer_file == tmp_path / "my-copy.answers.json"
-    assert json.loads(board.answer_file.read_text())["exercises"]["demo-board"]["answer"] == {"Instagram": "Social medium"}
+    assert json.loads(board.answer_file.read_text())["exercises"]["demo-board"]["answer"] == {
+        "Instagram": "Social medium"
+    }
 
 
 def test_a_lesson_board_saves_to_its_lesson_file_whatever_the_notebook_is_called(tmp_path, monkeypatch):
@@ -311,7 +315,7 @@ def test_an_assessment_file_loads_without_a_key_and_refuses_one(tmp_path):
     assert board.mode == "assessment" and all(not item.answers for item in board.items)
     data["items"][1]["answer"] = "Network"
     path.write_text(json.dumps(data))
-    from smlessons.datafiles import ExerciseFileError
+    from smlessons.exercises.loader import ExerciseFileError
 
     with pytest.raises(ExerciseFileError, match=r"item 1 \('My class'\): an assessment file must not contain 'answer'"):
         SortingBoard.from_exercise(path)
@@ -319,8 +323,8 @@ def test_an_assessment_file_loads_without_a_key_and_refuses_one(tmp_path):
 
 # -- card order: shuffled per student, stable across restarts ------------------------------
 
-from smlessons.datafiles import load_exercise  # noqa: E402
-from smlessons.sorting_board import card_order, student_name  # noqa: E402
+from smlessons.exercises.loader import load_exercise
+from smlessons.widgets.sorting_board import card_order, student_name
 
 LESSON1 = "lesson01_media_or_network"
 
@@ -382,14 +386,21 @@ def test_lesson_one_cards_no_longer_alternate_medium_and_network(monkeypatch):
         assert same >= 2, (who, cards)
 
 
-@pytest.mark.parametrize("kwargs, error", [({"shuffle": "yes"}, "shuffle must be True or False"), ({"seed": 1.5}, "seed must be an int or a string"), ({"seed": True}, "seed must be an int or a string")])
+@pytest.mark.parametrize(
+    "kwargs, error",
+    [
+        ({"shuffle": "yes"}, "shuffle must be True or False"),
+        ({"seed": 1.5}, "seed must be an int or a string"),
+        ({"seed": True}, "seed must be an int or a string"),
+    ],
+)
 def test_bad_shuffle_options_are_clear_errors(kwargs, error):
     with pytest.raises(TypeError, match=error):
         SortingBoard(items=ITEMS, bins=BINS, **kwargs)
 
 
 def test_restored_placements_survive_the_shuffle(tmp_path, monkeypatch):
-    from smlessons.answers import AnswerStore
+    from smlessons.exercises.answers import AnswerStore
 
     monkeypatch.setenv("JUPYTERHUB_USER", "ada")
     store = AnswerStore("demo", folder=tmp_path)
@@ -461,9 +472,15 @@ def test_unusable_entries_are_set_aside_in_the_answer_file(store, capsys):
     assert board.placements == {"Instagram": "Social medium"}
     assert "YouTube" in board.notice and "A card of another board" in board.notice
     assert store.load("demo-board") == {"Instagram": "Social medium"}
-    assert store.load("demo-board.set-aside") == {"YouTube": ["Social medium"], "A card of another board": "Social network"}
+    assert store.load("demo-board.set-aside") == {
+        "YouTube": ["Social medium"],
+        "A card of another board": "Social network",
+    }
     board.reset()  # a later move never touches what was set aside
-    assert store.load("demo-board.set-aside") == {"YouTube": ["Social medium"], "A card of another board": "Social network"}
+    assert store.load("demo-board.set-aside") == {
+        "YouTube": ["Social medium"],
+        "A card of another board": "Social network",
+    }
 
 
 def test_a_second_setting_aside_never_overwrites_the_first(store):
@@ -542,7 +559,8 @@ def test_any_json_as_a_boards_entry_never_stops_it_and_loses_nothing(tmp_path_fa
     exercises = {k: {"answer": v} for k, v in others.items()}
     exercises["demo-board"] = {"answer": entry, "saved": "2026-01-01T00:00:00+00:00"}
     store.path.write_text(
-        json.dumps({"format": "smlessons-answers", "version": 1, "notebook": "nb", "exercises": exercises}), encoding="utf-8"
+        json.dumps({"format": "smlessons-answers", "version": 1, "notebook": "nb", "exercises": exercises}),
+        encoding="utf-8",
     )
     board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
     labels, bins = {i["label"] for i in ITEMS}, set(BINS)
@@ -572,7 +590,11 @@ _BANK_LABELS = [c["label"] for c in json.loads(BANK_COPY.read_text(encoding="utf
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entry=st.dictionaries(st.sampled_from(_BANK_LABELS) | _ODD_TEXT, _JSON | st.sampled_from(load_exercise(BANK_KEY).bins), max_size=10))
+@given(
+    entry=st.dictionaries(
+        st.sampled_from(_BANK_LABELS) | _ODD_TEXT, _JSON | st.sampled_from(load_exercise(BANK_KEY).bins), max_size=10
+    )
+)
 def test_a_bank_board_keeps_the_valid_cards_of_any_entry_and_sets_the_rest_aside(tmp_path_factory, monkeypatch, entry):
     monkeypatch.setenv("SMLESSONS_STUDENT", "ada")
     store = AnswerStore("media-or-network", folder=tmp_path_factory.mktemp("answers"))
@@ -596,8 +618,10 @@ def test_a_saving_board_tells_the_browser_so_and_a_board_that_saves_nothing_too(
     saving = SortingBoard(items=ITEMS, bins=BINS, exercise_id="demo-board", answers=store)
     assert saving._saves is True and saving.saves is True
     monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
-    for quiet in (SortingBoard(items=ITEMS, bins=BINS),
-                  SortingBoard(items=ITEMS, bins=BINS, exercise_id="x", answers=False)):
+    for quiet in (
+        SortingBoard(items=ITEMS, bins=BINS),
+        SortingBoard(items=ITEMS, bins=BINS, exercise_id="x", answers=False),
+    ):
         assert quiet._saves is False and quiet.saves is False
     assert "_saves" in saving.get_state() and "_ack" in saving.get_state()
 

@@ -1,4 +1,4 @@
-"""Tests of smlessons.spread: lesson 7's figures, comparisons and explorer."""
+"""Tests of smlessons.figures.spread: lesson 7's figures, comparisons and explorer."""
 
 from __future__ import annotations
 
@@ -10,20 +10,18 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from smlessons.checks import question
-from smlessons.diffusion import independent_cascade
-from smlessons.networks import class_network, karate_club
-from smlessons.spread import (
-    NETWORKS,
-    SpreadExplorer,
+from smlessons.datasets.networks import class_network, karate_club
+from smlessons.engine.diffusion import independent_cascade
+from smlessons.exercises.questions import question
+from smlessons.figures.spread import (
     FeedComparison,
     StrategyComparison,
     compare_feed,
     compare_strategies,
     reach_figure,
-    spread_explorer,
     spread_figure,
 )
+from smlessons.widgets.explorer import NETWORKS, SpreadExplorer, spread_explorer
 
 
 @pytest.fixture(scope="module")

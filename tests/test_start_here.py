@@ -107,12 +107,16 @@ def test_each_lesson_states_the_minutes_start_here_gives(lang, n, link, minutes)
     target = _target(START[lang], link)
     assert target.is_file(), f"start-here ({lang}) links {link}, which does not exist"
     stated = _minutes(target)
-    assert minutes == stated, f"start-here ({lang}) says {minutes} min for {link}; the lesson's header says {stated} min"
+    assert minutes == stated, (
+        f"start-here ({lang}) says {minutes} min for {link}; the lesson's header says {stated} min"
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
 def test_the_total_is_the_sum_of_the_lessons(lang):
-    total = re.search(r"^\| \| (?:All eight lessons|Tutte e otto le lezioni) \| \| (\d+) min \|$", _markdown(START[lang]), re.M)
+    total = re.search(
+        r"^\| \| (?:All eight lessons|Tutte e otto le lezioni) \| \| (\d+) min \|$", _markdown(START[lang]), re.M
+    )
     assert total, "start-here states the time of all the lessons together"
     rows = _rows(lang)
     assert len(rows) == 8 and int(total.group(1)) == sum(m for _, _, m in rows)
@@ -156,7 +160,9 @@ def test_readme_lists_every_lesson_in_order_and_every_link_exists():
 
 # -- glossary ---------------------------------------------------------------------
 
-ENTRY = re.compile(r"^- ((?:<a id=\"[\w-]+\"></a>)+)(.+?): (.+) · \[(?:Lesson|Lezione) (\d)\]\(([^)]+)\)(?: \*\(in inglese\)\*)? · \*(?:Source|Fonte):\* (.+)$")
+ENTRY = re.compile(
+    r"^- ((?:<a id=\"[\w-]+\"></a>)+)(.+?): (.+) · \[(?:Lesson|Lezione) (\d)\]\(([^)]+)\)(?: \*\(in inglese\)\*)? · \*(?:Source|Fonte):\* (.+)$"
+)
 
 
 def _entries(lang: str) -> list[dict]:
@@ -165,10 +171,20 @@ def _entries(lang: str) -> list[dict]:
         for line in "".join(cell["source"]).splitlines():
             if line.startswith("- <a id="):
                 found = ENTRY.match(line)
-                assert found, f"glossary ({lang}): entry not in the form 'anchor term: definition · lesson · source': {line[:80]}"
+                assert found, (
+                    f"glossary ({lang}): entry not in the form 'anchor term: definition · lesson · source': {line[:80]}"
+                )
                 ids = re.findall(r'id="([\w-]+)"', found.group(1))
-                out.append(dict(ids=ids, term=found.group(2), definition=found.group(3), lesson=int(found.group(4)),
-                                link=found.group(5), source=found.group(6)))
+                out.append(
+                    dict(
+                        ids=ids,
+                        term=found.group(2),
+                        definition=found.group(3),
+                        lesson=int(found.group(4)),
+                        link=found.group(5),
+                        source=found.group(6),
+                    )
+                )
     return out
 
 
@@ -193,13 +209,17 @@ def test_every_glossary_entry_has_an_anchor_a_definition_a_lesson_and_a_source(l
     refs = text.split("## Ref" if lang == "en" else "## Riferimenti")[-1]
     for e in entries:
         for cite in e["source"].split("; "):
-            surname = re.split(r"[ ,&]", cite.replace("The Python Tutorial", "Python").replace("Project Jupyter", "Jupyter"))[0]
+            surname = re.split(
+                r"[ ,&]", cite.replace("The Python Tutorial", "Python").replace("Project Jupyter", "Jupyter")
+            )[0]
             assert surname in refs, f"{cite} is not in the references"
 
 
 @pytest.mark.parametrize("lang", ["en", "it"])
 def test_the_index_by_lesson_and_the_entries_name_the_same_terms(lang):
-    cell = next(c for c in _cells(GLOSSARY[lang]) if "".join(c["source"]).startswith(("## By lesson", "## Per lezione")))
+    cell = next(
+        c for c in _cells(GLOSSARY[lang]) if "".join(c["source"]).startswith(("## By lesson", "## Per lezione"))
+    )
     index = re.findall(r"\(#([\w-]+)\)", "".join(cell["source"]))
     entries = _entries(lang)
     assert sorted(index) == sorted(e["ids"][0] for e in entries)
@@ -248,7 +268,7 @@ def test_the_italian_glossary_keeps_the_articles_distinction_in_its_register():
 
 
 def test_glossary_karate_club_has_34_members():
-    from smlessons.networks import karate_club
+    from smlessons.datasets.networks import karate_club
 
     entry = next(e for e in _entries("en") if "karate-club" in e["ids"])
     assert "34 members" in entry["definition"]

@@ -52,7 +52,7 @@ class Board:
         self.reset_button = self.root.locator("button.smb-reset")
 
     @classmethod
-    def titled(cls, page, title: str) -> "Board":
+    def titled(cls, page, title: str) -> Board:
         heading = page.locator(".smb-title", has_text=re.compile("^" + re.escape(title) + "$"))
         return cls(page, page.locator(".smb").filter(has=heading))
 
@@ -243,7 +243,9 @@ const hex = (rgb) => '#' + rgb.slice(0, 3).map(v => Math.round(v).toString(16).p
 def contrast_of(locator) -> dict:
     """Text colour against the background behind it: ``{"ratio", "fg", "bg"}``."""
     return locator.evaluate(
-        "(node) => {" + _COLOUR_JS + """
+        "(node) => {"
+        + _COLOUR_JS
+        + """
           const bg = backdrop(node);
           const fg = over(parse(getComputedStyle(node).color), bg);
           return {ratio: ratio(fg, bg), fg: hex(fg), bg: hex(bg)};
@@ -257,7 +259,9 @@ def text_contrasts(root) -> list[dict]:
     The live region (visually hidden, read out only) is left out.
     """
     return root.evaluate(
-        "(root) => {" + _COLOUR_JS + """
+        "(root) => {"
+        + _COLOUR_JS
+        + """
           const out = [];
           for (const node of root.querySelectorAll('*')) {
             if (node.closest('.smb-live, .smb-ghost')) continue;
@@ -281,7 +285,9 @@ def text_contrasts(root) -> list[dict]:
 def focus_state(page) -> dict:
     """What the focused element looks like: its focus indicator and the indicator's contrast."""
     return page.evaluate(
-        "() => {" + _COLOUR_JS + """
+        "() => {"
+        + _COLOUR_JS
+        + """
           const el = document.activeElement;
           if (!el || el === document.body) return {inBoard: false, tag: el ? el.tagName : null};
           const cs = getComputedStyle(el);

@@ -119,7 +119,7 @@ class JupyterServer:
             return f"{self.base_url}/lab/tree/{quoted}?token={self.token}&reset"
         return f"{self.base_url}/notebooks/{quoted}?token={self.token}"
 
-    def start(self, timeout: float = 60.0) -> "JupyterServer":
+    def start(self, timeout: float = 60.0) -> JupyterServer:
         self.tmp = Path(tempfile.mkdtemp(prefix=f"smlessons-{self.kind}-"))
         self.root_dir = self.tmp / "root"
         if self.notebooks.is_dir():
@@ -163,7 +163,9 @@ class JupyterServer:
         module = "jupyterlab" if self.kind == "lab" else "notebook"
         self.port = free_port()
         cmd = [
-            sys.executable, "-m", module,
+            sys.executable,
+            "-m",
+            module,
             "--no-browser",
             "--allow-root",
             "--ServerApp.ip=127.0.0.1",
@@ -177,8 +179,13 @@ class JupyterServer:
         log = open(self.log_path, "wb")
         # Own session: on a hard stop the whole group (server and kernels) goes.
         self.proc = subprocess.Popen(
-            cmd, cwd=self.root_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            cmd,
+            cwd=self.root_dir,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         log.close()
         deadline = time.monotonic() + timeout
@@ -437,16 +444,14 @@ def run_python_json(page, expr: str):
     text = run_python(page, f"import json as _json\nprint({marker!r} + _json.dumps({expr}, sort_keys=True))")
     for line in text.splitlines():
         if line.startswith(marker):
-            return json.loads(line[len(marker):])
+            return json.loads(line[len(marker) :])
     raise AssertionError(f"no JSON in the output of {expr!r}: {text!r}")
 
 
 def set_theme(page, theme: str, timeout: int = 20_000) -> None:
     """Switch the JupyterLab theme and wait until it is applied."""
     page.evaluate("(t) => void window.jupyterapp.commands.execute('apputils:change-theme', {theme: t})", theme)
-    page.wait_for_function(
-        "(t) => document.body.dataset.jpThemeName === t", arg=theme, timeout=timeout, polling=50
-    )
+    page.wait_for_function("(t) => document.body.dataset.jpThemeName === t", arg=theme, timeout=timeout, polling=50)
     # The theme's stylesheet is in when the layout colour matches the theme's lightness.
     light = theme != DARK_THEME
     page.wait_for_function(
@@ -473,8 +478,14 @@ def scratch_notebook(server: JupyterServer, name: str, cells=("from smlessons im
     """
     notebook = {
         "cells": [
-            {"cell_type": "code", "execution_count": None, "id": f"cell-{i}", "metadata": {}, "outputs": [],
-             "source": source}
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "id": f"cell-{i}",
+                "metadata": {},
+                "outputs": [],
+                "source": source,
+            }
             for i, source in enumerate(cells)
         ],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},

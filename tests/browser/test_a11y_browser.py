@@ -13,10 +13,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board, contrast_of, focus_state, text_contrasts
 from harness import (
     DARK_THEME,
@@ -29,6 +27,7 @@ from harness import (
     run_python,
     set_theme,
 )
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -53,8 +52,11 @@ def summary(response) -> dict:
     for v in response["violations"]:
         out.setdefault(v.get("impact") or "unknown", []).append(f"{v['id']} ({len(v['nodes'])})")
     checked = {r["id"] for r in response["passes"] + response["violations"] + response["incomplete"]}
-    return {"violations": out, "contrast_checked": "color-contrast" in checked,
-            "incomplete": sorted({v["id"] for v in response["incomplete"]})}
+    return {
+        "violations": out,
+        "contrast_checked": "color-contrast" in checked,
+        "incomplete": sorted({v["id"] for v in response["incomplete"]}),
+    }
 
 
 def describe(response) -> str:
@@ -139,7 +141,7 @@ def test_axe_on_every_board_and_view_of_every_lesson(page, lab_server, lesson):
 
 STATES = """
 from smlessons import SortingBoard
-from smlessons.answers import AnswerStore
+from smlessons.exercises.answers import AnswerStore
 import pathlib, tempfile
 
 ITEMS = [
@@ -176,8 +178,11 @@ def states_page(browser, lab_server):
     pg.set_default_timeout(20_000)
     open_notebook(pg, lab_server, path)
     run_all(pg)
-    cell = add_cell(pg, STATES + "\nfrom IPython.display import display\n"
-                    "for b in (checked, fresh, italian, assessed, noticed):\n    display(b)\n")
+    cell = add_cell(
+        pg,
+        STATES + "\nfrom IPython.display import display\n"
+        "for b in (checked, fresh, italian, assessed, noticed):\n    display(b)\n",
+    )
     run_cell(pg, cell)
     expect(pg.locator(cell).locator(".smb")).to_have_count(len(STATE_BOARDS))
     pg.cell = cell
@@ -213,12 +218,16 @@ def test_contrast_of_every_state_in_both_themes(states_page):
                 for row in text_contrasts(state_board(page, title).root):
                     rows.append({"board": title, **row})
             disabled = contrast_of(fresh.retry_button)
-            rows.append({"board": "Fresh", "kind": "disabled 'Try again' (measured directly)",
-                         "text": "Try again", **disabled})
+            rows.append(
+                {"board": "Fresh", "kind": "disabled 'Try again' (measured directly)", "text": "Try again", **disabled}
+            )
             # the focus ring of a focused card and of a focused bin, and the picked card's outline
             ring = {}
-            for name, target in (("card", fresh.card("YouTube")), ("bin", fresh.bin("Network")),
-                                 ("button", fresh.reset_button)):
+            for name, target in (
+                ("card", fresh.card("YouTube")),
+                ("bin", fresh.bin("Network")),
+                ("button", fresh.reset_button),
+            ):
                 target.focus()
                 page.keyboard.press("Shift+Tab")
                 page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
@@ -232,8 +241,10 @@ def test_contrast_of_every_state_in_both_themes(states_page):
             table[theme] = {"text": rows, "focus ring": ring}
             for row in rows:
                 if row["ratio"] < TEXT_MIN:
-                    failures.append(f"{theme}: {row['board']} {row['kind']} {row['text']!r}: "
-                                    f"{row['ratio']:.2f}:1 ({row['fg']} on {row['bg']})")
+                    failures.append(
+                        f"{theme}: {row['board']} {row['kind']} {row['text']!r}: "
+                        f"{row['ratio']:.2f}:1 ({row['fg']} on {row['bg']})"
+                    )
     finally:
         page.keyboard.press("Escape")
         set_theme(page, LIGHT_THEME)
@@ -241,9 +252,11 @@ def test_contrast_of_every_state_in_both_themes(states_page):
     for theme, t in table.items():
         worst = min(t["text"], key=lambda r: r["ratio"])
         disabled = next(r for r in t["text"] if r["kind"].startswith("disabled 'Try again'"))
-        print(f"\n{theme}: {len(t['text'])} texts, lowest {worst['ratio']:.2f}:1 ({worst['board']} {worst['kind']}); "
-              f"disabled Try again {disabled['ratio']:.2f}:1 ({disabled['fg']} on {disabled['bg']}); "
-              f"focus rings {', '.join(f'{k} {v:.2f}:1' for k, v in t['focus ring'].items())}")
+        print(
+            f"\n{theme}: {len(t['text'])} texts, lowest {worst['ratio']:.2f}:1 ({worst['board']} {worst['kind']}); "
+            f"disabled Try again {disabled['ratio']:.2f}:1 ({disabled['fg']} on {disabled['bg']}); "
+            f"focus rings {', '.join(f'{k} {v:.2f}:1' for k, v in t['focus ring'].items())}"
+        )
     assert not failures, "\n".join(failures)
 
 
@@ -267,8 +280,9 @@ def test_axe_on_every_state_in_both_themes(states_page):
     assert not failures, "\n".join(failures)
 
 
-@pytest.mark.parametrize("title, right, wrong", [("Checked", "Right", "Not quite"),
-                                                   ("Italiano", "Giusto", "Non proprio")])
+@pytest.mark.parametrize(
+    "title, right, wrong", [("Checked", "Right", "Not quite"), ("Italiano", "Giusto", "Non proprio")]
+)
 def test_feedback_is_never_colour_alone(states_page, title, right, wrong):
     """Every verdict has a symbol and a word, and right and wrong cards differ in shape too."""
     b = state_board(states_page, title)

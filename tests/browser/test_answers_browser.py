@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 
+import harness
 import pytest
+from harness import open_notebook, run_all, run_python_json, wait_for_kernel
 from playwright.sync_api import expect
 
-import harness
-from harness import open_notebook, run_all, run_python_json, wait_for_kernel
 from smlessons import load_exercise
 
 pytestmark = pytest.mark.browser

@@ -21,12 +21,11 @@ import json
 import re
 import time
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board, mouse_drag, on_screen, touch_drag
 from harness import open_notebook, run_all, wait_for_kernel
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -41,8 +40,10 @@ ITEMS = [
 ]
 LABELS = [i["label"] for i in ITEMS]
 NOT_SAVED = "Not saved: the kernel restarted or stopped. Run the cells again to bring your board back."
-NOT_SAVED_IT = ("Non salvato: il motore Python del notebook è stato riavviato o si è fermato. "
-                "Esegui di nuovo le celle per riavere il tuo esercizio.")
+NOT_SAVED_IT = (
+    "Non salvato: il motore Python del notebook è stato riavviato o si è fermato. "
+    "Esegui di nuovo le celle per riavere il tuo esercizio."
+)
 CELLS = [
     f"from smlessons import SortingBoard\nITEMS = {ITEMS!r}\nBINS = {BINS!r}",
     "saved = SortingBoard(items=ITEMS, bins=BINS, title='Saved', exercise_id='conn-saved',\n"
@@ -338,16 +339,19 @@ def test_a_picked_card_is_outlined_and_nothing_moves(page, boards):
     label = LABELS[1]
     on_screen(page, b.item(label))
     boxes = b.root.locator(".smb-card").evaluate_all(
-        "ns => ns.map(n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })")
+        "ns => ns.map(n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"
+    )
     weight = b.card(label).evaluate("n => getComputedStyle(n).fontWeight")
     page.touchscreen.tap(*centre(b.card(label).bounding_box()))
     expect(b.card(label)).to_have_attribute("aria-pressed", "true")
     style = b.card(label).evaluate(
-        "n => { const s = getComputedStyle(n); return [s.outlineStyle, parseFloat(s.outlineWidth), s.fontWeight]; }")
+        "n => { const s = getComputedStyle(n); return [s.outlineStyle, parseFloat(s.outlineWidth), s.fontWeight]; }"
+    )
     assert style[0] == "solid" and style[1] >= 2, style
     assert style[2] == weight, f"the picked card's text changed weight: {weight} -> {style[2]}"
     after = b.root.locator(".smb-card").evaluate_all(
-        "ns => ns.map(n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })")
+        "ns => ns.map(n => { const r = n.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"
+    )
     assert after == boxes, "picking a card up moved or resized cards"
     page.touchscreen.tap(*centre(b.card(label).bounding_box()))  # put back
     expect(b.card(label)).to_have_attribute("aria-pressed", "false")

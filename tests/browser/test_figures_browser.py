@@ -25,28 +25,27 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import harness
+import pytest
 from harness import DARK_THEME, LIGHT_THEME, open_notebook, run_all, scratch_notebook, set_theme
 
 pytestmark = pytest.mark.browser
 
 CELLS = (
-    "from smlessons.networks import class_network, karate_club, shortest_path, draw_network\n"
-    "from smlessons import multiplex, media, spread\n"
-    "from smlessons.diffusion import independent_cascade\n"
+    "from smlessons.datasets import class_network, karate_club, multiplex_class\n"
+    "from smlessons.engine import independent_cascade, shortest_path\n"
+    "from smlessons.figures import draw_network, media, multiplex, spread\n"
     "G = class_network(); path = shortest_path(G, 'Ana', 'Omar')",
     "draw_network(G, color_by='degree', highlight=path, highlight_ties=list(zip(path, path[1:])),\n"
     "             title='A shortest path from Ana to Omar')",
     "draw_network(karate_club(), color_by='betweenness', highlight=[0, 33])",
-    "multiplex.reach_figure(multiplex.multiplex_class(), 'Pia')",
+    "multiplex.media_reach_figure(multiplex_class(), 'Pia')",
     "media.tie_types_figure()",
     "spread.reach_figure(independent_cascade(G, ['Pia'], 0.3, rng=3))",
-    "multiplex.draw_layers(multiplex.multiplex_class(), highlight='Ana')",
-    "multiplex.draw_multiplex(multiplex.multiplex_class())",
-    "multiplex.overlap_figure(multiplex.multiplex_class())",
-    "multiplex.removal_figure(multiplex.multiplex_class())",
+    "multiplex.draw_layers(multiplex_class(), highlight='Ana')",
+    "multiplex.draw_multiplex(multiplex_class())",
+    "multiplex.overlap_figure(multiplex_class())",
+    "multiplex.removal_figure(multiplex_class())",
     # the control: the old look, a white figure
     "import plotly.graph_objects as go\n"
     "go.Figure(go.Scatter(x=[0, 1], y=[0, 1]), layout=dict(template='none', paper_bgcolor='white',\n"
@@ -145,7 +144,9 @@ def figures_page(browser, lab_server):
     path = scratch_notebook(lab_server, "figures-themes.ipynb", CELLS)
     open_notebook(page, lab_server, path)
     run_all(page)
-    page.wait_for_function(f"() => document.querySelectorAll('.jp-RenderedPlotly .main-svg').length >= {2 * len(CELLS) - 2}")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jp-RenderedPlotly .main-svg').length >= {2 * len(CELLS) - 2}"
+    )
     yield page
     context.close()
 

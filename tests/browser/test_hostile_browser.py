@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board, mouse_drag, overflow_report, tag_items, touch_drag
 from harness import add_cell, notebook_errors, open_notebook, run_all, run_cell, run_python, run_python_json
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +56,7 @@ HOSTILE_LABELS = [
     ("mXSS nesting", f'<math><mtext><table><mglyph><style><img src=x onerror="{PWN}">'),
     ("data: URL", f"data:text/html,<script>{PWN}</script>"),
     ("autofocus onfocus", f'<input autofocus onfocus="{PWN}">'),
-    ("CSS selector text", '.smb-card[data-label] > * , :root'),
+    ("CSS selector text", ".smb-card[data-label] > * , :root"),
     ("combining marks", "Z\u0334\u0321\u0322\u0348a\u0337l\u0338g\u0335o\u0336"),
     ("long sentence", "word " * 300),
 ]
@@ -70,7 +69,7 @@ TITLE = f'<h1 onclick="{PWN}">Title</h1><img src=x onerror="{PWN}">'
 PROMPT = f"<script>{PWN}</script> javascript:{PWN} ' \" \\ {{label}} مرحبا"
 EXPLANATIONS = [
     f'<img src=x onerror="{PWN}"> why',
-    "<a href=\"javascript:alert(1)\">see</a> — نص عربي",
+    '<a href="javascript:alert(1)">see</a> — نص عربي',
     "{score} ${x} \\n not a newline",
 ]
 LABELS = [label for _, label in HOSTILE_LABELS]
@@ -100,7 +99,9 @@ def page(browser, lab_server):
         json.dumps({"items": ITEMS, "bins": BINS, "title": TITLE, "prompt": PROMPT}), encoding="utf-8"
     )
     path = harness.scratch_notebook(lab_server, "hostile.ipynb", cells=["import smlessons"])
-    context = harness.new_context(browser, has_touch=True, viewport={"width": 1280, "height": 3200})  # the whole board on screen
+    context = harness.new_context(
+        browser, has_touch=True, viewport={"width": 1280, "height": 3200}
+    )  # the whole board on screen
     pg = context.new_page()
     pg.set_default_timeout(20_000)
     pg.dialogs = []
@@ -137,8 +138,10 @@ def nothing_ran(page, b):
 
 
 def test_hostile_inputs_are_counted(board):
-    print(f"\nhostile inputs tried: {HOSTILE_COUNT} strings "
-          f"({len(HOSTILE_LABELS)} labels, {len(HOSTILE_BINS)} bins, title, prompt, {len(EXPLANATIONS)} explanations)")
+    print(
+        f"\nhostile inputs tried: {HOSTILE_COUNT} strings "
+        f"({len(HOSTILE_LABELS)} labels, {len(HOSTILE_BINS)} bins, title, prompt, {len(EXPLANATIONS)} explanations)"
+    )
     assert HOSTILE_COUNT >= 40
 
 
@@ -168,9 +171,11 @@ def test_nothing_executes_and_every_string_shows_literally(page, board):
 def test_the_layout_holds(page, board):
     b = board
     report = overflow_report(b.root)
-    print(f"\nboard {report['boardWidth']:.0f} px wide in an output area of "
-          f"{report['areaRight'] - report['areaLeft']:.0f} px; scrollWidth {report['scrollWidth']}, "
-          f"clientWidth {report['clientWidth']}")
+    print(
+        f"\nboard {report['boardWidth']:.0f} px wide in an output area of "
+        f"{report['areaRight'] - report['areaLeft']:.0f} px; scrollWidth {report['scrollWidth']}, "
+        f"clientWidth {report['clientWidth']}"
+    )
     assert report["boardRight"] <= report["areaRight"] + 1 and report["boardLeft"] >= report["areaLeft"] - 1, report
     assert report["scrollWidth"] <= report["clientWidth"] + 1, report
     assert report["offenders"] == [], report
@@ -189,8 +194,12 @@ def test_hostile_cards_move_and_python_reads_them_back(page, board):
     expect(b.pool.locator(".smb-item")).to_have_count(len(LABELS))
     moves = {}
     # Mouse: drop near the top of each bin (a bin with a 600-letter name is tall).
-    for label, target in [(LABELS[0], BINS[1]), ("__proto__", BINS[0]), (LONG, BINS[2]),
-                          ("{label} {bin} {score} {0} {{x}} {count}", BINS[0])]:
+    for label, target in [
+        (LABELS[0], BINS[1]),
+        ("__proto__", BINS[0]),
+        (LONG, BINS[2]),
+        ("{label} {bin} {score} {0} {{x}} {count}", BINS[0]),
+    ]:
         mouse_drag(page, idx(b, label), b.bin(target), target_position={"x": 30, "y": 12})
         expect(b.bin(target).locator(f'.smb-item[data-test-idx="{LABELS.index(label)}"]')).to_have_count(1)
         moves[label] = target
@@ -202,7 +211,7 @@ def test_hostile_cards_move_and_python_reads_them_back(page, board):
     expect(idx(b, "constructor").locator(".smb-card")).to_have_attribute("aria-pressed", "true")
     b.bin(BINS[1]).focus()
     page.keyboard.press("Space")
-    expect(b.bin(BINS[1]).locator('.smb-item[data-test-idx="%d"]' % LABELS.index("constructor"))).to_have_count(1)
+    expect(b.bin(BINS[1]).locator(f'.smb-item[data-test-idx="{LABELS.index("constructor")}"]')).to_have_count(1)
     moves["constructor"] = BINS[1]
     # Touch: the Arabic card.
     arabic = dict(HOSTILE_LABELS)["Arabic (RTL)"]

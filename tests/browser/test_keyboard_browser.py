@@ -5,12 +5,12 @@ and Shift+Tab both lead out of it (no trap)."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board, focus_state
 from harness import open_notebook, run_all, run_python, run_python_json
+from playwright.sync_api import expect
+
 from smlessons import load_exercise
 
 pytestmark = pytest.mark.browser
@@ -137,9 +137,11 @@ def test_lesson1_with_the_keyboard_only(page):
     else:
         raise AssertionError("Tab never left the board")
     kinds = {s["cls"].split()[0] for s in walk.seen}
-    print(f"\nkeyboard only: {walk.keys} key presses; focus visible on every stop "
-          f"({len(walk.seen)} checks: {sorted(kinds)}); "
-          f"focus ring contrast {min(s['ringContrast'] for s in walk.seen):.2f}:1 at the lowest")
+    print(
+        f"\nkeyboard only: {walk.keys} key presses; focus visible on every stop "
+        f"({len(walk.seen)} checks: {sorted(kinds)}); "
+        f"focus ring contrast {min(s['ringContrast'] for s in walk.seen):.2f}:1 at the lowest"
+    )
     assert {"smb-card", "smb-target", "smb-button"} <= kinds
     # and Python saw all of it
     assert run_python_json(page, "board.score") == f"{total} of {total} right"

@@ -8,12 +8,11 @@ from __future__ import annotations
 import statistics
 import time
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board
 from harness import add_cell, open_notebook, run_all, run_cell, run_python, run_python_json
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +99,9 @@ def test_a_200_card_board_renders_and_responds(page):
     checked = time.monotonic() - t2
     assert b.root.locator(".smb-right .smb-mark").evaluate_all("ns => ns.every(n => n.textContent === '\u2713')")
 
-    print(f"\n{N} cards: rendered in {rendered:.2f} s (cell run included); drop -> painted median {painted:.1f} ms "
-          f"(10 drops); Python placing {N // 2} cards -> page {synced:.2f} s; Check -> {N // 2} verdicts {checked:.2f} s")
+    print(
+        f"\n{N} cards: rendered in {rendered:.2f} s (cell run included); drop -> painted median {painted:.1f} ms "
+        f"(10 drops); Python placing {N // 2} cards -> page {synced:.2f} s; Check -> {N // 2} verdicts {checked:.2f} s"
+    )
     assert painted < 250, f"a drop took {painted:.0f} ms to paint on a {N}-card board"
     assert rendered < 20 and synced < 10 and checked < 10

@@ -4,10 +4,9 @@ used once (lesson 7's spread explorer; lesson 8's review sorting board)."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import expect
-
 from boards import css_str
 from harness import notebook_errors, open_notebook, run_all, run_python_json
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +42,9 @@ def test_lesson7_explorer_reruns_with_the_chosen_settings(page, lab_server):
     assert before["strategy"] == "degree" and before["k"] == 1
 
     # The strategy menu (second drop-down) and the seeds slider, then Run.
-    explorer.locator(".widget-dropdown select").nth(1).select_option(label="brokers: people between groups (highest betweenness)")
+    explorer.locator(".widget-dropdown select").nth(1).select_option(
+        label="brokers: people between groups (highest betweenness)"
+    )
     handle = explorer.locator(".widget-hslider").nth(1).locator(".noUi-handle")
     handle.focus()
     page.keyboard.press("ArrowRight")

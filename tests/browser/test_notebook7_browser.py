@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import harness
 import pytest
+from harness import notebook_errors, open_notebook, run_all, run_python, run_python_json
 from playwright.sync_api import expect
 
-import harness
-from harness import notebook_errors, open_notebook, run_all, run_python, run_python_json
 from smlessons import load_exercise
-from smlessons.sorting_board import card_order
+from smlessons.widgets.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
@@ -54,5 +54,5 @@ def test_notebook7_mouse_drag_reaches_python(page):
     # and the other way: Python moves a card in the page
     other = SHOWN[1]
     run_python(page, f"board.placements = {{{other!r}: {MEDIUM!r}}}")
-    expect(root.locator(f'.smb-bin[data-bin={q(MEDIUM)}] .smb-item[data-label={q(other)}]')).to_have_count(1)
+    expect(root.locator(f".smb-bin[data-bin={q(MEDIUM)}] .smb-item[data-label={q(other)}]")).to_have_count(1)
     expect(target.locator(".smb-item")).to_have_count(0)

@@ -6,14 +6,14 @@ holds the card near the edge."""
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import expect
-
 import harness
+import pytest
 from boards import Board, overflow_report, real_touch_drag
 from harness import open_notebook, run_all, run_python, run_python_json
+from playwright.sync_api import expect
+
 from smlessons import load_exercise
-from smlessons.sorting_board import card_order
+from smlessons.widgets.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
@@ -21,8 +21,10 @@ LESSON = "01-media-and-networks.ipynb"
 EXERCISE = load_exercise("lesson01_media_or_network")
 # The cards in the order the board shows them (shuffled, seeded by the student running
 # the kernel, the same user as these tests, and the exercise id).
-SHOWN = [next(i for i in EXERCISE.items if i.label == label)
-         for label in card_order([i.label for i in EXERCISE.items], exercise_id=EXERCISE.id)]
+SHOWN = [
+    next(i for i in EXERCISE.items if i.label == label)
+    for label in card_order([i.label for i in EXERCISE.items], exercise_id=EXERCISE.id)
+]
 PHONE = {"width": 390, "height": 844}
 TOUCH_TARGET = 44  # px: WCAG 2.5.5 (AAA) and the platforms' guidelines; 2.5.8 (AA) asks for 24
 
@@ -73,8 +75,10 @@ def test_the_board_fits_a_phone_and_every_card_is_big_enough(page, board, artifa
     )
     assert all(w >= TOUCH_TARGET and h >= TOUCH_TARGET for _, w, h in buttons), buttons
     smallest = min(min(w, h) for _, w, h in sizes)
-    print(f"\nphone {PHONE['width']}x{PHONE['height']}: board {report['boardWidth']:.0f} px wide, "
-          f"{len(sizes)} cards, smallest side {smallest:.0f} px; buttons {[(t, round(w), round(h)) for t, w, h in buttons]}")
+    print(
+        f"\nphone {PHONE['width']}x{PHONE['height']}: board {report['boardWidth']:.0f} px wide, "
+        f"{len(sizes)} cards, smallest side {smallest:.0f} px; buttons {[(t, round(w), round(h)) for t, w, h in buttons]}"
+    )
     b.root.evaluate("n => n.scrollIntoView({block: 'start'})")
     page.screenshot(path=str(artifacts / "phone-lesson-01.png"))
 
@@ -105,8 +109,9 @@ def test_holding_a_card_at_the_bottom_edge_scrolls_to_the_bins(page, board):
     bin_label = b.bin(right).locator(".smb-target-label")
     before = bin_label.bounding_box()
     assert before["y"] > PHONE["height"], "the bin should start below the fold"
-    real_touch_drag(page, centre(card.bounding_box()), (PHONE["width"] / 2, PHONE["height"] - 10),
-                    hold_ms=8000, end_of=bin_label)
+    real_touch_drag(
+        page, centre(card.bounding_box()), (PHONE["width"] / 2, PHONE["height"] - 10), hold_ms=8000, end_of=bin_label
+    )
     expect(b.in_bin(right, label)).to_have_count(1)
     assert run_python_json(page, "board.placements") == {label: right}
 

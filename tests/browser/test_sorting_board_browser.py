@@ -12,9 +12,10 @@ import re
 import struct
 import zlib
 
+import boards
+import harness
 import pytest
-from playwright.sync_api import expect
-
+from boards import mouse_drag, on_screen, real_touch_drag, touch_drag
 from harness import (
     DARK_THEME,
     LIGHT_THEME,
@@ -27,12 +28,11 @@ from harness import (
     run_python_json,
     set_theme,
 )
-import boards
-import harness
-from boards import mouse_drag, on_screen, real_touch_drag, touch_drag
+from playwright.sync_api import expect
+
 from smlessons import load_exercise
-from smlessons.grading import grade
-from smlessons.sorting_board import card_order
+from smlessons.exercises.boards import grade
+from smlessons.widgets.sorting_board import card_order
 
 pytestmark = pytest.mark.browser
 
@@ -240,7 +240,9 @@ def test_check_try_again_and_reset(page, board):
     expect(b.item(unplaced).locator(".smb-mark")).to_have_text("")
 
     wrong_names = ", ".join(label for label in LABELS if label in wrong)
-    expect(b.live).to_have_text(re.compile(re.escape(f"Checked: {result.score}. Not quite: {wrong_names}.") + "\u200b?$"))
+    expect(b.live).to_have_text(
+        re.compile(re.escape(f"Checked: {result.score}. Not quite: {wrong_names}.") + "\u200b?$")
+    )
     py = run_python_json(page, "{'score': board.score, 'feedback': board.feedback}")
     assert py["score"] == result.score
     assert set(py["feedback"]) == set(right) | set(wrong)
@@ -342,8 +344,10 @@ def test_axe_light_and_dark(page, board):
             for v in violations:
                 counts[v.get("impact")] = counts.get(v.get("impact"), 0) + 1
             by_impact = f" {counts}" if counts else ""
-            print(f"\naxe in {theme}: {len(violations)} violations{by_impact}, "
-                  f"{len(incomplete)} incomplete, {len(checked)} rules applied")
+            print(
+                f"\naxe in {theme}: {len(violations)} violations{by_impact}, "
+                f"{len(incomplete)} incomplete, {len(checked)} rules applied"
+            )
             if violations:
                 print(describe(violations))
             if incomplete:
@@ -367,8 +371,8 @@ def png_pixels(data: bytes) -> bytes:
     """The decoded image data of a PNG (header + inflated IDAT), to compare two shots."""
     pos, header, idat = 8, b"", []
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = body
         elif kind == b"IDAT":
@@ -406,8 +410,12 @@ def test_screenshots_light_and_dark(page, board, artifacts):
     b = board
     # Some right and some wrong, for the README.
     placements = {
-        MEDIA[0]: MEDIUM, MEDIA[1]: MEDIUM, NETWORKS[0]: NETWORK,
-        NETWORKS[1]: NETWORK, MEDIA[2]: NETWORK, NETWORKS[2]: MEDIUM,
+        MEDIA[0]: MEDIUM,
+        MEDIA[1]: MEDIUM,
+        NETWORKS[0]: NETWORK,
+        NETWORKS[1]: NETWORK,
+        MEDIA[2]: NETWORK,
+        NETWORKS[2]: MEDIUM,
     }
     result = place_checked(page, b, placements)
     assert result.right == 4 and result.wrong == 2

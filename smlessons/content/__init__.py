@@ -1,0 +1,23 @@
+"""The course's content, kept as data files beside this module.
+
+- ``exercises/``: one JSON file per exercise (a board's cards and bins, or a
+  lesson's questions), each with the sources of its facts;
+- ``data/``: the data sets the lessons read (lesson 3's platform table,
+  lesson 8's campaign texts, the Copenhagen Networks Study).
+
+Code reads these folders through the paths below, never through a path of
+its own, so that moving a file means changing one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["CONTENT_DIR", "EXERCISES_DIR", "DATA_DIR"]
+
+#: This folder.
+CONTENT_DIR = Path(__file__).resolve().parent
+#: The exercise files.
+EXERCISES_DIR = CONTENT_DIR / "exercises"
+#: The data sets.
+DATA_DIR = CONTENT_DIR / "data"

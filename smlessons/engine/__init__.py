@@ -1,0 +1,92 @@
+"""The engine: graph measures and diffusion, on numpy and networkx only.
+
+No plotly, no lesson content and no sentences here: functions take networks
+and return numbers, people and ties. Everything that draws lives in
+:mod:`smlessons.figures`; the course's networks live in :mod:`smlessons.datasets`.
+
+- :mod:`~smlessons.engine.measures`: people, degree, paths, communities, bridges, centrality, followers;
+- :mod:`~smlessons.engine.multilayer`: one network on several media (layers, overlap, removal, reach);
+- :mod:`~smlessons.engine.diffusion`: independent cascade and linear threshold, many runs, seeding strategies;
+- :mod:`~smlessons.engine.arrays`: a network's ties as numpy arrays.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: Where each public name lives (imported on first use, so that importing
+#: the package stays light).
+_EXPORTS = {
+    "Cascade": "diffusion",
+    "CompactNetwork": "diffusion",
+    "EmptyNetworkError": "measures",
+    "FeedCascade": "diffusion",
+    "FeedRuns": "diffusion",
+    "NetworkError": "measures",
+    "NoPathError": "measures",
+    "PersonNotFoundError": "measures",
+    "PlatformNotFoundError": "measures",
+    "Removal": "multilayer",
+    "STRATEGIES": "diffusion",
+    "STRATEGY_ALIASES": "diffusion",
+    "audience": "measures",
+    "audience_table": "measures",
+    "best_media": "multilayer",
+    "bridges": "measures",
+    "central_people": "measures",
+    "centrality": "measures",
+    "choose_seeds": "diffusion",
+    "combined": "multilayer",
+    "communities": "measures",
+    "community_of": "measures",
+    "compact": "diffusion",
+    "coverage": "multilayer",
+    "degree": "measures",
+    "degrees": "measures",
+    "distance": "measures",
+    "edge_index": "arrays",
+    "feed_cascade": "diffusion",
+    "followers": "measures",
+    "following": "measures",
+    "friends_by_medium": "multilayer",
+    "independent_cascade": "diffusion",
+    "layer": "measures",
+    "layers": "multilayer",
+    "linear_threshold": "diffusion",
+    "local_bridges": "measures",
+    "media_combinations": "multilayer",
+    "media_of": "multilayer",
+    "medium": "multilayer",
+    "mutual_ties": "measures",
+    "neighbours": "measures",
+    "overlap": "multilayer",
+    "person": "measures",
+    "platforms": "measures",
+    "reach": "multilayer",
+    "reachable": "multilayer",
+    "reached_by": "multilayer",
+    "reciprocity": "measures",
+    "removal_effect": "multilayer",
+    "removal_effects": "multilayer",
+    "run_many": "diffusion",
+    "run_many_feed": "diffusion",
+    "shortest_path": "measures",
+    "strategy_name": "diffusion",
+    "ties_between_communities": "measures",
+    "ties_on": "multilayer",
+    "without_medium": "multilayer",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

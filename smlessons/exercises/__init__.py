@@ -1,0 +1,95 @@
+"""Exercises: the boards, the questions, the answer store and the recorder.
+
+- :mod:`~smlessons.exercises.loader`: reads a board's exercise file;
+- :mod:`~smlessons.exercises.boards`: grades a sorting board;
+- :mod:`~smlessons.exercises.questions`: the lessons' questions, ``ask`` and ``check``;
+- :mod:`~smlessons.exercises.answers`: the answer store (one JSON file per notebook);
+- :mod:`~smlessons.exercises.recorder`: records an assessment's answers;
+- :mod:`~smlessons.exercises.campaign`: lesson 8's campaign plan and its feedback.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: Where each public name lives (imported on first use, so that importing
+#: the package stays light).
+_EXPORTS = {
+    "AnswerFileWarning": "answers",
+    "AnswerStore": "answers",
+    "Campaign": "campaign",
+    "CampaignResult": "campaign",
+    "Clause": "loader",
+    "EXAMPLES": "recorder",
+    "EXERCISES_DIR": "loader",
+    "Exercise": "loader",
+    "ExerciseFileError": "loader",
+    "FORMAT": "answers",
+    "Feedback": "boards",
+    "Item": "boards",
+    "ItemResult": "boards",
+    "KINDS": "questions",
+    "LEVELS": "questions",
+    "MEASURES": "questions",
+    "NoStudentError": "questions",
+    "OUTCOMES": "questions",
+    "PLAN_EXERCISE": "campaign",
+    "PlanError": "campaign",
+    "PlanFeedback": "campaign",
+    "PlanProblem": "campaign",
+    "Question": "questions",
+    "QuestionFileError": "questions",
+    "Recorder": "recorder",
+    "SHOWN_CHARACTERS": "answers",
+    "STUDENT_COPY_FIELDS": "questions",
+    "STUDENT_GRAPHS": "questions",
+    "Table": "campaign",
+    "UnknownQuestionError": "questions",
+    "VERDICT_WORDS": "campaign",
+    "Verdict": "questions",
+    "answer_names": "questions",
+    "answers_dir": "answers",
+    "ask": "questions",
+    "check": "questions",
+    "check_all": "questions",
+    "check_exercise_id": "answers",
+    "check_placements": "boards",
+    "check_plan": "campaign",
+    "evaluate": "questions",
+    "form_problem": "questions",
+    "grade": "boards",
+    "grading_run": "answers",
+    "jsonable": "recorder",
+    "judge_reason": "campaign",
+    "list_exercises": "loader",
+    "list_questions": "questions",
+    "load_exercise": "loader",
+    "load_questions": "questions",
+    "make_bins": "boards",
+    "make_items": "boards",
+    "open_store": "recorder",
+    "plan_campaign": "campaign",
+    "question": "questions",
+    "question_kinds": "questions",
+    "reasons": "campaign",
+    "save_answer": "recorder",
+    "shorten": "answers",
+    "store_for": "answers",
+    "student_copy": "questions",
+    "texts": "campaign",
+    "verdict_word": "campaign",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

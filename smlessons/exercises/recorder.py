@@ -1,0 +1,443 @@
+"""Recording answers to code-cell exercises in the notebook's answer file.
+
+A sorting board saves every move by itself (see
+:class:`~smlessons.widgets.sorting_board.SortingBoard`). A code-cell exercise saves
+the answer it was given: :func:`smlessons.exercises.questions.check` does it for the
+practice questions, and a :class:`Recorder` does it, without saying right or
+wrong, for an assessed question whose key only the instructor has::
+
+    from smlessons.exercises.answers import AnswerStore
+    from smlessons.exercises.recorder import Recorder
+
+    record = Recorder(AnswerStore("people-and-ties", folder="."),
+                      questions="lesson04_assessment_questions.json")
+
+    answer = ...          # the student replaces ... with an expression
+    record("a04-degree", answer)
+
+The questions file (the student's copy: prompts and kinds, no answers) tells
+the recorder what form each answer takes: an answer it cannot grade is not
+saved, and the student is told at once. While nbgrader runs the notebook
+(``$NBGRADER_EXECUTION``) nothing is saved: the hand-in is the submission.
+
+The answer is saved in a JSON form (:func:`jsonable`): sets become sorted
+lists, tuples become lists, numpy numbers become Python numbers, and
+anything else its text. The grader reads it back with
+:mod:`smlessons.instructor.grader`. Plain Python: no widget, no browser.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import warnings
+from collections.abc import Iterable, Mapping
+from numbers import Integral, Real
+from pathlib import Path
+
+from .answers import (
+    AnswerFileWarning,
+    AnswerStore,
+    check_exercise_id,
+    shorten,
+    store_for,
+)
+
+__all__ = ["EXAMPLES", "Recorder", "jsonable", "open_store", "save_answer"]
+
+#: The most elements of one list (or keys of one dict) that are saved; an
+#: answer is a name, a number or a small group, never a whole network.
+MAX_ITEMS = 1000
+_MAX_DEPTH = 8
+_MAX_TEXT = 2000
+
+
+def jsonable(value, _depth: int = 0):
+    """The JSON form of a student's answer.
+
+    Parameters
+    ----------
+    value : object
+        Whatever the student's expression gave.
+
+    Returns
+    -------
+    None, bool, int, float, str, list or dict
+        Sets become sorted lists, tuples and other iterables become lists,
+        dict keys become strings, numpy numbers and arrays become Python
+        numbers and lists, infinite or missing floats become text
+        (``"inf"``, ``"nan"``), and any other object its text. Lists longer
+        than :data:`MAX_ITEMS` are cut there.
+
+    Examples
+    --------
+    >>> jsonable({"Ben", "Ana"})
+    ['Ana', 'Ben']
+    >>> jsonable(("Ben", "Uma", float("inf")))
+    ['Ben', 'Uma', 'inf']
+    >>> jsonable({33: 17})
+    {'33': 17}
+    """
+    if value is None or isinstance(value, (bool, str)):
+        return value if not isinstance(value, str) else value[:_MAX_TEXT]
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        x = float(value)
+        return x if math.isfinite(x) else str(x)
+    if _depth >= _MAX_DEPTH:
+        return str(value)[:_MAX_TEXT]
+    if hasattr(value, "tolist") and callable(value.tolist):  # numpy arrays and scalars
+        try:
+            return jsonable(value.tolist(), _depth + 1)
+        except Exception:  # not numpy after all
+            pass
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", "replace")[:_MAX_TEXT]
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in list(value.items())[:MAX_ITEMS]:
+            out[key if isinstance(key, str) else str(jsonable(key, _depth + 1))] = jsonable(item, _depth + 1)
+        return out
+    if isinstance(value, (set, frozenset)):
+        items = [jsonable(v, _depth + 1) for v in list(value)[:MAX_ITEMS]]
+        return sorted(items, key=lambda v: (type(v).__name__, str(v)))
+    if isinstance(value, Iterable):
+        out = []
+        try:
+            for item in value:
+                if len(out) >= MAX_ITEMS:
+                    break
+                out.append(jsonable(item, _depth + 1))
+        except Exception:  # an iterable that fails half-way: keep its text
+            return str(value)[:_MAX_TEXT]
+        return out
+    return str(value)[:_MAX_TEXT]
+
+
+def materialise(value):
+    """A one-shot iterator (a generator, ``map``, ...) as a list, so that it can
+    be both checked and saved; anything else unchanged."""
+    if isinstance(value, Iterable) and iter(value) is value:
+        return list(value)
+    return value
+
+
+def open_store(answers=None) -> AnswerStore | None:
+    """The answer store to save to, or ``None`` when there is none.
+
+    Parameters
+    ----------
+    answers : AnswerStore, str, None or False
+        An :class:`~smlessons.exercises.answers.AnswerStore`; a notebook's name; ``None``
+        for the running notebook (``$JPY_SESSION_NAME``); ``False`` for none.
+
+    Returns
+    -------
+    AnswerStore or None
+        ``None`` for ``False``, or when no notebook name can be found (a
+        script, nbconvert without a name).
+
+    Raises
+    ------
+    TypeError
+        If `answers` is of another type.
+    ValueError
+        If `answers` is a string that is not a valid notebook name.
+    """
+    if answers is False:
+        return None
+    if isinstance(answers, AnswerStore):
+        return answers
+    if isinstance(answers, str):
+        return AnswerStore(answers)
+    if answers is None:
+        try:
+            return store_for()
+        except ValueError:
+            return None
+    raise TypeError(f"answers must be an AnswerStore, a notebook name or False, not {type(answers).__name__}")
+
+
+def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
+    """Save the JSON form of `answer` under `exercise_id`; never raise on a disk problem.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The exercise's stable id (letters, digits, ``.``, ``_``, ``-``).
+    answer : object
+        The student's answer (saved as :func:`jsonable` gives it).
+    answers : AnswerStore, str, None or False
+        Where to save (see :func:`open_store`).
+
+    Returns
+    -------
+    Path or None
+        The answer file written, or ``None`` when there is nowhere to save
+        or nbgrader is running the notebook (then nothing is written).
+
+    Raises
+    ------
+    ValueError
+        On a bad exercise id (a mistake in the notebook, not the student's).
+    OSError
+        If the answer file cannot be written (the caller tells the student).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from smlessons.exercises.answers import AnswerStore
+    >>> store = AnswerStore("demo", folder=tempfile.mkdtemp())
+    >>> save_answer("q1", {"Ben", "Ana"}, store).name
+    'demo.answers.json'
+    >>> store.load("q1")
+    ['Ana', 'Ben']
+    """
+    check_exercise_id(exercise_id)
+    store = open_store(answers)
+    if store is None or store.read_only:
+        return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AnswerFileWarning)
+        store.save(exercise_id, jsonable(answer))
+    for warning in caught:  # a damaged file was kept aside: say so on stdout, where it stays visible
+        print(str(warning.message))
+    return store.path
+
+
+#: What the student is asked to write when an answer lacks its question's form.
+EXAMPLES = {
+    "person": 'a name in quotes, for example "Pia"',
+    "people": 'a list of names, for example ["Ana", "Ben"]',
+    "tie": 'two names, for example ("Ana", "Ben")',
+    "number": "a number, for example 5",
+    "text": 'a word or a short phrase in quotes, for example "bridge"',
+    "platform": 'a platform\'s name in quotes, for example "TikTok"',
+    "platforms": 'platform names, for example ["TikTok", "Instagram"]',
+    "choice": 'the letter of one option in quotes, for example "a"',
+}
+
+
+def _shown(answer) -> str:
+    """An answer as a message quotes it: lists joined, at most 200 characters."""
+    return shorten(", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else answer)
+
+
+def _revive(value):
+    """An answer as the grader reads it back from the answer file (lists as tuples)."""
+    if isinstance(value, list):
+        return tuple(_revive(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _revive(v) for k, v in value.items()}
+    return value
+
+
+def _form_problem(kind: str, options, answer) -> str:
+    """Why the saved form of `answer` cannot be graded as a `kind` answer, or ``""``.
+
+    The form checked is the one the grader reads back from the answer file
+    (:func:`jsonable`, lists as tuples), with the grader's own reader
+    (:func:`smlessons.exercises.questions.form_problem`), so an answer that passes is gradable.
+    """
+    from .questions import form_problem
+
+    saved = _revive(jsonable(answer))
+    return form_problem(kind, saved, options) or form_problem(kind, answer, options)
+
+
+class Recorder:
+    """Record answers to assessed code-cell questions, without grading them.
+
+    Parameters
+    ----------
+    answers : AnswerStore, str or None
+        Where to save (see :func:`open_store`). In an assignment, pass
+        ``AnswerStore("<notebook>", folder=".")`` so that the answer file sits
+        beside the notebook and is handed in with it.
+    questions : path, optional
+        The assignment's questions file (the student's copy: ids, prompts and
+        kinds, no answers). Each answer is checked for the form its question
+        expects (a number, a person, ...), never for right or wrong, and an
+        id that is not a question of the file is refused.
+    expects : dict, optional
+        ``{exercise id: kind}`` (a kind of :data:`smlessons.exercises.questions.KINDS`),
+        for questions built without a file; added to those of `questions`.
+
+    Notes
+    -----
+    Every answer a recorder saves can be graded. An answer without the form
+    its question expects (``"5 ties"`` for a number) is not saved: the
+    student is told at once what to write ("a number, for example 5"), and
+    the answer recorded before, if any, stands.
+
+    While nbgrader runs the notebook (``$NBGRADER_EXECUTION``) nothing is
+    saved: the answer file handed in is what is graded, so a cell edited but
+    never run before handing in does not count.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from smlessons.exercises.answers import AnswerStore
+    >>> record = Recorder(AnswerStore("quiz", folder=tempfile.mkdtemp()))
+    >>> record("q1", "Pia")
+    ✔ Recorded your answer to q1: Pia. It will be graded after you hand in the assignment.
+    >>> record("q2", ...)
+    No answer yet: replace ... with your answer, then run the cell again.
+    >>> record.store.all()
+    {'q1': 'Pia'}
+    >>> record = Recorder(record.store, expects={"q3": "number"})
+    >>> record("q3", "5 ties")
+    ⚠ Not recorded: this question expects a number: got '5 ties'. Write a number, for example 5, then run the cell again. Nothing is recorded for q3 yet.
+    >>> record("q3", 5)
+    ✔ Recorded your answer to q3: 5. It will be graded after you hand in the assignment.
+    >>> record("q3", 6)  # doctest: +ELLIPSIS
+    ✔ Recorded your answer to q3: 6. It replaces 5, recorded ... It will be graded after you hand in the assignment.
+    """
+
+    def __init__(self, answers=None, *, questions=None, expects=None):
+        from .questions import KINDS
+
+        self.store = open_store(answers)
+        self.questions_file = Path(questions) if questions is not None else None
+        self._forms = {}
+        self._numbers = {}  # question id -> its number in the assignment ("Question 2")
+        self._networks = {}  # question id -> the student's own network it is asked on
+        if questions is not None:
+            from .questions import load_questions
+
+            # Only each question's form (kind, option letters): a student's copy is enough.
+            for n, (qid, q) in enumerate(load_questions(Path(questions)).items(), start=1):
+                self._forms[qid] = (q.kind, tuple(q.options) if q.options else None)
+                self._numbers[qid] = n
+                if getattr(q, "network", None):
+                    self._networks[qid] = q.network
+        for exercise_id, kind in dict(expects or {}).items():
+            if kind not in KINDS:
+                raise ValueError(f"expects[{exercise_id!r}] must be one of {', '.join(KINDS)}, not {kind!r}")
+            self._forms[exercise_id] = (kind, None)
+        self.expects = {qid: kind for qid, (kind, _) in self._forms.items()}
+
+    def __repr__(self) -> str:
+        return f"Recorder({self.store!r})"
+
+    def _name(self, exercise_id: str) -> str:
+        """How the student knows the question: "question 2" in an assignment, else its id."""
+        n = self._numbers.get(exercise_id)
+        return f"question {n}" if n else exercise_id
+
+    def _previous(self, exercise_id: str):
+        """``(answer, saved)`` recorded before, or ``(None, "")``; reading is only for the message."""
+        if self.store is None:
+            return None, ""
+        try:
+            doc = json.loads(self.store.path.read_text(encoding="utf-8"))
+            entry = doc["exercises"][exercise_id]
+            return entry["answer"], str(entry.get("saved") or "")
+        except Exception:  # no file, no entry, or a damaged file (the store keeps that aside)
+            return None, ""
+
+    def _before(self, exercise_id: str) -> str:
+        previous, _ = self._previous(exercise_id)
+        if previous is None:
+            return f" Nothing is recorded for {self._name(exercise_id)} yet."
+        return f" Your answer recorded before ({_shown(previous)}) still stands."
+
+    def _not_in_network(self, exercise_id: str, answer) -> str:
+        """A sentence naming the people of `answer` who are not in the student's own network, or ``""``."""
+        graph = self._networks.get(exercise_id)
+        kind = self._forms.get(exercise_id, (None, None))[0]
+        if not graph or kind not in ("person", "people", "tie"):
+            return ""
+        from ..variants import student_id
+        from .questions import answer_names
+
+        if graph == "student_multiplex":
+            from ..datasets.multiplex import student_multiplex as build
+        else:
+            from ..datasets.networks import student_network as build
+        try:
+            people = {str(p).casefold() for p in build(student_id()).nodes}
+            named = answer_names(kind, answer)
+        except Exception:  # the grader will say; the recorder only helps
+            return ""
+        strangers = [name for name in named if name.casefold() not in people]
+        if not strangers:
+            return ""
+        who = ", ".join(strangers)
+        verb = "is" if len(strangers) == 1 else "are"
+        return f"{who} {verb} not in your network: check the spelling against the names in your network."
+
+    def summary(self) -> None:
+        """Print what the answer file holds for this assignment's questions, and when each was saved."""
+        if self.store is None:
+            print("This notebook does not know its answer file. Ask your instructor.")
+            return
+        ids = list(self._forms) or list(self.store.all())
+        lines = [f"Your answer file {self.store.path.name} holds:"]
+        for qid in ids:
+            answer, saved = self._previous(qid)
+            when = f" (saved {saved[:16].replace('T', ' ')})" if saved else ""
+            shown = "nothing yet" if answer is None else _shown(answer) + when
+            lines.append(f"  {self._name(qid).capitalize()}: {shown}")
+        print("\n".join(lines))
+
+    def __call__(self, exercise_id: str, answer) -> None:
+        """Save `answer` and say so; ``...`` (or ``None``) saves nothing, nor does an answer that cannot be graded."""
+        check_exercise_id(exercise_id)
+        if answer is Ellipsis or answer is None:
+            print("No answer yet: replace ... with your answer, then run the cell again.")
+            return
+        if self.questions_file is not None and exercise_id not in self._forms:
+            print(
+                f"Not recorded: {exercise_id} is not a question of this assignment "
+                f"({', '.join(self._forms) or 'none'}). Keep the question's id as the cell gave it."
+            )
+            return
+        answer = materialise(answer)
+        shown = jsonable(answer)
+        if isinstance(shown, list):
+            shown = ", ".join(map(str, shown))
+        if self.store is None:
+            print(
+                f"Your answer to {exercise_id} ({shown}) could not be saved: this notebook does not know "
+                "its answer file. Ask your instructor."
+            )
+            return
+        name = self._name(exercise_id)
+        if self.store.read_only:
+            print(
+                f"(Grading: {name} is graded from the answer file as it was handed in, "
+                f"{self.store.path.name}; the grade cell below shows the answer graded.)"
+            )
+            return
+        if exercise_id in self._forms:
+            kind, options = self._forms[exercise_id]
+            problem = _form_problem(kind, options, answer)
+            if problem:
+                problem = problem[0].lower() + problem[1:]
+                print(
+                    f"\u26a0 Not recorded: {problem} Write {EXAMPLES[kind]}, then run the cell again."
+                    + self._before(exercise_id)
+                )
+                return
+            stranger = self._not_in_network(exercise_id, answer)
+            if stranger:
+                print(f"\u26a0 Not recorded: {stranger}" + self._before(exercise_id))
+                return
+        previous, saved = self._previous(exercise_id)
+        try:
+            save_answer(exercise_id, answer, self.store)
+        except OSError as exc:
+            print(
+                f"\u26a0 Your answer to {name} could not be saved ({exc}). Ask your instructor where answers are kept."
+            )
+            return
+        replaced = ""
+        if previous is not None and jsonable(previous) != jsonable(answer):
+            when = f", recorded {saved[:16].replace('T', ' ')}" if saved else ""
+            replaced = f" It replaces {_shown(previous)}{when}."
+        print(
+            f"\u2714 Recorded your answer to {name}: {shown}.{replaced} "
+            "It will be graded after you hand in the assignment."
+        )

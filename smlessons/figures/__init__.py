@@ -1,0 +1,62 @@
+"""Every figure of the course, in plotly, with one look.
+
+:mod:`~smlessons.figures.theme` registers the course's plotly template (its
+colourway and a dark variant); the other modules draw networks, layers,
+spreading messages and the platform table with it.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: Where each public name lives (imported on first use, so that importing
+#: the package stays light).
+_EXPORTS = {
+    "COLOURWAY": "theme",
+    "DARK_BACKGROUND": "theme",
+    "EDGE": "theme",
+    "FeedComparison": "spread",
+    "GRID": "theme",
+    "HIGHLIGHT": "theme",
+    "LIGHT_BACKGROUND": "theme",
+    "MAX_EDGES": "network",
+    "NEUTRAL": "theme",
+    "STRATEGY_NAMES": "spread",
+    "StrategyComparison": "spread",
+    "TEMPLATE": "theme",
+    "combinations_figure": "multiplex",
+    "compare_feed": "spread",
+    "compare_strategies": "spread",
+    "contrast": "theme",
+    "draw_layers": "multiplex",
+    "draw_multiplex": "multiplex",
+    "draw_network": "network",
+    "draw_without": "multiplex",
+    "edge_coordinates": "placement",
+    "formats_matrix_figure": "media",
+    "launch_timeline_figure": "media",
+    "layout": "placement",
+    "layout_problems": "placement",
+    "media_reach_figure": "multiplex",
+    "medium_colours": "multiplex",
+    "overlap_figure": "multiplex",
+    "reach_figure": "spread",
+    "relative_luminance": "theme",
+    "removal_figure": "multiplex",
+    "spread_figure": "spread",
+    "tie_types_figure": "media",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))
