@@ -9,33 +9,49 @@ PORT   ?= 8888
 # Jupyter refuses to run as root unless told to (containers often run as root).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab instructor test unit notebooks browser bench outputs install install-test chromium clean help
+# Pinned versions (README, "Pinned versions"). Every install below takes its
+# versions from a lock made by `make upgrade`; tests/test_packaging.py checks
+# that the locks, pyproject.toml and environment.yml agree.
+LAB_LOCK := requirements/lab.txt
+DEV_LOCK := requirements/dev.txt
+# pip itself: the same version as environment.yml's pip=.
+PIP_VERSION := 26.3
+# The lock tool, in a venv of its own (never in the course's venv).
+UV_VERSION := 0.13.9
+LOCK_PYTHON := 3.11
+TOOLS := $(VENV)/lock-tools
+
+.PHONY: lab instructor test unit notebooks browser bench outputs install install-test lock upgrade chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
 	@echo "make instructor  install the teacher's tools (nbgrader) beside it; see instructors/README.md"
 	@echo "make test    install everything and run unit, notebook (nbval) and browser tests"
 	@echo "make bench   run the benchmarks in benchmarks/"
+	@echo "make upgrade move every pin in requirements/ to the newest release (then make test)"
+	@echo "make lock    re-pin after changing pyproject.toml's dependencies, keeping the other pins"
 	@echo "make clean   remove the virtual environment"
 
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "smlessons needs Python 3.10 or newer; this is " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= tuple(map(int, "$(LOCK_PYTHON)".split("."))) else "smlessons pins its packages (requirements/) for Python $(LOCK_PYTHON) or newer; this is " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-# The stamps depend on pyproject.toml: change the dependencies and the next
+# The stamps depend on pyproject.toml and the locks: change either and the next
 # make reinstalls; otherwise nothing is installed twice.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# make lab installs exactly what Binder installs (environment.yml's pip list).
+$(VENV)/.installed: pyproject.toml $(LAB_LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r $(LAB_LOCK) -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml $(DEV_LOCK) $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r $(DEV_LOCK) -e '.[test]'
 	@touch $@
 
-# The teacher's tools (the instructor extra: nbgrader). make lab never installs them.
-$(VENV)/.installed-instructor: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[instructor]'
+# The teacher's tools (the instructor extra: nbgrader) at the versions the tests
+# ran with; without the test tools. make lab never installs them.
+$(VENV)/.installed-instructor: pyproject.toml $(DEV_LOCK) $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -c $(DEV_LOCK) -e '.[instructor]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -103,6 +119,58 @@ outputs: install-test
 bench: install-test chromium
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run.py
+
+# The locks. requirements/dev.txt (what make test installs: the test and
+# instructor extras) is resolved first; requirements/lab.txt (what students get:
+# the runtime dependencies) is resolved within it, so every version a student
+# gets is one the tests ran with. Universal resolution with the fewest versions:
+# one lock for Linux, macOS and Windows, Python $(LOCK_PYTHON) and newer, with one
+# version of each package for all of them (what CI tests is what everyone gets).
+# make lock keeps every pin it can; make upgrade moves all to the newest.
+$(TOOLS)/.uv-$(UV_VERSION):
+	rm -rf $(TOOLS)
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	@touch $@
+
+UV_COMPILE = $(TOOLS)/bin/uv pip compile --quiet --universal --fork-strategy fewest --python-version $(LOCK_PYTHON) \
+  --custom-compile-command 'make lock' $(UV_ARGS) pyproject.toml
+
+define LAB_NOTE
+# What students get: the runtime dependencies of pyproject.toml, every version
+# pinned. make lab and Binder (environment.yml) install it with:
+#    pip install -r requirements/lab.txt -e .
+# Resolved within requirements/dev.txt, so every pin here is one the tests ran
+# with. Valid for Python $(LOCK_PYTHON) and newer on Linux, macOS and Windows
+# (one version of each package for all); checked on Linux x86_64 with Python
+# $(LOCK_PYTHON) (CI and Binder).
+# Made with uv $(UV_VERSION) (uv pip compile --universal). Do not edit by hand:
+# make upgrade (newest versions) or make lock (after editing pyproject.toml).
+endef
+
+define DEV_NOTE
+# What contributors and CI get: the test and instructor extras of
+# pyproject.toml, every version pinned. make test installs it with:
+#    pip install -r requirements/dev.txt -e '.[test]'
+# (make instructor takes nbgrader's versions from it too). Valid for Python
+# $(LOCK_PYTHON) and newer on Linux, macOS and Windows (one version of each
+# package for all); checked on Linux x86_64 with Python $(LOCK_PYTHON) (CI and
+# Binder).
+# Made with uv $(UV_VERSION) (uv pip compile --universal). Do not edit by hand:
+# make upgrade (newest versions) or make lock (after editing pyproject.toml).
+endef
+export LAB_NOTE DEV_NOTE
+
+lock: $(TOOLS)/.uv-$(UV_VERSION)
+	$(UV_COMPILE) --extra test --extra instructor -o $(DEV_LOCK)
+	$(UV_COMPILE) -c $(DEV_LOCK) -o $(LAB_LOCK)
+	@{ echo "$$DEV_NOTE"; cat $(DEV_LOCK); } > $(DEV_LOCK).tmp
+	@{ echo "$$LAB_NOTE"; cat $(LAB_LOCK); } > $(LAB_LOCK).tmp
+	@mv $(DEV_LOCK).tmp $(DEV_LOCK) && mv $(LAB_LOCK).tmp $(LAB_LOCK)
+
+upgrade:
+	$(MAKE) lock UV_ARGS=--upgrade
+	@echo "Pins moved to the newest releases: run make test, then commit requirements/."
 
 clean:
 	rm -rf $(VENV)
