@@ -21,7 +21,7 @@ UV_VERSION := 0.13.9
 LOCK_PYTHON := 3.11
 TOOLS := $(VENV)/lock-tools
 
-.PHONY: lab instructor test unit notebooks browser bench outputs install install-test lock upgrade chromium clean help
+.PHONY: lab instructor test unit lint format notebooks browser bench outputs install install-test lock upgrade chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
@@ -96,7 +96,16 @@ chromium:
 	  if [ "$$CI" = "true" ]; then exit 1; fi; \
 	fi
 
-unit: install-test
+# The linter and the formatter (configured in pyproject.toml): make format rewrites.
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+unit: install-test lint
 	$(BIN)/python -m pytest tests --ignore=tests/browser
 	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/instructor/course_template
 
@@ -106,7 +115,7 @@ notebooks: install-test
 browser: install-test chromium
 	$(BIN)/python -m pytest tests/browser
 
-test: install-test chromium
+test: install-test chromium lint
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env
 	$(BIN)/python -m pytest --doctest-modules smlessons --ignore=smlessons/instructor/course_template
 
