@@ -243,7 +243,7 @@ def test_the_recorder_takes_each_answers_form_from_the_questions_file(tmp_path, 
 
 def test_every_answer_the_recorder_accepts_is_gradable(tmp_path):
     """What the recorder saves, read back as the grader reads it, has the question's form."""
-    from smlessons.exercises.questions import form_problem
+    from smlessons.exercises import form_problem
     from smlessons.instructor.autograde import _revive
 
     store = AnswerStore("quiz", folder=tmp_path)
@@ -311,7 +311,7 @@ def test_every_assessed_question_of_the_sample_course_has_its_form_in_the_notebo
     student's questions file, or stated in the notebook), and it is the key's."""
     import re
 
-    from smlessons.exercises.questions import question_kinds
+    from smlessons.exercises import question_kinds
     from smlessons.instructor.grader import Course
 
     root = Path(__file__).resolve().parents[1] / "instructors"
@@ -351,7 +351,7 @@ import tempfile  # noqa: E402
 from hypothesis import HealthCheck, example, settings  # noqa: E402
 
 from smlessons.engine.measures import PersonNotFoundError, PlatformNotFoundError
-from smlessons.exercises.questions import KINDS, Question, _Unreadable, form_problem
+from smlessons.exercises import KINDS, Question, UnreadableAnswer, form_problem
 from smlessons.exercises.recorder import EXAMPLES
 from smlessons.instructor.autograde import _revive
 
@@ -457,7 +457,7 @@ def test_the_recorder_saves_only_what_the_grader_can_grade_and_says_what_to_writ
             question._read(_revive(saved), question.key())
         except (PersonNotFoundError, PlatformNotFoundError):
             pass
-        except _Unreadable as exc:
+        except UnreadableAnswer as exc:
             pytest.fail(f"{kind}: recorded {saved!r}, which the grader refuses: {exc}")
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from smlessons.exercises import load_questions
+from smlessons.exercises import load_questions as load_student_questions
 from smlessons.exercises.loader import load_exercise
-from smlessons.exercises.questions import load_questions
-from smlessons.exercises.questions import load_questions as load_student_questions
 from smlessons.variants import board_cards
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -345,7 +345,7 @@ def test_the_right_letters_are_not_all_the_same():
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
-    from smlessons.exercises.questions import student_copy
+    from smlessons.exercises import student_copy
 
     student = load_student_questions(copy_of(n, "questions"))  # refuses any answer, compute, explanation...
     raw = read(copy_of(n, "questions"))

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from smlessons.exercises import load_questions, student_copy
 from smlessons.exercises.loader import TOP_FIELDS, load_exercise, parse_exercise
-from smlessons.exercises.questions import load_questions, student_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
@@ -343,7 +343,7 @@ def test_every_question_has_exactly_one_answer_for_every_student(n):
 def test_a_student_s_questions_and_answers_are_the_same_in_another_process():
     code = (
         "import json\n"
-        "from smlessons.exercises.questions import load_questions\n"
+        "from smlessons.exercises import load_questions\n"
         f"paths = {[str(questions_key(n)) for n in LESSONS]!r}\n"
         "out = {}\n"
         "for p in paths:\n"
@@ -368,7 +368,7 @@ _RECORDER_BRIDGE = """
 import inspect
 from smlessons.exercises import recorder as assessment
 if "questions" not in inspect.signature(assessment.Recorder.__init__).parameters:
-    from smlessons.exercises.questions import question_kinds
+    from smlessons.exercises import question_kinds
     _init = assessment.Recorder.__init__
     def _with_questions(self, answers=None, *, expects=None, questions=None):
         _init(self, answers, expects={**(question_kinds(questions) if questions else {}), **(expects or {})})

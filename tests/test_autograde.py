@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from smlessons import SortingBoard
+from smlessons.exercises import Question
 from smlessons.exercises.answers import AnswerStore
 from smlessons.exercises.loader import EXERCISES_DIR, load_exercise
-from smlessons.exercises.questions import Question
 from smlessons.instructor import autograde
 from smlessons.instructor.autograde import (
     AnswerFileError,

@@ -9,17 +9,19 @@ import pytest
 
 from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import bridges, central_people, local_bridges
-from smlessons.exercises import questions as checks
-from smlessons.exercises.questions import (
+from smlessons.exercises import (
     Question,
     QuestionFileError,
     UnknownQuestionError,
     check,
     evaluate,
+    forms,
+    keys,
     list_questions,
     load_questions,
     question,
 )
+from smlessons.exercises import questions as checks
 
 PEOPLE_AND_TIES = "lesson04_people_and_ties"
 BRIDGES_AND_BROKERS = "lesson05_bridges_and_brokers"
@@ -104,7 +106,7 @@ def test_every_shipped_question_accepts_its_answers_and_explains_them(qid):
         verdict = q.evaluate(answer)
         assert verdict.correct, (qid, answer, str(verdict))
         text = str(verdict)
-        frame = FRAME[q.language]  # the fixed words come in the questions file's language
+        frame = FRAME[q.language or "en"]  # the questions file's language, else the environment's (English here)
         assert text.startswith(f"\u2713 {frame['right']}: ")
         assert "{" not in text and "}" not in text, "every quoted fact is filled in"
         assert text.splitlines()[-1].startswith(f"{frame['source']}: ")
@@ -135,7 +137,7 @@ def test_every_wrong_answer_gets_a_reason_and_a_hint(qid):
     verdict = q.evaluate(wrong)
     assert not verdict.correct and verdict.status == "wrong"
     text = lines(verdict)
-    frame = FRAME[q.language]
+    frame = FRAME[q.language or "en"]
     assert text[0].startswith(f"\u2717 {frame['wrong']}")
     assert len(text) >= 3, "never just 'wrong'"
     assert text[-1].startswith(f"{frame['hint']}: ")
@@ -416,7 +418,7 @@ def test_a_computed_question_on_one_platform(monkeypatch):
         )
         return G
 
-    monkeypatch.setitem(checks._GRAPHS, "two_media", lambda nw: two_media)
+    monkeypatch.setitem(keys.GRAPHS, "two_media", lambda nw: two_media)
     q = Question(
         id="wa",
         prompt="Who has most WhatsApp ties?",
@@ -752,7 +754,7 @@ def test_a_bad_notebook_field_is_refused(tmp_path):
 
 
 def test_check_all_prints_each_verdict_and_a_score(capsys):
-    from smlessons.exercises.questions import check_all
+    from smlessons.exercises import check_all
 
     right = check_all(
         {"review-medium-word": "Medium", "review-bridge": ("Uma", "Ben"), "review-seeding": ...}, answers=False
@@ -763,7 +765,7 @@ def test_check_all_prints_each_verdict_and_a_score(capsys):
 
 
 def test_check_all_rejects_unknown_questions_before_printing(capsys):
-    from smlessons.exercises.questions import check_all
+    from smlessons.exercises import check_all
 
     with pytest.raises(UnknownQuestionError):
         check_all({"review-medium-word": "medium", "no-such-question": 1}, answers=False)
@@ -773,7 +775,7 @@ def test_check_all_rejects_unknown_questions_before_printing(capsys):
 
 
 def test_review_questions_have_the_answers_lesson6_gives():
-    from smlessons.exercises.questions import evaluate
+    from smlessons.exercises import evaluate
 
     for qid, answer in {
         "review-medium-word": "medium", "review-class-ties": 6, "review-bridge": ("Ben", "Uma"),
@@ -836,7 +838,7 @@ def test_bad_choice_questions_are_refused_with_the_reason(over, message):
 
 
 def test_every_shipped_question_has_a_level():
-    from smlessons.exercises.questions import LEVELS, list_questions, question
+    from smlessons.exercises import LEVELS, list_questions, question
 
     assert {question(q).level for q in list_questions()} <= set(LEVELS)
     missing = [
@@ -849,7 +851,7 @@ def test_every_shipped_question_has_a_level():
 
 
 def test_ask_shows_the_prompt_and_options_from_the_data():
-    from smlessons.exercises.questions import ask
+    from smlessons.exercises import ask
 
     q = _mc()
     md = q.prompt_markdown()
@@ -890,7 +892,7 @@ def test_hints_call_only_what_their_notebook_defines(name):
 import networkx as nx  # noqa: E402
 
 from smlessons.datasets.networks import student_network
-from smlessons.exercises.questions import NoStudentError, ask, question_kinds, student_copy
+from smlessons.exercises import NoStudentError, ask, question_kinds, student_copy
 
 
 def _tiny():
@@ -984,8 +986,8 @@ CHOICE3 = {"a": "first", "b": "second", "c": "third"}
     ],
 )
 def test_the_student_network_measures_on_a_network_checked_by_hand(monkeypatch, graph, kind, compute, right, wrong):
-    monkeypatch.setitem(checks._GRAPHS, graph, lambda nw: {"tiny": _tiny, "tiny_media": _tiny_media}[graph])
-    checks._graph.cache_clear()
+    monkeypatch.setitem(keys.GRAPHS, graph, lambda nw: {"tiny": _tiny, "tiny_media": _tiny_media}[graph])
+    keys.load_network.cache_clear()
     q = Question(
         id="hand",
         prompt="?",
@@ -1000,8 +1002,8 @@ def test_the_student_network_measures_on_a_network_checked_by_hand(monkeypatch, 
 
 
 def test_a_span_of_a_bridge_is_refused(monkeypatch):
-    monkeypatch.setitem(checks._GRAPHS, "tiny", lambda nw: _tiny)
-    checks._graph.cache_clear()
+    monkeypatch.setitem(keys.GRAPHS, "tiny", lambda nw: _tiny)
+    keys.load_network.cache_clear()
     q = Question(
         id="x",
         prompt="?",
@@ -1219,7 +1221,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from smlessons.datasets.multiplex import student_multiplex
-from smlessons.exercises.questions import form_problem
+from smlessons.exercises import form_problem
 
 
 def _on(graph, kind, **compute):
@@ -1327,7 +1329,7 @@ def test_a_platform_s_own_name_keeps_its_slash_and_its_brackets():
 def test_a_text_answer_keeps_its_case_and_inner_punctuation():
     q = Question(id="form-t", prompt="?", kind="text", answer="Weak ties, strong ties", explanation=".")
     assert q.evaluate('"Weak ties, strong ties."').correct
-    assert checks._text('"Elif"') == "Elif" and checks._text("(Elif)") == "(Elif)"
+    assert forms.read_text('"Elif"') == "Elif" and forms.read_text("(Elif)") == "(Elif)"
 
 
 # Random answers: names of the network (and others), decorated as students write them, in
@@ -1449,5 +1451,5 @@ def test_an_answer_whose_form_passes_is_always_graded(answer):
             q._read(answer, q.key())
         except (PersonNotFoundError, PlatformNotFoundError):
             pass  # a well-formed name that is not in the network: graded wrong, with that said
-        except checks._Unreadable as exc:
+        except forms.UnreadableAnswer as exc:
             pytest.fail(f"{q.id}: the form check passed {answer!r} but grading refused its form: {exc}")

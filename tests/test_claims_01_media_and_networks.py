@@ -15,8 +15,8 @@ import re
 
 from claims import _cells, cell_output, cell_text
 
+from smlessons.exercises import load_questions
 from smlessons.exercises.loader import load_exercise
-from smlessons.exercises.questions import load_questions
 
 NB = "01-media-and-networks"
 NB_IT = "it/01-media-e-reti"

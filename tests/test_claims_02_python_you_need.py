@@ -17,7 +17,7 @@ from claims import cell_output, cell_text
 
 from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import PersonNotFoundError, degree, neighbours
-from smlessons.exercises.questions import question
+from smlessons.exercises import question
 
 NB = "02-python-you-need"
 

@@ -11,7 +11,7 @@ from claims import cell_text
 from smlessons.datasets.networks import class_network, follow_network
 from smlessons.datasets.platforms import load_platforms, platform
 from smlessons.engine.measures import audience, followers, following, mutual_ties
-from smlessons.exercises.questions import EXERCISES_DIR, question
+from smlessons.exercises import EXERCISES_DIR, question
 
 NB = "03-what-a-medium-offers"
 

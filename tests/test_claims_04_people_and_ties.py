@@ -17,7 +17,7 @@ from smlessons.engine.measures import (
     neighbours,
     shortest_path,
 )
-from smlessons.exercises.questions import question
+from smlessons.exercises import question
 
 NB = "04-people-and-ties"
 

@@ -23,7 +23,7 @@ from smlessons.engine.measures import (
     neighbours,
     reciprocity,
 )
-from smlessons.exercises.questions import question
+from smlessons.exercises import question
 
 NB = "05-bridges-and-brokers"
 

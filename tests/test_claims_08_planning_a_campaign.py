@@ -19,8 +19,8 @@ from smlessons.datasets.multiplex import multiplex_class
 from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import bridges, degrees
 from smlessons.engine.multilayer import media_of, overlap, removal_effects
+from smlessons.exercises import load_questions, question
 from smlessons.exercises.campaign import Campaign
-from smlessons.exercises.questions import load_questions, question
 
 NB = "08-planning-a-campaign"
 

@@ -502,7 +502,7 @@ def test_a_network_question_is_bound_to_each_student(course):
         id, kind, points = "t01-ties", "number", 1
 
         def for_student(self, student):
-            from smlessons.exercises.questions import Question
+            from smlessons.exercises import Question
 
             return Question(id=self.id, prompt="?", kind="number", answer=len(student), explanation="e")
 

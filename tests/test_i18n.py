@@ -520,7 +520,7 @@ def test_the_string_tables_are_package_data():
 
 
 def _mc(language):
-    from smlessons.exercises.questions import Question
+    from smlessons.exercises import Question
 
     return Question(
         id="demo-mc",
@@ -555,19 +555,70 @@ def test_a_question_prints_its_frame_words_in_its_files_language():
 
 
 def test_the_italian_lesson_1_questions_file_says_it_is_italian():
-    from smlessons.exercises.questions import load_questions, question
+    from smlessons.exercises import load_questions, question
 
     qs = load_questions("lesson01_questions_it")
     assert qs and all(q.language == "it" for q in qs.values())
-    assert all(q.language == "en" for q in load_questions("lesson01_questions").values())
+    assert all(q.language is None for q in load_questions("lesson01_questions").values())  # the student's
     q = question(next(iter(qs)))
     assert "Giusto:" in str(q.evaluate(q.answer))
 
 
 def test_a_questions_file_in_an_unknown_language_is_refused(tmp_path):
-    from smlessons.exercises.questions import QuestionFileError, load_questions
+    from smlessons.exercises import QuestionFileError, load_questions
 
     bad = tmp_path / "q.json"
     bad.write_text(json.dumps({"lang": "fr", "questions": []}), encoding="utf-8")
     with pytest.raises(QuestionFileError, match=r"q.json: field 'lang': unknown language 'fr'"):
         load_questions(bad)
+
+
+def test_check_speaks_the_students_language_from_the_environment(monkeypatch, capsys):
+    """A questions file without "lang": the frame and what is said of a wrong answer follow LANG."""
+    from smlessons.exercises import check
+
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    check("karate-most-ties", 1, answers=False)
+    out = capsys.readouterr().out
+    assert out.startswith("\u2717 Non proprio: hai risposto 1.\n"), out
+    assert "Il membro 1 ha 9 legami; il massimo nella rete è 17." in out
+    check("karate-most-ties", "five ties", answers=False)
+    assert (
+        "'five ties' non è in questa rete (34 persone). Le persone sono numerate da 0 a 33." in capsys.readouterr().out
+    )
+    check("karate-most-ties", ["Ana", "Ben"], answers=False)
+    assert "Questa domanda richiede una persona (un nome o il numero di un membro): la risposta ha 2 parti." in (
+        capsys.readouterr().out
+    )
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    check("karate-most-ties", 1, answers=False)
+    out = capsys.readouterr().out
+    assert (
+        out.startswith("\u2717 Not quite: you answered 1.\n")
+        and "Member 1 has 9 ties; the most anyone has is 17." in out
+    )
+
+
+def test_a_wrong_answer_is_described_in_italian_with_no_english_left(monkeypatch):
+    from smlessons.exercises import evaluate
+
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    for qid, answer in [("karate-most-ties", 1), ("ana-best-medium", "whatsapp"), ("ana-best-medium", "Snapchat")]:
+        text = str(evaluate(qid, answer, answers=False))
+        first_lines = "\n".join(text.splitlines()[:2])  # the frame and the description; the hint is the file's own
+        for name in ("Instagram", "TikTok", "WhatsApp", "Minecraft"):  # platforms' names are the same in Italian
+            first_lines = first_lines.replace(name, "")
+        assert not english_words(first_lines), first_lines
+    text = str(evaluate("ana-best-medium", "whatsapp", answers=False))
+    assert "Dei 5 amici di Ana, 2 hanno un legame con Ana su WhatsApp (Ines, Rosa)." in text
+
+
+def test_form_problem_and_the_recorder_frame_follow_the_language():
+    from smlessons.exercises import form_problem
+
+    assert form_problem("number", "5 ties", language="it") == "Questa domanda richiede un numero: hai scritto '5 ties'."
+    assert form_problem("tie", "Ana", language="it") == (
+        'Questa domanda richiede un legame: due persone, per esempio ("Ana", "Ben") o "Ana-Ben": '
+        "un legame unisce due persone, ma la risposta ne nomina 1."
+    )
+    assert form_problem("number", "5 ties") == "This question expects a number: got '5 ties'."

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from smlessons.exercises.questions import list_questions
+from smlessons.exercises import list_questions
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 LESSONS = sorted(p for p in NOTEBOOKS.rglob("[0-9][0-9]-*.ipynb") if ".ipynb_checkpoints" not in p.parts)
@@ -86,7 +86,7 @@ def test_widget_cells_ship_without_output(lesson):
 def test_predict_results_are_not_shown_before_the_student_runs_them(lesson):
     """After a "predict first" question, the cell that computes the answer ships
     without output (tag ``reveal``): a saved output would give the answer away."""
-    from smlessons.exercises.questions import question
+    from smlessons.exercises import question
 
     cells = _cells(lesson)
     shown = []

@@ -238,9 +238,9 @@ def _form_problem(kind: str, options, answer) -> str:
 
     The form checked is the one the grader reads back from the answer file
     (:func:`jsonable`, lists as tuples), with the grader's own reader
-    (:func:`smlessons.exercises.questions.form_problem`), so an answer that passes is gradable.
+    (:func:`smlessons.exercises.forms.form_problem`), so an answer that passes is gradable.
     """
-    from .questions import form_problem
+    from .forms import form_problem
 
     saved = _revive(jsonable(answer))
     return form_problem(kind, saved, options) or form_problem(kind, answer, options)
@@ -261,7 +261,7 @@ class Recorder:
         expects (a number, a person, ...), never for right or wrong, and an
         id that is not a question of the file is refused.
     expects : dict, optional
-        ``{exercise id: kind}`` (a kind of :data:`smlessons.exercises.questions.KINDS`),
+        ``{exercise id: kind}`` (a kind of :data:`smlessons.exercises.forms.KINDS`),
         for questions built without a file; added to those of `questions`.
 
     Notes
@@ -296,7 +296,7 @@ class Recorder:
     """
 
     def __init__(self, answers=None, *, questions=None, expects=None):
-        from .questions import KINDS
+        from .forms import KINDS
 
         self.store = open_store(answers)
         self.questions_file = Path(questions) if questions is not None else None
@@ -350,7 +350,7 @@ class Recorder:
         if not graph or kind not in ("person", "people", "tie"):
             return ""
         from ..variants import student_id
-        from .questions import answer_names
+        from .forms import answer_names
 
         if graph == "student_multiplex":
             from ..datasets.multiplex import student_multiplex as build

@@ -476,7 +476,7 @@ class Keys:
     def add_file(self, path) -> None:
         """Add the keys of one JSON file (a board or a questions file); a file
         that is not a key is noted in :attr:`problems`, never raised."""
-        from ..exercises.questions import QuestionFileError, load_questions
+        from ..exercises import QuestionFileError, load_questions
 
         path = Path(path)
         try:
