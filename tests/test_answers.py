@@ -82,7 +82,7 @@ def test_a_corrupt_file_is_kept_aside_and_reported_never_overwritten(store, cont
     aside = list(store.folder.glob("01-media-and-networks.answers.corrupt-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == content.encode("latin-1")
     assert store.load("ex") == 1
-    assert store.problems and "kept as" in store.problems[0]
+    assert store.problems and store.problems[0].code == "kept_aside" and "kept as" in str(store.problems[0])
 
 
 def test_two_corrupt_files_in_the_same_second_are_both_kept(store):
@@ -243,3 +243,24 @@ def test_a_file_with_no_or_an_odd_student_is_still_read(tmp_path, recorded):
     (tmp_path / "nb.answers.json").write_text(json.dumps(doc))
     assert AnswerStore("nb", folder=tmp_path).load("ex1") == 1
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_store_problem_is_structured_and_rendered_in_each_language(store, monkeypatch):
+    """The store reports what happened (a code and its parameters); each caller words it."""
+    from smlessons.exercises.answers import StoreProblem
+    from smlessons.i18n import translator
+
+    store.folder.mkdir(exist_ok=True)
+    store.path.write_text("{damaged")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.warns(AnswerFileWarning):
+        store.all()
+    (problem,) = store.problems
+    assert problem.code == "left_as_is" and problem.params["file"] == store.path.name
+    assert problem.params["reason"] == "invalid" and problem.params["details"].startswith("JSONDecodeError")
+    assert str(problem).endswith("; it was left as it is (the notebook is being graded).")
+    italian = problem.render(translator("it"))
+    assert italian.startswith(f"{store.path.name} non è un file delle risposte valido (JSONDecodeError")
+    assert italian.endswith("è stato lasciato così com'è (il notebook è in fase di valutazione).")
+    with pytest.raises(ValueError, match="unknown answer file problem 'lost'"):
+        StoreProblem("lost", {})

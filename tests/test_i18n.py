@@ -201,7 +201,7 @@ def english_words(text: str) -> set[str]:
     for msgid in extracted():
         for m in msgid if isinstance(msgid, tuple) else (msgid,):
             vocabulary |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m))}
-    vocabulary -= {"escape", "space"}  # also key names in the Italian help ("Esc")
+    vocabulary -= {"escape", "space", "notebook"}  # key names in the Italian help ("Esc"); "notebook" is Italian too
     return {w for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", text)) if w.lower() in vocabulary}
 
 
@@ -622,3 +622,19 @@ def test_form_problem_and_the_recorder_frame_follow_the_language():
         "un legame unisce due persone, ma la risposta ne nomina 1."
     )
     assert form_problem("number", "5 ties") == "This question expects a number: got '5 ties'."
+
+
+def test_a_store_problem_other_than_a_file_kept_aside_is_worded_in_the_board_language(tmp_path, monkeypatch):
+    """No English message is parsed: the board renders the store's structured problem in its language."""
+    from smlessons.exercises.answers import AnswerStore
+
+    store = AnswerStore("nb", folder=tmp_path)
+    store.path.write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    with pytest.warns(UserWarning):
+        board = SortingBoard(items=ITEMS, bins=BINS, exercise_id="ex", answers=store, language="it")
+    assert board.notice == (
+        "C'è un problema con il tuo file delle risposte: nb.answers.json non è un file delle risposte valido "
+        "(JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)): "
+        "è stato lasciato così com'è (il notebook è in fase di valutazione)."
+    )

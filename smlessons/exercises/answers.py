@@ -42,7 +42,10 @@ import os
 import re
 import tempfile
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..i18n import N_, Translator, translator
 
 try:
     import fcntl
@@ -53,6 +56,7 @@ __all__ = [
     "AnswerFileWarning",
     "AnswerStore",
     "FORMAT",
+    "StoreProblem",
     "answers_dir",
     "check_exercise_id",
     "grading_run",
@@ -70,6 +74,64 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 class AnswerFileWarning(UserWarning):
     """An answer file could not be read and was moved aside."""
 
+
+@dataclass(frozen=True)
+class StoreProblem:
+    """Something that went wrong with an answer file, for the student to be told.
+
+    A structured report, not a sentence: ``code`` says what happened, and each
+    caller words it in the student's language with :meth:`render` (the
+    English text is ``str(problem)``, also the :class:`AnswerFileWarning`'s).
+
+    ``code`` is one of :data:`STORE_PROBLEMS`:
+
+    - ``"kept_aside"``: the file could not be read; it was renamed to
+      ``params["aside"]`` and a new answer file was started;
+    - ``"left_as_is"``: the file could not be read while the notebook is being
+      graded; it was left untouched;
+    - ``"not_moved"``: the file could not be read nor renamed
+      (``params["error"]`` says why); answers will not be saved.
+
+    ``params["file"]`` is the file's name, ``params["reason"]`` why it could
+    not be read (``"unreadable"``: ``params["details"]`` is the system's
+    error; ``"invalid"``: not an answer file, ``params["details"]`` says
+    what is wrong).
+
+    Examples
+    --------
+    >>> p = StoreProblem("kept_aside", {"file": "nb.answers.json", "reason": "invalid",
+    ...                  "details": "JSONDecodeError: Expecting value", "aside": "nb.answers.corrupt-1.json"})
+    >>> str(p)
+    'nb.answers.json is not a valid answer file (JSONDecodeError: Expecting value); it was kept as nb.answers.corrupt-1.json and a new answer file was started.'
+    """
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.code not in STORE_PROBLEMS:
+            raise ValueError(f"unknown answer file problem {self.code!r}; the codes are {', '.join(STORE_PROBLEMS)}")
+
+    def render(self, t: Translator | None = None) -> str:
+        """The problem as a sentence in the language of `t` (default: the environment's)."""
+        t = t if t is not None else translator()
+        why = t.gettext(_REASONS[self.params.get("reason", "invalid")], details=self.params.get("details", ""))
+        return t.gettext(STORE_PROBLEMS[self.code], **{**self.params, "why": why})
+
+    def __str__(self) -> str:
+        return self.render(translator("en"))
+
+
+#: What can go wrong with an answer file (see :class:`StoreProblem`), and how it is said.
+STORE_PROBLEMS = {
+    "kept_aside": N_("{file} {why}; it was kept as {aside} and a new answer file was started."),
+    "left_as_is": N_("{file} {why}; it was left as it is (the notebook is being graded)."),
+    "not_moved": N_("{file} {why}, and could not be renamed ({error}); answers will not be saved."),
+}
+_REASONS = {
+    "unreadable": N_("could not be read ({details})"),
+    "invalid": N_("is not a valid answer file ({details})"),
+}
 
 #: At most this many characters of a student's answer are shown in a message, a CSV or a page.
 SHOWN_CHARACTERS = 200
@@ -190,7 +252,7 @@ class AnswerStore:
         self.folder = Path(folder) if folder is not None else answers_dir()
         self.path = self.folder / f"{notebook}.answers.json"
         self.lock_path = self.folder / f".{notebook}.answers.lock"
-        self.problems: list[str] = []  # what went wrong reading, for the student to see
+        self.problems: list[StoreProblem] = []  # what went wrong reading, for the student to be told
 
     def __repr__(self) -> str:
         return f"AnswerStore({self.notebook!r}, file={self.path.name!r})"
@@ -222,19 +284,23 @@ class AnswerStore:
         except FileNotFoundError:
             return _empty(self.notebook)
         except OSError as exc:
-            self._set_aside(f"could not be read ({exc.strerror or exc})")
+            self._set_aside("unreadable", str(exc.strerror or exc))
             return _empty(self.notebook)
         try:
             return validate_document(json.loads(raw.decode("utf-8")), self.path.name)
         except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            self._set_aside(f"is not a valid answer file ({type(exc).__name__}: {str(exc)[:200]})")
+            self._set_aside("invalid", f"{type(exc).__name__}: {str(exc)[:200]}")
             return _empty(self.notebook)
 
-    def _set_aside(self, why: str) -> None:
+    def _report(self, code: str, **params) -> StoreProblem:
+        problem = StoreProblem(code, {"file": self.path.name, **params})
+        self.problems.append(problem)
+        warnings.warn(str(problem), AnswerFileWarning, stacklevel=5)
+        return problem
+
+    def _set_aside(self, reason: str, details: str) -> None:
         if self.read_only:  # grading: the hand-in stays exactly as it was
-            message = f"{self.path.name} {why}; it was left as it is (the notebook is being graded)."
-            self.problems.append(message)
-            warnings.warn(message, AnswerFileWarning, stacklevel=4)
+            self._report("left_as_is", reason=reason, details=details)
             return
         stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}.json")
@@ -244,14 +310,10 @@ class AnswerStore:
             aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}-{n}.json")
         try:
             os.replace(self.path, aside)
-            message = f"{self.path.name} {why}; it was kept as {aside.name} and a new answer file was started."
         except OSError as exc:
-            message = f"{self.path.name} {why}, and could not be moved aside ({exc}); answers will not be saved."
-            self.problems.append(message)
-            warnings.warn(message, AnswerFileWarning, stacklevel=4)
+            self._report("not_moved", reason=reason, details=details, error=str(exc))
             raise
-        self.problems.append(message)
-        warnings.warn(message, AnswerFileWarning, stacklevel=4)
+        self._report("kept_aside", reason=reason, details=details, aside=aside.name)
 
     def _write(self, doc: dict) -> None:
         if self.read_only:  # never while nbgrader runs the notebook

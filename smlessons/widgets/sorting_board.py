@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -70,7 +69,6 @@ NOTICE_NOT_SAVED = N_("Your last move could not be saved ({error}). Ask your ins
 NOTICE_SET_ASIDE = N_("{file} could not be read; it was kept as {aside} and a new answer file was started.")
 NOTICE_OTHER = N_("There was a problem with your answer file: {details}")
 # The answer store's own report of a damaged file (smlessons.exercises.answers), in English.
-_SET_ASIDE = re.compile(r"^(?P<file>\S+) .*; it was kept as (?P<aside>\S+) and a new answer file was started\.$")
 
 
 def student_name() -> str:
@@ -379,11 +377,12 @@ class SortingBoard(anywidget.AnyWidget):
         """The answer store's problems, in the board's language."""
         out = []
         for problem in self._store.problems:
-            m = _SET_ASIDE.match(problem)
-            if m:
-                out.append(self._t.gettext(NOTICE_SET_ASIDE, file=m["file"], aside=m["aside"]))
+            if problem.code == "kept_aside":
+                out.append(
+                    self._t.gettext(NOTICE_SET_ASIDE, file=problem.params["file"], aside=problem.params["aside"])
+                )
             else:
-                out.append(self._t.gettext(NOTICE_OTHER, details=problem))
+                out.append(self._t.gettext(NOTICE_OTHER, details=problem.render(self._t)))
         return " ".join(out)
 
     def _say(self, message: str) -> None:
