@@ -638,3 +638,24 @@ def test_a_store_problem_other_than_a_file_kept_aside_is_worded_in_the_board_lan
         "(JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)): "
         "è stato lasciato così com'è (il notebook è in fase di valutazione)."
     )
+
+
+def test_the_recorder_speaks_the_students_language(tmp_path, monkeypatch, capsys):
+    from smlessons.exercises import AnswerStore, Recorder
+
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    record = Recorder(AnswerStore("quiz", folder=tmp_path), expects={"q3": "number"})
+    record("q3", "5 ties")
+    assert capsys.readouterr().out == (
+        "\u26a0 Non registrata: questa domanda richiede un numero: hai scritto '5 ties'. "
+        "Scrivi un numero, per esempio 5, poi esegui di nuovo la cella. Per q3 non è ancora registrato nulla.\n"
+    )
+    record("q3", 5)
+    assert capsys.readouterr().out == (
+        "\u2714 Ho registrato la tua risposta a q3: 5. Sarà valutata dopo la consegna del compito.\n"
+    )
+    # an explicit language wins over the environment
+    Recorder(record.store, expects={"q3": "number"}, language="en")("q3", ...)
+    assert capsys.readouterr().out == "No answer yet: replace ... with your answer, then run the cell again.\n"
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        Recorder(record.store, language="fr")

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 from pathlib import Path
 
+from ..i18n import N_, NP_, resolve_language, translator
 from .answers import (
     AnswerFileWarning,
     AnswerStore,
@@ -198,24 +199,26 @@ def save_answer(exercise_id: str, answer, answers=None) -> Path | None:
     store = open_store(answers)
     if store is None or store.read_only:
         return None
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", AnswerFileWarning)
+    seen = len(store.problems)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", AnswerFileWarning)
         store.save(exercise_id, jsonable(answer))
-    for warning in caught:  # a damaged file was kept aside: say so on stdout, where it stays visible
-        print(str(warning.message))
+    for problem in store.problems[seen:]:  # a damaged file was kept aside: say so on stdout, where it stays visible
+        print(problem.render())
     return store.path
 
 
-#: What the student is asked to write when an answer lacks its question's form.
+#: What the student is asked to write when an answer lacks its question's form
+#: (catalog messages: translate with a :class:`~smlessons.i18n.Translator`).
 EXAMPLES = {
-    "person": 'a name in quotes, for example "Pia"',
-    "people": 'a list of names, for example ["Ana", "Ben"]',
-    "tie": 'two names, for example ("Ana", "Ben")',
-    "number": "a number, for example 5",
-    "text": 'a word or a short phrase in quotes, for example "bridge"',
-    "platform": 'a platform\'s name in quotes, for example "TikTok"',
-    "platforms": 'platform names, for example ["TikTok", "Instagram"]',
-    "choice": 'the letter of one option in quotes, for example "a"',
+    "person": N_('a name in quotes, for example "Pia"'),
+    "people": N_('a list of names, for example ["Ana", "Ben"]'),
+    "tie": N_('two names, for example ("Ana", "Ben")'),
+    "number": N_("a number, for example 5"),
+    "text": N_('a word or a short phrase in quotes, for example "bridge"'),
+    "platform": N_('a platform\'s name in quotes, for example "TikTok"'),
+    "platforms": N_('platform names, for example ["TikTok", "Instagram"]'),
+    "choice": N_('the letter of one option in quotes, for example "a"'),
 }
 
 
@@ -233,17 +236,17 @@ def _revive(value):
     return value
 
 
-def _form_problem(kind: str, options, answer) -> str:
-    """Why the saved form of `answer` cannot be graded as a `kind` answer, or ``""``.
+def _form_problem(kind: str, options, answer):
+    """Why the saved form of `answer` cannot be graded as a `kind` answer: ``(what, why)`` messages, or ``None``.
 
     The form checked is the one the grader reads back from the answer file
     (:func:`jsonable`, lists as tuples), with the grader's own reader
-    (:func:`smlessons.exercises.forms.form_problem`), so an answer that passes is gradable.
+    (:func:`smlessons.exercises.forms.form_message`), so an answer that passes is gradable.
     """
-    from .forms import form_problem
+    from .forms import form_message
 
     saved = _revive(jsonable(answer))
-    return form_problem(kind, saved, options) or form_problem(kind, answer, options)
+    return form_message(kind, saved, options) or form_message(kind, answer, options)
 
 
 class Recorder:
@@ -263,6 +266,9 @@ class Recorder:
     expects : dict, optional
         ``{exercise id: kind}`` (a kind of :data:`smlessons.exercises.forms.KINDS`),
         for questions built without a file; added to those of `questions`.
+    language : str, optional
+        The language of what the recorder says (``"en"``, ``"it"``); by
+        default the environment's (see :func:`smlessons.i18n.resolve_language`).
 
     Notes
     -----
@@ -295,9 +301,10 @@ class Recorder:
     ✔ Recorded your answer to q3: 6. It replaces 5, recorded ... It will be graded after you hand in the assignment.
     """
 
-    def __init__(self, answers=None, *, questions=None, expects=None):
+    def __init__(self, answers=None, *, questions=None, expects=None, language=None):
         from .forms import KINDS
 
+        self.language = resolve_language(language) if language is not None else None
         self.store = open_store(answers)
         self.questions_file = Path(questions) if questions is not None else None
         self._forms = {}
@@ -321,10 +328,15 @@ class Recorder:
     def __repr__(self) -> str:
         return f"Recorder({self.store!r})"
 
-    def _name(self, exercise_id: str) -> str:
+    def _say(self, message: str, /, **values) -> str:
+        return translator(self.language).gettext(message, **values)
+
+    def _name(self, exercise_id: str, start: bool = False) -> str:
         """How the student knows the question: "question 2" in an assignment, else its id."""
         n = self._numbers.get(exercise_id)
-        return f"question {n}" if n else exercise_id
+        if not n:
+            return exercise_id
+        return self._say(N_("Question {number}") if start else N_("question {number}"), number=n)
 
     def _previous(self, exercise_id: str):
         """``(answer, saved)`` recorded before, or ``(None, "")``; reading is only for the message."""
@@ -340,8 +352,8 @@ class Recorder:
     def _before(self, exercise_id: str) -> str:
         previous, _ = self._previous(exercise_id)
         if previous is None:
-            return f" Nothing is recorded for {self._name(exercise_id)} yet."
-        return f" Your answer recorded before ({_shown(previous)}) still stands."
+            return " " + self._say(N_("Nothing is recorded for {question} yet."), question=self._name(exercise_id))
+        return " " + self._say(N_("Your answer recorded before ({answer}) still stands."), answer=_shown(previous))
 
     def _not_in_network(self, exercise_id: str, answer) -> str:
         """A sentence naming the people of `answer` who are not in the student's own network, or ``""``."""
@@ -364,34 +376,51 @@ class Recorder:
         strangers = [name for name in named if name.casefold() not in people]
         if not strangers:
             return ""
-        who = ", ".join(strangers)
-        verb = "is" if len(strangers) == 1 else "are"
-        return f"{who} {verb} not in your network: check the spelling against the names in your network."
+        return translator(self.language).ngettext(
+            *NP_(
+                "{names} is not in your network: check the spelling against the names in your network.",
+                "{names} are not in your network: check the spelling against the names in your network.",
+            ),
+            len(strangers),
+            names=", ".join(strangers),
+        )
 
     def summary(self) -> None:
         """Print what the answer file holds for this assignment's questions, and when each was saved."""
         if self.store is None:
-            print("This notebook does not know its answer file. Ask your instructor.")
+            print(self._say(N_("This notebook does not know its answer file. Ask your instructor.")))
             return
         ids = list(self._forms) or list(self.store.all())
-        lines = [f"Your answer file {self.store.path.name} holds:"]
+        lines = [self._say(N_("Your answer file {file} holds:"), file=self.store.path.name)]
         for qid in ids:
             answer, saved = self._previous(qid)
-            when = f" (saved {saved[:16].replace('T', ' ')})" if saved else ""
-            shown = "nothing yet" if answer is None else _shown(answer) + when
-            lines.append(f"  {self._name(qid).capitalize()}: {shown}")
+            if answer is None:
+                shown = self._say(N_("nothing yet"))
+            elif saved:
+                shown = self._say(
+                    N_("{answer} (saved {when})"), answer=_shown(answer), when=saved[:16].replace("T", " ")
+                )
+            else:
+                shown = _shown(answer)
+            lines.append(f"  {self._name(qid, start=True)}: {shown}")
         print("\n".join(lines))
 
     def __call__(self, exercise_id: str, answer) -> None:
         """Save `answer` and say so; ``...`` (or ``None``) saves nothing, nor does an answer that cannot be graded."""
         check_exercise_id(exercise_id)
         if answer is Ellipsis or answer is None:
-            print("No answer yet: replace ... with your answer, then run the cell again.")
+            print(self._say(N_("No answer yet: replace ... with your answer, then run the cell again.")))
             return
         if self.questions_file is not None and exercise_id not in self._forms:
             print(
-                f"Not recorded: {exercise_id} is not a question of this assignment "
-                f"({', '.join(self._forms) or 'none'}). Keep the question's id as the cell gave it."
+                self._say(
+                    N_(
+                        "Not recorded: {question} is not a question of this assignment ({known}). "
+                        "Keep the question's id as the cell gave it."
+                    ),
+                    question=exercise_id,
+                    known=", ".join(self._forms) or "-",
+                )
             )
             return
         answer = materialise(answer)
@@ -400,44 +429,77 @@ class Recorder:
             shown = ", ".join(map(str, shown))
         if self.store is None:
             print(
-                f"Your answer to {exercise_id} ({shown}) could not be saved: this notebook does not know "
-                "its answer file. Ask your instructor."
+                self._say(
+                    N_(
+                        "Your answer to {question} ({answer}) could not be saved: this notebook does not know "
+                        "its answer file. Ask your instructor."
+                    ),
+                    question=exercise_id,
+                    answer=shown,
+                )
             )
             return
         name = self._name(exercise_id)
         if self.store.read_only:
             print(
-                f"(Grading: {name} is graded from the answer file as it was handed in, "
-                f"{self.store.path.name}; the grade cell below shows the answer graded.)"
+                self._say(
+                    N_(
+                        "(Grading: {question} is graded from the answer file as it was handed in, "
+                        "{file}; the grade cell below shows the answer graded.)"
+                    ),
+                    question=name,
+                    file=self.store.path.name,
+                )
             )
             return
         if exercise_id in self._forms:
             kind, options = self._forms[exercise_id]
             problem = _form_problem(kind, options, answer)
             if problem:
-                problem = problem[0].lower() + problem[1:]
+                t = translator(self.language)
+                what, why = problem
                 print(
-                    f"\u26a0 Not recorded: {problem} Write {EXAMPLES[kind]}, then run the cell again."
+                    "\u26a0 "
+                    + t.gettext(
+                        N_(
+                            "Not recorded: this question expects {what}: {why}. Write {example}, then run the cell again."
+                        ),
+                        what=what.render(t),
+                        why=why.render(t),
+                        example=t.gettext(EXAMPLES[kind]),
+                    )
                     + self._before(exercise_id)
                 )
                 return
             stranger = self._not_in_network(exercise_id, answer)
             if stranger:
-                print(f"\u26a0 Not recorded: {stranger}" + self._before(exercise_id))
+                print("\u26a0 " + self._say(N_("Not recorded: {reason}"), reason=stranger) + self._before(exercise_id))
                 return
         previous, saved = self._previous(exercise_id)
         try:
             save_answer(exercise_id, answer, self.store)
         except OSError as exc:
             print(
-                f"\u26a0 Your answer to {name} could not be saved ({exc}). Ask your instructor where answers are kept."
+                "\u26a0 "
+                + self._say(
+                    N_(
+                        "Your answer to {question} could not be saved ({error}). Ask your instructor where answers are kept."
+                    ),
+                    question=name,
+                    error=exc,
+                )
             )
             return
         replaced = ""
         if previous is not None and jsonable(previous) != jsonable(answer):
-            when = f", recorded {saved[:16].replace('T', ' ')}" if saved else ""
-            replaced = f" It replaces {_shown(previous)}{when}."
-        print(
-            f"\u2714 Recorded your answer to {name}: {shown}.{replaced} "
-            "It will be graded after you hand in the assignment."
-        )
+            if saved:
+                replaced = self._say(
+                    N_("It replaces {answer}, recorded {when}."),
+                    answer=_shown(previous),
+                    when=saved[:16].replace("T", " "),
+                )
+            else:
+                replaced = self._say(N_("It replaces {answer}."), answer=_shown(previous))
+        recorded = self._say(N_("Recorded your answer to {question}: {answer}."), question=name, answer=shown)
+        graded = self._say(N_("It will be graded after you hand in the assignment."))
+        print("\u2714 " + " ".join(part for part in (recorded, replaced, graded) if part))
