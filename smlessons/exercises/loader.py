@@ -435,16 +435,19 @@ def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:
     for i, raw in enumerate(raw_clauses):
         if not isinstance(raw, dict):
             fail(f"policy clause {i} must be an object")
-        where = f"policy clause {i} ({raw.get('id')!r})"
-        check_fields(raw, CLAUSE_FIELDS, fail, where)
+
+        def fail_here(msg: str, i=i, raw=raw):
+            fail(f"policy clause {i} ({raw.get('id')!r}): {msg}")
+
+        check_fields(raw, CLAUSE_FIELDS, fail_here)
         cid = raw["id"]
         if not isinstance(cid, str) or not _CLAUSE_ID.match(cid):
-            fail(f"{where}: id must be a capital letter and a number, e.g. 'M1'")
+            fail_here("id must be a capital letter and a number, e.g. 'M1'")
         if cid in clauses:
-            fail(f"{where}: duplicate clause id {cid!r}")
+            fail_here(f"duplicate clause id {cid!r}")
         for key in ("name", "text"):
             if not isinstance(raw[key], str) or not raw[key].strip():
-                fail(f"{where}: field {key!r} must be a non-empty string")
+                fail_here(f"field {key!r} must be a non-empty string")
         right = raw["right"]
         if (
             not isinstance(right, list)
@@ -452,9 +455,9 @@ def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:
             or len(set(map(str, right))) != len(right)
             or not all(isinstance(r, str) and r in roles for r in right)
         ):
-            fail(f"{where}: field 'right' must list roles of policy.bins ({', '.join(roles)}), each once")
+            fail_here(f"field 'right' must list roles of policy.bins ({', '.join(roles)}), each once")
         source = raw.get("source", "")
         if not isinstance(source, str) or (source and source not in sources):
-            fail(f"{where}: field 'source' is {source!r}, which is not a key of 'sources'")
+            fail_here(f"field 'source' is {source!r}, which is not a key of 'sources'")
         clauses[cid] = Clause(cid, raw["name"], raw["text"], tuple(right), tuple(roles[r] for r in right), source)
     return dict(roles), clauses
