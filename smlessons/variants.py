@@ -17,6 +17,8 @@ import getpass
 import os
 import random
 
+from .i18n import N_, translator
+
 __all__ = [
     "GENERIC_LOGINS",
     "STUDENT_ENV",
@@ -141,28 +143,31 @@ def show_student(file=None) -> None:
     out = sys.stdout if file is None else file
     student = student_id()
     source = student_id_source()
+    t = translator()
     if student:
-        print(
-            f"Your student id: {student}. Your cards and network are drawn from it, "
-            f"and your instructor grades you as {student}.",
-            file=out,
+        message = N_(
+            "Your student id: {student}. Your cards and network are drawn from it, "
+            "and your instructor grades you as {student}."
         )
+        print(t.gettext(message, student=student), file=out)
     else:
-        print("No student id: every student would get the same cards and network.", file=out)
+        print(t.gettext(N_("No student id: every student would get the same cards and network.")), file=out)
     generic = student.lower() in GENERIC_LOGINS
     if source in ("login", "") or generic:
-        why = (
-            f"{student!r} is a login many people share, not your id"
-            if generic
-            else f"{student!r} is this computer's login name, which may not be the id your instructor grades you as"
-            if student
-            else "there is no id at all"
+        if generic:
+            why = t.gettext(N_("{student} is a login many people share, not your id"), student=repr(student))
+        elif student:
+            why = t.gettext(
+                N_("{student} is this computer's login name, which may not be the id your instructor grades you as"),
+                student=repr(student),
+            )
+        else:
+            why = t.gettext(N_("there is no id at all"))
+        warning = N_(
+            'WARNING: {why}. Run use_student("your id") first, with your id exactly as your '
+            "instructor gave it, then run this cell again. Otherwise your cards are not the ones you are graded on."
         )
-        print(
-            f'WARNING: {why}. Run use_student("your id") first, with your id exactly as your '
-            "instructor gave it, then run this cell again. Otherwise your cards are not the ones you are graded on.",
-            file=out,
-        )
+        print(t.gettext(warning, why=why), file=out)
 
 
 def rng(student: str, exercise_id: str, purpose: str = "") -> random.Random:

@@ -659,3 +659,15 @@ def test_the_recorder_speaks_the_students_language(tmp_path, monkeypatch, capsys
     assert capsys.readouterr().out == "No answer yet: replace ... with your answer, then run the cell again.\n"
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Recorder(record.store, language="fr")
+
+
+def test_show_student_speaks_the_students_language(monkeypatch, capsys):
+    from smlessons.variants import show_student
+
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    monkeypatch.setenv("SMLESSONS_STUDENT", "maria")
+    show_student()
+    assert capsys.readouterr().out == (
+        "Il tuo id di studente: maria. Le tue schede e la tua rete sono estratte da questo id, "
+        "e l'insegnante ti valuta come maria.\n"
+    )
