@@ -39,6 +39,13 @@ both :func:`form_problem` (what a recorder checks before saving) and the
 grading, so every answer whose form passes is graded.
 Plain Python: nothing here needs a widget or a browser.
 
+The reading of answers' forms lives in :mod:`smlessons.exercises.forms`, the
+measures that compute a key in :mod:`smlessons.exercises.keys`, the roles of
+a question on a student's own network in :mod:`smlessons.exercises.roles`.
+Every sentence this prints around the data's own text comes from the
+gettext catalogs (:mod:`smlessons.i18n`), in the questions file's ``lang``
+or else the student's language.
+
 Every answer given (not ``...``) is also saved, in the JSON form of
 :func:`smlessons.exercises.recorder.jsonable`, under the question's id in the
 lesson's answer file, as the sorting boards do (see :mod:`smlessons.exercises.answers`):
@@ -191,6 +198,11 @@ class Question:
         in the order shown. `answer` is the right letter (or a list of
         letters that are all right), and `feedback` must say, for every
         wrong letter, what misconception it stands for.
+    language : str, optional
+        The language of the fixed words around the feedback and of what is
+        said about a wrong answer (``"en"``, ``"it"``); ``None`` (the
+        default): the student's, from the environment when the feedback is
+        shown (see :func:`smlessons.i18n.resolve_language`).
 
     Examples
     --------
