@@ -292,3 +292,41 @@ def test_every_lesson_with_sources_has_a_references_cell():
         "01-media-e-reti.ipynb",
     ):
         assert name in with_refs
+
+
+# -- the schema of the sources field --------------------------------------------------------------
+
+
+def _sources_validator():
+    import jsonschema  # a dependency of the data files' schemas
+    schema = json.loads(
+        (ROOT / "smlessons" / "content" / "schemas" / "sources.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_the_sources_schema_accepts_every_shipped_sources_field():
+    validator = _sources_validator()
+    for path in DATA_FILES + KEY_FILES + STUDENT_COPIES:
+        sources = json.loads(path.read_text(encoding="utf-8"))["sources"]
+        assert not list(validator.iter_errors(sources)), path.name
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        "granovetter-1973",
+        ["Granovetter 1973"],
+        ["granovetter-1973", "granovetter-1973"],
+        [{"key": "granovetter-1973", "page": "3"}],
+        [{"note": "Chapter 3."}],
+        [{"key": "granovetter-1973", "lang": "fr"}],
+        {"a": ""},
+    ],
+    ids=str,
+)
+def test_the_sources_schema_refuses_what_the_loader_refuses(sources):
+    assert list(_sources_validator().iter_errors(sources))
+    with pytest.raises(ValueError):
+        resolve_sources(sources)
