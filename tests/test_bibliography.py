@@ -299,6 +299,7 @@ def test_every_lesson_with_sources_has_a_references_cell():
 
 def _sources_validator():
     import jsonschema  # a dependency of the data files' schemas
+
     schema = json.loads(
         (ROOT / "smlessons" / "content" / "schemas" / "sources.schema.json").read_text(encoding="utf-8")
     )
@@ -330,3 +331,36 @@ def test_the_sources_schema_refuses_what_the_loader_refuses(sources):
     assert list(_sources_validator().iter_errors(sources))
     with pytest.raises(ValueError):
         resolve_sources(sources)
+
+
+def _first_name(entry: dict) -> str:
+    first = (entry.get("author") or entry["editor"])[0]
+    return first.get("family") or first["literal"]
+
+
+@pytest.mark.parametrize("name", ["glossary.ipynb", "it/glossario.ipynb"])
+def test_every_glossary_source_is_a_reference_of_its_list(name):
+    """A glossary entry's short citation ("Granovetter (1973)") names a source its references list."""
+    path = ROOT / "notebooks" / name
+    language, lines, _ = _references(path)
+    listed = [ENTRIES[LINE.match(line).group(1)] for line in lines]
+    text = "\n".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
+    shorts = [s for found in re.findall(r"\*(?:Source|Fonte):\* (.+)$", text, re.M) for s in found.split("; ")]
+    assert len(shorts) > 30
+    for short in shorts:
+        dated = re.fullmatch(r"(.+?) \((\d{4}|n\.d\.|s\.d\.)\)", short)
+        if dated:
+            first = re.split(r",| &| et al\.", dated.group(1))[0]
+            matches = [
+                e
+                for e in listed
+                if _first_name(e) == first
+                and (
+                    str(e["issued"]["date-parts"][0][0]) == dated.group(2)
+                    if "issued" in e
+                    else dated.group(2) in ("n.d.", "s.d.")
+                )
+            ]
+        else:  # an undated work named by its author or title
+            matches = [e for e in listed if short in (e["title"], _first_name(e))]
+        assert matches, f"{name}: {short!r} is not among the references"
