@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smlessons.content.bibliography import reference
 from smlessons.datasets.platforms import (
     FORMATS,
     PATTERNS,
@@ -72,7 +73,7 @@ def test_every_fact_has_a_source_and_a_date(platforms):
     used = {
         k for p in SHIPPED["platforms"] for ks in p["source"].values() for k in ([ks] if isinstance(ks, str) else ks)
     }
-    assert used == set(SHIPPED["sources"])
+    assert used == {k if isinstance(k, str) else k["key"] for k in SHIPPED["sources"]}
 
 
 def test_no_usage_statistics_in_the_data():
@@ -213,7 +214,15 @@ def broken(**changes):
         ),
         (broken(platforms__5__name=""), r"^platforms.json: platform 5: field 'name' must be a non-empty string"),
         (broken(platforms__5="Minecraft"), r"^platforms.json: platform 5 must be an object, not str"),
-        (broken(sources__x_help=""), r"^platforms.json: field 'sources' must map keys to non-empty citation strings"),
+        (
+            broken(sources__3="no-such-key"),
+            r"^platforms.json: field 'sources': 'no-such-key' is not a key of the bibliography",
+        ),
+        (
+            broken(sources={"x-help": ""}),
+            r"^platforms.json: field 'sources' must map keys to non-empty citation strings",
+        ),
+        (broken(sources="x-help"), r"^platforms.json: field 'sources' must be a list of bibliography keys"),
         (broken(platforms=[]), r"^platforms.json: field 'platforms' must be a non-empty list"),
         (broken(sources=KeyError), r"^platforms.json: missing field 'sources'"),
         (broken(colour="red"), r"^platforms.json: unknown field 'colour'"),
@@ -240,9 +249,7 @@ def test_citations_keep_their_keys_apart(tmp_path):
     data = broken(platforms__2__source__launched=["britannica-youtube", "kaplan-haenlein-2010"])
     youtube = load_platforms(write(tmp_path, data))["YouTube"]
     assert youtube.source_keys["launched"] == ("britannica-youtube", "kaplan-haenlein-2010")
-    assert youtube.source("launched") == "; ".join(
-        SHIPPED["sources"][k] for k in ("britannica-youtube", "kaplan-haenlein-2010")
-    )
+    assert youtube.source("launched") == "; ".join(reference(k) for k in ("britannica-youtube", "kaplan-haenlein-2010"))
     with pytest.raises(KeyError, match="'users' is not a sourced fact"):
         youtube.source("users")
 

@@ -36,6 +36,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..content import DATA_DIR as CONTENT_DATA
+from ..content.bibliography import load_bibliography, reference, resolve_sources
 
 __all__ = ["LAYERS", "MEDIA", "DATA_DIR", "CopenhagenDataError", "UnknownLayerError", "about", "copenhagen", "citation"]
 
@@ -63,15 +64,30 @@ def _norm(name) -> str:
 def _about(folder: str) -> dict:
     path = Path(folder) / "about.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        info = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise CopenhagenDataError(f"{path}: file not found (the package's Copenhagen data is incomplete)") from None
     except json.JSONDecodeError as e:
         raise CopenhagenDataError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
+    # The references are the bibliography's: about.json names their keys.
+    try:
+        resolve_sources(info.get("sources", []))
+        info["citation"] = reference(info["source"])
+        info["doi"] = load_bibliography()[info["source"]]["DOI"]
+        info["data_doi"] = load_bibliography()[info["data_source"]]["DOI"]
+    except KeyError as exc:
+        raise CopenhagenDataError(f"{path}: missing field {exc.args[0]!r} (or its entry has no DOI)") from None
+    except ValueError as exc:  # BibliographyError included
+        raise CopenhagenDataError(f"{path}: {exc}") from None
+    return info
 
 
 def about(folder=None) -> dict:
     """What the data are and where they come from: citation, doi, licence, changes, layers.
+
+    ``citation`` is the full reference of the bibliography entry ``source``
+    names, ``doi`` its DOI and ``data_doi`` the DOI of the data set
+    (``data_source``); ``sources`` lists every source of the data's README.
 
     Examples
     --------

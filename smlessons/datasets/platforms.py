@@ -11,7 +11,7 @@ one of those facts the key of its source. Its shape::
       "id": "platforms",
       "title": "...",
       "about": "...",
-      "sources": {"facebook-help": "Full citation ..."},
+      "sources": ["facebook-help", "wikipedia-about"],
       "platforms": [
         {"name": "Facebook", "aliases": [], "kind": "social network site",
          "launched": {"year": 2004, "what": "Opened to Harvard students ..."},
@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import DATA_DIR
+from ..content.bibliography import resolve_sources
 from ..exercises.loader import check_fields, check_top_level
 
 __all__ = [
@@ -170,7 +171,7 @@ class Platform:
         >>> p = platform("Wikipedia")
         >>> p.source_keys["launched"]
         ('wikipedia-about',)
-        >>> p.source("launched").startswith("Wikipedia contributors. Wikipedia:About.")
+        >>> p.source("launched").startswith("Wikipedia contributors (n.d.). Wikipedia:About.")
         True
         """
         if fact not in self.source_keys:
@@ -230,7 +231,7 @@ def parse_platforms(data, path: Path = Path("<data>")) -> dict[str, Platform]:
         raise PlatformFileError(f"{fname}: {msg}")
 
     check_top_level(data, TOP_FIELDS, fail)
-    sources = data["sources"]
+    sources = resolve_sources(data["sources"])  # {key: full reference}; checked above
     raw_platforms = data["platforms"]
     if not isinstance(raw_platforms, list) or not raw_platforms:
         fail("field 'platforms' must be a non-empty list")

@@ -9,15 +9,20 @@ sources those explanations rest on. Its shape::
       "title": "Medium or network?",
       "prompt": "Sort each card ...",
       "bins": ["Social medium (a means)", "Social network (people and ties)"],
-      "sources": {"gentile": "Full citation ..."},
+      "sources": ["gentile", "kaplan-haenlein-2010"],
       "items": [
         {"label": "Instagram", "answer": "Social medium (a means)",
          "explanation": "...", "source": "gentile"}
       ]
     }
 
-``answer`` may be a list of bins for a contested card. ``source`` is a key
-of ``sources``.
+``answer`` may be a list of bins for a contested card. ``sources`` lists the
+keys of the course's bibliography (``smlessons/content/bibliography.json``)
+the file cites, each a key or ``{"key": ..., "note": "Chapter 8.", "lang": "it"}``;
+a course's own file may instead write its citations out,
+``{"key": "Full citation ..."}`` (see :func:`smlessons.content.bibliography.resolve_sources`).
+``source`` is a key of ``sources``; :attr:`Exercise.sources` holds each
+key's full reference.
 
 The answer key follows a written policy (see "Answer-key policy" in
 ``instructors/README.md``). A practice file states its clauses, and every
@@ -82,6 +87,7 @@ __all__ = [
 ]
 
 from ..content import EXERCISES_DIR  # noqa: E402
+from ..content.bibliography import resolve_sources  # noqa: E402
 
 MODES = ("practice", "assessment")
 TOP_FIELDS = {
@@ -266,11 +272,10 @@ def check_top_level(data, fields, fail) -> None:
     if not isinstance(data, dict):
         fail(f"the top level must be an object, not {type(data).__name__}")
     check_fields(data, fields, fail)
-    sources = data.get("sources", {})
-    if not isinstance(sources, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
-    ):
-        fail("field 'sources' must map keys to non-empty citation strings")
+    try:
+        resolve_sources(data.get("sources", {}))
+    except ValueError as exc:
+        fail(str(exc))
 
 
 def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
@@ -287,7 +292,7 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
     mode = data.get("mode", "practice")
     if mode not in MODES:
         fail(f"field 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
-    sources = data["sources"]
+    sources = resolve_sources(data["sources"])  # {key: full reference}; checked above
     try:
         bins = make_bins(data["bins"])
     except (TypeError, ValueError) as exc:

@@ -60,6 +60,7 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
+from ..content.bibliography import resolve_sources
 from ..engine.measures import fold
 from ..i18n import N_, resolve_language, translator
 from .boards import SYMBOLS
@@ -1814,7 +1815,7 @@ def load_questions(name) -> dict[str, Question]:
           "id": "lesson04-people-and-ties",
           "notebook": "04-people-and-ties",
           "title": "...",
-          "sources": {"zachary-1977": "Zachary, W. W. (1977). ..."},
+          "sources": ["zachary-1977"],
           "questions": [
             {"id": "karate-most-ties", "prompt": "...", "kind": "person",
              "compute": {"graph": "karate_club", "measure": "most_central", "by": "degree"},
@@ -1824,7 +1825,10 @@ def load_questions(name) -> dict[str, Question]:
         }
 
     ``notebook`` (optional) names the lesson whose answer file records the
-    answers given to these questions.
+    answers given to these questions. ``sources`` lists keys of the course's
+    bibliography (see :func:`smlessons.content.bibliography.resolve_sources`;
+    a course's own file may write its citations out as ``{key: citation}``);
+    each question's ``source`` is one of them.
 
     A question asked on each student's own network (the assessments of
     lessons 4 to 6) has ``"network": "student_network"`` (or
@@ -1882,9 +1886,6 @@ def load_questions(name) -> dict[str, Question]:
         raise QuestionFileError(f"{path.name}: not valid JSON ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise QuestionFileError(f"{path.name}: expected an object with a 'questions' list")
-    sources = data.get("sources", {})
-    if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
-        raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
     if not isinstance(data.get("notebook", ""), str):
         raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
     mode = data.get("mode", "practice")
@@ -1895,6 +1896,10 @@ def load_questions(name) -> dict[str, Question]:
         resolve_language(language)
     except (TypeError, ValueError) as exc:
         raise QuestionFileError(f"{path.name}: field 'lang': {exc}") from None
+    try:
+        sources = resolve_sources(data.get("sources", {}), language if language in ("en", "it") else "en")
+    except ValueError as exc:
+        raise QuestionFileError(f"{path.name}: {exc}") from None
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
