@@ -851,10 +851,12 @@ def _tie_media(G, tie):
 
 
 def _tie_after_closing(G, tie, medium):
+    from ..datasets.platforms import find_medium
+
     mx = _multiplex()
     H = mx.combined(G)
     u, v = sorted((_who(H, p) for p in tie), key=_order)
-    m = mx.medium(H, medium)
+    m = find_medium(H, medium)
     if not H.edges[u, v]["platform"]:
         raise QuestionFileError(f"the tie {u}\u2013{v} lives on no medium")
     media = H.edges[u, v]["platform"]
@@ -1565,9 +1567,10 @@ class Question:
 
     @staticmethod
     def _platform(value, G):
+        from ..datasets.platforms import UnknownPlatformError, find_medium, platform
+
         if G is not None:
-            return _multiplex().medium(G, value)  # PlatformNotFoundError lists the network's media
-        from ..datasets.platforms import UnknownPlatformError, platform
+            return find_medium(G, value)  # PlatformNotFoundError lists the network's media
 
         try:
             return platform(value).name

@@ -15,6 +15,7 @@ import math
 import networkx as nx
 import numpy as np
 
+from ..datasets.platforms import find_medium
 from ..engine import arrays, measures
 from ..engine.measures import (
     sort_key,
@@ -26,7 +27,6 @@ from ..engine.multilayer import (
     friends_by_medium,
     media_combinations,
     media_of,
-    medium,
     overlap_counts,
     reached_by,
     removal_effect,
@@ -366,7 +366,7 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
     import plotly.graph_objects as go
 
     H = combined_ties(G)
-    m = medium(H, platform)
+    m = find_medium(H, platform)
     after = without_medium(H, m)
     if pos is None:
         pos = figure_layout.layout(H, seed=seed)
