@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ..exercises.answers import SHOWN_CHARACTERS, shorten
+from ..figures.theme import COLOURSCALE, COLOURWAY, NEUTRAL, template
 from .autograde import (
     ANSWER_SUFFIX,
     RIGHT,
@@ -461,7 +462,7 @@ def _score_figure(report: ClassReport):
         yaxis_title="students",
         barmode="group",
         bargap=0.1,
-        template="plotly_white",
+        template=template(),
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(SCORE_BINS))
     fig.update_yaxes(
@@ -497,13 +498,13 @@ def _board_figure(report: ClassReport, ex_id: str):
             texttemplate="%{text}",
             hovertext=hover,
             hoverinfo="text",
-            colorscale="Blues",
+            colorscale=COLOURSCALE,
             colorbar={"title": "students"},
         )
     )
     fig.update_layout(
         title=f"{ex_id}: where the class put each card (\u2713 = a right bin)",
-        template="plotly_white",
+        template=template(),
         height=max(320, 110 + 34 * len(items)),
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -517,7 +518,7 @@ def _question_figure(report: ClassReport, group: str):
     items = list(dict.fromkeys(r.item for r in rows))
     counts = Counter((r.item, r.status) for r in rows)
     fig = go.Figure()
-    for status, colour in ((RIGHT, "#1b7837"), ("wrong", "#c51b7d"), (UNANSWERED, "#bdbdbd")):
+    for status, colour in ((RIGHT, COLOURWAY[2]), ("wrong", COLOURWAY[5]), (UNANSWERED, NEUTRAL)):
         fig.add_trace(
             go.Bar(
                 y=items,
@@ -531,7 +532,7 @@ def _question_figure(report: ClassReport, group: str):
     fig.update_layout(
         title=f"{group}: answers per question",
         barmode="stack",
-        template="plotly_white",
+        template=template(),
         xaxis_title="students",
         height=max(280, 110 + 40 * len(items)),
         legend={"traceorder": "normal"},
