@@ -270,7 +270,7 @@ def _check(source: str, here: str = "smlessons.engine.multilayer", **kw) -> list
 @pytest.mark.parametrize(
     "source, here, rule",
     [
-        ("from .measures import _MessageKeyError", "smlessons.engine.multilayer", "(a) imports the private"),
+        ("from .measures import _HINT_LIMIT", "smlessons.engine.multilayer", "(a) imports the private"),
         ("from smlessons.engine.measures import fold, _and", "smlessons.datasets.platforms", "(a) imports the private"),
         ("def f():\n    from ..engine.multilayer import _and\n", "smlessons.datasets.platforms", "(a)"),
         ("from . import measures\nmeasures._check(1)", "smlessons.engine.multilayer", "(a) reads the private"),

@@ -41,7 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..content import DATA_DIR
-from ..engine.measures import fold
+from ..engine.measures import MessageKeyError, fold
 from ..engine.multilayer import medium
 from ..exercises.loader import check_fields, check_top_level
 
@@ -104,11 +104,8 @@ class PlatformFileError(ValueError):
     """The platform data file is malformed; the message names file, platform and field."""
 
 
-class UnknownPlatformError(KeyError, ValueError):
+class UnknownPlatformError(MessageKeyError, ValueError):
     """A platform that is not in the data (catch it as KeyError or ValueError)."""
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,7 @@ from numbers import Real
 from pathlib import Path
 from typing import Any
 
-from ..engine.measures import fold
+from ..engine.measures import MessageKeyError, fold
 from ..i18n import N_, resolve_language, translator
 from .boards import SYMBOLS
 
@@ -124,11 +124,8 @@ class QuestionFileError(ValueError):
     """A question (or its data file) is malformed; the message names the file, question and field."""
 
 
-class UnknownQuestionError(KeyError):
-    """No question has this id. The message lists the known ids."""
-
-    def __str__(self) -> str:  # KeyError would show the repr of the message
-        return str(self.args[0]) if self.args else ""
+class UnknownQuestionError(MessageKeyError):
+    """No question has this id (a ``KeyError``). The message lists the known ids."""
 
 
 # ---------------------------------------------------------------------------
