@@ -83,6 +83,7 @@ __all__ = [
     "SHOWN_CHARACTERS",
     "Submission",
     "TOTAL_COLUMNS",
+    "as_mark",
     "closest",
     "default_assignments",
     "mismatch_error",
@@ -137,8 +138,14 @@ def graded_outside(exercise_id: str):
     )
 
 
-def _number(x: float):
-    """A mark as nbgrader and a CSV show it: 5, 2.5."""
+def as_mark(x: float):
+    """A mark as nbgrader, a CSV and the report show it: 5, 2.5 (at most six decimals).
+
+    Examples
+    --------
+    >>> as_mark(3.0), as_mark(2.5), as_mark(0.1 + 0.2)
+    (3, 2.5, 0.3)
+    """
     x = round(float(x), 6)
     return int(x) if x.is_integer() else x
 
@@ -175,7 +182,7 @@ class AssignmentPlan:
 
     @property
     def out_of(self) -> float:
-        return _number(sum(c.points for c in self.cells))
+        return as_mark(sum(c.points for c in self.cells))
 
 
 def read_grade_cells(notebook, assignment: str = "") -> tuple[list, list]:
@@ -281,10 +288,10 @@ class Course:
                     course.problems.append(
                         f"{folder.name}/{cell.notebook}: no key in keys/ for {cell.exercise}: it scores 0 for everyone"
                     )
-                elif _number(natural) != _number(cell.points):
+                elif as_mark(natural) != as_mark(cell.points):
                     course.problems.append(
-                        f"{folder.name}/{cell.notebook}: the grade cell of {cell.exercise} has {_number(cell.points)} "
-                        f"points and the key gives {_number(natural)}: marks are scaled to the grade cell's points"
+                        f"{folder.name}/{cell.notebook}: the grade cell of {cell.exercise} has {as_mark(cell.points)} "
+                        f"points and the key gives {as_mark(natural)}: marks are scaled to the grade cell's points"
                     )
         return course
 
@@ -364,11 +371,11 @@ class Submission:
 
     @property
     def points(self):
-        return _number(sum(m.points for m in self.marks))
+        return as_mark(sum(m.points for m in self.marks))
 
     @property
     def out_of(self):
-        return _number(sum(m.out_of for m in self.marks))
+        return as_mark(sum(m.out_of for m in self.marks))
 
 
 def _read(path: Path) -> tuple[dict | None, str]:
@@ -430,7 +437,7 @@ def _shown(answer) -> str:
 def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -> Mark:
     """Mark one grade cell's exercise from one student's answers."""
     kind = course.kind(cell.exercise) or ""
-    mark = Mark(student, cell.assignment, cell.notebook, cell.exercise, kind, 0, _number(cell.points), UNANSWERED)
+    mark = Mark(student, cell.assignment, cell.notebook, cell.exercise, kind, 0, as_mark(cell.points), UNANSWERED)
     natural = course.natural_out_of(cell.exercise)
     if not kind:
         mark.status = NO_KEY
@@ -466,7 +473,7 @@ def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -
             mark.problems.append(shorten(note))
         mark.status = status
         earned = natural if status == RIGHT else 0
-    mark.points = _number(earned * cell.points / natural) if natural else 0
+    mark.points = as_mark(earned * cell.points / natural) if natural else 0
     return mark
 
 

@@ -595,11 +595,13 @@ def _summary(report: ClassReport) -> str:
 
 def _marks_table(report: ClassReport) -> str:
     """The grader's marks per student and assignment (the ones nbgrader and grades.csv give)."""
+    from .grader import as_mark
+
     grades = report.grades
     names = {s.id: s.name for s in report.roster or []}
     assignments = grades.assignments
     out_of = grades.out_of()
-    header = ["student", *(["name"] if names else []), *(f"{a} (/{_plain(out_of[a])})" for a in assignments), "total"]
+    header = ["student", *(["name"] if names else []), *(f"{a} (/{as_mark(out_of[a])})" for a in assignments), "total"]
     by_student: dict = {}
     for sub in grades.submissions:
         by_student.setdefault(sub.student, {})[sub.assignment] = sub
@@ -611,17 +613,12 @@ def _marks_table(report: ClassReport) -> str:
             if sub is None or sub.status == "absent":
                 cells.append("no hand-in")
             else:
-                cells.append(_plain(sub.points))
+                cells.append(str(as_mark(sub.points)))
                 points += sub.points
             full += out_of[a]
         name = [names.get(student, "")] if names else []
-        body.append([student, *name, *cells, f"{_plain(points)} / {_plain(full)}"])
+        body.append([student, *name, *cells, f"{as_mark(points)} / {as_mark(full)}"])
     return _table(header, body)
-
-
-def _plain(number) -> str:
-    """3.0 as "3", 2.5 as "2.5"."""
-    return f"{number:g}" if isinstance(number, float) else str(number)
 
 
 def _score_table(report: ClassReport) -> str:
