@@ -882,6 +882,14 @@ def _betweenness(graph, net: CompactNetwork) -> np.ndarray:
     return np.array([scores[u] for u in net.labels])
 
 
+def _seed_picker(graph, net: CompactNetwork, seeds, k):
+    """A function rng -> seed positions: a strategy's pick each run, or the same seeds every run."""
+    if _is_strategy(seeds):
+        return _strategy(graph, net, seeds, _check_k(k, net.n))
+    fixed = _seed_positions(net, seeds)
+    return lambda rng: fixed
+
+
 def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
     """A function rng -> seed positions, for one strategy."""
     strategy = strategy_name(strategy)
@@ -1024,11 +1032,7 @@ def run_many(
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
 
-    if _is_strategy(seeds):
-        pick = _strategy(graph, net, seeds, _check_k(k, net.n))
-    else:
-        fixed = _seed_positions(net, seeds)
-        pick = lambda rng: fixed  # noqa: E731
+    pick = _seed_picker(graph, net, seeds, k)
 
     if model == "independent_cascade":
         prob = _probability(net, p)
@@ -1264,11 +1268,7 @@ def run_many_feed(
     feed, feed_p = _check_feed(feed, feed_p, p)
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
-    if _is_strategy(seeds):
-        pick = _strategy(graph, net, seeds, _check_k(k, net.n))
-    else:
-        fixed = _seed_positions(net, seeds)
-        pick = lambda rng: fixed  # noqa: E731
+    pick = _seed_picker(graph, net, seeds, k)
     sizes = np.empty(int(runs), dtype=np.intp)
     by_feed = np.empty(int(runs), dtype=np.intp)
     for r in range(int(runs)):
