@@ -70,6 +70,7 @@ from .autograde import (
     mark_question,
     read_answer_file,
 )
+from .roster import natural_key
 
 __all__ = [
     "ABSENT",
@@ -148,10 +149,6 @@ def as_mark(x: float):
     """
     x = round(float(x), 6)
     return int(x) if x.is_integer() else x
-
-
-def _natural(name: str):
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
 # ---------------------------------------------------------------------------
@@ -275,7 +272,7 @@ class Course:
             course.problems.append(f"{keys_dir} is missing: no exercise can be graded")
         course.problems.extend(f"key: {p}" for p in keys.problems)
         folders = [p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")]
-        for folder in sorted(folders, key=lambda p: _natural(p.name)):
+        for folder in sorted(folders, key=lambda p: natural_key(p.name)):
             plan = AssignmentPlan(folder.name)
             for nb in sorted(folder.glob("*.ipynb")):
                 cells, problems = read_grade_cells(nb, folder.name)
@@ -678,7 +675,7 @@ def released(course_root) -> list[str]:
     root = Path(course_root)
     names = {p.name for p in (root / "release").glob("*/") if p.is_dir() and not p.name.startswith(".")}
     names |= {p.name for p in (root / "exchange").glob("*/outbound/*/") if p.is_dir() and not p.name.startswith(".")}
-    return sorted(names, key=_natural)
+    return sorted(names, key=natural_key)
 
 
 def default_assignments(course, submitted_dir=None) -> tuple[list, str]:
@@ -770,7 +767,7 @@ def grade_class(submitted_dir, course, roster=None, assignments=None) -> ClassGr
     )
     stray = {s: stray_error(s, ids) for s in folders if ids and s not in set(ids)}
     grades.problems.extend(stray.values())
-    students = sorted(set(ids) | set(folders), key=_natural)
+    students = sorted(set(ids) | set(folders), key=natural_key)
     for student in students:
         home = folders.get(student)
         for assignment in grades.assignments:
