@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..exercises.answers import AnswerStore, shorten, validate_document
+from ..exercises.answers import AnswerStore, revive, shorten, validate_document
 from ..exercises.boards import RIGHT, UNPLACED, WRONG, grade
 from ..exercises.loader import (
     EXERCISES_DIR,
@@ -205,16 +205,6 @@ def _questions(key) -> dict:
     return load_questions(Path(key))
 
 
-def _revive(value):
-    """A recorded answer as the student's expression gave it, as far as JSON allows:
-    lists become tuples, so that ``(name, score)`` pairs read as they did in the kernel."""
-    if isinstance(value, list):
-        return tuple(_revive(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _revive(v) for k, v in value.items()}
-    return value
-
-
 def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
     """The valid part of a recorded board answer, and what was dropped."""
     if not isinstance(answer, Mapping):
@@ -315,7 +305,7 @@ def mark_question(question, answer, student: str | None = None) -> tuple[str, st
     try:
         if student is not None:
             question = bind_question(question, student)
-        verdict = question.evaluate(_revive(answer))
+        verdict = question.evaluate(revive(answer))
     except Exception as exc:  # a key that fails on an odd answer must not stop grading
         return WRONG, f"{question.id}: the answer could not be checked ({type(exc).__name__}: {shorten(str(exc), 200)})"
     if verdict.status == UNANSWERED:
@@ -439,7 +429,7 @@ def question_points(key, answers, question_id: str, points: float = 1) -> tuple[
             if note:
                 print(note)
             return 0, points
-        verdict = questions[question_id].evaluate(_revive(answer))
+        verdict = questions[question_id].evaluate(revive(answer))
     return (points if verdict.correct else 0), points
 
 
