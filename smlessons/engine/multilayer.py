@@ -10,9 +10,8 @@ live there.
 Each platform's ties form a *layer* (see :func:`smlessons.engine.measures.layer`);
 all the ties together form the *combined* network. This module measures how
 much the layers overlap, what is left of the network when one medium is
-removed, and whom each medium reaches; and it draws the layers with plotly.
-For the lesson 6 assessment, :func:`student_multiplex` puts each student's
-own network (:func:`smlessons.datasets.networks.student_network`) on four media.
+removed, and whom each medium reaches. The networks themselves are in
+:mod:`smlessons.datasets.multiplex`, the figures in :mod:`smlessons.figures.multiplex`.
 
 The data is a networkx graph whose ties have a ``platform`` attribute: a
 string, or a collection of strings for a tie on several platforms. A
@@ -24,13 +23,13 @@ aliases (``"Twitter"`` for ``"X (Twitter)"``) are the caller's to give:
 
 Plain Python on networkx and numpy. Not imported by ``import smlessons``::
 
-    from smlessons.engine.multilayer import multiplex_class, layers, overlap
+    from smlessons.engine.multilayer import layers, overlap
 
 Bad input gets a clear error (the classes of :mod:`smlessons.engine.measures`):
 :class:`EmptyNetworkError` for a network with nobody in it,
 :class:`PersonNotFoundError` for a person who is not in it,
-:class:`PlatformNotFoundError` for a platform that is not in the data or
-that no tie of the network lives on.
+:class:`PlatformNotFoundError` for a platform that no tie of the network
+lives on.
 """
 
 from __future__ import annotations
