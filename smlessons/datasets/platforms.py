@@ -37,10 +37,13 @@ import datetime
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..content import DATA_DIR
 from ..content.bibliography import resolve_sources
+from ..engine.measures import MessageKeyError, fold
+from ..engine.multilayer import medium
 from ..exercises.loader import check_fields, check_top_level
 
 __all__ = [
@@ -55,6 +58,8 @@ __all__ = [
     "Platform",
     "load_platforms",
     "platform",
+    "platform_names",
+    "find_medium",
 ]
 
 PLATFORMS_FILE = DATA_DIR / "platforms.json"
@@ -100,11 +105,8 @@ class PlatformFileError(ValueError):
     """The platform data file is malformed; the message names file, platform and field."""
 
 
-class UnknownPlatformError(KeyError, ValueError):
+class UnknownPlatformError(MessageKeyError, ValueError):
     """A platform that is not in the data (catch it as KeyError or ValueError)."""
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -373,3 +375,47 @@ def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Plat
         if wanted in {n.casefold() for n in (p.name, *p.aliases)}:
             return p
     raise UnknownPlatformError(f"no platform {name!r} in the data; known platforms: {', '.join(table)}")
+
+
+@lru_cache(maxsize=1)
+def platform_names() -> dict[str, tuple[str, bool]]:
+    """``{casefolded name or alias: (platform name, creates ties between people?)}`` of the table.
+
+    Examples
+    --------
+    >>> platform_names()["twitter / x"], platform_names()["wikipedia"]
+    (('X (Twitter)', True), ('Wikipedia', False))
+    """
+    out = {}
+    for p in load_platforms().values():
+        for n in (p.name, *p.aliases):
+            out[fold(n)] = (p.name, p.ties != ("none",))
+    return out
+
+
+def find_medium(G, name) -> str:
+    """The medium of `G` that `name` names, knowing the table's names and aliases.
+
+    Like :func:`smlessons.engine.multilayer.medium` (case and spaces are
+    ignored), and a platform of the table is found under any of its names:
+    ``"Twitter"`` finds a network's ``"X (Twitter)"`` and ``"X"`` finds its
+    ``"Twitter"``.
+
+    Raises
+    ------
+    EmptyNetworkError
+        If `G` has no people.
+    PlatformNotFoundError
+        If no tie of `G` lives on that platform; the message says whether the
+        platform is in the table at all, and lists the network's media.
+    TypeError
+        If `name` is not a string.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b", {"platform": "X (Twitter)"})])
+    >>> find_medium(G, "twitter")
+    'X (Twitter)'
+    """
+    return medium(G, name, {key: found for key, (found, _) in platform_names().items()})

@@ -72,6 +72,7 @@ _EXPORTS = {
     "question": "questions",
     "question_kinds": "questions",
     "reasons": "campaign",
+    "revive": "answers",
     "save_answer": "recorder",
     "shorten": "answers",
     "store_for": "answers",

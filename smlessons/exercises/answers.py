@@ -56,6 +56,7 @@ __all__ = [
     "answers_dir",
     "check_exercise_id",
     "grading_run",
+    "revive",
     "shorten",
     "SHOWN_CHARACTERS",
     "store_for",
@@ -73,6 +74,23 @@ class AnswerFileWarning(UserWarning):
 
 #: At most this many characters of a student's answer are shown in a message, a CSV or a page.
 SHOWN_CHARACTERS = 200
+
+
+def revive(value):
+    """A recorded answer as the student's expression gave it, as far as JSON allows:
+    lists become tuples, so that ``(name, score)`` pairs read as they did in the
+    kernel. The recorder and the grader read answers back with it.
+
+    Examples
+    --------
+    >>> revive([["Ana", 3], {"k": [1]}])
+    (('Ana', 3), {'k': (1,)})
+    """
+    if isinstance(value, list):
+        return tuple(revive(v) for v in value)
+    if isinstance(value, dict):
+        return {k: revive(v) for k, v in value.items()}
+    return value
 
 
 def shorten(text, limit: int = SHOWN_CHARACTERS) -> str:

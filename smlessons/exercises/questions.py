@@ -61,7 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.bibliography import resolve_sources
-from ..engine.measures import fold
+from ..engine.measures import MessageKeyError, fold
 from ..i18n import N_, resolve_language, translator
 from .boards import SYMBOLS
 
@@ -125,11 +125,8 @@ class QuestionFileError(ValueError):
     """A question (or its data file) is malformed; the message names the file, question and field."""
 
 
-class UnknownQuestionError(KeyError):
-    """No question has this id. The message lists the known ids."""
-
-    def __str__(self) -> str:  # KeyError would show the repr of the message
-        return str(self.args[0]) if self.args else ""
+class UnknownQuestionError(MessageKeyError):
+    """No question has this id (a ``KeyError``). The message lists the known ids."""
 
 
 # ---------------------------------------------------------------------------
@@ -852,10 +849,12 @@ def _tie_media(G, tie):
 
 
 def _tie_after_closing(G, tie, medium):
+    from ..datasets.platforms import find_medium
+
     mx = _multiplex()
     H = mx.combined(G)
     u, v = sorted((_who(H, p) for p in tie), key=_order)
-    m = mx.medium(H, medium)
+    m = find_medium(H, medium)
     if not H.edges[u, v]["platform"]:
         raise QuestionFileError(f"the tie {u}\u2013{v} lives on no medium")
     media = H.edges[u, v]["platform"]
@@ -1566,9 +1565,10 @@ class Question:
 
     @staticmethod
     def _platform(value, G):
+        from ..datasets.platforms import UnknownPlatformError, find_medium, platform
+
         if G is not None:
-            return _multiplex().medium(G, value)  # PlatformNotFoundError lists the network's media
-        from ..datasets.platforms import UnknownPlatformError, platform
+            return find_medium(G, value)  # PlatformNotFoundError lists the network's media
 
         try:
             return platform(value).name

@@ -39,6 +39,7 @@ from .answers import (
     AnswerFileWarning,
     AnswerStore,
     check_exercise_id,
+    revive,
     shorten,
     store_for,
 )
@@ -224,15 +225,6 @@ def _shown(answer) -> str:
     return shorten(", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else answer)
 
 
-def _revive(value):
-    """An answer as the grader reads it back from the answer file (lists as tuples)."""
-    if isinstance(value, list):
-        return tuple(_revive(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _revive(v) for k, v in value.items()}
-    return value
-
-
 def _form_problem(kind: str, options, answer) -> str:
     """Why the saved form of `answer` cannot be graded as a `kind` answer, or ``""``.
 
@@ -242,7 +234,7 @@ def _form_problem(kind: str, options, answer) -> str:
     """
     from .questions import form_problem
 
-    saved = _revive(jsonable(answer))
+    saved = revive(jsonable(answer))
     return form_problem(kind, saved, options) or form_problem(kind, answer, options)
 
 
