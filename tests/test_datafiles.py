@@ -115,7 +115,7 @@ def broken(**changes):
             r"demo.json: items\[0\].source \('TikTok'\): 'nowhere' is not a key of 'sources'",
         ),
         (broken(items__0__label=3), r"demo.json: items\[0\].label: must be a non-empty string, not 3"),
-        (broken(bins=["Only"]), r"demo.json: bins: must be a list of at least two different bin labels"),
+        (broken(bins=["Only"]), r"demo.json: bins: must be a list of at least two bins, each with its own label"),
         (broken(items="nope"), r"demo.json: items: must be a non-empty list of cards, not 'nope'"),
         (broken(sources=KeyError), r"demo.json: missing field 'sources'"),
         (broken(colour="red"), r"demo.json: unknown field 'colour'"),

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import CONTENT_DIR
 
-__all__ = ["KINDS", "SCHEMA_DIR", "DataFileError", "load", "validate", "schema"]
+__all__ = ["KINDS", "SCHEMA_DIR", "DataFileError", "load", "read_json", "validate", "schema"]
 
 #: The schema files.
 SCHEMA_DIR = CONTENT_DIR / "schemas"
@@ -96,7 +96,7 @@ def read_json(path, error=DataFileError):
     path = Path(path)
     try:
         raw = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
+    except FileNotFoundError:
         raise
     except OSError as exc:
         raise _error(error, path.name, "", f"cannot be read ({exc.strerror or exc})") from None
@@ -169,8 +169,9 @@ def _first(errors):
     """The error to report: the first in file order, the deepest within an anyOf/oneOf."""
     from jsonschema.exceptions import best_match, relevance
 
-    def order(e):
-        return tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path)
+    def order(e):  # a missing field is noticed at the end of its object
+        path = tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path)
+        return path + ((2, ""),) if e.validator == "required" else path
 
     first = min(errors, key=order)
     return best_match([e for e in errors if order(e) == order(first)], key=relevance)
