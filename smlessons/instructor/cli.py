@@ -26,13 +26,13 @@ nbgitpuller link, ready to paste into a course page. Every command has
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from ..content.loader import read_json
 
 __all__ = ["main", "binder_link", "nbgitpuller_link", "find_lessons"]
 
@@ -122,7 +122,7 @@ def nbgitpuller_link(hub: str, repo: str, notebook: str, branch: str = "main") -
 
 def _title(path: Path) -> str:
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb = read_json(path)
         for cell in nb.get("cells", []):
             if cell.get("cell_type") == "markdown":
                 text = "".join(cell.get("source", []))
