@@ -169,9 +169,10 @@ def _first(errors):
     """The error to report: the first in file order, the deepest within an anyOf/oneOf."""
     from jsonschema.exceptions import best_match, relevance
 
-    def order(e):  # a missing field is noticed at the end of its object
+    def order(e):  # a missing field, then an unknown one, is noticed at the end of its object
         path = tuple((0, p) if isinstance(p, int) else (1, str(p)) for p in e.absolute_path)
-        return path + ((2, ""),) if e.validator == "required" else path
+        late = {"required": 2, "additionalProperties": 3}.get(e.validator)
+        return path + ((late, ""),) if late else path
 
     first = min(errors, key=order)
     return best_match([e for e in errors if order(e) == order(first)], key=relevance)
