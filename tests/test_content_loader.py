@@ -149,6 +149,13 @@ BROKEN = [
         r"items\[2\]\.answer \('.+'\): 'Elsewhere' is not one of the bins",
     ),
     ("board", BOARD, ("items", 0, "label"), "", r"items\[0\]\.label: must be a non-empty string, not ''"),
+    (
+        "board",
+        BOARD,
+        ("items", 0, "answer"),
+        7,
+        r"items\[0\]\.answer \('.+'\): must be a bin label, or a list of bin labels \(a contested card\), not 7",
+    ),
     ("board", BOARD, ("items", 1, "colour"), "red", r"items\[1\] \('.+'\): unknown field 'colour'"),
     ("board", BOARD, ("items", 1, "clause"), DELETE, r"items\[1\] \('.+'\): missing field 'clause'"),
     ("board", BOARD, ("items", 3, "clause"), "Z9", r"items\[3\]\.clause \('.+'\): 'Z9' is not a clause"),

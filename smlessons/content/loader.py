@@ -175,6 +175,8 @@ def _first(errors):
         return path + ((late, ""),) if late else path
 
     first = min(errors, key=order)
+    if first.validator in ("anyOf", "oneOf") and isinstance(first.schema, dict) and "description" in first.schema:
+        return first  # its own words ("a bin label, or a list of bin labels") say more than one branch's
     return best_match([e for e in errors if order(e) == order(first)], key=relevance)
 
 
