@@ -58,7 +58,7 @@ def _error(error, file: str, where: str, problem: str) -> DataFileError:
 
 @cache
 def _schema_file(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return read_json(SCHEMA_DIR / name)
 
 
 def schema(kind: str) -> dict:
