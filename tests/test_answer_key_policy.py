@@ -265,7 +265,7 @@ def test_a_card_naming_an_undefined_clause_is_found():
     bad = copy.deepcopy(SHIPPED[LESSON1])
     card(bad, "Instagram")["clause"] = "Z9"
     assert card_problems("bad.json", bad) == ["bad.json: 'Instagram' names clause 'Z9', which the file does not define"]
-    with pytest.raises(ExerciseFileError, match="'Z9', which is not a clause"):
+    with pytest.raises(ExerciseFileError, match="'Z9' is not a clause of this file's policy"):
         parse_exercise(bad, Path("bad.json"))
 
 

@@ -204,14 +204,14 @@ def test_a_file_citing_an_unknown_key_is_refused_naming_it(tmp_path):
     board["sources"][0] = "facebook-helpp"
     (tmp_path / "board.json").write_text(json.dumps(board), encoding="utf-8")
     with pytest.raises(
-        ExerciseFileError, match=r"^board.json: field 'sources': 'facebook-helpp' is not a key of the bibliography"
+        ExerciseFileError, match=r"^board.json: sources: 'facebook-helpp' is not a key of the bibliography"
     ):
         load_exercise(tmp_path / "board.json")
     from smlessons.exercises.questions import QuestionFileError, load_questions
 
     doc["sources"] = doc["sources"] + ["freeman-1977"]
     (tmp_path / "q.json").write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(QuestionFileError, match=r"^q.json: field 'sources': 'freeman-1977' is listed twice"):
+    with pytest.raises(QuestionFileError, match=r"^q.json: sources: 'freeman-1977' is listed twice"):
         load_questions(tmp_path / "q.json")
 
 

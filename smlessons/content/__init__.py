@@ -8,6 +8,9 @@
   files, sample assignment, keys and minutes (read by :mod:`.lessons`);
 - ``bibliography.json``: every source the course cites, CSL-JSON, cited by
   key from the data files and the lessons (rendered by :mod:`.bibliography`).
+- ``schemas/``: a JSON Schema for each kind of data file, which
+  :mod:`smlessons.content.loader` reads them with (plus the cross-field
+  checks of :mod:`smlessons.content.checks`).
 
 Code reads these folders through the paths below, never through a path of
 its own, so that moving a file means changing one line.

@@ -28,8 +28,8 @@ missing or corrupt data file names the file (and the line).
 
 from __future__ import annotations
 
+import copy
 import csv
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,7 @@ import networkx as nx
 
 from ..content import DATA_DIR as CONTENT_DATA
 from ..content.bibliography import load_bibliography, reference, resolve_sources
+from ..content.loader import DataFileError, load
 
 __all__ = ["LAYERS", "MEDIA", "DATA_DIR", "CopenhagenDataError", "UnknownLayerError", "about", "copenhagen", "citation"]
 
@@ -48,7 +49,7 @@ LAYERS = ("facebook", "calls", "sms")
 MEDIA = ("Facebook", "Calls", "SMS")
 
 
-class CopenhagenDataError(ValueError):
+class CopenhagenDataError(DataFileError):
     """A data file of the Copenhagen network is missing or malformed; the message names the file and line."""
 
 
@@ -64,11 +65,9 @@ def _norm(name) -> str:
 def _about(folder: str) -> dict:
     path = Path(folder) / "about.json"
     try:
-        info = json.loads(path.read_text(encoding="utf-8"))
+        info = load(path, "copenhagen", CopenhagenDataError)  # content/schemas/copenhagen.schema.json
     except FileNotFoundError:
         raise CopenhagenDataError(f"{path}: file not found (the package's Copenhagen data is incomplete)") from None
-    except json.JSONDecodeError as e:
-        raise CopenhagenDataError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
     # The references are the bibliography's: about.json names their keys.
     try:
         resolve_sources(info.get("sources", []))
@@ -94,7 +93,7 @@ def about(folder=None) -> dict:
     >>> about()["doi"]
     '10.1038/s41597-019-0325-x'
     """
-    return json.loads(json.dumps(_about(str(folder or DATA_DIR))))  # a copy the caller may change
+    return copy.deepcopy(_about(str(folder or DATA_DIR)))  # a copy the caller may change
 
 
 def citation() -> str:

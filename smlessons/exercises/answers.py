@@ -44,6 +44,8 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from ..content.loader import DataFileError, load, validate
+
 try:
     import fcntl
 except ImportError:  # Windows: atomic renames still protect the file
@@ -161,26 +163,15 @@ def _empty(notebook: str) -> dict:
 
 
 def validate_document(doc, source: str = "answer file") -> dict:
-    """Check the shape of a parsed answer file; raise ValueError naming the problem.
+    """Check the shape of a parsed answer file (its schema, ``content/schemas/answers.schema.json``);
+    raise :class:`~smlessons.content.loader.DataFileError` (a ValueError) naming the problem.
 
     ``"student"`` (whose variant the answers were given on, written by every
     save) is optional: older files have none. Its value is not checked here
     (a grader reports one that is not a string, see :mod:`smlessons.instructor.grader`),
     so that a lesson never sets a file aside for it.
     """
-    if not isinstance(doc, dict):
-        raise ValueError(f"{source}: the top level must be an object")
-    if doc.get("format") != FORMAT:
-        raise ValueError(f"{source}: not an smlessons answer file (format is {doc.get('format')!r})")
-    if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
-        raise ValueError(f"{source}: unsupported version {doc.get('version')!r}")
-    exercises = doc.get("exercises")
-    if not isinstance(exercises, dict):
-        raise ValueError(f"{source}: 'exercises' must be an object")
-    for key, entry in exercises.items():
-        if not isinstance(entry, dict) or "answer" not in entry:
-            raise ValueError(f"{source}: exercise {key!r} has no 'answer'")
-    return doc
+    return validate(doc, "answers", source)
 
 
 class AnswerStore:
@@ -236,16 +227,11 @@ class AnswerStore:
     def _read(self) -> dict:
         """The file's content; a bad file is moved aside and an empty one returned."""
         try:
-            raw = self.path.read_bytes()
+            return load(self.path, "answers")
         except FileNotFoundError:
             return _empty(self.notebook)
-        except OSError as exc:
-            self._set_aside(f"could not be read ({exc.strerror or exc})")
-            return _empty(self.notebook)
-        try:
-            return validate_document(json.loads(raw.decode("utf-8")), self.path.name)
-        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            self._set_aside(f"is not a valid answer file ({type(exc).__name__}: {str(exc)[:200]})")
+        except (DataFileError, RecursionError) as exc:
+            self._set_aside(f"is not a valid answer file ({getattr(exc, 'problem', exc)!s:.200})")
             return _empty(self.notebook)
 
     def _set_aside(self, why: str) -> None:

@@ -33,7 +33,6 @@ Plain Python (plotly only for the figure)::
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from numbers import Real
@@ -42,6 +41,7 @@ import networkx as nx
 import numpy as np
 
 from ..content import DATA_DIR
+from ..content.loader import load
 from ..engine import diffusion
 from ..engine.measures import PersonNotFoundError, fold
 from .recorder import save_answer
@@ -73,7 +73,7 @@ PLAN_EXERCISE = "lesson08-campaign-plan"
 @lru_cache(maxsize=1)
 def texts() -> dict:
     """The lesson's texts (``smlessons/content/data/campaign.json``)."""
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return load(DATA_FILE, "campaign")  # checked against content/schemas/campaign.schema.json
 
 
 def _say(section: str, key: str, **facts) -> str:

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.bibliography import resolve_sources
+from ..content.loader import DataFileError, load, read_json, validate
 from ..engine.measures import MessageKeyError, fold
 from ..i18n import N_, resolve_language, translator
 from .boards import SYMBOLS
@@ -102,26 +103,12 @@ LEVELS = ("lookup", "predict", "explain")
 RIGHT, WRONG, UNANSWERED = "right", "wrong", "unanswered"
 _SYMBOL = {RIGHT: SYMBOLS["right"], WRONG: SYMBOLS["wrong"], UNANSWERED: SYMBOLS["unplaced"]}
 
-QUESTION_FIELDS = {
-    "id": True,
-    "prompt": True,
-    "kind": True,
-    "level": False,
-    "options": False,
-    "answer": False,
-    "compute": False,
-    "explanation": True,
-    "hint": False,
-    "feedback": False,
-    "source": False,
-    "network": False,
-    "roles": False,
-}
+# The fields of a question and of a questions file: content/schemas/questions.schema.json.
 #: The only fields of a question in a student's copy (a file with ``"mode": "assessment"``).
 STUDENT_COPY_FIELDS = ("id", "prompt", "kind", "level", "options", "network", "roles")
 
 
-class QuestionFileError(ValueError):
+class QuestionFileError(DataFileError):
     """A question (or its data file) is malformed; the message names the file, question and field."""
 
 
@@ -1341,21 +1328,9 @@ class Question:
         if not isinstance(data, Mapping):
             raise QuestionFileError(f"a question must be an object, not {type(data).__name__}")
         where = f"question {data.get('id', '?')!r}"
+        validate(data, "questions", where, QuestionFileError, part="copy_question" if assessment else "question")
         if assessment:
-            for key in ("id", "prompt", "kind"):
-                if key not in data:
-                    raise QuestionFileError(f"{where}: missing field {key!r}")
-            for key in sorted(set(data) - set(STUDENT_COPY_FIELDS)):
-                if key in QUESTION_FIELDS:
-                    raise QuestionFileError(f"{where}: a student's copy must not carry {key!r}: it stays in the key")
-                raise QuestionFileError(f"{where}: unknown field {key!r}")
             return cls(**data, language=language, assessment=True)
-        for key, required in QUESTION_FIELDS.items():
-            if required and key not in data:
-                raise QuestionFileError(f"{where}: missing field {key!r}")
-        unknown = sorted(set(data) - set(QUESTION_FIELDS))
-        if unknown:
-            raise QuestionFileError(f"{where}: unknown field {unknown[0]!r}")
         fields = dict(data)
         source = fields.get("source", "")
         if sources is not None and source:
@@ -1880,22 +1855,8 @@ def load_questions(name) -> dict[str, Question]:
     path = _resolve(name)
     if not path.is_file():
         raise FileNotFoundError(f"no questions file {str(path)!r}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise QuestionFileError(f"{path.name}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise QuestionFileError(f"{path.name}: expected an object with a 'questions' list")
-    if not isinstance(data.get("notebook", ""), str):
-        raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
-    mode = data.get("mode", "practice")
-    if mode not in ("practice", "assessment"):
-        raise QuestionFileError(f"{path.name}: field 'mode' must be 'practice' or 'assessment', not {mode!r}")
+    data = load(path, "questions", QuestionFileError)  # the file's schema and cross-field checks
     language = data.get("lang", "en")
-    try:
-        resolve_language(language)
-    except (TypeError, ValueError) as exc:
-        raise QuestionFileError(f"{path.name}: field 'lang': {exc}") from None
     try:
         sources = resolve_sources(data.get("sources", {}), language if language in ("en", "it") else "en")
     except ValueError as exc:
@@ -1903,13 +1864,12 @@ def load_questions(name) -> dict[str, Question]:
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
-            q = Question.from_dict(raw, sources, language, assessment=mode == "assessment")
-        except QuestionFileError as exc:
-            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
-        except TypeError as exc:
-            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
-        if q.id in out:
-            raise QuestionFileError(f"{path.name}: duplicate question id {q.id!r}")
+            q = Question.from_dict(raw, sources, language, assessment=data.get("mode") == "assessment")
+        except (QuestionFileError, TypeError) as exc:
+            where = f"questions[{i}]"
+            raise QuestionFileError(
+                f"{path.name}: {where}: {exc}", file=path.name, where=where, problem=str(exc)
+            ) from None
         out[q.id] = q
     return out
 
@@ -1961,8 +1921,8 @@ def _shipped() -> dict[str, Question]:
     found: dict[str, Question] = {}
     for path in sorted(EXERCISES_DIR.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = read_json(path)
+        except DataFileError:
             continue  # not a questions file we can read; load_questions(path) says why
         if not isinstance(data, dict) or "questions" not in data:
             continue  # a sorting exercise, not code-cell questions
@@ -2010,8 +1970,8 @@ def _notebooks() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(EXERCISES_DIR.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = read_json(path)
+        except DataFileError:
             continue
         if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
             continue

@@ -28,13 +28,13 @@ anything else its text. The grader reads it back with
 
 from __future__ import annotations
 
-import json
 import math
 import warnings
 from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 from pathlib import Path
 
+from ..content.loader import load
 from .answers import (
     AnswerFileWarning,
     AnswerStore,
@@ -323,7 +323,7 @@ class Recorder:
         if self.store is None:
             return None, ""
         try:
-            doc = json.loads(self.store.path.read_text(encoding="utf-8"))
+            doc = load(self.store.path, "answers")
             entry = doc["exercises"][exercise_id]
             return entry["answer"], str(entry.get("saved") or "")
         except Exception:  # no file, no entry, or a damaged file (the store keeps that aside)

@@ -34,7 +34,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..exercises.answers import AnswerStore, revive, shorten, validate_document
+from ..content.loader import DataFileError, load, read_json
+from ..exercises.answers import AnswerStore, revive, shorten
 from ..exercises.boards import RIGHT, UNPLACED, WRONG, grade
 from ..exercises.loader import (
     EXERCISES_DIR,
@@ -74,7 +75,7 @@ UNANSWERED = "unanswered"
 MAX_ANSWER_CHARACTERS = 100_000
 
 
-class AnswerFileError(ValueError):
+class AnswerFileError(DataFileError):
     """An answer file cannot be read or is not an smlessons answer file."""
 
 
@@ -106,21 +107,7 @@ def read_answer_file(path) -> dict:
     AnswerFileError
         If it is unreadable, not JSON, or not an smlessons answer file.
     """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise AnswerFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnswerFileError(f"{path.name}: not valid JSON ({exc})") from None
-    try:
-        return validate_document(doc, path.name)
-    except ValueError as exc:
-        raise AnswerFileError(str(exc)) from None
+    return load(path, "answers", AnswerFileError)
 
 
 def _recorded(answers, exercise_id: str):
@@ -466,8 +453,8 @@ class Keys:
 
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = read_json(path)
+        except (OSError, DataFileError) as exc:
             self.problems.append(f"{path}: not a readable JSON file ({exc})")
             return
         if isinstance(data, dict) and "questions" in data:

@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.loader import DataFileError, read_json
 from ..exercises.answers import SHOWN_CHARACTERS, shorten
 from .autograde import (
     ANSWER_SUFFIX,
@@ -194,10 +195,9 @@ def read_grade_cells(notebook, assignment: str = "") -> tuple[list, list]:
     path = Path(notebook)
     problems = []
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        cells = nb["cells"]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        return [], [f"{path}: not a readable notebook ({exc})"]
+        cells = read_json(path)["cells"]
+    except (OSError, DataFileError, KeyError, TypeError) as exc:
+        return [], [f"{path}: not a readable notebook ({getattr(exc, 'problem', exc)})"]
     found, seen = [], set()
     for cell in cells:
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
