@@ -319,7 +319,7 @@ def test_the_sources_schema_accepts_every_shipped_sources_field():
     [
         "granovetter-1973",
         ["Granovetter 1973"],
-        ["granovetter-1973", "granovetter-1973"],
+        # a key listed twice: refused by the cross-field check, which names it (see above)
         [{"key": "granovetter-1973", "page": "3"}],
         [{"note": "Chapter 3."}],
         [{"key": "granovetter-1973", "lang": "fr"}],
