@@ -257,10 +257,11 @@ def test_a_store_problem_is_structured_and_rendered_in_each_language(store, monk
         store.all()
     (problem,) = store.problems
     assert problem.code == "left_as_is" and problem.params["file"] == store.path.name
-    assert problem.params["reason"] == "invalid" and problem.params["details"].startswith("JSONDecodeError")
+    assert problem.params["details"].startswith("not valid JSON")
+    assert str(problem).startswith(f"{store.path.name} could not be read as an answer file (not valid JSON")
     assert str(problem).endswith("; it was left as it is (the notebook is being graded).")
     italian = problem.render(translator("it"))
-    assert italian.startswith(f"{store.path.name} non è un file delle risposte valido (JSONDecodeError")
+    assert italian.startswith(f"{store.path.name} non si può leggere come file delle risposte (not valid JSON")
     assert italian.endswith("è stato lasciato così com'è (il notebook è in fase di valutazione).")
     with pytest.raises(ValueError, match="unknown answer file problem 'lost'"):
         StoreProblem("lost", {})

@@ -396,14 +396,14 @@ def run_solutions(n: int, student: str, folder: Path) -> dict:
 
 @pytest.mark.parametrize("n", LESSONS)
 def test_the_notebook_s_solutions_are_right_for_their_student_only(n, tmp_path):
-    from smlessons.instructor.autograde import _revive
+    from smlessons.exercises.answers import revive
 
     recorded = run_solutions(n, "ada", tmp_path)
     questions = load_questions(questions_key(n))
     assert set(recorded) == set(questions)
-    ada = {qid: q.for_student("ada").evaluate(_revive(recorded[qid]["answer"])) for qid, q in questions.items()}
+    ada = {qid: q.for_student("ada").evaluate(revive(recorded[qid]["answer"])) for qid, q in questions.items()}
     assert all(v.correct for v in ada.values()), {qid: str(v) for qid, v in ada.items() if not v.correct}
-    bo = {qid: q.for_student("bo").evaluate(_revive(recorded[qid]["answer"])).correct for qid, q in questions.items()}
+    bo = {qid: q.for_student("bo").evaluate(revive(recorded[qid]["answer"])).correct for qid, q in questions.items()}
     assert not all(bo.values()), "another student's key grades Ada's answers right: they are not her own"
 
 

@@ -309,7 +309,10 @@ def test_read_answer_file(store):
         (b"{ nope", "not valid JSON"),
         (b"\xff\xfe", "not valid JSON"),
         (b'{"format": "other"}', "not an smlessons answer file"),
-        (b'{"format": "smlessons-answers", "version": 1, "exercises": {"a": 1}}', "has no 'answer'"),
+        (
+            b'{"format": "smlessons-answers", "version": 1, "exercises": {"a": 1}}',
+            "exercises.a: must be an object with an 'answer'",
+        ),
     ],
 )
 def test_a_bad_answer_file_is_an_error_and_stays_where_it_is(tmp_path, content, words):
@@ -533,11 +536,16 @@ def shown_key(tmp_path, show=4) -> Path:
 def test_a_key_with_show_is_read_and_a_bad_show_is_a_problem(tmp_path):
     keys = load_keys(shown_key(tmp_path), shipped=False)
     ex = keys.boards[BOARD_DATA["id"]]
-    assert autograde.board_show(ex, keys) == 4 and keys.problems == []
+    assert ex.show == autograde.board_show(ex, keys) == 4 and keys.problems == []
     assert autograde.board_show(load_exercise(BOARD_KEY), load_keys(BOARD_KEY, shipped=False)) is None
-    for bad in (0, 9, "4", True):
+    for bad, words in (
+        (0, "'show' must be a whole number"),
+        (9, "'show' is 9, so the bank needs"),
+        ("4", "whole"),
+        (True, "whole"),
+    ):
         bad_keys = load_keys(shown_key(tmp_path, bad), shipped=False)
-        assert BOARD_DATA["id"] not in bad_keys.boards and "'show' must be a whole number" in bad_keys.problems[0]
+        assert BOARD_DATA["id"] not in bad_keys.boards and "shown.json: show: " in bad_keys.problems[0]
 
 
 def test_only_the_students_own_cards_are_marked(tmp_path):

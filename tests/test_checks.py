@@ -481,16 +481,25 @@ def changed(**fields):
     "data, words",
     [
         ("{not json", "demo.json: not valid JSON"),
-        ({"id": "x"}, "demo.json: expected an object with a 'questions' list"),
+        ({"id": "x"}, r"demo\.json: missing field 'questions'"),
         (
             changed(q_source="b"),
-            "demo.json: question 0: question 'one': field 'source' is 'b', which is not a key of 'sources'",
+            r"demo\.json: questions\[0\]\.source \('one'\): 'b' is not a key of 'sources'",
         ),
-        (changed(q_colour="red"), "demo.json: question 0: question 'one': unknown field 'colour'"),
-        ({**GOOD, "questions": [{"id": "one", "kind": "number"}]}, "question 'one': missing field 'prompt'"),
-        ({**GOOD, "questions": GOOD["questions"] * 2}, "demo.json: duplicate question id 'one'"),
-        (changed(sources={"a": ""}), "field 'sources' must map keys to non-empty citation strings"),
-        ({**GOOD, "questions": [3]}, "a question must be an object, not int"),
+        (changed(q_colour="red"), r"demo\.json: questions\[0\] \('one'\): unknown field 'colour'"),
+        (
+            {**GOOD, "questions": [{"id": "one", "kind": "number"}]},
+            r"demo\.json: questions\[0\] \('one'\): missing field 'prompt'",
+        ),
+        (
+            {**GOOD, "questions": GOOD["questions"] * 2},
+            r"demo\.json: questions\[1\]\.id \('one'\): duplicate question id 'one'",
+        ),
+        (
+            changed(sources={"a": ""}),
+            r"demo\.json: sources: must be a list of bibliography keys, or an object mapping each key to its full citation",
+        ),
+        ({**GOOD, "questions": [3]}, r"demo\.json: questions\[0\]: must be an object, not 3"),
     ],
 )
 def test_a_malformed_file_names_the_file_and_the_question(tmp_path, data, words):
@@ -749,7 +758,9 @@ def test_every_shipped_questions_file_names_its_lesson():
 
 
 def test_a_bad_notebook_field_is_refused(tmp_path):
-    with pytest.raises(QuestionFileError, match="field 'notebook' must be a string"):
+    with pytest.raises(
+        QuestionFileError, match=r"demo\.json: notebook: must be a string: the lesson's name, without \.ipynb, not 3"
+    ):
         load_questions(write(tmp_path, {**GOOD, "notebook": 3}))
 
 
@@ -827,7 +838,7 @@ def test_choice_unknown_letter_names_the_options():
         ({"answer": "z"}, "'answer' must name options"),
         ({"options": {"a": "only one"}}, "at least two letters"),
         ({"options": {"A": "x", "b": "y"}}, "one lower-case letter"),
-        ({"level": "recall"}, "level must be one of lookup, predict, explain"),
+        ({"level": "recall"}, "level: must be one of lookup, predict, explain, not 'recall'"),
         ({"kind": "text"}, "'options' goes with kind 'choice'"),
         ({"feedback": {"a": "x", "c": "y", "q": "z"}}, "'feedback' names 'q'"),
     ],

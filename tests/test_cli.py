@@ -16,11 +16,12 @@ from smlessons.instructor.cli import binder_link, find_lessons, main, nbgitpulle
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIUM, NETWORK = load_exercise("lesson01_media_or_network").bins
-LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-TRANSLATED = sorted(
-    p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").glob("*/[0-9][0-9]-*.ipynb")
-)
-ALL = LESSONS + TRANSLATED
+MANIFEST = json.loads((ROOT / "smlessons" / "content" / "lessons.json").read_text(encoding="utf-8"))["lessons"]
+#: What links hands out, read from the manifest itself: its lessons (not the glossary),
+#: English first, then the Italian versions.
+ALL = [e["languages"]["en"]["notebook"] for e in MANIFEST if e["kind"] != "reference"] + [
+    e["languages"]["it"]["notebook"] for e in MANIFEST if e["kind"] != "reference" and "it" in e["languages"]
+]
 
 
 @pytest.fixture
@@ -170,7 +171,8 @@ def test_report_of_a_folder_without_answer_files(tmp_path, capsys):
         (["links", "--repo", "github.com/smlessons/smlessons"], "--repo must be a full web address"),
         (["links", "--repo", "https://github.com/"], "--repo must name a repository"),
         (["links", "--branch", "my branch"], "--branch must be a branch name"),
-        (["links", "--notebooks", "{dir}"], "no lessons (NN-name.ipynb)"),
+        (["links", "--manifest", "{missing}"], "no such lessons manifest"),
+        (["links", "--manifest", "{file}"], "a-file: not valid JSON"),
         (["links", "--format", "pdf"], "invalid choice: 'pdf'"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
     ],
@@ -307,7 +309,7 @@ def test_nbgitpuller_link_on_a_hub_under_a_path():
 
 
 def test_links_prints_one_binder_and_one_hub_link_per_lesson(capsys):
-    assert main(["links", "--hub", "https://hub.example.org", "--notebooks", str(ROOT / "notebooks")]) == 0
+    assert main(["links", "--hub", "https://hub.example.org"]) == 0
     out = capsys.readouterr().out
     assert out.count("https://mybinder.org/v2/gh/smlessons/smlessons/main?urlpath=lab/tree/notebooks/") == len(ALL)
     assert out.count("https://hub.example.org/hub/user-redirect/git-pull?repo=") == len(ALL)
@@ -322,58 +324,66 @@ def test_links_without_a_hub_and_as_markdown(capsys):
     assert "(https://mybinder.org/v2/gh/me/fork/spring?urlpath=lab/tree/notebooks/00-start-here.ipynb)" in lines[2]
 
 
-def test_find_lessons_reads_titles():
-    lessons = find_lessons(ROOT / "notebooks")
+def test_find_lessons_reads_the_manifest():
+    lessons = find_lessons()
     assert [name for name, _ in lessons] == ALL
-    assert lessons[0][1].startswith("Start here")
+    assert lessons[0] == ("00-start-here.ipynb", "Start here: social media vs social networks")
+    assert ("it/01-media-e-reti.ipynb", "Lezione 1: Social media e social network") in lessons
 
 
-def test_lessons_in_a_subfolder_keep_their_path(tmp_path, capsys):
-    (tmp_path / "it").mkdir()
-    nb = {
-        "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Lezione 1: Media e reti\n"]}],
-        "metadata": {},
-        "nbformat": 4,
-        "nbformat_minor": 5,
+def _manifest(tmp_path, entries) -> Path:
+    path = tmp_path / "lessons.json"
+    path.write_text(json.dumps({"lessons": entries}), encoding="utf-8")
+    return path
+
+
+def _entry(id_, number, kind, **languages):
+    return {
+        "id": id_,
+        "number": number,
+        "kind": kind,
+        "languages": {
+            lang: {"notebook": nb, "title": title, "minutes": {"teaching": 1, "exercises": 2}, "exercises": []}
+            for lang, (nb, title) in languages.items()
+        },
     }
-    (tmp_path / "it" / "01-media-e-reti.ipynb").write_text(json.dumps(nb))
-    (tmp_path / "01-a.ipynb").write_text("not json")
-    (tmp_path / ".ipynb_checkpoints").mkdir()
-    (tmp_path / ".ipynb_checkpoints" / "01-a.ipynb").write_text("{}")
-    assert find_lessons(tmp_path) == [("01-a.ipynb", "01-a"), ("it/01-media-e-reti.ipynb", "Lezione 1: Media e reti")]
-    assert main(["links", "--notebooks", str(tmp_path), "--hub", "https://hub.example.org"]) == 0
+
+
+def test_links_follow_the_manifest_order_translations_after_and_not_the_glossary(tmp_path, capsys):
+    """The order is the manifest's, not the file names': a lesson named without a number is listed in its place."""
+    manifest = _manifest(
+        tmp_path,
+        [
+            _entry("start", 0, "start", en=("00-start-here.ipynb", "Start here")),
+            _entry("zeta", 1, "lesson", en=("zeta.ipynb", "Lesson 1: Zeta"), it=("it/zeta.ipynb", "Lezione 1: Zeta")),
+            _entry("alpha", 2, "lesson", en=("01-alpha.ipynb", "Lesson 2: Alpha")),
+            _entry("glossary", None, "reference", en=("glossary.ipynb", "Glossary"), it=("it/glossario.ipynb", "G")),
+        ],
+    )
+    assert find_lessons(manifest) == [
+        ("00-start-here.ipynb", "Start here"),
+        ("zeta.ipynb", "Lesson 1: Zeta"),
+        ("01-alpha.ipynb", "Lesson 2: Alpha"),
+        ("it/zeta.ipynb", "Lezione 1: Zeta"),
+    ]
+    assert main(["links", "--manifest", str(manifest), "--hub", "https://hub.example.org"]) == 0
     out = capsys.readouterr().out
-    assert "urlpath=lab/tree/notebooks/it/01-media-e-reti.ipynb" in out
-    assert "urlpath=lab%2Ftree%2Fsmlessons%2Fnotebooks%2Fit%2F01-media-e-reti.ipynb" in out
+    assert out.index("Lesson 1: Zeta (zeta.ipynb)") < out.index("Lesson 2: Alpha (01-alpha.ipynb)")
+    assert "urlpath=lab/tree/notebooks/it/zeta.ipynb" in out
+    assert "urlpath=lab%2Ftree%2Fsmlessons%2Fnotebooks%2Fit%2Fzeta.ipynb" in out
+    assert "glossar" not in out.lower()
 
 
-def test_links_lists_the_new_lessons_and_not_the_glossary(tmp_path, capsys):
-    """The primer (02) and the split lesson (05) are lessons; the glossaries are not."""
-
-    def notebook(path, title):
-        cell = {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}\n"]}
-        path.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-
-    (tmp_path / "it").mkdir()
-    for name, title in [
-        ("00-start-here.ipynb", "Start here"), ("01-media-and-networks.ipynb", "Lesson 1: Media"),
-        ("02-python-you-need.ipynb", "Lesson 2: The Python you need"), ("05-bridges-and-brokers.ipynb", "Lesson 5: Bridges"),
-        ("glossary.ipynb", "Glossary"), ("it/glossario.ipynb", "Glossario"), ("it/01-media-e-reti.ipynb", "Lezione 1"),
-    ]:  # fmt: skip
-        notebook(tmp_path / name, title)
-    assert [name for name, _ in find_lessons(tmp_path)] == [
-        "00-start-here.ipynb", "01-media-and-networks.ipynb", "02-python-you-need.ipynb",
-        "05-bridges-and-brokers.ipynb", "it/01-media-e-reti.ipynb",
-    ]  # fmt: skip
-    assert main(["links", "--notebooks", str(tmp_path)]) == 0
-    out = capsys.readouterr().out
-    assert "Lesson 2: The Python you need (02-python-you-need.ipynb)" in out
-    assert "Lesson 5: Bridges (05-bridges-and-brokers.ipynb)" in out
-    assert "glossar" not in out
+def test_links_with_a_malformed_manifest_say_where(tmp_path, capsys):
+    bad = _entry("one", 1, "lesson", en=("01-one.ipynb", "Lesson 1"))
+    del bad["languages"]["en"]["title"]
+    manifest = _manifest(tmp_path, [bad])
+    assert main(["links", "--manifest", str(manifest)]) == 2
+    assert "lessons.json: lesson 0 ('one'): languages.en: missing field 'title'" in capsys.readouterr().err
 
 
 def test_links_of_the_shipped_course_include_lesson_2_and_not_the_glossary():
-    names = [name for name, _ in find_lessons(ROOT / "notebooks")]
+    names = [name for name, _ in find_lessons()]
     assert "02-python-you-need.ipynb" in names
     assert (ROOT / "notebooks" / "glossary.ipynb").is_file() and not any("gloss" in n for n in names)
 

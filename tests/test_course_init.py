@@ -426,3 +426,14 @@ def test_a_git_that_fails_leaves_the_course_made_and_says_so(tmp_path, template,
     made = init_course(tmp_path / "c", template=template, sample=False)
     assert made.git == "failed" and (tmp_path / "c" / "roster.csv").is_file()
     assert any("git init failed (fatal: cannot mkdir .git" in m for m in made.messages)
+
+
+def test_a_course_made_before_the_layers_still_imports_its_plugin_and_grade_cells():
+    """Old configs import smlessons.nbgrader_plugin; old stored grade cells import smlessons.grader."""
+    import smlessons.grader as old_grader
+    import smlessons.nbgrader_plugin as old_plugin
+    from smlessons.instructor import grader, nbgrader_plugin
+
+    assert old_plugin.configure is nbgrader_plugin.configure
+    assert old_plugin.refuse_stray_answer_files_now is nbgrader_plugin.refuse_stray_answer_files_now
+    assert old_grader.graded_outside is grader.graded_outside

@@ -101,39 +101,57 @@ def broken(**changes):
 @pytest.mark.parametrize(
     "data, words",
     [
-        (broken(items__1__answer=KeyError), r"demo.json: item 1 \('My class'\): missing field 'answer'"),
+        (broken(items__1__answer=KeyError), r"demo.json: items\[1\] \('My class'\): missing field 'answer'"),
         (
             broken(items__0__answer="Elsewhere"),
-            r"demo.json: item 0 \('TikTok'\): answer 'Elsewhere' is not one of the bins",
+            r"demo.json: items\[0\].answer \('TikTok'\): 'Elsewhere' is not one of the bins \(Medium, Network\)",
         ),
         (
             broken(items__0__explanation=7),
-            r"demo.json: item 0 \('TikTok'\): field 'explanation' must be a non-empty string",
+            r"demo.json: items\[0\].explanation \('TikTok'\): must be a non-empty string, not 7",
         ),
-        (broken(items__0__source="nowhere"), r"demo.json: item 0 \('TikTok'\): field 'source' is 'nowhere'"),
-        (broken(items__0__label=3), r"demo.json: item 0: label must be a string"),
-        (broken(bins=["Only"]), r"demo.json: field 'bins': a board needs at least two bins"),
-        (broken(items="nope"), r"demo.json: field 'items' must be a list"),
+        (
+            broken(items__0__source="nowhere"),
+            r"demo.json: items\[0\].source \('TikTok'\): 'nowhere' is not a key of 'sources'",
+        ),
+        (broken(items__0__label=3), r"demo.json: items\[0\].label: must be a non-empty string, not 3"),
+        (broken(bins=["Only"]), r"demo.json: bins: must be a list of at least two bins, each with its own label"),
+        (broken(items="nope"), r"demo.json: items: must be a non-empty list of cards, not 'nope'"),
         (broken(sources=KeyError), r"demo.json: missing field 'sources'"),
         (broken(colour="red"), r"demo.json: unknown field 'colour'"),
-        ([1, 2], r"demo.json: the top level must be an object"),
+        ([1, 2], r"demo.json: the top level must be an object, not a list"),
         ("{not json", r"demo.json: not valid JSON"),
         # the answer-key policy
         (broken(policy=KeyError), r"demo.json: missing field 'policy'"),
-        (broken(items__0__clause=KeyError), r"demo.json: item 0 \('TikTok'\): missing field 'clause'"),
+        (broken(items__0__clause=KeyError), r"demo.json: items\[0\] \('TikTok'\): missing field 'clause'"),
         (
             broken(items__0__clause="M9"),
-            r"demo.json: item 0 \('TikTok'\): field 'clause' is 'M9', which is not a clause",
+            r"demo.json: items\[0\].clause \('TikTok'\): 'M9' is not a clause of this file's policy \(M1, C1\)",
         ),
-        (broken(items__0__answer="Network"), r"item 0 \('TikTok'\): answer \['Network'\] does not follow clause M1"),
-        (broken(items__1__answer="Network"), r"item 1 \('My class'\): answer \['Network'\] does not follow clause C1"),
-        (broken(policy__bins__network=KeyError), r"policy.bins must give every bin exactly one role"),
-        (broken(policy__clauses__0__right=["elsewhere"]), r"policy clause 0 \('M1'\): field 'right' must list roles"),
-        (broken(policy__clauses__1__id="M1"), r"duplicate clause id 'M1'"),
-        (broken(policy__clauses__0__id="first"), r"id must be a capital letter and a number"),
-        (broken(policy__clauses__0__text=""), r"policy clause 0 \('M1'\): field 'text' must be a non-empty string"),
-        (broken(policy__clauses__0__source="nowhere"), r"policy clause 0 \('M1'\): field 'source' is 'nowhere'"),
-        (broken(policy__clauses__0__colour="red"), r"policy clause 0 \('M1'\): unknown field 'colour'"),
+        (
+            broken(items__0__answer="Network"),
+            r"items\[0\].answer \('TikTok'\): \['Network'\] does not follow clause M1",
+        ),
+        (
+            broken(items__1__answer="Network"),
+            r"items\[1\].answer \('My class'\): \['Network'\] does not follow clause C1",
+        ),
+        (broken(policy__bins__network=KeyError), r"demo.json: policy.bins: must give every bin exactly one role"),
+        (
+            broken(policy__clauses__0__right=["elsewhere"]),
+            r"policy.clauses\[0\].right \('M1'\): 'elsewhere' is not a role of policy.bins",
+        ),
+        (broken(policy__clauses__1__id="M1"), r"policy.clauses\[1\].id \('M1'\): 'M1' is the id of another clause too"),
+        (
+            broken(policy__clauses__0__id="first"),
+            r"policy.clauses\[0\].id \('first'\): must be a capital letter and a number",
+        ),
+        (broken(policy__clauses__0__text=""), r"policy.clauses\[0\].text \('M1'\): must be a non-empty string"),
+        (
+            broken(policy__clauses__0__source="nowhere"),
+            r"policy.clauses\[0\].source \('M1'\): 'nowhere' is not a key of 'sources'",
+        ),
+        (broken(policy__clauses__0__colour="red"), r"policy.clauses\[0\] \('M1'\): unknown field 'colour'"),
     ],
 )
 def test_malformed_files_are_rejected_naming_file_item_and_field(tmp_path, data, words):
@@ -150,9 +168,14 @@ def test_an_assessment_copy_carries_no_clause_and_no_policy(tmp_path):
     student = {**GOOD, "mode": "assessment", "items": [{"label": "TikTok"}, {"label": "My class"}]}
     del student["policy"]
     assert load_exercise(write(tmp_path, student)).mode == "assessment"
-    with pytest.raises(ExerciseFileError, match="must not contain 'clause'"):
+    with pytest.raises(
+        ExerciseFileError,
+        match=r"items\[0\].clause \('TikTok'\): an assessment file \(a student's copy\) must not contain 'clause'",
+    ):
         load_exercise(write(tmp_path, {**student, "items": [{"label": "TikTok", "clause": "M1"}]}))
-    with pytest.raises(ExerciseFileError, match="must not contain 'policy'"):
+    with pytest.raises(
+        ExerciseFileError, match=r"policy: an assessment file \(a student's copy\) must not contain 'policy'"
+    ):
         load_exercise(write(tmp_path, {**student, "policy": GOOD["policy"]}))
 
 
@@ -179,14 +202,14 @@ def test_a_bank_states_how_many_cards_each_student_sees(tmp_path):
         (
             7,
             4,
-            r"demo.json: field 'show' is 4, so the bank needs at least 8 cards \(twice as many as each student sees\), but it has 7",
+            r"demo.json: show: 4 cards shown need a bank of at least 8 cards \(twice as many as each student sees\), but it has 7",
         ),
-        (8, 0, r"demo.json: field 'show' must be a whole number of cards, at least 1, not 0"),
-        (8, -2, r"field 'show' must be a whole number of cards, at least 1, not -2"),
-        (8, 2.5, r"field 'show' must be a whole number of cards, at least 1, not 2.5"),
-        (8, "4", r"field 'show' must be a whole number of cards, at least 1, not '4'"),
-        (8, True, r"field 'show' must be a whole number of cards, at least 1, not True"),
-        (8, None, r"field 'show' must be a whole number of cards, at least 1, not None"),
+        (8, 0, r"demo.json: show: must be a whole number of cards, at least 1, not 0"),
+        (8, -2, r"show: must be a whole number of cards, at least 1, not -2"),
+        (8, 2.5, r"show: must be a whole number of cards, at least 1, not 2.5"),
+        (8, "4", r"show: must be a whole number of cards, at least 1, not '4'"),
+        (8, True, r"show: must be a whole number of cards, at least 1, not True"),
+        (8, None, r"show: must be a whole number of cards, at least 1, not None"),
     ],
 )
 def test_a_bad_show_is_refused_with_a_clear_error(tmp_path, n_items, show, words):
@@ -200,5 +223,5 @@ def test_a_students_copy_of_a_bank_carries_its_show(tmp_path):
     student["items"] = [{"label": i["label"]} for i in student["items"]]
     assert load_exercise(write(tmp_path, student)).show == 4
     student["items"] = student["items"][:7]
-    with pytest.raises(ExerciseFileError, match="needs at least 8 cards"):
+    with pytest.raises(ExerciseFileError, match="need a bank of at least 8 cards"):
         load_exercise(write(tmp_path, student))

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smlessons.content.bibliography import reference
 from smlessons.datasets.platforms import (
     FORMATS,
     PATTERNS,
@@ -72,7 +73,7 @@ def test_every_fact_has_a_source_and_a_date(platforms):
     used = {
         k for p in SHIPPED["platforms"] for ks in p["source"].values() for k in ([ks] if isinstance(ks, str) else ks)
     }
-    assert used == set(SHIPPED["sources"])
+    assert used == {k if isinstance(k, str) else k["key"] for k in SHIPPED["sources"]}
 
 
 def test_no_usage_statistics_in_the_data():
@@ -155,69 +156,74 @@ def broken(**changes):
     [
         (
             broken(platforms__1__source__ties=KeyError),
-            r"^platforms.json: platform 1 \('Facebook'\): field 'source' has no source for 'ties'",
+            r"^platforms\.json: platforms\[1\]\.source \('Facebook'\): missing field 'ties'",
         ),
         (
             broken(platforms__1__source__launched="nowhere"),
-            r"^platforms.json: platform 1 \('Facebook'\): field 'source' for 'launched' is 'nowhere', which is not a key of 'sources'",
+            r"^platforms\.json: platforms\[1\]\.source\.launched \('Facebook'\): 'nowhere' is not a key of 'sources'",
         ),
         (
             broken(platforms__1__source__users="facebook-help"),
-            r"^platforms.json: platform 1 \('Facebook'\): field 'source' names 'users', which is not a fact",
+            r"^platforms\.json: platforms\[1\]\.source \('Facebook'\): unknown field 'users'",
         ),
         (
             broken(platforms__2__formats=["video", "audio"]),
-            r"^platforms.json: platform 2 \('YouTube'\): field 'formats' has 'audio', which is not one of text, photo, video, voice, live",
+            r"^platforms\.json: platforms\[2\]\.formats\[1\] \('YouTube'\): must be one of text, photo, video, voice, live, not 'audio'",
         ),
         (
             broken(platforms__2__ties=["subscribe"]),
-            r"^platforms.json: platform 2 \('YouTube'\): field 'ties' has 'subscribe', which is not one of mutual, follow, group, none",
+            r"^platforms\.json: platforms\[2\]\.ties\[0\] \('YouTube'\): must be one of mutual, follow, group, none, not 'subscribe'",
         ),
         (
             broken(platforms__0__ties=["none", "group"]),
-            r"^platforms.json: platform 0 \('Wikipedia'\): field 'ties' cannot list 'none' together",
+            r"^platforms\.json: platforms\[0\]\.ties \('Wikipedia'\): cannot list 'none' together with other ties",
         ),
         (
             broken(platforms__3__patterns=[]),
-            r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' must be a non-empty list",
+            r"^platforms\.json: platforms\[3\]\.patterns \('X \(Twitter\)'\): must be a non-empty list of patterns, not \[\]",
         ),
         (
             broken(platforms__3__patterns=["one-to-many", "one-to-many"]),
-            r"^platforms.json: platform 3 \('X \(Twitter\)'\): field 'patterns' lists a value twice",
+            r"^platforms\.json: platforms\[3\]\.patterns \('X \(Twitter\)'\): lists a value twice",
         ),
         (
             broken(platforms__4__launched__year="2009"),
-            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number",
+            r"^platforms\.json: platforms\[4\]\.launched\.year \('WhatsApp'\): must be a whole number from 1970 on, not '2009'",
         ),
         (
             broken(platforms__4__launched__year=2031),
-            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' year must be a whole number between 1970 and the as_of year, not 2031",
+            r"^platforms\.json: platforms\[4\]\.launched\.year \('WhatsApp'\): must not be after the as_of year 2024, not 2031",
         ),
         (
             broken(platforms__4__launched=2009),
-            r"^platforms.json: platform 4 \('WhatsApp'\): field 'launched' must be an object with exactly 'year' and 'what'",
+            r"^platforms\.json: platforms\[4\]\.launched \('WhatsApp'\): must be an object with exactly 'year' and 'what', not 2009",
         ),
         (
             broken(platforms__6__as_of="recently"),
-            r"^platforms.json: platform 6 \('Instagram'\): field 'as_of' must be a date like '2024-12-31', not 'recently'",
+            r"^platforms\.json: platforms\[6\]\.as_of \('Instagram'\): must be a date like '2024-12-31', not 'recently'",
         ),
-        (broken(platforms__7__kind=KeyError), r"^platforms.json: platform 7 \('TikTok'\): missing field 'kind'"),
-        (broken(platforms__7__users=1000), r"^platforms.json: platform 7 \('TikTok'\): unknown field 'users'"),
+        (broken(platforms__7__kind=KeyError), r"^platforms\.json: platforms\[7\] \('TikTok'\): missing field 'kind'"),
+        (broken(platforms__7__users=1000), r"^platforms\.json: platforms\[7\] \('TikTok'\): unknown field 'users'"),
         (
             broken(platforms__7__aliases=["Douyin", ""]),
-            r"^platforms.json: platform 7 \('TikTok'\): field 'aliases' must be a list of non-empty strings",
+            r"^platforms\.json: platforms\[7\]\.aliases\[1\] \('TikTok'\): must be a non-empty string, not ''",
         ),
         (
             broken(platforms__7__aliases=["twitter"]),
-            r"^platforms.json: platform 7 \('TikTok'\): the name 'twitter' is already used by 'X \(Twitter\)'",
+            r"^platforms\.json: platforms\[7\] \('TikTok'\): the name 'twitter' is already used by 'X \(Twitter\)'",
         ),
-        (broken(platforms__5__name=""), r"^platforms.json: platform 5: field 'name' must be a non-empty string"),
-        (broken(platforms__5="Minecraft"), r"^platforms.json: platform 5 must be an object, not str"),
-        (broken(sources__x_help=""), r"^platforms.json: field 'sources' must map keys to non-empty citation strings"),
-        (broken(platforms=[]), r"^platforms.json: field 'platforms' must be a non-empty list"),
+        (broken(platforms__5__name=""), r"^platforms\.json: platforms\[5\]\.name: must be a non-empty string, not ''"),
+        (broken(platforms__5="Minecraft"), r"^platforms\.json: platforms\[5\]: must be an object, not 'Minecraft'"),
+        (
+            broken(sources__3="no-such-key"),
+            r"^platforms\.json: sources: 'no-such-key' is not a key of the bibliography",
+        ),
+        (broken(sources={"x-help": ""}), r"^platforms\.json: sources"),
+        (broken(sources="x-help"), r"^platforms\.json: sources"),
+        (broken(platforms=[]), r"^platforms\.json: platforms: must be a non-empty list of platforms, not \[\]"),
         (broken(sources=KeyError), r"^platforms.json: missing field 'sources'"),
         (broken(colour="red"), r"^platforms.json: unknown field 'colour'"),
-        ([1, 2], r"^platforms.json: the top level must be an object, not list"),
+        ([1, 2], r"^platforms\.json: the top level must be an object, not a list"),
         ("{not json", r"^platforms.json: not valid JSON"),
     ],
 )
@@ -240,9 +246,7 @@ def test_citations_keep_their_keys_apart(tmp_path):
     data = broken(platforms__2__source__launched=["britannica-youtube", "kaplan-haenlein-2010"])
     youtube = load_platforms(write(tmp_path, data))["YouTube"]
     assert youtube.source_keys["launched"] == ("britannica-youtube", "kaplan-haenlein-2010")
-    assert youtube.source("launched") == "; ".join(
-        SHIPPED["sources"][k] for k in ("britannica-youtube", "kaplan-haenlein-2010")
-    )
+    assert youtube.source("launched") == "; ".join(reference(k) for k in ("britannica-youtube", "kaplan-haenlein-2010"))
     with pytest.raises(KeyError, match="'users' is not a sourced fact"):
         youtube.source("users")
 

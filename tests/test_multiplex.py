@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from smlessons.datasets import multiplex
 from smlessons.datasets.multiplex import MEDIA, multiplex_class
 from smlessons.datasets.networks import class_network
+from smlessons.datasets.platforms import find_medium
 from smlessons.engine.measures import EmptyNetworkError, PersonNotFoundError, PlatformNotFoundError
 from smlessons.engine.multilayer import (
     Removal,
@@ -122,7 +123,7 @@ def test_other_media_and_aliases():
     G = multiplex_class(12, groups=2, media=["twitter", "Facebook", "YouTube"], seed=1)
     assert G.graph["media"] == ["X (Twitter)", "Facebook", "YouTube"]
     assert media_of(G) == ["X (Twitter)", "Facebook", "YouTube"]
-    assert medium(G, "Twitter") == "X (Twitter)" and medium(G, "x") == "X (Twitter)"
+    assert find_medium(G, "Twitter") == "X (Twitter)" and find_medium(G, "x") == "X (Twitter)"
 
 
 @settings(max_examples=25, deadline=None)
@@ -210,7 +211,7 @@ def test_medium_names_forgive_case_spaces_and_aliases():
 )  # fmt: skip
 def test_a_platform_not_in_the_network_or_the_data_is_a_clear_error(name, words):
     with pytest.raises(PlatformNotFoundError, match=words) as info:
-        medium(small(), name)
+        find_medium(small(), name)
     assert info.value.platform == name and isinstance(info.value, KeyError)
 
 
@@ -218,8 +219,24 @@ def test_an_alias_finds_a_medium_the_network_spells_differently():
     G = nx.Graph()
     G.add_edge("a", "b", platform="Twitter")
     G.add_edge("b", "c", platform="WhatsApp")
-    assert medium(G, "X") == "Twitter" and medium(G, "x (twitter)") == "Twitter"
-    assert reached_by(G, "twitter/x") == ["a", "b"]
+    assert find_medium(G, "X") == "Twitter" and find_medium(G, "x (twitter)") == "Twitter"
+    assert reached_by(G, find_medium(G, "twitter/x")) == ["a", "b"]
+
+
+def test_the_engine_knows_only_the_networks_names_and_the_aliases_it_is_given():
+    G = nx.Graph([("a", "b", {"platform": "Twitter"})])
+    with pytest.raises(
+        PlatformNotFoundError, match="'X' is not a medium of this network; the media of this network are: Twitter"
+    ):
+        medium(G, "X")
+    with pytest.raises(PlatformNotFoundError, match="^'twitter/x' is not a medium of this network; "):
+        reached_by(G, "twitter/x")
+    aliases = {"x": "Bird", "twitter": "Bird", "bluesky": "Sky"}
+    assert medium(G, "x", aliases) == "Twitter"
+    with pytest.raises(PlatformNotFoundError, match="no tie in this network lives on Sky; its media are: Twitter"):
+        medium(G, "Bluesky", aliases)
+    with pytest.raises(PlatformNotFoundError, match="nor a platform of the course's data"):
+        medium(G, "Mastodon", aliases)
 
 
 def test_a_medium_must_be_named_by_a_string():

@@ -122,9 +122,15 @@ def binder_problems(env: dict, makefile: str) -> list[str]:
     if pip != [{"pip": [f"-r {LAB_LOCK}", "-e ."]}]:
         problems.append(f"environment.yml's pip list must be exactly ['-r {LAB_LOCK}', '-e .'], not {pip}")
     recipe = re.search(r"^\$\(VENV\)/\.installed:.*\n((?:\t.*\n)+)", makefile, flags=re.MULTILINE)
-    installs = [line.split("pip install --quiet ", 1)[1] for line in (recipe[1] if recipe else "").splitlines() if "pip install" in line]
+    installs = [
+        line.split("pip install --quiet ", 1)[1]
+        for line in (recipe[1] if recipe else "").splitlines()
+        if "pip install" in line
+    ]
     if installs != ["-r $(LAB_LOCK) -e ."] or makefile_setting(makefile, "LAB_LOCK") != LAB_LOCK:
-        problems.append("make lab no longer installs what environment.yml installs (pip install -r requirements/lab.txt -e .)")
+        problems.append(
+            "make lab no longer installs what environment.yml installs (pip install -r requirements/lab.txt -e .)"
+        )
     return problems
 
 
@@ -147,7 +153,9 @@ def test_a_lock_is_complete(lock, extras):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pins, _ = read_lock((ROOT / lock).read_text(), lock)
     roots = project["dependencies"] + [r for extra in extras for r in project["optional-dependencies"][extra]]
-    todo = [(req, tuple(sorted(req.extras))) for req in map(Requirement, roots) if not req.marker or req.marker.evaluate()]
+    todo = [
+        (req, tuple(sorted(req.extras))) for req in map(Requirement, roots) if not req.marker or req.marker.evaluate()
+    ]
     seen, unpinned, walked = set(), set(), 0
     while todo:
         req, req_extras = todo.pop()
@@ -190,7 +198,12 @@ def _edit(text: str, pattern: str, new: str) -> str:
         ("lab", r"^anyio==", "nbgrader==0.9.6\nanyio==", "instructor tooling must never reach students"),
         ("dev", r"^ruff==", "not-ruff==", "does not pin ruff"),
         ("dev", r"^anyio==", "not-anyio==", "lacks anyio"),
-        ("lab", r"^numpy==\S+", "numpy==2.4.0 ; python_version < '3.12'\nnumpy==2.9.0 ; python_version >= '3.12'", "pins numpy twice"),
+        (
+            "lab",
+            r"^numpy==\S+",
+            "numpy==2.4.0 ; python_version < '3.12'\nnumpy==2.9.0 ; python_version >= '3.12'",
+            "pins numpy twice",
+        ),
         ("both", r"^numpy==\S+", "numpy==1.20.0", "outside pyproject.toml's numpy>=1.24"),
     ],
 )
@@ -421,7 +434,9 @@ def test_a_changed_lock_or_pyproject_reinstalls(tmp_path):
 def test_make_upgrade_installs_its_tool_and_repins_both_locks(tmp_path):
     makefile = (ROOT / "Makefile").read_text()
     dry = _make("-n", "upgrade", f"VENV={tmp_path / 'venv'}").stdout
-    assert f"pip install --quiet uv=={makefile_setting(makefile, 'UV_VERSION')}" in dry, "make upgrade installs uv itself"
+    assert f"pip install --quiet uv=={makefile_setting(makefile, 'UV_VERSION')}" in dry, (
+        "make upgrade installs uv itself"
+    )
     compiles = [line for line in dry.replace("\\\n", " ").splitlines() if "uv pip compile" in line]
     assert len(compiles) == 2, compiles
     python = makefile_setting(makefile, "LOCK_PYTHON")

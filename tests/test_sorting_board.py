@@ -317,7 +317,10 @@ def test_an_assessment_file_loads_without_a_key_and_refuses_one(tmp_path):
     path.write_text(json.dumps(data))
     from smlessons.exercises.loader import ExerciseFileError
 
-    with pytest.raises(ExerciseFileError, match=r"item 1 \('My class'\): an assessment file must not contain 'answer'"):
+    with pytest.raises(
+        ExerciseFileError,
+        match=r"items\[1\]\.answer \('My class'\): an assessment file \(a student's copy\) must not contain 'answer'",
+    ):
         SortingBoard.from_exercise(path)
 
 

@@ -4,6 +4,13 @@
   lesson's questions), each with the sources of its facts;
 - ``data/``: the data sets the lessons read (lesson 3's platform table,
   lesson 8's campaign texts, the Copenhagen Networks Study).
+- ``lessons.json``: the lessons in order, each with its notebooks, exercise
+  files, sample assignment, keys and minutes (read by :mod:`.lessons`);
+- ``bibliography.json``: every source the course cites, CSL-JSON, cited by
+  key from the data files and the lessons (rendered by :mod:`.bibliography`).
+- ``schemas/``: a JSON Schema for each kind of data file, which
+  :mod:`smlessons.content.loader` reads them with (plus the cross-field
+  checks of :mod:`smlessons.content.checks`).
 
 Code reads these folders through the paths below, never through a path of
 its own, so that moving a file means changing one line.

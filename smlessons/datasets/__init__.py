@@ -40,6 +40,7 @@ _EXPORTS = {
     "citation": "copenhagen_study",
     "class_network": "networks",
     "copenhagen": "copenhagen_study",
+    "find_medium": "platforms",
     "follow_network": "networks",
     "karate_club": "networks",
     "load_platforms": "platforms",
@@ -47,6 +48,7 @@ _EXPORTS = {
     "my_multiplex": "multiplex",
     "my_network": "networks",
     "platform": "platforms",
+    "platform_names": "platforms",
     "student_multiplex": "multiplex",
     "student_network": "networks",
 }

@@ -28,14 +28,16 @@ missing or corrupt data file names the file (and the line).
 
 from __future__ import annotations
 
+import copy
 import csv
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
 
 from ..content import DATA_DIR as CONTENT_DATA
+from ..content.bibliography import load_bibliography, reference, resolve_sources
+from ..content.loader import DataFileError, load
 
 __all__ = ["LAYERS", "MEDIA", "DATA_DIR", "CopenhagenDataError", "UnknownLayerError", "about", "copenhagen", "citation"]
 
@@ -47,7 +49,7 @@ LAYERS = ("facebook", "calls", "sms")
 MEDIA = ("Facebook", "Calls", "SMS")
 
 
-class CopenhagenDataError(ValueError):
+class CopenhagenDataError(DataFileError):
     """A data file of the Copenhagen network is missing or malformed; the message names the file and line."""
 
 
@@ -63,22 +65,35 @@ def _norm(name) -> str:
 def _about(folder: str) -> dict:
     path = Path(folder) / "about.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        info = load(path, "copenhagen", CopenhagenDataError)  # content/schemas/copenhagen.schema.json
     except FileNotFoundError:
         raise CopenhagenDataError(f"{path}: file not found (the package's Copenhagen data is incomplete)") from None
-    except json.JSONDecodeError as e:
-        raise CopenhagenDataError(f"{path}, line {e.lineno}: not valid JSON ({e.msg})") from None
+    # The references are the bibliography's: about.json names their keys.
+    try:
+        resolve_sources(info.get("sources", []))
+        info["citation"] = reference(info["source"])
+        info["doi"] = load_bibliography()[info["source"]]["DOI"]
+        info["data_doi"] = load_bibliography()[info["data_source"]]["DOI"]
+    except KeyError as exc:
+        raise CopenhagenDataError(f"{path}: missing field {exc.args[0]!r} (or its entry has no DOI)") from None
+    except ValueError as exc:  # BibliographyError included
+        raise CopenhagenDataError(f"{path}: {exc}") from None
+    return info
 
 
 def about(folder=None) -> dict:
     """What the data are and where they come from: citation, doi, licence, changes, layers.
+
+    ``citation`` is the full reference of the bibliography entry ``source``
+    names, ``doi`` its DOI and ``data_doi`` the DOI of the data set
+    (``data_source``); ``sources`` lists every source of the data's README.
 
     Examples
     --------
     >>> about()["doi"]
     '10.1038/s41597-019-0325-x'
     """
-    return json.loads(json.dumps(_about(str(folder or DATA_DIR))))  # a copy the caller may change
+    return copy.deepcopy(_about(str(folder or DATA_DIR)))  # a copy the caller may change
 
 
 def citation() -> str:

@@ -23,6 +23,7 @@ from numbers import Real
 import networkx as nx
 import numpy as np
 
+from ..content.bibliography import reference
 from ..engine.measures import EmptyNetworkError, sort_key, sorted_nodes, tie_key
 from ..variants import below, draw
 
@@ -38,13 +39,9 @@ __all__ = [
     "follow_network",
 ]
 
-ZACHARY_1977 = (
-    "Zachary, W. W. (1977). An information flow model for conflict and fission in small groups. "
-    "Journal of Anthropological Research, 33(4), 452-473."
-)
-GRANOVETTER_1973 = (
-    "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology, 78(6), 1360-1380."
-)
+# The references, from the course's bibliography (smlessons/content/bibliography.json).
+ZACHARY_1977 = reference("zachary-1977")
+GRANOVETTER_1973 = reference("granovetter-1973")
 
 #: First names for the synthetic networks, in a fixed order (so that a seed
 #: always gives the same people). Unique, even ignoring case.

@@ -11,7 +11,7 @@ one of those facts the key of its source. Its shape::
       "id": "platforms",
       "title": "...",
       "about": "...",
-      "sources": {"facebook-help": "Full citation ..."},
+      "sources": ["facebook-help", "wikipedia-about"],
       "platforms": [
         {"name": "Facebook", "aliases": [], "kind": "social network site",
          "launched": {"year": 2004, "what": "Opened to Harvard students ..."},
@@ -33,14 +33,16 @@ it: ``from smlessons.datasets.platforms import load_platforms``.
 
 from __future__ import annotations
 
-import datetime
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..content import DATA_DIR
-from ..exercises.loader import check_fields, check_top_level
+from ..content.bibliography import resolve_sources
+from ..content.loader import DataFileError, load, schema, validate
+from ..engine.measures import MessageKeyError, fold
+from ..engine.multilayer import medium
 
 __all__ = [
     "PLATFORMS_FILE",
@@ -54,17 +56,20 @@ __all__ = [
     "Platform",
     "load_platforms",
     "platform",
+    "platform_names",
+    "find_medium",
 ]
 
 PLATFORMS_FILE = DATA_DIR / "platforms.json"
 
+# The vocabularies are the file's schema's (content/schemas/platforms.schema.json).
 #: Content formats, in the order the figures show them.
-FORMATS = ("text", "photo", "video", "voice", "live")
+FORMATS = tuple(schema("platforms")["$defs"]["format"]["enum"])
 #: Kinds of tie between people: mutual (both agree, like a friend request),
 #: one-way (follow, subscribe), membership of a group, or no tie at all.
-TIES = ("mutual", "follow", "group", "none")
+TIES = tuple(schema("platforms")["$defs"]["tie"]["enum"])
 #: Communication patterns.
-PATTERNS = ("one-to-one", "one-to-many", "many-to-many")
+PATTERNS = tuple(schema("platforms")["$defs"]["pattern"]["enum"])
 
 TIE_LABELS = {
     "mutual": "Mutual (both agree)",
@@ -78,32 +83,16 @@ PATTERN_LABELS = {
     "many-to-many": "Many-to-many",
 }
 
-# The facts every platform must source, each with its check.
+# The facts every platform must source.
 FACT_FIELDS = ("kind", "launched", "formats", "ties", "patterns")
-PLATFORM_FIELDS = {
-    "name": True,
-    "aliases": False,
-    "kind": True,
-    "launched": True,
-    "formats": True,
-    "ties": True,
-    "patterns": True,
-    "note": False,
-    "as_of": True,
-    "source": True,
-}
-TOP_FIELDS = {"id": True, "title": False, "about": False, "sources": True, "platforms": True}
 
 
-class PlatformFileError(ValueError):
-    """The platform data file is malformed; the message names file, platform and field."""
+class PlatformFileError(DataFileError):
+    """The platform data file is malformed; the message names file, JSON path (and platform) and what was expected."""
 
 
-class UnknownPlatformError(KeyError, ValueError):
+class UnknownPlatformError(MessageKeyError, ValueError):
     """A platform that is not in the data (catch it as KeyError or ValueError)."""
-
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0]) if self.args else ""
 
 
 @dataclass(frozen=True)
@@ -170,7 +159,7 @@ class Platform:
         >>> p = platform("Wikipedia")
         >>> p.source_keys["launched"]
         ('wikipedia-about',)
-        >>> p.source("launched").startswith("Wikipedia contributors. Wikipedia:About.")
+        >>> p.source("launched").startswith("Wikipedia contributors (n.d.). Wikipedia:About.")
         True
         """
         if fact not in self.source_keys:
@@ -215,124 +204,37 @@ def load_platforms(path=None) -> dict[str, Platform]:
     path = Path(PLATFORMS_FILE if path is None else path)
     if not path.is_file():
         raise FileNotFoundError(f"no platform file {str(path)!r}")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlatformFileError(f"{path.name}: not valid JSON ({exc})") from None
-    return parse_platforms(data, path)
+    return parse_platforms(load(path, "platforms", PlatformFileError), path, checked=True)
 
 
-def parse_platforms(data, path: Path = Path("<data>")) -> dict[str, Platform]:
-    """Validate the parsed JSON of a platform file (see :func:`load_platforms`)."""
-    fname = Path(path).name
+def parse_platforms(data, path: Path = Path("<data>"), *, checked: bool = False) -> dict[str, Platform]:
+    """Validate the parsed JSON of a platform file (see :func:`load_platforms`).
 
-    def fail(msg: str):
-        raise PlatformFileError(f"{fname}: {msg}")
-
-    check_top_level(data, TOP_FIELDS, fail)
-    sources = data["sources"]
-    raw_platforms = data["platforms"]
-    if not isinstance(raw_platforms, list) or not raw_platforms:
-        fail("field 'platforms' must be a non-empty list")
+    The file's schema and cross-field checks (:mod:`smlessons.content.loader`)
+    say what is wrong; `checked` skips them for data :func:`load` has checked.
+    """
+    if not checked:
+        validate(data, "platforms", Path(path).name, PlatformFileError)
+    sources = resolve_sources(data["sources"])  # {key: full reference}
     out: dict[str, Platform] = {}
-    names: dict[str, str] = {}  # every name and alias, casefolded -> platform name
-    for i, raw in enumerate(raw_platforms):
-        p = _parse_platform(raw, i, sources, fail)
-        for n in (p.name, *p.aliases):
-            other = names.get(n.casefold())
-            if other is not None:
-                fail(f"platform {i} ({p.name!r}): the name {n!r} is already used by {other!r}")
-            names[n.casefold()] = p.name
-        out[p.name] = p
+    for raw in data["platforms"]:
+        keys = {fact: (ks,) if isinstance(ks, str) else tuple(ks) for fact, ks in raw["source"].items()}
+        used = sorted({k for ks in keys.values() for k in ks})
+        out[raw["name"]] = Platform(
+            name=raw["name"],
+            aliases=tuple(raw.get("aliases", ())),
+            kind=raw["kind"],
+            launched=raw["launched"]["year"],
+            launched_what=raw["launched"]["what"],
+            formats=tuple(raw["formats"]),
+            ties=tuple(raw["ties"]),
+            patterns=tuple(raw["patterns"]),
+            note=raw.get("note", ""),
+            as_of=raw["as_of"],
+            source_keys={fact: keys[fact] for fact in FACT_FIELDS},
+            citations={k: sources[k] for k in used},
+        )
     return out
-
-
-def _parse_platform(raw, i: int, sources: dict, fail) -> Platform:
-    if not isinstance(raw, dict):
-        fail(f"platform {i} must be an object, not {type(raw).__name__}")
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        fail(f"platform {i}: field 'name' must be a non-empty string")
-    where = f"platform {i} ({name!r})"
-
-    def bad(field: str, msg: str):
-        fail(f"{where}: field {field!r} {msg}")
-
-    check_fields(raw, PLATFORM_FIELDS, fail, where)
-
-    aliases = raw.get("aliases", [])
-    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        bad("aliases", "must be a list of non-empty strings")
-    for key in ("kind", "note"):
-        value = raw.get(key, "")
-        if not isinstance(value, str) or (key == "kind" and not value.strip()):
-            bad(key, "must be a non-empty string" if key == "kind" else "must be a string")
-
-    as_of = raw["as_of"]
-    try:
-        as_of_date = datetime.date.fromisoformat(as_of) if isinstance(as_of, str) else None
-    except ValueError:
-        as_of_date = None
-    if as_of_date is None:
-        bad("as_of", f"must be a date like '2024-12-31', not {as_of!r}")
-
-    launched = raw["launched"]
-    if not isinstance(launched, dict) or set(launched) != {"year", "what"}:
-        bad("launched", "must be an object with exactly 'year' and 'what'")
-    year = launched["year"]
-    if not isinstance(year, int) or isinstance(year, bool) or not 1970 <= year <= as_of_date.year:
-        bad("launched", f"year must be a whole number between 1970 and the as_of year, not {year!r}")
-    if not isinstance(launched["what"], str) or not launched["what"].strip():
-        bad("launched", "needs 'what': a sentence saying what the year refers to")
-
-    lists = {}
-    for key, vocabulary in (("formats", FORMATS), ("ties", TIES), ("patterns", PATTERNS)):
-        values = raw[key]
-        if not isinstance(values, list) or not values:
-            bad(key, "must be a non-empty list")
-        for v in values:
-            if v not in vocabulary:
-                bad(key, f"has {v!r}, which is not one of {', '.join(vocabulary)}")
-        if len(set(values)) != len(values):
-            bad(key, "lists a value twice")
-        lists[key] = tuple(values)
-    if "none" in lists["ties"] and len(lists["ties"]) > 1:
-        bad("ties", "cannot list 'none' together with other ties")
-
-    source = raw["source"]
-    if not isinstance(source, dict):
-        bad("source", "must map each fact to a source key or a list of keys")
-    keys: dict[str, tuple[str, ...]] = {}
-    for fact in FACT_FIELDS:
-        if fact not in source:
-            bad("source", f"has no source for {fact!r} (every fact needs one)")
-        ks = source[fact]
-        ks = [ks] if isinstance(ks, str) else ks
-        if not isinstance(ks, list) or not ks:
-            bad("source", f"for {fact!r} must be a source key or a non-empty list of keys")
-        for k in ks:
-            if k not in sources:
-                bad("source", f"for {fact!r} is {k!r}, which is not a key of 'sources'")
-        keys[fact] = tuple(ks)
-    extra = sorted(set(source) - set(FACT_FIELDS))
-    if extra:
-        bad("source", f"names {extra[0]!r}, which is not a fact (facts are {', '.join(FACT_FIELDS)})")
-
-    used = {k for ks in keys.values() for k in ks}
-    return Platform(
-        name=name,
-        aliases=tuple(aliases),
-        kind=raw["kind"],
-        launched=year,
-        launched_what=launched["what"],
-        formats=lists["formats"],
-        ties=lists["ties"],
-        patterns=lists["patterns"],
-        note=raw.get("note", ""),
-        as_of=as_of,
-        source_keys=keys,
-        citations={k: sources[k] for k in sorted(used)},
-    )
 
 
 def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Platform:
@@ -372,3 +274,47 @@ def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Plat
         if wanted in {n.casefold() for n in (p.name, *p.aliases)}:
             return p
     raise UnknownPlatformError(f"no platform {name!r} in the data; known platforms: {', '.join(table)}")
+
+
+@lru_cache(maxsize=1)
+def platform_names() -> dict[str, tuple[str, bool]]:
+    """``{casefolded name or alias: (platform name, creates ties between people?)}`` of the table.
+
+    Examples
+    --------
+    >>> platform_names()["twitter / x"], platform_names()["wikipedia"]
+    (('X (Twitter)', True), ('Wikipedia', False))
+    """
+    out = {}
+    for p in load_platforms().values():
+        for n in (p.name, *p.aliases):
+            out[fold(n)] = (p.name, p.ties != ("none",))
+    return out
+
+
+def find_medium(G, name) -> str:
+    """The medium of `G` that `name` names, knowing the table's names and aliases.
+
+    Like :func:`smlessons.engine.multilayer.medium` (case and spaces are
+    ignored), and a platform of the table is found under any of its names:
+    ``"Twitter"`` finds a network's ``"X (Twitter)"`` and ``"X"`` finds its
+    ``"Twitter"``.
+
+    Raises
+    ------
+    EmptyNetworkError
+        If `G` has no people.
+    PlatformNotFoundError
+        If no tie of `G` lives on that platform; the message says whether the
+        platform is in the table at all, and lists the network's media.
+    TypeError
+        If `name` is not a string.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b", {"platform": "X (Twitter)"})])
+    >>> find_medium(G, "twitter")
+    'X (Twitter)'
+    """
+    return medium(G, name, {key: found for key, (found, _) in platform_names().items()})

@@ -22,6 +22,7 @@ _EXPORTS = {
     "EmptyNetworkError": "measures",
     "FeedCascade": "diffusion",
     "FeedRuns": "diffusion",
+    "MessageKeyError": "measures",
     "NetworkError": "measures",
     "NoPathError": "measures",
     "PersonNotFoundError": "measures",

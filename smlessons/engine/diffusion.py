@@ -54,7 +54,6 @@ network's ties or a directed/undirected mismatch.
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -65,7 +64,7 @@ import networkx as nx
 import numpy as np
 
 from .arrays import positions_in
-from .measures import EmptyNetworkError, PersonNotFoundError, communities, fold
+from .measures import EmptyNetworkError, communities, match_person
 
 __all__ = [
     "CompactNetwork",
@@ -118,9 +117,6 @@ _MODELS = {
     "lt": "linear_threshold",
 }
 
-# Past this many people, an unknown seed's error message does not look for
-# a close name (difflib over every label would take seconds).
-_HINT_LIMIT = 20_000
 # Past this many people, the "broker" strategy estimates betweenness from a
 # sample of this many sources (exact betweenness is O(people x ties)).
 _BETWEENNESS_SAMPLE = 500
@@ -361,24 +357,8 @@ def _resolve(net: CompactNetwork, who) -> int:
     """Position of one person; lenient like :func:`smlessons.engine.measures.person`."""
     try:
         return net.index[who]
-    except KeyError:
-        pass
-    except TypeError:
-        raise PersonNotFoundError(
-            f"{who!r} is not a person: give one person's name (a {type(who).__name__} was given)", who
-        ) from None
-    wanted = fold(who)
-    matches = [i for i, u in enumerate(net.labels) if fold(u) == wanted]
-    if len(matches) == 1:
-        return matches[0]
-    if all(isinstance(u, int) for u in net.labels):
-        hint = f" The people are numbered {min(net.labels)} to {max(net.labels)}."
-    elif net.n <= _HINT_LIMIT:
-        close = difflib.get_close_matches(str(who), [str(u) for u in net.labels], n=1, cutoff=0.6)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-    else:
-        hint = ""
-    raise PersonNotFoundError(f"seed {who!r} is not in this network ({net.n} people).{hint}", who)
+    except (KeyError, TypeError):
+        return match_person(net.labels, who, role="seed ")
 
 
 def _seed_positions(net: CompactNetwork, seeds) -> np.ndarray:
@@ -902,6 +882,14 @@ def _betweenness(graph, net: CompactNetwork) -> np.ndarray:
     return np.array([scores[u] for u in net.labels])
 
 
+def _seed_picker(graph, net: CompactNetwork, seeds, k):
+    """A function rng -> seed positions: a strategy's pick each run, or the same seeds every run."""
+    if _is_strategy(seeds):
+        return _strategy(graph, net, seeds, _check_k(k, net.n))
+    fixed = _seed_positions(net, seeds)
+    return lambda rng: fixed
+
+
 def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
     """A function rng -> seed positions, for one strategy."""
     strategy = strategy_name(strategy)
@@ -1044,11 +1032,7 @@ def run_many(
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
 
-    if _is_strategy(seeds):
-        pick = _strategy(graph, net, seeds, _check_k(k, net.n))
-    else:
-        fixed = _seed_positions(net, seeds)
-        pick = lambda rng: fixed  # noqa: E731
+    pick = _seed_picker(graph, net, seeds, k)
 
     if model == "independent_cascade":
         prob = _probability(net, p)
@@ -1284,11 +1268,7 @@ def run_many_feed(
     feed, feed_p = _check_feed(feed, feed_p, p)
     gen = _generator(rng)
     steps = _check_max_steps(max_steps)
-    if _is_strategy(seeds):
-        pick = _strategy(graph, net, seeds, _check_k(k, net.n))
-    else:
-        fixed = _seed_positions(net, seeds)
-        pick = lambda rng: fixed  # noqa: E731
+    pick = _seed_picker(graph, net, seeds, k)
     sizes = np.empty(int(runs), dtype=np.intp)
     by_feed = np.empty(int(runs), dtype=np.intp)
     for r in range(int(runs)):

@@ -33,6 +33,7 @@ __all__ = [
     "NetworkError",
     "EmptyNetworkError",
     "NoPathError",
+    "MessageKeyError",
     "PersonNotFoundError",
     "PlatformNotFoundError",
     "person",
@@ -75,13 +76,16 @@ class NoPathError(NetworkError, ValueError):
     """Two people are in separate parts of the network: no path joins them."""
 
 
-class _MessageKeyError(NetworkError, KeyError):
-    # KeyError's str() is the repr of its argument ("'...'"): show the message.
+class MessageKeyError(KeyError):
+    """A ``KeyError`` whose message reads as written (KeyError's own ``str()``
+    is the repr of its argument, in quotes). The package's look-up errors
+    (people, platforms, questions) derive from it."""
+
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
 
 
-class PersonNotFoundError(_MessageKeyError):
+class PersonNotFoundError(NetworkError, MessageKeyError):
     """A person is not in the network. ``.person`` is what was asked for."""
 
     def __init__(self, message: str, person=None):
@@ -89,7 +93,7 @@ class PersonNotFoundError(_MessageKeyError):
         self.person = person
 
 
-class PlatformNotFoundError(_MessageKeyError):
+class PlatformNotFoundError(NetworkError, MessageKeyError):
     """No tie in the network is on this platform. ``.platform`` is what was asked for."""
 
     def __init__(self, message: str, platform=None):
@@ -165,25 +169,49 @@ def person(G, who):
     33
     """
     check_graph(G)
+    if who in G:  # False (not an error) for an unhashable `who`
+        return who
+    people = list(G)
+    return people[match_person(people, who)]
+
+
+#: Beyond this many people, a name not found gets no "Did you mean" (difflib
+#: over every name would take seconds).
+HINT_LIMIT = 20_000
+
+
+def match_person(people, who, *, role: str = "") -> int:
+    """The position in `people` (a sequence of nodes) of the one `who` names,
+    ignoring case and extra spaces; a number may be given as text.
+
+    The look-up :func:`person` and the engine's compact networks share (an
+    exact match is theirs to try first, the fast way).
+
+    Raises
+    ------
+    PersonNotFoundError
+        If `who` is not a person (a list, say) or names nobody; the message
+        starts with `role` (e.g. ``"seed "``) and suggests a close name when
+        there is one.
+    """
     try:
         hash(who)
     except TypeError:  # e.g. a list: networkx would only say "not in the graph"
         raise PersonNotFoundError(
             f"{who!r} is not a person: give one person's name (a {type(who).__name__} was given)", who
         ) from None
-    if who in G:
-        return who
     wanted = fold(who)
-    matches = [n for n in G if fold(n) == wanted]
+    matches = [i for i, u in enumerate(people) if fold(u) == wanted]
     if len(matches) == 1:
         return matches[0]
-    if all(isinstance(n, int) for n in G):
-        numbers = sorted(G)
-        hint = f" The people are numbered {numbers[0]} to {numbers[-1]}."
-    else:
-        close = difflib.get_close_matches(str(who), [str(n) for n in G], n=1, cutoff=0.6)
+    if all(isinstance(u, int) for u in people):
+        hint = f" The people are numbered {min(people)} to {max(people)}."
+    elif len(people) <= HINT_LIMIT:
+        close = difflib.get_close_matches(str(who), [str(u) for u in people], n=1, cutoff=0.6)
         hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise PersonNotFoundError(f"{who!r} is not in this network ({len(G)} people).{hint}", who)
+    else:
+        hint = ""
+    raise PersonNotFoundError(f"{role}{who!r} is not in this network ({len(people)} people).{hint}", who)
 
 
 def find_people(G, whos) -> list:

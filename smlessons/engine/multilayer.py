@@ -10,36 +10,32 @@ live there.
 Each platform's ties form a *layer* (see :func:`smlessons.engine.measures.layer`);
 all the ties together form the *combined* network. This module measures how
 much the layers overlap, what is left of the network when one medium is
-removed, and whom each medium reaches; and it draws the layers with plotly.
-For the lesson 6 assessment, :func:`student_multiplex` puts each student's
-own network (:func:`smlessons.datasets.networks.student_network`) on four media.
+removed, and whom each medium reaches. The networks themselves are in
+:mod:`smlessons.datasets.multiplex`, the figures in :mod:`smlessons.figures.multiplex`.
 
 The data is a networkx graph whose ties have a ``platform`` attribute: a
 string, or a collection of strings for a tie on several platforms. A
 ``MultiGraph`` with one edge per platform works too. A tie with no platform
 (friends who only meet in person) belongs to no layer and is never removed.
-Platform names are those of lesson 3's platform table
-(``smlessons/content/data/platforms.json``); a question may use an alias there
-(``"Twitter"`` finds ``"X (Twitter)"``).
+A medium is named as the network spells it (ignoring case and spaces);
+aliases (``"Twitter"`` for ``"X (Twitter)"``) are the caller's to give:
+:func:`smlessons.datasets.platforms.find_medium` passes lesson 3's.
 
-Plain Python on networkx and numpy; plotly is imported only when a figure is
-drawn or lesson 3's platform table is read (to build the class, or to look up
-a name the network does not have). Not imported by ``import smlessons``::
+Plain Python on networkx and numpy. Not imported by ``import smlessons``::
 
-    from smlessons.engine.multilayer import multiplex_class, layers, overlap
+    from smlessons.engine.multilayer import layers, overlap
 
 Bad input gets a clear error (the classes of :mod:`smlessons.engine.measures`):
 :class:`EmptyNetworkError` for a network with nobody in it,
 :class:`PersonNotFoundError` for a person who is not in it,
-:class:`PlatformNotFoundError` for a platform that is not in the data or
-that no tie of the network lives on.
+:class:`PlatformNotFoundError` for a platform that no tie of the network
+lives on.
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
 import networkx as nx
@@ -94,18 +90,6 @@ def _plural(k: int, word: str, many: str | None = None) -> str:
     return f"{k} {word if k == 1 else (many or word + 's')}"
 
 
-@lru_cache(maxsize=1)
-def platform_names() -> dict:
-    """``{casefolded name or alias: (name, creates ties?)}`` from lesson 3's table."""
-    from ..datasets.platforms import load_platforms
-
-    out = {}
-    for p in load_platforms().values():
-        for n in (p.name, *p.aliases):
-            out[fold(n)] = (p.name, p.ties != ("none",))
-    return out
-
-
 def _ordered(found, preferred) -> list[str]:
     """The media in `found`, those named in `preferred` first and in its order."""
     rank = {m: i for i, m in enumerate(preferred)}
@@ -157,14 +141,18 @@ def media_of(G) -> list[str]:
     return _ordered(measures.platforms(G), G.graph.get("media", ()))
 
 
-def medium(G, name) -> str:
-    """The medium of `G` that `name` names (ignoring case, spaces; aliases allowed).
+def medium(G, name, aliases=None) -> str:
+    """The medium of `G` that `name` names (ignoring case and spaces).
 
     Parameters
     ----------
     G : networkx graph
     name : str
-        E.g. ``"tiktok"``, or an alias from lesson 3's table (``"Twitter"``).
+        E.g. ``"tiktok"``.
+    aliases : mapping, optional
+        ``{casefolded name or alias: platform}`` (what
+        :func:`smlessons.datasets.platforms.find_medium` passes): `name` then
+        also finds the medium of `G` that is the same platform as `name`.
 
     Returns
     -------
@@ -176,8 +164,8 @@ def medium(G, name) -> str:
     EmptyNetworkError
         If `G` has no people.
     PlatformNotFoundError
-        If no tie of `G` lives on that platform; the message says whether the
-        platform is in the course's data at all, and lists the network's media.
+        If no tie of `G` lives on that platform; the message lists the
+        network's media (and says whether `aliases` know the platform).
     TypeError
         If `name` is not a string.
 
@@ -196,18 +184,18 @@ def medium(G, name) -> str:
         if fold(m) == wanted:
             return m
     listed = _and(known) if known else "none (no tie has a 'platform' attribute)"
-    names = platform_names()
-    found = names.get(wanted)
-    if found is not None:  # a name or alias of lesson 3's table: is that platform in the network?
+    aliases = aliases or {}
+    found = aliases.get(wanted)
+    if found is not None:  # a known platform: is it in the network under another name?
         for m in known:
-            if names.get(fold(m), (None,))[0] == found[0]:
+            if aliases.get(fold(m)) == found:
                 return m
-        raise PlatformNotFoundError(f"no tie in this network lives on {found[0]}; its media are: {listed}", name)
+        raise PlatformNotFoundError(f"no tie in this network lives on {found}; its media are: {listed}", name)
     close = difflib.get_close_matches(wanted, [fold(m) for m in known], n=1, cutoff=0.6)
     hint = f" Did you mean {next(m for m in known if fold(m) == close[0])!r}?" if close else ""
+    nor = ", nor a platform of the course's data" if aliases else ""
     raise PlatformNotFoundError(
-        f"{name!r} is not a medium of this network, nor a platform of the course's data; "
-        f"the media of this network are: {listed}.{hint}",
+        f"{name!r} is not a medium of this network{nor}; the media of this network are: {listed}.{hint}",
         name,
     )
 

@@ -87,6 +87,7 @@ _EXPORTS = {
     "question_kinds": "questions",
     "reasons": "campaign",
     "resolve_roles": "roles",
+    "revive": "answers",
     "save_answer": "recorder",
     "say": "messages",
     "say_n": "messages",

@@ -45,6 +45,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.loader import DataFileError, load, validate
 from ..i18n import N_, Translator, translator
 
 try:
@@ -60,6 +61,7 @@ __all__ = [
     "answers_dir",
     "check_exercise_id",
     "grading_run",
+    "revive",
     "shorten",
     "SHOWN_CHARACTERS",
     "store_for",
@@ -92,17 +94,16 @@ class StoreProblem:
     - ``"not_moved"``: the file could not be read nor renamed
       (``params["error"]`` says why); answers will not be saved.
 
-    ``params["file"]`` is the file's name, ``params["reason"]`` why it could
-    not be read (``"unreadable"``: ``params["details"]`` is the system's
-    error; ``"invalid"``: not an answer file, ``params["details"]`` says
-    what is wrong).
+    ``params["file"]`` is the file's name and ``params["details"]`` what
+    the content loader found wrong with it (its own words, cut to 200
+    characters).
 
     Examples
     --------
-    >>> p = StoreProblem("kept_aside", {"file": "nb.answers.json", "reason": "invalid",
-    ...                  "details": "JSONDecodeError: Expecting value", "aside": "nb.answers.corrupt-1.json"})
+    >>> p = StoreProblem("kept_aside", {"file": "nb.answers.json", "details": "not valid JSON",
+    ...                  "aside": "nb.answers.corrupt-1.json"})
     >>> str(p)
-    'nb.answers.json is not a valid answer file (JSONDecodeError: Expecting value); it was kept as nb.answers.corrupt-1.json and a new answer file was started.'
+    'nb.answers.json could not be read as an answer file (not valid JSON); it was kept as nb.answers.corrupt-1.json and a new answer file was started.'
     """
 
     code: str
@@ -115,7 +116,7 @@ class StoreProblem:
     def render(self, t: Translator | None = None) -> str:
         """The problem as a sentence in the language of `t` (default: the environment's)."""
         t = t if t is not None else translator()
-        why = t.gettext(_REASONS[self.params.get("reason", "invalid")], details=self.params.get("details", ""))
+        why = t.gettext(N_("could not be read as an answer file ({details})"), details=self.params.get("details", ""))
         return t.gettext(STORE_PROBLEMS[self.code], **{**self.params, "why": why})
 
     def __str__(self) -> str:
@@ -128,13 +129,26 @@ STORE_PROBLEMS = {
     "left_as_is": N_("{file} {why}; it was left as it is (the notebook is being graded)."),
     "not_moved": N_("{file} {why}, and could not be renamed ({error}); answers will not be saved."),
 }
-_REASONS = {
-    "unreadable": N_("could not be read ({details})"),
-    "invalid": N_("is not a valid answer file ({details})"),
-}
 
 #: At most this many characters of a student's answer are shown in a message, a CSV or a page.
 SHOWN_CHARACTERS = 200
+
+
+def revive(value):
+    """A recorded answer as the student's expression gave it, as far as JSON allows:
+    lists become tuples, so that ``(name, score)`` pairs read as they did in the
+    kernel. The recorder and the grader read answers back with it.
+
+    Examples
+    --------
+    >>> revive([["Ana", 3], {"k": [1]}])
+    (('Ana', 3), {'k': (1,)})
+    """
+    if isinstance(value, list):
+        return tuple(revive(v) for v in value)
+    if isinstance(value, dict):
+        return {k: revive(v) for k, v in value.items()}
+    return value
 
 
 def shorten(text, limit: int = SHOWN_CHARACTERS) -> str:
@@ -205,26 +219,15 @@ def _empty(notebook: str) -> dict:
 
 
 def validate_document(doc, source: str = "answer file") -> dict:
-    """Check the shape of a parsed answer file; raise ValueError naming the problem.
+    """Check the shape of a parsed answer file (its schema, ``content/schemas/answers.schema.json``);
+    raise :class:`~smlessons.content.loader.DataFileError` (a ValueError) naming the problem.
 
     ``"student"`` (whose variant the answers were given on, written by every
     save) is optional: older files have none. Its value is not checked here
     (a grader reports one that is not a string, see :mod:`smlessons.instructor.grader`),
     so that a lesson never sets a file aside for it.
     """
-    if not isinstance(doc, dict):
-        raise ValueError(f"{source}: the top level must be an object")
-    if doc.get("format") != FORMAT:
-        raise ValueError(f"{source}: not an smlessons answer file (format is {doc.get('format')!r})")
-    if not isinstance(doc.get("version"), int) or doc["version"] > VERSION:
-        raise ValueError(f"{source}: unsupported version {doc.get('version')!r}")
-    exercises = doc.get("exercises")
-    if not isinstance(exercises, dict):
-        raise ValueError(f"{source}: 'exercises' must be an object")
-    for key, entry in exercises.items():
-        if not isinstance(entry, dict) or "answer" not in entry:
-            raise ValueError(f"{source}: exercise {key!r} has no 'answer'")
-    return doc
+    return validate(doc, "answers", source)
 
 
 class AnswerStore:
@@ -280,16 +283,11 @@ class AnswerStore:
     def _read(self) -> dict:
         """The file's content; a bad file is moved aside and an empty one returned."""
         try:
-            raw = self.path.read_bytes()
+            return load(self.path, "answers")
         except FileNotFoundError:
             return _empty(self.notebook)
-        except OSError as exc:
-            self._set_aside("unreadable", str(exc.strerror or exc))
-            return _empty(self.notebook)
-        try:
-            return validate_document(json.loads(raw.decode("utf-8")), self.path.name)
-        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-            self._set_aside("invalid", f"{type(exc).__name__}: {str(exc)[:200]}")
+        except (DataFileError, RecursionError) as exc:
+            self._set_aside(f"{getattr(exc, 'problem', exc)!s:.200}")
             return _empty(self.notebook)
 
     def _report(self, code: str, **params) -> StoreProblem:
@@ -298,9 +296,9 @@ class AnswerStore:
         warnings.warn(str(problem), AnswerFileWarning, stacklevel=5)
         return problem
 
-    def _set_aside(self, reason: str, details: str) -> None:
+    def _set_aside(self, details: str) -> None:
         if self.read_only:  # grading: the hand-in stays exactly as it was
-            self._report("left_as_is", reason=reason, details=details)
+            self._report("left_as_is", details=details)
             return
         stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"{self.path.stem}.corrupt-{stamp}.json")
@@ -311,9 +309,9 @@ class AnswerStore:
         try:
             os.replace(self.path, aside)
         except OSError as exc:
-            self._report("not_moved", reason=reason, details=details, error=str(exc))
+            self._report("not_moved", details=details, error=str(exc))
             raise
-        self._report("kept_aside", reason=reason, details=details, aside=aside.name)
+        self._report("kept_aside", details=details, aside=aside.name)
 
     def _write(self, doc: dict) -> None:
         if self.read_only:  # never while nbgrader runs the notebook

@@ -33,7 +33,6 @@ Plain Python (plotly only for the figure)::
 from __future__ import annotations
 
 import difflib
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from numbers import Real
@@ -42,6 +41,7 @@ import networkx as nx
 import numpy as np
 
 from ..content import DATA_DIR
+from ..content.loader import load
 from ..engine import diffusion
 from ..engine.measures import PersonNotFoundError, fold
 from .recorder import save_answer
@@ -73,7 +73,7 @@ PLAN_EXERCISE = "lesson08-campaign-plan"
 @lru_cache(maxsize=1)
 def texts() -> dict:
     """The lesson's texts (``smlessons/content/data/campaign.json``)."""
-    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return load(DATA_FILE, "campaign")  # checked against content/schemas/campaign.schema.json
 
 
 def _say(section: str, key: str, **facts) -> str:
@@ -536,13 +536,15 @@ class CampaignResult:
         """A bar chart: in how many runs 0, 1, 2, ... people of the target were reached."""
         import plotly.graph_objects as go
 
+        from ..figures.theme import COLOURWAY, template
+
         n = len(self.campaign.members)
         counts = np.bincount(self.in_target, minlength=n + 1)
         fig = go.Figure(
             go.Bar(
                 x=list(range(n + 1)),
                 y=counts.tolist(),
-                marker=dict(color="#4477AA"),
+                marker=dict(color=COLOURWAY[0]),
                 hovertemplate="%{y} runs reached %{x} of the target<extra></extra>",
             )
         )
@@ -552,7 +554,7 @@ class CampaignResult:
                 x=0.01,
                 xanchor="left",
             ),
-            template=_template(),
+            template=template(),
             height=320,
             margin=dict(l=60, r=20, t=60, b=50),
             xaxis=dict(title=dict(text="people of the target reached"), dtick=1),
@@ -929,9 +931,3 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         except OSError as exc:
             lines.append(fb["not_saved"].format(error=exc))
     return PlanFeedback(tuple(lines), verdicts, words)
-
-
-def _template():
-    from ..figures.theme import TEMPLATE
-
-    return TEMPLATE

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..content.loader import DataFileError
 from ..engine.measures import fold
 from ..i18n import N_, NP_
 from .forms import NAME_PREFIX, answer_order, is_number, read_number, read_text, show_answer, show_number
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 
-class QuestionFileError(ValueError):
+class QuestionFileError(DataFileError):
     """A question (or its data file) is malformed; the message names the file, question and field."""
 
 
@@ -589,10 +590,12 @@ def _tie_media(G, tie):
 
 
 def _tie_after_closing(G, tie, medium):
+    from ..datasets.platforms import find_medium
+
     mx = _multiplex()
     H = mx.combined(G)
     u, v = sorted((who(H, p) for p in tie), key=answer_order)
-    m = mx.medium(H, medium)
+    m = find_medium(H, medium)
     if not H.edges[u, v]["platform"]:
         raise QuestionFileError(f"the tie {u}\u2013{v} lives on no medium")
     media = H.edges[u, v]["platform"]
@@ -773,9 +776,10 @@ def read_person(value, G):
 
 def read_platform(value, G):
     """A medium an answer names: one of `G`'s media, else a platform of lesson 3's table, else folded."""
+    from ..datasets.platforms import UnknownPlatformError, find_medium, platform
+
     if G is not None:
-        return _multiplex().medium(G, value)  # PlatformNotFoundError lists the network's media
-    from ..datasets.platforms import UnknownPlatformError, platform
+        return find_medium(G, value)  # PlatformNotFoundError lists the network's media
 
     try:
         return platform(value).name
@@ -794,7 +798,8 @@ def not_found(exc: KeyError, G) -> Message:
     from ..engine.measures import PlatformNotFoundError, sorted_nodes
 
     if isinstance(exc, PlatformNotFoundError):
-        from ..engine.multilayer import media_of, platform_names
+        from ..datasets.platforms import platform_names
+        from ..engine.multilayer import media_of
 
         name = exc.platform
         known = media_of(G) if G is not None else []

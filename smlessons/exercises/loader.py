@@ -9,15 +9,20 @@ sources those explanations rest on. Its shape::
       "title": "Medium or network?",
       "prompt": "Sort each card ...",
       "bins": ["Social medium (a means)", "Social network (people and ties)"],
-      "sources": {"gentile": "Full citation ..."},
+      "sources": ["gentile", "kaplan-haenlein-2010"],
       "items": [
         {"label": "Instagram", "answer": "Social medium (a means)",
          "explanation": "...", "source": "gentile"}
       ]
     }
 
-``answer`` may be a list of bins for a contested card. ``source`` is a key
-of ``sources``.
+``answer`` may be a list of bins for a contested card. ``sources`` lists the
+keys of the course's bibliography (``smlessons/content/bibliography.json``)
+the file cites, each a key or ``{"key": ..., "note": "Chapter 8.", "lang": "it"}``;
+a course's own file may instead write its citations out,
+``{"key": "Full citation ..."}`` (see :func:`smlessons.content.bibliography.resolve_sources`).
+``source`` is a key of ``sources``; :attr:`Exercise.sources` holds each
+key's full reference.
 
 The answer key follows a written policy (see "Answer-key policy" in
 ``instructors/README.md``). A practice file states its clauses, and every
@@ -65,11 +70,10 @@ number of sets, and the bank holds at least twice as many sets as are shown.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.loader import DataFileError, load, schema, validate
 from .boards import Item, make_bins, make_items
 
 __all__ = [
@@ -82,27 +86,15 @@ __all__ = [
 ]
 
 from ..content import EXERCISES_DIR  # noqa: E402
+from ..content.bibliography import resolve_sources  # noqa: E402
 
 MODES = ("practice", "assessment")
-TOP_FIELDS = {
-    "id": True,
-    "mode": False,
-    "notebook": False,
-    "title": False,
-    "prompt": False,
-    "bins": True,
-    "sources": True,
-    "items": True,
-    "policy": False,
-    "show": False,
-}
-POLICY_FIELDS = {"bins": True, "clauses": True}
-CLAUSE_FIELDS = {"id": True, "name": True, "text": True, "right": True, "source": False}
-_CLAUSE_ID = re.compile(r"^[A-Z][0-9]{1,2}$")
+#: The fields of an exercise file (its schema, ``content/schemas/board.schema.json``, says what each holds).
+TOP_FIELDS = tuple(schema("board")["properties"])
 
 
-class ExerciseFileError(ValueError):
-    """An exercise data file is malformed; the message names file, item and field."""
+class ExerciseFileError(DataFileError):
+    """An exercise data file is malformed; the message names file, JSON path and what was expected."""
 
 
 @dataclass(frozen=True)
@@ -229,143 +221,39 @@ def load_exercise(name) -> Exercise:
         raise FileNotFoundError(
             f"no exercise file {str(path)!r}; shipped exercises: {', '.join(list_exercises()) or 'none'}"
         )
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ExerciseFileError(f"{path.name}: not valid JSON ({exc})") from None
-    return parse_exercise(data, path)
+    return parse_exercise(load(path, "board", ExerciseFileError), path, checked=True)
 
 
-def check_fields(data: dict, fields, fail, where: str = "") -> None:
-    """Fail on a missing required field or an unknown one.
+def parse_exercise(data, path: Path = Path("<data>"), *, checked: bool = False) -> Exercise:
+    """Validate the parsed JSON of an exercise file (see :func:`load_exercise`).
 
-    `fields` maps names to "required?"; `where` (e.g. ``"item 3 ('X')"``)
-    starts the message when the object is not the file's top level.
+    The file's schema and cross-field checks (:mod:`smlessons.content.loader`)
+    say what is wrong; `checked` skips them for data :func:`load` has checked.
     """
-    prefix = f"{where}: " if where else ""
-    for key, required in fields.items():
-        if required and key not in data:
-            fail(f"{prefix}missing field {key!r}")
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        fail(f"{prefix}unknown field {unknown[0]!r}")
-
-
-def check_top_level(data, fields, fail) -> None:
-    """Checks every data file's top level shares.
-
-    Parameters
-    ----------
-    data : object
-        The parsed JSON.
-    fields : dict
-        ``{field name: required?}``; any other field is refused.
-    fail : callable
-        Called with a message (naming the field) to raise the file's error.
-    """
-    if not isinstance(data, dict):
-        fail(f"the top level must be an object, not {type(data).__name__}")
-    check_fields(data, fields, fail)
-    sources = data.get("sources", {})
-    if not isinstance(sources, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in sources.items()
-    ):
-        fail("field 'sources' must map keys to non-empty citation strings")
-
-
-def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
-    """Validate the parsed JSON of an exercise file (see :func:`load_exercise`)."""
-    fname = path.name
-
-    def fail(msg: str):
-        raise ExerciseFileError(f"{fname}: {msg}")
-
-    check_top_level(data, TOP_FIELDS, fail)
-    for key in ("id", "mode", "notebook", "title", "prompt"):
-        if not isinstance(data.get(key, ""), str):
-            fail(f"field {key!r} must be a string")
+    if not checked:
+        validate(data, "board", path.name, ExerciseFileError)
     mode = data.get("mode", "practice")
-    if mode not in MODES:
-        fail(f"field 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
-    sources = data["sources"]
-    try:
-        bins = make_bins(data["bins"])
-    except (TypeError, ValueError) as exc:
-        fail(f"field 'bins': {exc}")
+    bins = make_bins(data["bins"])
+    roles = dict(data["policy"]["bins"]) if "policy" in data else {}
+    clauses = (
+        {
+            c["id"]: Clause(
+                c["id"],
+                c["name"],
+                c["text"],
+                tuple(c["right"]),
+                tuple(roles[r] for r in c["right"]),
+                c.get("source", ""),
+            )
+            for c in data["policy"]["clauses"]
+        }
+        if "policy" in data
+        else {}
+    )
     raw_items = data["items"]
-    if not isinstance(raw_items, list):
-        fail("field 'items' must be a list")
-    show = data.get("show")
-    if "show" in data:
-        if isinstance(show, bool) or not isinstance(show, int) or show < 1:
-            fail(f"field 'show' must be a whole number of cards, at least 1, not {show!r}")
-        count = len(raw_items)
-        if count < 2 * show:
-            fail(
-                f"field 'show' is {show}, so the bank needs at least {2 * show} cards "
-                f"(twice as many as each student sees), but it has {count}"
-            )
-    if mode == "assessment":
-        if "policy" in data:
-            fail("an assessment file must not contain 'policy' (keys stay in the instructor's copy)")
-        roles, clauses = {}, {}
-    else:
-        if "policy" not in data:
-            fail("missing field 'policy' (the clauses that decide the answer key)")
-        roles, clauses = parse_policy(data["policy"], bins, sources, fail)
-    for i, raw in enumerate(raw_items):
-        if not isinstance(raw, dict):
-            fail(f"item {i} must be an object")
-        label = raw.get("label", "")
-        where = f"item {i} ({label!r})"
-        if mode == "assessment":
-            # A student's copy of an assessed exercise must not carry its key.
-            for key in ("answer", "explanation", "clause"):
-                if key in raw:
-                    fail(f"{where}: an assessment file must not contain {key!r} (keys stay in the instructor's copy)")
-            continue
-        for key in ("answer", "explanation", "source", "clause"):
-            if key not in raw:
-                fail(f"{where}: missing field {key!r}")
-        cid = raw["clause"]
-        if not isinstance(cid, str) or cid not in clauses:
-            fail(
-                f"{where}: field 'clause' is {cid!r}, which is not a clause of this file's policy "
-                f"({', '.join(clauses)})"
-            )
-        if not isinstance(raw["source"], str) or raw["source"] not in sources:
-            fail(f"{where}: field 'source' is {raw['source']!r}, which is not a key of 'sources'")
-        if not isinstance(raw["explanation"], str) or not raw["explanation"].strip():
-            fail(f"{where}: field 'explanation' must be a non-empty string")
-    clause_of, set_of = {}, {}
-    cards = []
-    for i, raw in enumerate(raw_items):
-        if isinstance(raw, dict) and "set" in raw:
-            if not isinstance(raw["set"], str) or not raw["set"].strip():
-                fail(f"item {i} ({raw.get('label', '')!r}): field 'set' must be a non-empty string")
-            if isinstance(raw.get("label"), str):
-                set_of[raw["label"]] = raw["set"]
-        if isinstance(raw, dict) and "clause" in raw:
-            if isinstance(raw.get("label"), str):
-                clause_of[raw["label"]] = raw["clause"]
-        if isinstance(raw, dict):
-            raw = {k: v for k, v in raw.items() if k not in ("clause", "set")}
-        cards.append(raw)
-    try:
-        items = make_items(cards, bins)
-    except (TypeError, ValueError) as exc:
-        fail(str(exc))
-    if set_of:
-        _check_sets(items, set_of, bins, show, mode, fail)
-    for i, item in enumerate(items):
-        if item.label not in clause_of:
-            continue
-        clause = clauses[clause_of[item.label]]
-        if set(item.answers) != set(clause.bins):
-            fail(
-                f"item {i} ({item.label!r}): answer {list(item.answers)} does not follow clause {clause.id} "
-                f"({clause.name}), which makes right {list(clause.bins)}"
-            )
+    clause_of = {raw["label"]: raw["clause"] for raw in raw_items if "clause" in raw}
+    set_of = {raw["label"]: raw["set"] for raw in raw_items if "set" in raw}
+    items = make_items([{k: v for k, v in raw.items() if k not in ("clause", "set")} for raw in raw_items], bins)
     return Exercise(
         id=data["id"],
         mode=mode,
@@ -374,90 +262,11 @@ def parse_exercise(data, path: Path = Path("<data>")) -> Exercise:
         prompt=data.get("prompt", ""),
         bins=bins,
         items=items,
-        sources=dict(sources),
+        sources=resolve_sources(data["sources"]),
         path=path,
         clauses=clauses,
         clause_of=clause_of,
         roles=roles,
-        show=show,
+        show=data.get("show"),
         set_of=set_of,
     )
-
-
-def _check_sets(items, set_of, bins, show, mode, fail) -> None:
-    """A bank of sets: every card in one, each set one card per bin, ``show`` whole sets."""
-    missing = [item.label for item in items if item.label not in set_of]
-    if missing:
-        fail(f"item {missing[0]!r} has no 'set', but other cards do: in a bank of sets every card names its set")
-    members: dict = {}
-    for item in items:
-        members.setdefault(set_of[item.label], []).append(item)
-    size = len(bins)
-    for name, cards in members.items():
-        if len(cards) != size:
-            fail(f"set {name!r} has {len(cards)} cards; every set holds one card for each of the {size} bins")
-        if mode != "assessment":
-            answers = [c.answers for c in cards]
-            if any(len(a) != 1 for a in answers) or {a[0] for a in answers} != set(bins):
-                fail(
-                    f"set {name!r} must hold exactly one card right in each bin (and none right in two), "
-                    f"but its answers are {[list(a) for a in answers]}"
-                )
-    if show is None:
-        fail("a bank of sets needs 'show' (how many cards each student sees)")
-    if show % size:
-        fail(f"field 'show' is {show}, which is not a whole number of sets of {size} cards")
-    if len(members) < 2 * (show // size):
-        fail(
-            f"field 'show' is {show} ({show // size} sets), so the bank needs at least {2 * (show // size)} sets "
-            f"(twice as many as each student sees), but it has {len(members)}"
-        )
-
-
-def parse_policy(policy, bins, sources, fail) -> tuple[dict, dict]:
-    """Validate a file's ``policy``; return ``({role: bin}, {id: Clause})``.
-
-    Every bin has exactly one role; every clause has an id of the form
-    ``M1``, a name, a text, and the roles of the bins it makes right.
-    """
-    if not isinstance(policy, dict):
-        fail("field 'policy' must be an object with 'bins' and 'clauses'")
-    check_fields(policy, POLICY_FIELDS, fail, "policy")
-    roles = policy["bins"]
-    if not isinstance(roles, dict) or not all(isinstance(k, str) and k.strip() for k in roles):
-        fail("policy.bins must map roles (short names) to bin labels")
-    if sorted(map(str, roles.values())) != sorted(bins) or len(set(roles.values())) != len(roles):
-        fail(f"policy.bins must give every bin exactly one role; bins are {list(bins)}")
-    raw_clauses = policy["clauses"]
-    if not isinstance(raw_clauses, list) or not raw_clauses:
-        fail("policy.clauses must be a non-empty list")
-    clauses: dict[str, Clause] = {}
-    for i, raw in enumerate(raw_clauses):
-        if not isinstance(raw, dict):
-            fail(f"policy clause {i} must be an object")
-
-        def fail_here(msg: str, i=i, raw=raw):
-            fail(f"policy clause {i} ({raw.get('id')!r}): {msg}")
-
-        check_fields(raw, CLAUSE_FIELDS, fail_here)
-        cid = raw["id"]
-        if not isinstance(cid, str) or not _CLAUSE_ID.match(cid):
-            fail_here("id must be a capital letter and a number, e.g. 'M1'")
-        if cid in clauses:
-            fail_here(f"duplicate clause id {cid!r}")
-        for key in ("name", "text"):
-            if not isinstance(raw[key], str) or not raw[key].strip():
-                fail_here(f"field {key!r} must be a non-empty string")
-        right = raw["right"]
-        if (
-            not isinstance(right, list)
-            or not right
-            or len(set(map(str, right))) != len(right)
-            or not all(isinstance(r, str) and r in roles for r in right)
-        ):
-            fail_here(f"field 'right' must list roles of policy.bins ({', '.join(roles)}), each once")
-        source = raw.get("source", "")
-        if not isinstance(source, str) or (source and source not in sources):
-            fail_here(f"field 'source' is {source!r}, which is not a key of 'sources'")
-        clauses[cid] = Clause(cid, raw["name"], raw["text"], tuple(right), tuple(roles[r] for r in right), source)
-    return dict(roles), clauses

@@ -64,7 +64,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..engine.measures import fold
+from ..content.bibliography import resolve_sources
+from ..content.loader import DataFileError, load, read_json, validate
+from ..engine.measures import MessageKeyError, fold
 from ..i18n import N_, resolve_language, translator
 from .boards import SYMBOLS
 from .forms import EXPECTS, EXPECTS_SENTENCE, KINDS, UnreadableAnswer, parse_answer, read_choice, show_answer
@@ -111,30 +113,13 @@ LEVELS = ("lookup", "predict", "explain")
 RIGHT, WRONG, UNANSWERED = "right", "wrong", "unanswered"
 _SYMBOL = {RIGHT: SYMBOLS["right"], WRONG: SYMBOLS["wrong"], UNANSWERED: SYMBOLS["unplaced"]}
 
-QUESTION_FIELDS = {
-    "id": True,
-    "prompt": True,
-    "kind": True,
-    "level": False,
-    "options": False,
-    "answer": False,
-    "compute": False,
-    "explanation": True,
-    "hint": False,
-    "feedback": False,
-    "source": False,
-    "network": False,
-    "roles": False,
-}
+# The fields of a question and of a questions file: content/schemas/questions.schema.json.
 #: The only fields of a question in a student's copy (a file with ``"mode": "assessment"``).
 STUDENT_COPY_FIELDS = ("id", "prompt", "kind", "level", "options", "network", "roles")
 
 
-class UnknownQuestionError(KeyError):
-    """No question has this id. The message lists the known ids."""
-
-    def __str__(self) -> str:  # KeyError would show the repr of the message
-        return str(self.args[0]) if self.args else ""
+class UnknownQuestionError(MessageKeyError):
+    """No question has this id (a ``KeyError``). The message lists the known ids."""
 
 
 @dataclass(frozen=True)
@@ -396,21 +381,9 @@ class Question:
         if not isinstance(data, Mapping):
             raise QuestionFileError(f"a question must be an object, not {type(data).__name__}")
         where = f"question {data.get('id', '?')!r}"
+        validate(data, "questions", where, QuestionFileError, part="copy_question" if assessment else "question")
         if assessment:
-            for key in ("id", "prompt", "kind"):
-                if key not in data:
-                    raise QuestionFileError(f"{where}: missing field {key!r}")
-            for key in sorted(set(data) - set(STUDENT_COPY_FIELDS)):
-                if key in QUESTION_FIELDS:
-                    raise QuestionFileError(f"{where}: a student's copy must not carry {key!r}: it stays in the key")
-                raise QuestionFileError(f"{where}: unknown field {key!r}")
             return cls(**data, language=language, assessment=True)
-        for key, required in QUESTION_FIELDS.items():
-            if required and key not in data:
-                raise QuestionFileError(f"{where}: missing field {key!r}")
-        unknown = sorted(set(data) - set(QUESTION_FIELDS))
-        if unknown:
-            raise QuestionFileError(f"{where}: unknown field {unknown[0]!r}")
         fields = dict(data)
         source = fields.get("source", "")
         if sources is not None and source:
@@ -699,7 +672,7 @@ def load_questions(name) -> dict[str, Question]:
           "id": "lesson04-people-and-ties",
           "notebook": "04-people-and-ties",
           "title": "...",
-          "sources": {"zachary-1977": "Zachary, W. W. (1977). ..."},
+          "sources": ["zachary-1977"],
           "questions": [
             {"id": "karate-most-ties", "prompt": "...", "kind": "person",
              "compute": {"graph": "karate_club", "measure": "most_central", "by": "degree"},
@@ -709,7 +682,10 @@ def load_questions(name) -> dict[str, Question]:
         }
 
     ``notebook`` (optional) names the lesson whose answer file records the
-    answers given to these questions.
+    answers given to these questions. ``sources`` lists keys of the course's
+    bibliography (see :func:`smlessons.content.bibliography.resolve_sources`;
+    a course's own file may write its citations out as ``{key: citation}``);
+    each question's ``source`` is one of them.
 
     A question asked on each student's own network (the assessments of
     lessons 4 to 6) has ``"network": "student_network"`` (or
@@ -763,36 +739,21 @@ def load_questions(name) -> dict[str, Question]:
     path = _resolve(name)
     if not path.is_file():
         raise FileNotFoundError(f"no questions file {str(path)!r}")
+    data = load(path, "questions", QuestionFileError)  # the file's schema and cross-field checks
+    language = data.get("lang")  # None: the student's language, from the environment
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise QuestionFileError(f"{path.name}: not valid JSON ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        raise QuestionFileError(f"{path.name}: expected an object with a 'questions' list")
-    sources = data.get("sources", {})
-    if not isinstance(sources, dict) or not all(isinstance(v, str) and v.strip() for v in sources.values()):
-        raise QuestionFileError(f"{path.name}: field 'sources' must map keys to non-empty citation strings")
-    if not isinstance(data.get("notebook", ""), str):
-        raise QuestionFileError(f"{path.name}: field 'notebook' must be a string (a lesson's name, without .ipynb)")
-    mode = data.get("mode", "practice")
-    if mode not in ("practice", "assessment"):
-        raise QuestionFileError(f"{path.name}: field 'mode' must be 'practice' or 'assessment', not {mode!r}")
-    language = data.get("lang")
-    if language is not None:
-        try:
-            resolve_language(language)
-        except (TypeError, ValueError) as exc:
-            raise QuestionFileError(f"{path.name}: field 'lang': {exc}") from None
+        sources = resolve_sources(data.get("sources", {}), language if language in ("en", "it") else "en")
+    except ValueError as exc:
+        raise QuestionFileError(f"{path.name}: {exc}") from None
     out: dict[str, Question] = {}
     for i, raw in enumerate(data["questions"]):
         try:
-            q = Question.from_dict(raw, sources, language, assessment=mode == "assessment")
-        except QuestionFileError as exc:
-            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
-        except TypeError as exc:
-            raise QuestionFileError(f"{path.name}: question {i}: {exc}") from None
-        if q.id in out:
-            raise QuestionFileError(f"{path.name}: duplicate question id {q.id!r}")
+            q = Question.from_dict(raw, sources, language, assessment=data.get("mode") == "assessment")
+        except (QuestionFileError, TypeError) as exc:
+            where = f"questions[{i}]"
+            raise QuestionFileError(
+                f"{path.name}: {where}: {exc}", file=path.name, where=where, problem=str(exc)
+            ) from None
         out[q.id] = q
     return out
 
@@ -844,8 +805,8 @@ def _shipped() -> dict[str, Question]:
     found: dict[str, Question] = {}
     for path in sorted(EXERCISES_DIR.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = read_json(path)
+        except DataFileError:
             continue  # not a questions file we can read; load_questions(path) says why
         if not isinstance(data, dict) or "questions" not in data:
             continue  # a sorting exercise, not code-cell questions
@@ -893,8 +854,8 @@ def _notebooks() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(EXERCISES_DIR.glob("*.json")):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            data = read_json(path)
+        except DataFileError:
             continue
         if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
             continue

@@ -28,18 +28,19 @@ anything else its text. The grader reads it back with
 
 from __future__ import annotations
 
-import json
 import math
 import warnings
 from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
 from pathlib import Path
 
+from ..content.loader import load
 from ..i18n import N_, NP_, resolve_language, translator
 from .answers import (
     AnswerFileWarning,
     AnswerStore,
     check_exercise_id,
+    revive,
     shorten,
     store_for,
 )
@@ -227,15 +228,6 @@ def _shown(answer) -> str:
     return shorten(", ".join(map(str, answer)) if isinstance(answer, (list, tuple)) else answer)
 
 
-def _revive(value):
-    """An answer as the grader reads it back from the answer file (lists as tuples)."""
-    if isinstance(value, list):
-        return tuple(_revive(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _revive(v) for k, v in value.items()}
-    return value
-
-
 def _form_problem(kind: str, options, answer):
     """Why the saved form of `answer` cannot be graded as a `kind` answer: ``(what, why)`` messages, or ``None``.
 
@@ -245,7 +237,7 @@ def _form_problem(kind: str, options, answer):
     """
     from .forms import form_message
 
-    saved = _revive(jsonable(answer))
+    saved = revive(jsonable(answer))
     return form_message(kind, saved, options) or form_message(kind, answer, options)
 
 
@@ -343,7 +335,7 @@ class Recorder:
         if self.store is None:
             return None, ""
         try:
-            doc = json.loads(self.store.path.read_text(encoding="utf-8"))
+            doc = load(self.store.path, "answers")
             entry = doc["exercises"][exercise_id]
             return entry["answer"], str(entry.get("saved") or "")
         except Exception:  # no file, no entry, or a damaged file (the store keeps that aside)

@@ -12,8 +12,12 @@ import importlib
 #: Where each public name lives (imported on first use, so that importing
 #: the package stays light).
 _EXPORTS = {
+    "COLOURSCALE": "theme",
     "COLOURWAY": "theme",
     "DARK_BACKGROUND": "theme",
+    "DARK_GRID": "theme",
+    "DARK_NEUTRAL": "theme",
+    "DARK_TEMPLATE": "theme",
     "EDGE": "theme",
     "FeedComparison": "spread",
     "GRID": "theme",
@@ -22,6 +26,7 @@ _EXPORTS = {
     "MAX_EDGES": "network",
     "NEUTRAL": "theme",
     "STRATEGY_NAMES": "spread",
+    "SYMBOLS": "theme",
     "StrategyComparison": "spread",
     "TEMPLATE": "theme",
     "combinations_figure": "multiplex",
@@ -44,7 +49,9 @@ _EXPORTS = {
     "relative_luminance": "theme",
     "removal_figure": "multiplex",
     "spread_figure": "spread",
+    "template": "theme",
     "tie_types_figure": "media",
+    "use": "theme",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from ..datasets.platforms import FORMATS, PATTERN_LABELS, PATTERNS, TIE_LABELS, TIES, Platform, load_platforms
-from .theme import GRID, NEUTRAL, TEMPLATE
+from .theme import COLOURWAY, NEUTRAL, template
 
 __all__ = [
     "formats_matrix_figure",
@@ -19,17 +19,11 @@ __all__ = [
     "launch_timeline_figure",
 ]
 
-# The course's template: small (a few kB per figure) and readable in
-# JupyterLab's light and dark themes.
-_TEMPLATE = TEMPLATE
+# Each kind of tie and each pattern its colour of the course's colourway, in order.
 _COLOURS = {
-    "mutual": "#1b9e77",
-    "follow": "#d95f02",
-    "group": "#7570b3",
+    **dict(zip([t for t in TIES if t != "none"], COLOURWAY)),
     "none": NEUTRAL,
-    "one-to-one": "#1b9e77",
-    "one-to-many": "#d95f02",
-    "many-to-many": "#7570b3",
+    **dict(zip(PATTERNS, COLOURWAY)),
 }
 
 
@@ -107,13 +101,13 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
                 y=ys,
                 mode="markers",
                 name=name,
-                marker={"symbol": symbol, "size": 18 if has else 10, "color": "#4477AA" if has else NEUTRAL},
+                marker={"symbol": symbol, "size": 18 if has else 10, "color": COLOURWAY[0] if has else NEUTRAL},
                 hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     fig.update_layout(
-        template=_TEMPLATE,
+        template=template(),
         title="Main content formats of each platform",
         height=120 + 40 * len(table),
         margin={"l": 120, "r": 20, "t": 60, "b": 40},
@@ -189,7 +183,7 @@ def tie_types_figure(platforms=None, by: str = "ties") -> go.Figure:
         )
     title = "Platforms by the kind of tie they create" if by == "ties" else "Platforms by communication pattern"
     fig.update_layout(
-        template=_TEMPLATE,
+        template=template(),
         title=title,
         showlegend=False,
         height=160 + 36 * tallest,
@@ -254,24 +248,23 @@ def launch_timeline_figure(platforms=None) -> go.Figure:
             name="launch year",
             text=[str(p.launched) for p in table],
             textposition="middle right",
-            marker={"size": 12, "color": "#2c7fb8"},
+            marker={"size": 12, "color": COLOURWAY[0]},
             hovertext=hover,
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
     first, last = table[0].launched, table[-1].launched
     fig.update_layout(
-        template=_TEMPLATE,
+        template=template(),
         title="When each platform launched (hover to see what the year means)",
         showlegend=False,
         height=120 + 36 * len(table),
         margin={"l": 120, "r": 20, "t": 60, "b": 40},
-        xaxis={"range": [first - 1, last + 2], "dtick": 2, "showgrid": True, "gridcolor": GRID, "fixedrange": True},
+        xaxis={"range": [first - 1, last + 2], "dtick": 2, "showgrid": True, "fixedrange": True},
         yaxis={
             "categoryorder": "array",
             "categoryarray": [p.name for p in reversed(table)],
             "showgrid": True,
-            "gridcolor": GRID,
             "fixedrange": True,
         },
     )

@@ -15,6 +15,7 @@ import math
 import networkx as nx
 import numpy as np
 
+from ..datasets.platforms import find_medium
 from ..engine import arrays, measures
 from ..engine.measures import (
     sort_key,
@@ -26,7 +27,6 @@ from ..engine.multilayer import (
     friends_by_medium,
     media_combinations,
     media_of,
-    medium,
     overlap_counts,
     reached_by,
     removal_effect,
@@ -35,6 +35,7 @@ from ..engine.multilayer import (
 )
 from . import network as network_figures
 from . import placement as figure_layout
+from .theme import COLOURSCALE, COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL, template
 
 __all__ = [
     "medium_colours",
@@ -47,13 +48,8 @@ __all__ = [
     "combinations_figure",
 ]
 
-# One colour per medium in the network's order, from the course colourway (smlessons.figures): each reads on light and dark backgrounds.
-_MEDIUM_COLOURS = ("#228833", "#AA3377", "#4477AA", "#B8860B", "#EE6677", "#0F8F8F", "#9467BD", "#9C755F")
-_ALL_COLOUR = "#797979"
 _COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
 _GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
-_FADED = "#b0b0b0"
-_HIGHLIGHT = "#D55E00"
 
 
 # ---------------------------------------------------------------------------
@@ -66,19 +62,17 @@ def medium_colours(G) -> dict[str, str]:
     Examples
     --------
     >>> from smlessons.datasets import multiplex_class
-    >>> medium_colours(multiplex_class())["WhatsApp"]
-    '#228833'
+    >>> medium_colours(multiplex_class())["WhatsApp"] == COLOURWAY[0]
+    True
     """
-    return {m: _MEDIUM_COLOURS[i % len(_MEDIUM_COLOURS)] for i, m in enumerate(media_of(G))}
+    return {m: COLOURWAY[i % len(COLOURWAY)] for i, m in enumerate(media_of(G))}
 
 
 def _layout(fig, title, height, **extra):
-    from .theme import TEMPLATE
-
     settings = dict(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        template=TEMPLATE,
+        template=template(),
         font=dict(size=12),
         margin=dict(l=10, r=10, t=70, b=30),
     )
@@ -174,7 +168,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
         )[nodes.index(chosen)]
     for k, (m, L, deg) in enumerate(panels):
         row, col = k // cols + 1, k % cols + 1
-        colour = _ALL_COLOUR if m is None else colours[m]
+        colour = NEUTRAL if m is None else colours[m]
         ex, ey = figure_layout.edge_coordinates(L, xy, nodes=nodes)
         fig.add_trace(
             go.Scatter(
@@ -214,7 +208,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     marker=dict(
                         size=9 if filled else 8,
                         color=colour if filled else "rgba(0, 0, 0, 0)",
-                        line=dict(width=1 if filled else 1.5, color=_ALL_COLOUR if filled else _FADED),
+                        line=dict(width=1 if filled else 1.5, color=NEUTRAL if filled else EDGE),
                     ),
                 ),
                 row=row,
@@ -232,7 +226,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     showlegend=False,
                     hoverinfo="skip",
                     name=f"{chosen}",
-                    marker=dict(size=18, symbol="circle-open", color=_HIGHLIGHT, line=dict(width=2.5)),
+                    marker=dict(size=18, symbol="circle-open", color=HIGHLIGHT, line=dict(width=2.5)),
                 ),
                 row=row,
                 col=col,
@@ -366,7 +360,7 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
     import plotly.graph_objects as go
 
     H = combined_ties(G)
-    m = medium(H, platform)
+    m = find_medium(H, platform)
     after = without_medium(H, m)
     if pos is None:
         pos = figure_layout.layout(H, seed=seed)
@@ -387,7 +381,7 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
             mode="lines",
             name=f"ties lost (on {m} only)",
             hoverinfo="skip",
-            line=dict(width=1.5, color=_HIGHLIGHT, dash="dot"),
+            line=dict(width=1.5, color=HIGHLIGHT, dash="dot"),
         )
     )
     fig.data = (fig.data[0], fig.data[-1], *fig.data[1:-1])  # lost ties under the people
@@ -446,7 +440,7 @@ def overlap_figure(G):
             z=z,
             zmin=0,
             zmax=1,
-            colorscale="Viridis",  # no glaring white cells in a dark theme
+            colorscale=COLOURSCALE,  # no glaring white cells in a dark theme
             text=text,
             texttemplate="%{text}",
             hovertext=hover,
@@ -516,7 +510,7 @@ def media_reach_figure(G, who=None):
             y=order,
             x=[counts[m] / total for m in order],
             orientation="h",
-            marker=dict(color=[colours[m] for m in order], line=dict(width=1, color="#333")),
+            marker=dict(color=[colours[m] for m in order], line=dict(width=1, color=NEUTRAL)),
             text=[f"{counts[m]} of {total}" for m in order],
             textposition="outside",
             cliponaxis=False,
@@ -572,7 +566,7 @@ def removal_figure(G):
                 x=ties,
                 orientation="h",
                 name="ties kept",
-                marker=dict(color="#88CCEE"),
+                marker=dict(color=COLOURWAY[0]),
                 text=[f"{r.ties_kept:,} of {r.ties:,}" for r in effects],
                 textposition="outside",
                 cliponaxis=False,
@@ -584,7 +578,7 @@ def removal_figure(G):
                 x=main,
                 orientation="h",
                 name="people still connected",
-                marker=dict(color="#AA4499"),
+                marker=dict(color=COLOURWAY[1]),
                 text=[f"{r.main_part:,} of {r.main_part + len(r.cut_off):,}" for r in effects],
                 textposition="outside",
                 cliponaxis=False,
@@ -641,7 +635,7 @@ def combinations_figure(G, *, title=None):
             y=names,
             x=values,
             orientation="h",
-            marker=dict(color="#88CCEE", line=dict(width=1, color="#333")),
+            marker=dict(color=COLOURWAY[0], line=dict(width=1, color=NEUTRAL)),
             text=[f"{v:,} ({v / total:.0%})" for v in values],
             textposition="outside",
             cliponaxis=False,

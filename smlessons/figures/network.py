@@ -42,7 +42,7 @@ from .placement import (
     segments_hit_boxes,
     text_offset,
 )
-from .theme import COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL
+from .theme import COLOURSCALE, COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL, SYMBOLS, template
 
 __all__ = [
     "MAX_EDGES",
@@ -54,26 +54,6 @@ MARGIN_TOP, MARGIN_BOTTOM = 60, 30  # pixels above and below the plot
 #: Beyond this many ties, :func:`draw_network` draws a random sample of them,
 #: so that the figure's JSON stays well under 2 MB (about 35 bytes a tie).
 MAX_EDGES = 20_000
-
-# The course's colours (they read on light and dark backgrounds), and one
-# marker shape per group, so that a group is never told by colour alone.
-_PALETTE = COLOURWAY
-_SYMBOLS = (
-    "circle",
-    "square",
-    "diamond",
-    "triangle-up",
-    "cross",
-    "star",
-    "triangle-down",
-    "pentagon",
-    "hexagon",
-    "x",
-    "triangle-left",
-    "star-square",
-)
-_EDGE_COLOUR = EDGE
-_HIGHLIGHT_COLOUR = HIGHLIGHT
 
 
 def _colour_values(G, H, color_by, seed):
@@ -246,8 +226,6 @@ def draw_network(
     """
     import plotly.graph_objects as go  # only when drawing: keeps the module light
 
-    from .theme import TEMPLATE
-
     check_graph(G)
     if not isinstance(max_edges, int) or isinstance(max_edges, bool) or max_edges < 1:
         raise ValueError(f"max_edges must be a positive integer, got {max_edges!r}")
@@ -294,7 +272,7 @@ def draw_network(
             name="ties",
             hoverinfo="skip",
             showlegend=False,
-            line=dict(width=0.5 if big else 1, color=_EDGE_COLOUR),
+            line=dict(width=0.5 if big else 1, color=EDGE),
         )
     ]
     if highlight_ties:
@@ -314,7 +292,7 @@ def draw_network(
                 name="highlighted ties",
                 hoverinfo="skip",
                 showlegend=kind == "category",
-                line=dict(width=4, color=_HIGHLIGHT_COLOUR),
+                line=dict(width=4, color=HIGHLIGHT),
             )
         )
     xy32 = xy.astype(np.float32)
@@ -328,7 +306,7 @@ def draw_network(
     text_mode = "markers+text" if labels else "markers"
     if kind == "category":
         cats = sorted(set(values), key=sort_key)
-        if len(cats) <= len(_SYMBOLS):
+        if len(cats) <= len(SYMBOLS):
             for k, cat in enumerate(cats):
                 idx = [i for i, v in enumerate(values) if v == cat]
                 traces.append(
@@ -344,8 +322,8 @@ def draw_network(
                         hoverinfo="text",
                         marker=dict(
                             size=size,
-                            color=_PALETTE[k % len(_PALETTE)],
-                            symbol=_SYMBOLS[k],
+                            color=COLOURWAY[k % len(COLOURWAY)],
+                            symbol=SYMBOLS[k],
                             line=dict(width=1, color=NEUTRAL),
                         ),
                     )
@@ -366,7 +344,7 @@ def draw_network(
                     hoverinfo="text",
                     marker=dict(
                         size=size,
-                        color=[_PALETTE[code[v] % len(_PALETTE)] for v in values],
+                        color=[COLOURWAY[code[v] % len(COLOURWAY)] for v in values],
                         line=dict(width=1, color=NEUTRAL),
                     ),
                 )
@@ -390,7 +368,7 @@ def draw_network(
                 marker=dict(
                     size=size,
                     color=np.asarray(values, dtype=np.float32),
-                    colorscale="Viridis",
+                    colorscale=COLOURSCALE,
                     showscale=True,
                     colorbar=colorbar,
                     line=dict(width=1, color=NEUTRAL),
@@ -421,7 +399,7 @@ def draw_network(
                 textposition=[slots[i] for i in idx],
                 textfont=dict(size=FONT, color=NEUTRAL),
                 marker=dict(
-                    size=size + RING - MARKER, symbol="circle-open", color=_HIGHLIGHT_COLOUR, line=dict(width=RING_LINE)
+                    size=size + RING - MARKER, symbol="circle-open", color=HIGHLIGHT, line=dict(width=RING_LINE)
                 ),
             )
         )
@@ -443,7 +421,7 @@ def draw_network(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
         margin=dict(l=10, r=10, t=MARGIN_TOP, b=MARGIN_BOTTOM),
-        template=TEMPLATE,
+        template=template(),
         font=dict(size=11),
         hovermode="closest",
         legend=dict(itemsizing="constant"),

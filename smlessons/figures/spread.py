@@ -32,6 +32,7 @@ import numpy as np
 
 from ..engine import diffusion
 from ..engine.diffusion import STRATEGIES, Cascade, strategy_name
+from .theme import COLOURWAY, NEUTRAL, template
 
 __all__ = [
     "STRATEGY_NAMES",
@@ -50,8 +51,6 @@ STRATEGY_NAMES = {
     "community": "people of one community",
     "broker": "brokers: people between groups (highest betweenness)",
 }
-
-_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB")
 
 
 # ---------------------------------------------------------------------------
@@ -145,7 +144,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
                 y=y.tolist(),
                 mode="lines+markers",
                 name=name,
-                line=dict(color=_COLOURS[k % len(_COLOURS)], width=2),
+                line=dict(color=COLOURWAY[k % len(COLOURWAY)], width=2),
                 hovertemplate="step %{x}: %{y} people reached<extra>" + name + "</extra>",
             )
         )
@@ -157,7 +156,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
                 y=[total, total],
                 mode="lines",
                 name=f"everyone ({total})",
-                line=dict(color="#888888", dash="dash", width=1),
+                line=dict(color=NEUTRAL, dash="dash", width=1),
                 hoverinfo="skip",
             )
         )
@@ -167,7 +166,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
     fig.update_layout(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
-        template=_template(),
+        template=template(),
         margin=dict(l=60, r=20, t=60, b=50),
         xaxis=dict(title=dict(text="step"), dtick=1, rangemode="tozero"),
         yaxis=dict(title=dict(text="people reached (so far)"), rangemode="tozero"),
@@ -309,7 +308,7 @@ class StrategyComparison:
                     name=_wrap(STRATEGY_NAMES.get(s, s)),
                     boxmean=True,
                     boxpoints=False,
-                    marker=dict(color=_COLOURS[k % len(_COLOURS)]),
+                    marker=dict(color=COLOURWAY[k % len(COLOURWAY)]),
                 )
             )
         fig.update_layout(
@@ -319,7 +318,7 @@ class StrategyComparison:
                 xanchor="left",
             ),
             height=height,
-            template=_template(),
+            template=template(),
             margin=dict(l=60, r=20, t=60, b=70),
             xaxis=dict(tickangle=0, automargin=True),
             yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
@@ -473,8 +472,8 @@ class FeedComparison:
         fed = [round(float(r.by_feed.mean()), 1) for r in self.runs.values()]
         fig = go.Figure(
             [
-                go.Bar(x=names, y=ties, name="seeds and ties", marker=dict(color=_COLOURS[0])),
-                go.Bar(x=names, y=fed, name="through the feed", marker=dict(color=_COLOURS[1])),
+                go.Bar(x=names, y=ties, name="seeds and ties", marker=dict(color=COLOURWAY[0])),
+                go.Bar(x=names, y=fed, name="through the feed", marker=dict(color=COLOURWAY[1])),
             ]
         )
         fig.update_layout(
@@ -485,7 +484,7 @@ class FeedComparison:
                 xanchor="left",
             ),
             height=height,
-            template=_template(),
+            template=template(),
             margin=dict(l=60, r=20, t=60, b=60),
             yaxis=dict(title=dict(text="people reached (average)"), range=[0, self.people + 1]),
             meta={"mean": self.mean(), "by_feed": self.mean_by_feed()},
@@ -558,9 +557,3 @@ def compare_feed(
     return FeedComparison(
         runs=results, p=float(p), feed_p=float(p if feed_p is None else feed_p), seeds=who, people=net.n
     )
-
-
-def _template():
-    from .theme import TEMPLATE
-
-    return TEMPLATE

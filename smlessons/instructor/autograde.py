@@ -34,7 +34,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..exercises.answers import AnswerStore, shorten, validate_document
+from ..content.loader import DataFileError, load, read_json
+from ..exercises.answers import AnswerStore, revive, shorten
 from ..exercises.boards import RIGHT, UNPLACED, WRONG, grade
 from ..exercises.loader import (
     EXERCISES_DIR,
@@ -74,7 +75,7 @@ UNANSWERED = "unanswered"
 MAX_ANSWER_CHARACTERS = 100_000
 
 
-class AnswerFileError(ValueError):
+class AnswerFileError(DataFileError):
     """An answer file cannot be read or is not an smlessons answer file."""
 
 
@@ -106,21 +107,7 @@ def read_answer_file(path) -> dict:
     AnswerFileError
         If it is unreadable, not JSON, or not an smlessons answer file.
     """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise AnswerFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AnswerFileError(f"{path.name}: not valid JSON ({exc})") from None
-    try:
-        return validate_document(doc, path.name)
-    except ValueError as exc:
-        raise AnswerFileError(str(exc)) from None
+    return load(path, "answers", AnswerFileError)
 
 
 def _recorded(answers, exercise_id: str):
@@ -205,16 +192,6 @@ def _questions(key) -> dict:
     return load_questions(Path(key))
 
 
-def _revive(value):
-    """A recorded answer as the student's expression gave it, as far as JSON allows:
-    lists become tuples, so that ``(name, score)`` pairs read as they did in the kernel."""
-    if isinstance(value, list):
-        return tuple(_revive(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _revive(v) for k, v in value.items()}
-    return value
-
-
 def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
     """The valid part of a recorded board answer, and what was dropped."""
     if not isinstance(answer, Mapping):
@@ -238,13 +215,10 @@ def _board_placements(answer, ex: Exercise) -> tuple[dict, list[str]]:
 def board_show(ex: Exercise, keys: Keys | None = None):
     """How many cards of board `ex` each student is shown (``None``: all).
 
-    Read from the key: the exercise's ``show`` if its loader knows it, else
-    the ``"show"`` that :class:`Keys` read from the key file.
+    The key's own ``show`` (:attr:`Exercise.show`, read and checked by the
+    loader); `keys` is accepted for the callers that pass it, and not needed.
     """
-    show = getattr(ex, "show", None)
-    if show is None and keys is not None:
-        show = keys.show.get(ex.id)
-    return show
+    return ex.show
 
 
 def variant_items(ex: Exercise, student: str, show=None) -> list:
@@ -318,7 +292,7 @@ def mark_question(question, answer, student: str | None = None) -> tuple[str, st
     try:
         if student is not None:
             question = bind_question(question, student)
-        verdict = question.evaluate(_revive(answer))
+        verdict = question.evaluate(revive(answer))
     except Exception as exc:  # a key that fails on an odd answer must not stop grading
         return WRONG, f"{question.id}: the answer could not be checked ({type(exc).__name__}: {shorten(str(exc), 200)})"
     if verdict.status == UNANSWERED:
@@ -442,7 +416,7 @@ def question_points(key, answers, question_id: str, points: float = 1) -> tuple[
             if note:
                 print(note)
             return 0, points
-        verdict = questions[question_id].evaluate(_revive(answer))
+        verdict = questions[question_id].evaluate(revive(answer))
     return (points if verdict.correct else 0), points
 
 
@@ -463,15 +437,14 @@ class Keys:
         file's ``id`` (or the file's name).
     problems : list of str
         Key files that could not be used, and why.
-    show : dict
-        ``{board id: how many cards each student is shown}`` for a board key
-        with ``"show"``; a board without it shows every card.
+
+    How many cards each student is shown is the board's own ``show``
+    (:attr:`smlessons.exercises.loader.Exercise.show`, read by the loader).
     """
 
     boards: dict = field(default_factory=dict)
     questions: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
-    show: dict = field(default_factory=dict)
 
     def add_file(self, path) -> None:
         """Add the keys of one JSON file (a board or a questions file); a file
@@ -480,8 +453,8 @@ class Keys:
 
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            data = read_json(path)
+        except (OSError, DataFileError) as exc:
             self.problems.append(f"{path}: not a readable JSON file ({exc})")
             return
         if isinstance(data, dict) and "questions" in data:
@@ -498,22 +471,8 @@ class Keys:
             try:
                 ex = parse_exercise(data, path)
             except ExerciseFileError as exc:
-                if "show" not in data:
-                    self.problems.append(str(exc))
-                    return
-                try:  # a loader that does not know "show" yet: read the rest
-                    ex = parse_exercise({k: v for k, v in data.items() if k != "show"}, path)
-                except ExerciseFileError:
-                    self.problems.append(str(exc))
-                    return
-            show = data.get("show")
-            if show is not None:
-                if isinstance(show, bool) or not isinstance(show, int) or not 1 <= show <= len(ex.items):
-                    self.problems.append(
-                        f"{path}: 'show' must be a whole number from 1 to {len(ex.items)}, not {show!r}"
-                    )
-                    return
-                self.show[ex.id] = show
+                self.problems.append(str(exc))
+                return
             if ex.mode == "assessment" or not any(i.answers for i in ex.items):
                 self.problems.append(f"{path}: {ex.id} has no answers (a student's copy), so it is not a key")
                 return

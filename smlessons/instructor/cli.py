@@ -6,7 +6,7 @@
     smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE] [--assignments A,B]
     smlessons report FOLDER... [--out DIR] [--keys DIR] [--course DIR] [--roster FILE]
     smlessons roster check FILE
-    smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown]
+    smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown] [--manifest FILE]
 
 ``course init`` makes a private nbgrader course (see :mod:`smlessons.instructor.course`);
 ``grade`` marks every hand-in of an nbgrader course with smlessons' grader
@@ -18,7 +18,8 @@ Moodle and Canvas imports;
 (with plotly.min.js beside it: keep them together; and plans.csv, lesson
 8's written plans to mark by hand); ``roster check`` checks a roster before
 ``nbgrader db student import``;
-``links`` prints, for each lesson, a Binder link and (given a hub) an
+``links`` prints, for each lesson of the lessons manifest
+(``smlessons/content/lessons.json``, in its order), a Binder link and (given a hub) an
 nbgitpuller link, ready to paste into a course page. Every command has
 ``--help``. Bad arguments exit with status 2 and say what is wrong.
 """
@@ -26,8 +27,6 @@ nbgitpuller link, ready to paste into a course page. Every command has
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -37,7 +36,6 @@ from .. import __version__
 __all__ = ["main", "binder_link", "nbgitpuller_link", "find_lessons"]
 
 DEFAULT_REPO = "https://github.com/smlessons/smlessons"
-_LESSON = re.compile(r"^\d\d-[A-Za-z0-9._-]+\.ipynb$")
 
 
 # ---------------------------------------------------------------------------
@@ -120,45 +118,35 @@ def nbgitpuller_link(hub: str, repo: str, notebook: str, branch: str = "main") -
     return f"{base}/hub/user-redirect/git-pull?{query}"
 
 
-def _title(path: Path) -> str:
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        for cell in nb.get("cells", []):
-            if cell.get("cell_type") == "markdown":
-                text = "".join(cell.get("source", []))
-                for line in text.splitlines():
-                    if line.startswith("# "):
-                        return line[2:].strip()
-    except (OSError, ValueError, AttributeError):
-        pass
-    return path.stem
-
-
-def find_lessons(folder=None) -> list[tuple[str, str]]:
-    """``(path, title)`` of each lesson (``NN-name.ipynb``), in order.
+def find_lessons(manifest=None) -> list[tuple[str, str]]:
+    """``(path, title)`` of each lesson to hand out, in the order of the lessons
+    manifest (``smlessons/content/lessons.json``, or `manifest`).
 
     The path is relative to the notebooks folder: ``"01-media-and-networks.ipynb"``,
-    or ``"it/01-media-e-reti.ipynb"`` for a translation in a subfolder (one
-    level down, listed after the main lessons). Looks in `folder`, else in
-    ``./notebooks``, else in the checkout the package was installed from.
+    or ``"it/01-media-e-reti.ipynb"`` for a translation; the English lessons
+    come first, then each translation. The glossary (a reference page, not a
+    lesson) is left out.
 
     Raises
     ------
-    FileNotFoundError
-        If no lessons are found.
+    LessonsFileError
+        If the manifest is missing or malformed (the message says where).
+
+    Examples
+    --------
+    >>> find_lessons()[:2]
+    [('00-start-here.ipynb', 'Start here: social media vs social networks'), ('01-media-and-networks.ipynb', 'Lesson 1: Social media and social networks')]
     """
-    candidates = [Path(folder)] if folder else [Path("notebooks"), Path(__file__).resolve().parents[2] / "notebooks"]
-    for candidate in candidates:
-        if candidate.is_dir():
-            found = sorted(p for p in candidate.iterdir() if _LESSON.match(p.name))
-            for sub in sorted(d for d in candidate.iterdir() if d.is_dir() and not d.name.startswith((".", "_"))):
-                found.extend(sorted(p for p in sub.iterdir() if _LESSON.match(p.name)))
-            if found:
-                return [(p.relative_to(candidate).as_posix(), _title(p)) for p in found]
-    where = " or ".join(str(c) for c in candidates)
-    raise FileNotFoundError(
-        f"no lessons (NN-name.ipynb) in {where}; pass --notebooks DIR (a checkout's notebooks folder)"
-    )
+    from ..content.lessons import load_lessons
+
+    lessons = [e for e in load_lessons(manifest) if e.kind != "reference"]
+    languages = ["en"] + sorted({lang for e in lessons for lang in e.languages} - {"en"})
+    return [
+        (e.languages[lang].notebook, e.languages[lang].title)
+        for lang in languages
+        for e in lessons
+        if lang in e.languages
+    ]
 
 
 def _links(args, parser) -> int:
@@ -168,8 +156,8 @@ def _links(args, parser) -> int:
             _check_url(args.hub, "--hub")
         if not args.branch.strip() or any(c.isspace() for c in args.branch):
             raise ValueError(f"--branch must be a branch name, got {args.branch!r}")
-        lessons = find_lessons(args.notebooks)
-    except (ValueError, FileNotFoundError) as exc:
+        lessons = find_lessons(args.manifest)
+    except ValueError as exc:  # LessonsFileError included
         parser.error(str(exc))
     rows = []
     for name, title in lessons:
@@ -587,7 +575,9 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("--branch", default="main", help="the branch to open (default: main)")
     links.add_argument("--format", choices=("text", "markdown"), default="text", help="plain lines or a Markdown table")
     links.add_argument(
-        "--notebooks", metavar="DIR", help="the lessons' folder (default: ./notebooks, else the installed checkout's)"
+        "--manifest",
+        metavar="FILE",
+        help="a lessons manifest (lessons.json) listing the lessons in order (default: the one shipped with smlessons)",
     )
     links.set_defaults(handler=_links, parser=links)
     return parser

@@ -74,13 +74,12 @@ from __future__ import annotations
 
 import csv
 import math
-import re
 import warnings
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
-from .roster import Student, read_roster
+from .roster import Student, natural_key, read_roster
 
 __all__ = [
     "CANVAS_COLUMNS",
@@ -161,7 +160,7 @@ def _assignments(assignments, totals: Mapping) -> tuple[list, dict]:
     when it is a mapping, else the one every hand-in of it agrees on."""
     given: dict = {}
     if assignments is None:
-        names = sorted({a for marks in totals.values() for a in marks}, key=_natural)
+        names = sorted({a for marks in totals.values() for a in marks}, key=natural_key)
     elif isinstance(assignments, Mapping):
         names = list(assignments)
         for name, out_of in assignments.items():
@@ -192,7 +191,7 @@ def _assignments(assignments, totals: Mapping) -> tuple[list, dict]:
             raise GradebookError(f"{name}: the hand-ins are not all marked out of the same points: {detail}")
         else:
             out_of[name] = next(iter(seen), None)
-    unknown = sorted({a for marks in totals.values() for a in marks} - set(names), key=_natural)
+    unknown = sorted({a for marks in totals.values() for a in marks} - set(names), key=natural_key)
     if unknown:
         warnings.warn(
             f"marks for assignments not asked for are left out: {', '.join(unknown)}", GradebookWarning, stacklevel=3
@@ -205,11 +204,6 @@ def _assignments(assignments, totals: Mapping) -> tuple[list, dict]:
             stacklevel=3,
         )
     return names, out_of
-
-
-def _natural(name: str):
-    """Sort key that puts lesson2 before lesson10."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
 def _number(x) -> str:
@@ -327,7 +321,7 @@ def write_grades(totals: Mapping, path, roster=None, assignments=None, *, notes:
     head, tail = GRADES_COLUMNS
     rows = [[*head, *names, *tail]]
     everyone = [(s, True) for s in students] + [
-        (Student(sid), roster is None) for sid in sorted(set(totals) - {s.id for s in students}, key=_natural)
+        (Student(sid), roster is None) for sid in sorted(set(totals) - {s.id for s in students}, key=natural_key)
     ]
     full = sum(v for v in out_of.values() if v is not None)
     for s, rostered in everyone:

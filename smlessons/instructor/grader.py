@@ -56,6 +56,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.loader import DataFileError, read_json
 from ..exercises.answers import SHOWN_CHARACTERS, shorten
 from .autograde import (
     ANSWER_SUFFIX,
@@ -70,6 +71,7 @@ from .autograde import (
     mark_question,
     read_answer_file,
 )
+from .roster import natural_key
 
 __all__ = [
     "ABSENT",
@@ -83,6 +85,7 @@ __all__ = [
     "SHOWN_CHARACTERS",
     "Submission",
     "TOTAL_COLUMNS",
+    "as_mark",
     "closest",
     "default_assignments",
     "mismatch_error",
@@ -137,14 +140,16 @@ def graded_outside(exercise_id: str):
     )
 
 
-def _number(x: float):
-    """A mark as nbgrader and a CSV show it: 5, 2.5."""
+def as_mark(x: float):
+    """A mark as nbgrader, a CSV and the report show it: 5, 2.5 (at most six decimals).
+
+    Examples
+    --------
+    >>> as_mark(3.0), as_mark(2.5), as_mark(0.1 + 0.2)
+    (3, 2.5, 0.3)
+    """
     x = round(float(x), 6)
     return int(x) if x.is_integer() else x
-
-
-def _natural(name: str):
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
 # ---------------------------------------------------------------------------
@@ -175,7 +180,7 @@ class AssignmentPlan:
 
     @property
     def out_of(self) -> float:
-        return _number(sum(c.points for c in self.cells))
+        return as_mark(sum(c.points for c in self.cells))
 
 
 def read_grade_cells(notebook, assignment: str = "") -> tuple[list, list]:
@@ -190,10 +195,9 @@ def read_grade_cells(notebook, assignment: str = "") -> tuple[list, list]:
     path = Path(notebook)
     problems = []
     try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        cells = nb["cells"]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        return [], [f"{path}: not a readable notebook ({exc})"]
+        cells = read_json(path)["cells"]
+    except (OSError, DataFileError, KeyError, TypeError) as exc:
+        return [], [f"{path}: not a readable notebook ({getattr(exc, 'problem', exc)})"]
     found, seen = [], set()
     for cell in cells:
         meta = (cell.get("metadata") or {}).get("nbgrader") or {}
@@ -268,7 +272,7 @@ class Course:
             course.problems.append(f"{keys_dir} is missing: no exercise can be graded")
         course.problems.extend(f"key: {p}" for p in keys.problems)
         folders = [p for p in source.iterdir() if p.is_dir() and not p.name.startswith(".")]
-        for folder in sorted(folders, key=lambda p: _natural(p.name)):
+        for folder in sorted(folders, key=lambda p: natural_key(p.name)):
             plan = AssignmentPlan(folder.name)
             for nb in sorted(folder.glob("*.ipynb")):
                 cells, problems = read_grade_cells(nb, folder.name)
@@ -281,10 +285,10 @@ class Course:
                     course.problems.append(
                         f"{folder.name}/{cell.notebook}: no key in keys/ for {cell.exercise}: it scores 0 for everyone"
                     )
-                elif _number(natural) != _number(cell.points):
+                elif as_mark(natural) != as_mark(cell.points):
                     course.problems.append(
-                        f"{folder.name}/{cell.notebook}: the grade cell of {cell.exercise} has {_number(cell.points)} "
-                        f"points and the key gives {_number(natural)}: marks are scaled to the grade cell's points"
+                        f"{folder.name}/{cell.notebook}: the grade cell of {cell.exercise} has {as_mark(cell.points)} "
+                        f"points and the key gives {as_mark(natural)}: marks are scaled to the grade cell's points"
                     )
         return course
 
@@ -364,11 +368,11 @@ class Submission:
 
     @property
     def points(self):
-        return _number(sum(m.points for m in self.marks))
+        return as_mark(sum(m.points for m in self.marks))
 
     @property
     def out_of(self):
-        return _number(sum(m.out_of for m in self.marks))
+        return as_mark(sum(m.out_of for m in self.marks))
 
 
 def _read(path: Path) -> tuple[dict | None, str]:
@@ -430,7 +434,7 @@ def _shown(answer) -> str:
 def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -> Mark:
     """Mark one grade cell's exercise from one student's answers."""
     kind = course.kind(cell.exercise) or ""
-    mark = Mark(student, cell.assignment, cell.notebook, cell.exercise, kind, 0, _number(cell.points), UNANSWERED)
+    mark = Mark(student, cell.assignment, cell.notebook, cell.exercise, kind, 0, as_mark(cell.points), UNANSWERED)
     natural = course.natural_out_of(cell.exercise)
     if not kind:
         mark.status = NO_KEY
@@ -466,7 +470,7 @@ def _mark(course: Course, cell: GradeCell, student: str, answers: dict | None) -
             mark.problems.append(shorten(note))
         mark.status = status
         earned = natural if status == RIGHT else 0
-    mark.points = _number(earned * cell.points / natural) if natural else 0
+    mark.points = as_mark(earned * cell.points / natural) if natural else 0
     return mark
 
 
@@ -671,7 +675,7 @@ def released(course_root) -> list[str]:
     root = Path(course_root)
     names = {p.name for p in (root / "release").glob("*/") if p.is_dir() and not p.name.startswith(".")}
     names |= {p.name for p in (root / "exchange").glob("*/outbound/*/") if p.is_dir() and not p.name.startswith(".")}
-    return sorted(names, key=_natural)
+    return sorted(names, key=natural_key)
 
 
 def default_assignments(course, submitted_dir=None) -> tuple[list, str]:
@@ -763,7 +767,7 @@ def grade_class(submitted_dir, course, roster=None, assignments=None) -> ClassGr
     )
     stray = {s: stray_error(s, ids) for s in folders if ids and s not in set(ids)}
     grades.problems.extend(stray.values())
-    students = sorted(set(ids) | set(folders), key=_natural)
+    students = sorted(set(ids) | set(folders), key=natural_key)
     for student in students:
         home = folders.get(student)
         for assignment in grades.assignments:

@@ -50,6 +50,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from ..exercises.answers import SHOWN_CHARACTERS, shorten
+from ..figures.theme import COLOURSCALE, COLOURWAY, NEUTRAL, template
 from .autograde import (
     ANSWER_SUFFIX,
     RIGHT,
@@ -461,7 +462,7 @@ def _score_figure(report: ClassReport):
         yaxis_title="students",
         barmode="group",
         bargap=0.1,
-        template="plotly_white",
+        template=template(),
     )
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(SCORE_BINS))
     fig.update_yaxes(
@@ -497,13 +498,13 @@ def _board_figure(report: ClassReport, ex_id: str):
             texttemplate="%{text}",
             hovertext=hover,
             hoverinfo="text",
-            colorscale="Blues",
+            colorscale=COLOURSCALE,
             colorbar={"title": "students"},
         )
     )
     fig.update_layout(
         title=f"{ex_id}: where the class put each card (\u2713 = a right bin)",
-        template="plotly_white",
+        template=template(),
         height=max(320, 110 + 34 * len(items)),
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -517,7 +518,7 @@ def _question_figure(report: ClassReport, group: str):
     items = list(dict.fromkeys(r.item for r in rows))
     counts = Counter((r.item, r.status) for r in rows)
     fig = go.Figure()
-    for status, colour in ((RIGHT, "#1b7837"), ("wrong", "#c51b7d"), (UNANSWERED, "#bdbdbd")):
+    for status, colour in ((RIGHT, COLOURWAY[2]), ("wrong", COLOURWAY[5]), (UNANSWERED, NEUTRAL)):
         fig.add_trace(
             go.Bar(
                 y=items,
@@ -531,7 +532,7 @@ def _question_figure(report: ClassReport, group: str):
     fig.update_layout(
         title=f"{group}: answers per question",
         barmode="stack",
-        template="plotly_white",
+        template=template(),
         xaxis_title="students",
         height=max(280, 110 + 40 * len(items)),
         legend={"traceorder": "normal"},
@@ -594,11 +595,13 @@ def _summary(report: ClassReport) -> str:
 
 def _marks_table(report: ClassReport) -> str:
     """The grader's marks per student and assignment (the ones nbgrader and grades.csv give)."""
+    from .grader import as_mark
+
     grades = report.grades
     names = {s.id: s.name for s in report.roster or []}
     assignments = grades.assignments
     out_of = grades.out_of()
-    header = ["student", *(["name"] if names else []), *(f"{a} (/{_plain(out_of[a])})" for a in assignments), "total"]
+    header = ["student", *(["name"] if names else []), *(f"{a} (/{as_mark(out_of[a])})" for a in assignments), "total"]
     by_student: dict = {}
     for sub in grades.submissions:
         by_student.setdefault(sub.student, {})[sub.assignment] = sub
@@ -610,17 +613,12 @@ def _marks_table(report: ClassReport) -> str:
             if sub is None or sub.status == "absent":
                 cells.append("no hand-in")
             else:
-                cells.append(_plain(sub.points))
+                cells.append(str(as_mark(sub.points)))
                 points += sub.points
             full += out_of[a]
         name = [names.get(student, "")] if names else []
-        body.append([student, *name, *cells, f"{_plain(points)} / {_plain(full)}"])
+        body.append([student, *name, *cells, f"{as_mark(points)} / {as_mark(full)}"])
     return _table(header, body)
-
-
-def _plain(number) -> str:
-    """3.0 as "3", 2.5 as "2.5"."""
-    return f"{number:g}" if isinstance(number, float) else str(number)
 
 
 def _score_table(report: ClassReport) -> str:

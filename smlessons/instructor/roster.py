@@ -31,16 +31,28 @@ from __future__ import annotations
 import csv
 import errno
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..exercises.answers import shorten
 
-__all__ = ["ROSTER_COLUMNS", "RosterError", "Student", "read_roster"]
+__all__ = ["ROSTER_COLUMNS", "RosterError", "Student", "natural_key", "read_roster"]
 
 #: The columns of nbgrader's student table, in the order nbgrader lists them.
 ROSTER_COLUMNS = ("id", "first_name", "last_name", "email", "lms_user_id")
 _BOM = "\ufeff"
+
+
+def natural_key(name: str) -> list:
+    """Sort key of student ids, folders and assignment names: numbers by value.
+
+    Examples
+    --------
+    >>> sorted(["lesson10", "lesson2", "ada"], key=natural_key)
+    ['ada', 'lesson2', 'lesson10']
+    """
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
 
 
 class RosterError(ValueError):

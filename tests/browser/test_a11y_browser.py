@@ -29,14 +29,13 @@ from harness import (
 )
 from playwright.sync_api import expect
 
+from smlessons.content.lessons import notebooks
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = sorted(
-    p.relative_to(ROOT / "notebooks").as_posix()
-    for p in (ROOT / "notebooks").rglob("*.ipynb")
-    if ".ipynb_checkpoints" not in p.parts
-)
+#: Every notebook of the lessons manifest, in every language.
+LESSONS = notebooks()
 THEMES = (LIGHT_THEME, DARK_THEME)
 SERIOUS = ("serious", "critical")
 TEXT_MIN = 4.5  # WCAG 1.4.3 AA, normal-size text

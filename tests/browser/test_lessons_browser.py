@@ -10,10 +10,13 @@ import pytest
 from harness import notebook_errors, open_notebook, run_all
 from playwright.sync_api import expect
 
+from smlessons.content.lessons import notebooks
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+#: Every English notebook of the lessons manifest, in its order (the glossary included).
+LESSONS = notebooks("en")
 
 
 @pytest.fixture
