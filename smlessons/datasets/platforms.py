@@ -41,6 +41,7 @@ from pathlib import Path
 
 from ..content import DATA_DIR
 from ..exercises.loader import check_fields, check_top_level
+from ..i18n import N_
 
 __all__ = [
     "PLATFORMS_FILE",
@@ -66,16 +67,18 @@ TIES = ("mutual", "follow", "group", "none")
 #: Communication patterns.
 PATTERNS = ("one-to-one", "one-to-many", "many-to-many")
 
+#: The kinds of tie and the patterns in words, in English: show them with
+#: ``translator(language).gettext(TIE_LABELS[tie])``.
 TIE_LABELS = {
-    "mutual": "Mutual (both agree)",
-    "follow": "One-way (follow)",
-    "group": "Group membership",
-    "none": "No ties between people",
+    "mutual": N_("Mutual (both agree)"),
+    "follow": N_("One-way (follow)"),
+    "group": N_("Group membership"),
+    "none": N_("No ties between people"),
 }
 PATTERN_LABELS = {
-    "one-to-one": "One-to-one",
-    "one-to-many": "One-to-many",
-    "many-to-many": "Many-to-many",
+    "one-to-one": N_("One-to-one"),
+    "one-to-many": N_("One-to-many"),
+    "many-to-many": N_("Many-to-many"),
 }
 
 # The facts every platform must source, each with its check.

@@ -177,13 +177,14 @@ def person(G, who):
     matches = [n for n in G if fold(n) == wanted]
     if len(matches) == 1:
         return matches[0]
-    if all(isinstance(n, int) for n in G):
-        numbers = sorted(G)
-        hint = f" The people are numbered {numbers[0]} to {numbers[-1]}."
-    else:
-        close = difflib.get_close_matches(str(who), [str(n) for n in G], n=1, cutoff=0.6)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise PersonNotFoundError(f"{who!r} is not in this network ({len(G)} people).{hint}", who)
+    numbers = sorted(G) if all(isinstance(n, int) for n in G) else []
+    close = [] if numbers else difflib.get_close_matches(str(who), [str(n) for n in G], n=1, cutoff=0.6)
+    raise PersonNotFoundError(
+        f"{who!r} is not in this network ({len(G)} people)."
+        + (f" The people are numbered {numbers[0]} to {numbers[-1]}." if numbers else "")
+        + (f" Did you mean {close[0]!r}?" if close else ""),
+        who,
+    )
 
 
 def find_people(G, whos) -> list:
@@ -278,8 +279,11 @@ def layer(G, platform) -> nx.Graph:
     known = platforms(G)
     matches = [p for p in known if fold(p) == fold(platform)]
     if not matches:
-        listed = ", ".join(known) if known else "none (no tie has a 'platform' attribute)"
-        raise PlatformNotFoundError(f"no tie in this network is on {platform!r}; the platforms are: {listed}", platform)
+        raise PlatformNotFoundError(
+            f"no tie in this network is on {platform!r}; the platforms are: "
+            + (", ".join(known) or "none (no tie has a 'platform' attribute)"),
+            platform,
+        )
     name = matches[0]
     H = nx.Graph()
     H.graph.update(G.graph)
@@ -834,8 +838,10 @@ def reciprocity(G, who=None) -> float:
         who = person(D, who)
         arrows = [(u, who) for u in D.predecessors(who) if u != who] + [(who, v) for v in D.successors(who) if v != who]
     if not arrows:
-        whose = "in this network" if who is None else f"to or from {who!r}"
-        raise ValueError(f"there are no follows {whose}, so no share of them can be returned")
+        raise ValueError(
+            f"there are no follows {'in this network' if who is None else f'to or from {who!r}'}, "
+            "so no share of them can be returned"
+        )
     returned = sum(1 for u, v in arrows if D.has_edge(v, u))
     return round(returned / len(arrows), 3)
 

@@ -44,6 +44,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from ..i18n import join_and
 from . import measures
 from .measures import (
     PlatformNotFoundError,
@@ -81,17 +82,6 @@ __all__ = [
 
 def _check(G) -> None:
     measures.check_graph(G)  # TypeError for a non-graph, EmptyNetworkError for nobody
-
-
-def _and(items) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _plural(k: int, word: str, many: str | None = None) -> str:
-    return f"{k} {word if k == 1 else (many or word + 's')}"
 
 
 @lru_cache(maxsize=1)
@@ -195,19 +185,27 @@ def medium(G, name) -> str:
     for m in known:
         if fold(m) == wanted:
             return m
-    listed = _and(known) if known else "none (no tie has a 'platform' attribute)"
+    listed = join_and(known, "en")  # errors are in English, like Python's
     names = platform_names()
     found = names.get(wanted)
     if found is not None:  # a name or alias of lesson 3's table: is that platform in the network?
         for m in known:
             if names.get(fold(m), (None,))[0] == found[0]:
                 return m
-        raise PlatformNotFoundError(f"no tie in this network lives on {found[0]}; its media are: {listed}", name)
-    close = difflib.get_close_matches(wanted, [fold(m) for m in known], n=1, cutoff=0.6)
-    hint = f" Did you mean {next(m for m in known if fold(m) == close[0])!r}?" if close else ""
+        raise PlatformNotFoundError(
+            f"no tie in this network lives on {found[0]}; its media are: "
+            + (listed or "none (no tie has a 'platform' attribute)"),
+            name,
+        )
+    close = [
+        m for m in known if fold(m) in difflib.get_close_matches(wanted, [fold(m) for m in known], n=1, cutoff=0.6)
+    ]
     raise PlatformNotFoundError(
         f"{name!r} is not a medium of this network, nor a platform of the course's data; "
-        f"the media of this network are: {listed}.{hint}",
+        "the media of this network are: "
+        + (listed or "none (no tie has a 'platform' attribute)")
+        + "."
+        + (f" Did you mean {close[0]!r}?" if close else ""),
         name,
     )
 
@@ -363,7 +361,8 @@ def without_medium(G, platform) -> nx.Graph:
 class Removal:
     """What is left of a network without one medium (see :func:`removal_effect`).
 
-    ``str(removal)`` says it in a sentence or two.
+    Data only: :func:`smlessons.figures.multiplex.removal_text` says it in
+    a sentence or two, in the student's language.
     """
 
     medium: str
@@ -380,28 +379,6 @@ class Removal:
     def share_kept(self) -> float:
         """The share of ties kept, 0 to 1."""
         return self.ties_kept / self.ties if self.ties else 1.0
-
-    def __str__(self) -> str:
-        head = (
-            f"Without {self.medium}: {self.ties_kept:,} of {self.ties:,} ties kept ({self.share_kept:.0%}); "
-            f"{_plural(self.parts, 'connected part')} (before: {self.parts_before})."
-        )
-        if not self.cut_off:
-            return head + " Nobody is cut off from the rest."
-        text = f"{head} {_plural(len(self.cut_off), 'person', 'people')} cut off from the rest: {_some(self.cut_off)}."
-        if self.isolated:
-            many = f"{_plural(len(self.isolated), 'person', 'people')}: " if len(self.isolated) > _LISTED else ""
-            text += f" Left with no tie at all: {many}{_some(self.isolated)}."
-        return text
-
-
-_LISTED = 15  # a longer list of people is cut short: "1, 2, ... and 300 more"
-
-
-def _some(people) -> str:
-    if len(people) <= _LISTED:
-        return _and(people)
-    return f"{', '.join(map(str, people[: _LISTED - 3]))} and {len(people) - (_LISTED - 3)} more"
 
 
 def removal_effect(G, platform) -> Removal:
@@ -427,8 +404,9 @@ def removal_effect(G, platform) -> Removal:
     Examples
     --------
     >>> from smlessons.datasets import multiplex_class
-    >>> print(removal_effect(multiplex_class(), "TikTok"))
-    Without TikTok: 49 of 50 ties kept (98%); 1 connected part (before: 1). Nobody is cut off from the rest.
+    >>> r = removal_effect(multiplex_class(), "TikTok")
+    >>> r.ties_kept, r.ties, r.parts, r.cut_off
+    (49, 50, 1, ())
     """
     H = combined_ties(G)
     m = medium(H, platform)

@@ -24,6 +24,7 @@ _EXPORTS = {
     "STRATEGY_NAMES": "spread",
     "StrategyComparison": "spread",
     "TEMPLATE": "theme",
+    "cascade_text": "spread",
     "combinations_figure": "multiplex",
     "compare_feed": "spread",
     "compare_strategies": "spread",
@@ -43,6 +44,7 @@ _EXPORTS = {
     "reach_figure": "spread",
     "relative_luminance": "theme",
     "removal_figure": "multiplex",
+    "removal_text": "multiplex",
     "spread_figure": "spread",
     "tie_types_figure": "media",
 }
