@@ -91,3 +91,11 @@ def test_the_platform_labels_in_italian():
     assert [t.name for t in fig.data][0] == "Reciproco (entrambi accettano)"
     assert fig.layout.title.text == "Le piattaforme secondo il tipo di legame che creano"
     assert "Fonte: " in fig.data[0].hovertext[0]
+
+
+def test_a_course_networks_name_with_a_number_is_translated_until_renamed():
+    G = multiplex_class()
+    assert G.graph["name"] == "A synthetic class on 4 media"
+    assert draw_layers(G, language="it").layout.title.text.startswith("Una classe sintetica su 4 mezzi: ")
+    G.graph["name"] = "My class"
+    assert draw_layers(G, language="it").layout.title.text.startswith("My class: ")

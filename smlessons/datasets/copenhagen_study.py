@@ -250,10 +250,11 @@ def _layer_graph(rows, spec, either_way, attrs) -> nx.Graph:
     directed = spec["directed"] and not either_way
     G = nx.DiGraph() if directed else nx.Graph()
     if spec["directed"] == directed:
-        name = N_("Copenhagen Networks Study: {medium}").format(medium=spec["medium"])
+        template = N_("Copenhagen Networks Study: {medium}")
     else:
-        name = N_("Copenhagen Networks Study: {medium}, either way").format(medium=spec["medium"])
-    G.graph.update(name=name, medium=spec["medium"], **attrs)
+        template = N_("Copenhagen Networks Study: {medium}, either way")
+    name = template.format(medium=spec["medium"])
+    G.graph.update(name=name, name_message=(template, {"medium": spec["medium"]}), medium=spec["medium"], **attrs)
     for a, b, events in rows:
         if not spec["directed"]:
             G.add_edge(a, b)

@@ -182,8 +182,12 @@ def multiplex_class(n: int = 24, *, groups: int = 4, p_in: float = 0.7, media=ME
         chosen.append(name)
 
     G = networks.class_network(n, groups=groups, p_in=p_in, seed=seed)
+    template = N_("A synthetic class on {count} media")
     G.graph.update(
-        name=N_("A synthetic class on {count} media").format(count=len(chosen)), media=list(chosen), synthetic=True
+        name=template.format(count=len(chosen)),
+        name_message=(template, {"count": len(chosen)}),  # the name in other languages (figures.network.network_name)
+        media=list(chosen),
+        synthetic=True,
     )
     rng = np.random.default_rng([int(seed), _MEDIA_STREAM])
     profile = {m: PROFILES.get(m, _DEFAULT_PROFILE) for m in chosen}

@@ -87,9 +87,19 @@ _COLOUR_WORDS = {
 
 
 def network_name(G, t) -> str:
-    """The network's name (``G.graph["name"]``) in the language of `t`, a course network's name translated."""
+    """The network's name (``G.graph["name"]``) in the language of `t`, a course network's name translated.
+
+    A course network whose name has a number or a medium in it also keeps
+    ``G.graph["name_message"]``, ``(message, values)``: used while the name
+    is still the one the course gave it.
+    """
     name = G.graph.get("name")
-    return t.template(name) if isinstance(name, str) and name else t.gettext("A network")
+    if not isinstance(name, str) or not name:
+        return t.gettext("A network")
+    message = G.graph.get("name_message")
+    if isinstance(message, tuple) and len(message) == 2 and message[0].format(**message[1]) == name:
+        return t.gettext(message[0], **message[1])
+    return t.template(name)
 
 
 def _colour_values(G, H, color_by, seed, t):
