@@ -99,3 +99,13 @@ def test_a_course_networks_name_with_a_number_is_translated_until_renamed():
     assert draw_layers(G, language="it").layout.title.text.startswith("Una classe sintetica su 4 mezzi: ")
     G.graph["name"] = "My class"
     assert draw_layers(G, language="it").layout.title.text.startswith("My class: ")
+
+
+def test_the_audience_table_headers_follow_the_language(italian):
+    from smlessons.datasets import follow_network
+    from smlessons.engine.measures import audience_table
+
+    rows = audience_table(follow_network(), top=2)
+    assert repr(rows).splitlines()[0].split() == ["persona", "follower", "seguiti", "reciproci", "non", "ricambiati"]
+    assert rows._repr_markdown_().startswith("| persona | follower | seguiti | reciproci | non ricambiati |")
+    assert rows[0][0] == "Lea"  # the rows are data, in any language

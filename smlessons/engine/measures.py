@@ -29,6 +29,8 @@ from numbers import Real
 
 import networkx as nx
 
+from ..i18n import N_, translator
+
 __all__ = [
     "NetworkError",
     "EmptyNetworkError",
@@ -848,17 +850,25 @@ def reciprocity(G, who=None) -> float:
 
 class AudienceTable(list):
     """Rows ``(person, followers, following, mutual, not followed back)``,
-    shown as a table in a notebook (a list all the same)."""
+    shown as a table in a notebook (a list all the same).
 
-    columns = ("person", "followers", "following", "mutual", "not followed back")
+    The column headers are catalog messages, shown in the environment's
+    language (see :func:`smlessons.i18n.resolve_language`).
+    """
+
+    columns = (N_("person"), N_("followers"), N_("following"), N_("mutual"), N_("not followed back"))
+
+    def _headers(self) -> tuple:
+        t = translator()
+        return tuple(t.gettext(c) for c in self.columns)
 
     def _repr_markdown_(self) -> str:
-        head = "| " + " | ".join(self.columns) + " |"
+        head = "| " + " | ".join(self._headers()) + " |"
         rule = "|" + "|".join([":--"] + ["--:"] * (len(self.columns) - 1)) + "|"
         return "\n".join([head, rule] + ["| " + " | ".join(str(x) for x in row) + " |" for row in self])
 
     def __repr__(self) -> str:
-        rows = [self.columns] + [tuple(str(x) for x in row) for row in self]
+        rows = [self._headers()] + [tuple(str(x) for x in row) for row in self]
         widths = [max(len(r[i]) for r in rows) for i in range(len(self.columns))]
         lines = [
             "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in rows
