@@ -258,18 +258,18 @@ def _parse_platform(raw, i: int, sources: dict, fail) -> Platform:
         fail(f"platform {i}: field 'name' must be a non-empty string")
     where = f"platform {i} ({name!r})"
 
-    def bad(field: str, msg: str):
+    def fail_field(field: str, msg: str):
         fail(f"{where}: field {field!r} {msg}")
 
     check_fields(raw, PLATFORM_FIELDS, fail, where)
 
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        bad("aliases", "must be a list of non-empty strings")
+        fail_field("aliases", "must be a list of non-empty strings")
     for key in ("kind", "note"):
         value = raw.get(key, "")
         if not isinstance(value, str) or (key == "kind" and not value.strip()):
-            bad(key, "must be a non-empty string" if key == "kind" else "must be a string")
+            fail_field(key, "must be a non-empty string" if key == "kind" else "must be a string")
 
     as_of = raw["as_of"]
     try:
@@ -277,49 +277,49 @@ def _parse_platform(raw, i: int, sources: dict, fail) -> Platform:
     except ValueError:
         as_of_date = None
     if as_of_date is None:
-        bad("as_of", f"must be a date like '2024-12-31', not {as_of!r}")
+        fail_field("as_of", f"must be a date like '2024-12-31', not {as_of!r}")
 
     launched = raw["launched"]
     if not isinstance(launched, dict) or set(launched) != {"year", "what"}:
-        bad("launched", "must be an object with exactly 'year' and 'what'")
+        fail_field("launched", "must be an object with exactly 'year' and 'what'")
     year = launched["year"]
     if not isinstance(year, int) or isinstance(year, bool) or not 1970 <= year <= as_of_date.year:
-        bad("launched", f"year must be a whole number between 1970 and the as_of year, not {year!r}")
+        fail_field("launched", f"year must be a whole number between 1970 and the as_of year, not {year!r}")
     if not isinstance(launched["what"], str) or not launched["what"].strip():
-        bad("launched", "needs 'what': a sentence saying what the year refers to")
+        fail_field("launched", "needs 'what': a sentence saying what the year refers to")
 
     lists = {}
     for key, vocabulary in (("formats", FORMATS), ("ties", TIES), ("patterns", PATTERNS)):
         values = raw[key]
         if not isinstance(values, list) or not values:
-            bad(key, "must be a non-empty list")
+            fail_field(key, "must be a non-empty list")
         for v in values:
             if v not in vocabulary:
-                bad(key, f"has {v!r}, which is not one of {', '.join(vocabulary)}")
+                fail_field(key, f"has {v!r}, which is not one of {', '.join(vocabulary)}")
         if len(set(values)) != len(values):
-            bad(key, "lists a value twice")
+            fail_field(key, "lists a value twice")
         lists[key] = tuple(values)
     if "none" in lists["ties"] and len(lists["ties"]) > 1:
-        bad("ties", "cannot list 'none' together with other ties")
+        fail_field("ties", "cannot list 'none' together with other ties")
 
     source = raw["source"]
     if not isinstance(source, dict):
-        bad("source", "must map each fact to a source key or a list of keys")
+        fail_field("source", "must map each fact to a source key or a list of keys")
     keys: dict[str, tuple[str, ...]] = {}
     for fact in FACT_FIELDS:
         if fact not in source:
-            bad("source", f"has no source for {fact!r} (every fact needs one)")
+            fail_field("source", f"has no source for {fact!r} (every fact needs one)")
         ks = source[fact]
         ks = [ks] if isinstance(ks, str) else ks
         if not isinstance(ks, list) or not ks:
-            bad("source", f"for {fact!r} must be a source key or a non-empty list of keys")
+            fail_field("source", f"for {fact!r} must be a source key or a non-empty list of keys")
         for k in ks:
             if k not in sources:
-                bad("source", f"for {fact!r} is {k!r}, which is not a key of 'sources'")
+                fail_field("source", f"for {fact!r} is {k!r}, which is not a key of 'sources'")
         keys[fact] = tuple(ks)
     extra = sorted(set(source) - set(FACT_FIELDS))
     if extra:
-        bad("source", f"names {extra[0]!r}, which is not a fact (facts are {', '.join(FACT_FIELDS)})")
+        fail_field("source", f"names {extra[0]!r}, which is not a fact (facts are {', '.join(FACT_FIELDS)})")
 
     used = {k for ks in keys.values() for k in ks}
     return Platform(
