@@ -109,3 +109,14 @@ def test_the_audience_table_headers_follow_the_language(italian):
     assert repr(rows).splitlines()[0].split() == ["persona", "follower", "seguiti", "reciproci", "non", "ricambiati"]
     assert rows._repr_markdown_().startswith("| persona | follower | seguiti | reciproci | non ricambiati |")
     assert rows[0][0] == "Lea"  # the rows are data, in any language
+
+
+def test_a_feed_comparison_names_its_seeding_in_italian():
+    from smlessons.figures import compare_feed
+
+    G = nx.karate_club_graph()
+    c = compare_feed(G, "degree", 0.1, (0, 1), runs=3, k=2, language="it")
+    assert c.seeds == "2 scelti con 'degree'"
+    assert str(c).startswith("3 simulazioni ciascuno, seed: 2 scelti con 'degree', p = 0.1 lungo i legami")
+    assert "il feed mostra ogni post a 1" in str(c)
+    assert compare_feed(G, "degree", 0.1, (0,), runs=3, k=2, language="en").seeds == "2 by 'degree'"

@@ -191,7 +191,7 @@ class CompactNetwork:
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
-        extra = f", weights from {self.weight!r}" if self.weight is not None else ""
+        extra = f", weight={self.weight!r}" if self.weight is not None else ""
         return f"<CompactNetwork: {self.n} people, {self.ties} ties, {kind}{extra}>"
 
     def out_degree(self) -> np.ndarray:
@@ -428,10 +428,10 @@ def _edge_values(net: CompactNetwork, values, name: str, *, low=0.0, high=1.0, w
         i = int(np.flatnonzero(outside)[0])
         u = int(np.searchsorted(net.indptr, i, side="right")) - 1
         v = int(net.indices[i])
-        bounds = f"in [{low:g}, {high:g}]" if np.isfinite(high) else f"at least {low:g} (and finite)"
         raise ValueError(
-            f"{name} must be a {what} {bounds}; the tie from {net.labels[u]!r} to {net.labels[v]!r} "
-            f"has {float(arr[i])!r}"
+            f"{name} must be a {what} "
+            + (f"in [{low:g}, {high:g}]" if np.isfinite(high) else f"at least {low:g} (and finite)")
+            + f"; the tie from {net.labels[u]!r} to {net.labels[v]!r} has {float(arr[i])!r}"
         )
     return arr
 

@@ -671,7 +671,7 @@ def compare_feed(
         for f, gen in zip(feeds, gens)
     }
     if isinstance(seeds, str) and strategy_name(seeds) in STRATEGIES:
-        who = f"{k} by {strategy_name(seeds)!r}"
+        who = translator(language).gettext("{count} by {strategy}", count=k, strategy=repr(strategy_name(seeds)))
     else:
         who = ", ".join(map(str, [seeds] if isinstance(seeds, str) or not hasattr(seeds, "__iter__") else seeds))
     return FeedComparison(
