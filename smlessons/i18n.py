@@ -63,6 +63,8 @@ __all__ = [
     "NP_",
     "SUPPORTED",
     "Translator",
+    "join_and",
+    "join_or",
     "resolve_language",
     "translator",
 ]
@@ -235,3 +237,39 @@ def translator(language: str | None = None) -> Translator:
 @cache
 def _translator(code: str) -> Translator:
     return Translator(code)
+
+
+def _join(items, last: str, language: str | None) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return translator(language).gettext(last, items=", ".join(items[:-1]), last=items[-1])
+
+
+def join_and(items, language: str | None = None) -> str:
+    """The items in words, in `language` (default: the environment's): ``"a, b and c"``.
+
+    One item is itself; no item is the empty string (the caller says what
+    "nobody" or "nothing" is).
+
+    Examples
+    --------
+    >>> join_and(["Ana", "Ben", "Carla"], "en"), join_and(["Ana", "Ben"], "it")
+    ('Ana, Ben and Carla', 'Ana e Ben')
+    >>> join_and(["Ana"], "en"), join_and([], "en")
+    ('Ana', '')
+    """
+    return _join(items, N_("{items} and {last}"), language)
+
+
+def join_or(items, language: str | None = None) -> str:
+    """Like :func:`join_and`, for alternatives: ``"a, b or c"`` (``"a, b o c"`` in Italian).
+
+    Examples
+    --------
+    >>> join_or(["Instagram", "TikTok", "WhatsApp"], "en"), join_or(["Instagram", "TikTok"], "it")
+    ('Instagram, TikTok or WhatsApp', 'Instagram o TikTok')
+    >>> join_or([], "en")
+    ''
+    """
+    return _join(items, N_("{items} or {last}"), language)

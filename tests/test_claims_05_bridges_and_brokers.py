@@ -10,7 +10,6 @@ from claims import cell_text
 from smlessons.datasets.networks import class_network, follow_network, karate_club
 from smlessons.engine.measures import (
     audience,
-    audience_table,
     bridges,
     central_people,
     communities,
@@ -24,6 +23,7 @@ from smlessons.engine.measures import (
     reciprocity,
 )
 from smlessons.exercises import question
+from smlessons.figures.tables import audience_table
 
 NB = "05-bridges-and-brokers"
 

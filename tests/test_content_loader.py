@@ -28,6 +28,7 @@ SHIPPED = [
     *[(p, kind_of(p)) for p in sorted((ROOT / "instructors" / "source").glob("*/*.json"))],
     (DATA_DIR / "platforms.json", "platforms"),
     (DATA_DIR / "campaign.json", "campaign"),
+    (DATA_DIR / "campaign_it.json", "campaign"),
     (DATA_DIR / "copenhagen" / "about.json", "copenhagen"),
 ]
 

@@ -36,6 +36,7 @@ from smlessons.engine.diffusion import (
     run_many_feed,
 )
 from smlessons.engine.measures import EmptyNetworkError, PersonNotFoundError
+from smlessons.figures.spread import cascade_text
 
 # ---------------------------------------------------------------------------
 # Plain-Python references
@@ -370,13 +371,18 @@ def test_cascade_result():
     assert c.seeds == ["c"] and c.size == 5 and c.fraction == 1.0 and c.duration == 2
     assert c.reach_over_time().tolist() == [1, 3, 5]
     assert c.when() == {"a": 2, "b": 1, "c": 0, "d": 1, "e": 2}
-    assert repr(c) == "<Cascade (independent_cascade): reached 5 of 5 people (100%) in 2 steps>"
+    assert repr(c) == "Cascade(model='independent_cascade', size=5, n=5, duration=2)"  # data, not words
+    assert cascade_text(c) == "reached 5 of 5 people (100%) in 2 steps"
 
 
 def test_cascade_text_says_one_step_and_no_step_in_words():
     G = nx.path_graph(["a", "b", "c"])
-    assert repr(independent_cascade(G, ["b"], 1.0)).endswith("reached 3 of 3 people (100%) in 1 step>")
-    assert repr(independent_cascade(G, ["a"], 0.0)).endswith("(33%), no further than the seeds>")
+    assert cascade_text(independent_cascade(G, ["b"], 1.0)) == "reached 3 of 3 people (100%) in 1 step"
+    assert cascade_text(independent_cascade(G, ["a"], 0.0)).endswith("(33%), no further than the seeds")
+    assert cascade_text(independent_cascade(G, ["a"], 0.0), "it") == (
+        "ha raggiunto 1 persona su 3 (33%), senza andare oltre i seed"
+    )
+    assert cascade_text(independent_cascade(G, ["b"], 1.0), "it").endswith("in 1 passo")
 
 
 # ---------------------------------------------------------------------------
@@ -800,7 +806,8 @@ def test_feed_exact_cases():
     D.add_node("c")
     d = feed_cascade(D, "a", 0.0, feed=5, feed_p=1.0, rng=0)
     assert d.when() == {"a": 0, "b": 2, "c": 1}
-    assert repr(d) == "<Cascade (feed_cascade): reached 3 of 3 people (100%) in 2 steps, 2 through the feed>"
+    assert repr(d) == "FeedCascade(model='feed_cascade', size=3, n=3, duration=2, through_feed=2)"
+    assert cascade_text(d) == "reached 3 of 3 people (100%) in 2 steps, 2 through the feed"
 
 
 def test_run_many_feed_is_reproducible_and_counts_the_feed():

@@ -175,7 +175,7 @@ def test_no_colour_is_written_outside_the_theme():
     assert not WRITTEN_COLOUR.search('color="rgba(0, 0, 0, 0)"  # see issue #12')
     package = Path(figures.__file__).resolve().parents[1]
     files = [*package.glob("figures/*.py"), package / "exercises" / "campaign.py"]
-    assert len(files) == 8
+    assert len(files) == 9
     found = [
         f"{path.name}:{n}: {line.strip()}"
         for path in files

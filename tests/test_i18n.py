@@ -195,6 +195,10 @@ ITEMS = [
 BINS = ["Medium", "Network"]
 
 
+#: English words Italian uses as they are (the Italian glossary keeps them too).
+LOANWORDS = {"notebook", "video", "feed", "seed", "broker", "betweenness", "reach", "post", "follow"}
+
+
 def english_words(text: str) -> set[str]:
     """The words of the English msgids that appear in `text` (for "no English left" checks)."""
     vocabulary = set()
@@ -202,6 +206,7 @@ def english_words(text: str) -> set[str]:
         for m in msgid if isinstance(msgid, tuple) else (msgid,):
             vocabulary |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m))}
     vocabulary -= {"escape", "space", "notebook"}  # key names in the Italian help ("Esc"); "notebook" is Italian too
+    vocabulary -= LOANWORDS
     return {w for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", text)) if w.lower() in vocabulary}
 
 
@@ -429,8 +434,9 @@ CODE_LIKE = re.compile(r"^[-_.#:\[\]=\"a-z0-9()> ,*]*$")
 
 
 def english_ui_words() -> set[str]:
+    """The words of the board's own messages (those the browser shows), not of every message of the package."""
     words = set()
-    for msgid in extracted():
+    for msgid in [*BROWSER_TEXTS.values(), *BROWSER_PLURALS.values()]:
         for m in msgid if isinstance(msgid, tuple) else (msgid,):
             words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", PLACEHOLDER.sub("", m))}
     return words

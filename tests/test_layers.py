@@ -44,15 +44,7 @@ ENGINE_OWN = {"smlessons.engine"}
 
 #: Findings left to other branches of issue 11 (text helpers moving to
 #: smlessons.i18n, sentences leaving the engine, one JSON Schema loader).
-KNOWN = {
-    # text helpers, moving to smlessons.i18n
-    "smlessons.datasets.multiplex: (a) imports the private smlessons.engine.multilayer._and",
-    "smlessons.figures.multiplex: (a) imports the private smlessons.engine.multilayer._plural",
-    "smlessons.figures.spread: (a) reads the private smlessons.engine.diffusion._steps_text",
-    # a sentence of the engine ("e.g. 'WhatsApp'"), leaving the engine
-    "smlessons.engine.multilayer: (d) the engine names 'WhatsApp'",
-    # lesson 3's table validated with the exercises' JSON checks, to be replaced by one JSON Schema loader
-}
+KNOWN: set[str] = set()
 
 
 def module_names() -> dict[str, Path]:

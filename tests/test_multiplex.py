@@ -42,6 +42,7 @@ from smlessons.figures.multiplex import (
     medium_colours,
     overlap_figure,
     removal_figure,
+    removal_text,
 )
 
 
@@ -240,7 +241,7 @@ def test_the_engine_knows_only_the_networks_names_and_the_aliases_it_is_given():
 
 
 def test_a_medium_must_be_named_by_a_string():
-    with pytest.raises(TypeError, match="a medium is named by a string, e.g. 'WhatsApp', not int"):
+    with pytest.raises(TypeError, match="a medium is named by a string, not int"):
         medium(small(), 3)
 
 
@@ -315,20 +316,32 @@ def test_removal_effect_counts_ties_parts_and_who_is_cut_off():
         cut_off=("c", "d", "e", "f"), isolated=(),
     )  # fmt: skip
     assert r.share_kept == 0.6
-    assert str(r) == (
+    assert removal_text(r) == (
         "Without Instagram: 3 of 5 ties kept (60%); 3 connected parts (before: 1). "
         "4 people cut off from the rest: c, d, e and f."
     )
     w = removal_effect(chain(), "WhatsApp")
     assert w.cut_off == ("a",) and w.isolated == ("a",)
-    assert str(w).endswith("1 person cut off from the rest: a. Left with no tie at all: a.")
+    assert removal_text(w).endswith("1 person cut off from the rest: a. Left with no tie at all: a.")
+
+
+def test_a_removal_is_data_and_its_words_follow_the_language(monkeypatch):
+    r = removal_effect(chain(), "WhatsApp")
+    assert str(r) == repr(r) and repr(r).startswith("Removal(medium='WhatsApp', people=6, ties=5, ")
+    assert removal_text(r, "it") == (
+        "Senza WhatsApp: restano 4 legami su 5 (80%); 2 parti connesse (prima: 1). "
+        "1 persona tagliata fuori dal resto: a. Senza più nessun legame: a."
+    )
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    assert removal_text(r).startswith("Senza WhatsApp: restano 4 legami su 5")
+    assert removal_text(r, "en").startswith("Without WhatsApp: 4 of 5 ties kept")
 
 
 def test_nobody_cut_off_says_so():
     r = removal_effect(small(), "TikTok")
     assert r.cut_off == () and r.ties_kept == 4
     assert (
-        str(r)
+        removal_text(r)
         == "Without TikTok: 4 of 4 ties kept (100%); 1 connected part (before: 1). Nobody is cut off from the rest."
     )
 
@@ -582,10 +595,10 @@ def test_a_long_list_of_people_cut_off_is_cut_short():
     G = nx.Graph()
     G.add_edges_from((0, k, {"platform": "A"}) for k in range(1, 21))
     G.add_edge(0, 21, platform="B")
-    text = str(removal_effect(G, "A"))
+    text = removal_text(removal_effect(G, "A"))
     assert "20 people cut off from the rest: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 8 more." in text
     assert "Left with no tie at all: 20 people: 1, 2, 3" in text and "and 8 more." in text
-    short = str(removal_effect(multiplex_class(), "Instagram"))
+    short = removal_text(removal_effect(multiplex_class(), "Instagram"))
     assert short.endswith("Sami, Uma, Vera and Xavi.")  # 12 people: all named
 
 
@@ -601,7 +614,7 @@ def test_large_counts_get_thousands_separators():
     G.add_edges_from((k, k + 1, {"platform": "A"}) for k in range(1200))
     G.add_edges_from((k, k + 2, {"platform": "B"}) for k in range(0, 1198, 2))
     r = removal_effect(G, "B")
-    assert str(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
+    assert removal_text(r).startswith(f"Without B: 1,200 of {G.number_of_edges():,} ties kept")
     assert "1,200 of 1,799" in removal_figure(G).data[0].text
 
 

@@ -40,6 +40,7 @@ from smlessons.engine.measures import (
 )
 from smlessons.figures import network as network_figures
 from smlessons.figures import placement as figure_layout
+from smlessons.figures import tables
 from smlessons.figures.network import draw_network
 from smlessons.figures.placement import edge_coordinates, layout
 
@@ -631,7 +632,7 @@ def test_an_undirected_network_is_all_mutual_ties():
     assert measures.reciprocity(G) == 1.0
     assert measures.followers(G, "Uma") == measures.following(G, "Uma") == neighbours(G, "Uma")
     assert measures.audience(G, "Pia") == degree(G, "Pia")
-    rows = measures.audience_table(G)
+    rows = tables.audience_table(G)
     assert all(r[1] == r[2] == r[3] and r[4] == 0 for r in rows)
 
 
@@ -648,14 +649,14 @@ def test_reciprocity_needs_follows():
 
 def test_audience_table_sorts_by_audience_and_shows_as_a_table():
     F = networks.follow_network()
-    rows = measures.audience_table(F)
+    rows = tables.audience_table(F)
     assert [r[0] for r in rows][:2] == ["Lea", "Diego"]
     assert [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True)
     for p, ins, outs, mutual, one_way in rows:
         assert ins == measures.audience(F, p) == F.in_degree(p)
         assert outs == F.out_degree(p)
         assert mutual == len(measures.mutual_ties(F, p)) and one_way == ins - mutual
-    assert len(measures.audience_table(F, top=3)) == 3
+    assert len(tables.audience_table(F, top=3)) == 3
     md = rows._repr_markdown_()
     assert md.splitlines()[0] == "| person | followers | following | mutual | not followed back |"
     assert "| Lea | 10 | 1 | 1 | 9 |" in md
@@ -669,7 +670,7 @@ def test_audience_table_sorts_by_audience_and_shows_as_a_table():
         "back",
     ]
     with pytest.raises(ValueError, match="top must be a positive integer"):
-        measures.audience_table(F, top=0)
+        tables.audience_table(F, top=0)
 
 
 def test_the_undirected_measures_forget_the_arrows():
@@ -746,9 +747,9 @@ def test_the_check_finds_a_tie_under_a_person_and_a_covered_name():
     fig = draw_network(G, pos=pos)
     found = figure_geometry.problems(fig)
     assert len(found["tie under a person"]) == 1
-    assert layout_problems(G, pos)["tie under a person"] == 1
+    assert layout_problems(G, pos)["ties_under_people"] == 1
     # and a clean layout passes
-    assert layout_problems(G, {"a": (-1, 1), "b": (1, 1), "c": (-1, -1), "d": (1, -1)})["tie under a person"] == 0
+    assert layout_problems(G, {"a": (-1, 1), "b": (1, 1), "c": (-1, -1), "d": (1, -1)})["ties_under_people"] == 0
 
 
 def test_a_name_crossed_by_a_tie_is_found():
@@ -780,9 +781,9 @@ def test_layouts_are_tidy_for_the_course_networks_and_the_same_every_time():
     for G in (class_network(), karate_club(), multiplex_class(), _copenhagen_ego()):
         pos = layout(G)
         assert layout_problems(G, pos) == {
-            "tie under a person": 0,
-            "people overlapping": 0,
-            "no free place for a name": 0,
+            "ties_under_people": 0,
+            "people_overlapping": 0,
+            "names_without_place": 0,
         }
         again = layout(G)
         assert all(np.array_equal(pos[p], again[p]) for p in pos)

@@ -33,7 +33,10 @@ Exempt:
   ``npgettext`` (``t.gettext(...)``, ``translator(lang).gettext(...)``).
 
 Not scanned: ``smlessons/instructor/`` (the teacher's tools: command line,
-grader, reports, course template), which speaks English by design.
+grader, reports, course template), which speaks English by design; and the
+data files' validation (``smlessons/content/loader.py`` and ``checks.py``),
+whose messages are for whoever edits a data file (the course's authors, an
+instructor writing a bank), in English like the instructor's tools.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ import smlessons
 
 PKG = Path(smlessons.__file__).parent
 #: Folders of the package that are not scanned (see the module's docstring).
-NOT_SCANNED = ("instructor",)
+NOT_SCANNED = ("instructor", "content/loader.py", "content/checks.py")
 MARKERS = {"N_", "NP_", "gettext", "ngettext", "pgettext", "npgettext"}
 #: Callables whose arguments are messages for programmers: a validator's callback that raises
 #: (``fail``, ``fail_here``...).
@@ -126,7 +129,10 @@ def findings(source: str, filename: str = "<source>") -> list[tuple[int, str]]:
 
 
 def scanned_files() -> list[Path]:
-    return [p for p in sorted(PKG.rglob("*.py")) if not set(p.relative_to(PKG).parts[:-1]) & set(NOT_SCANNED)]
+    def scanned(rel: str) -> bool:
+        return not any(rel == n or rel.startswith(n + "/") for n in NOT_SCANNED)
+
+    return [p for p in sorted(PKG.rglob("*.py")) if scanned(p.relative_to(PKG).as_posix())]
 
 
 def report(paths) -> dict[str, list[tuple[int, str]]]:

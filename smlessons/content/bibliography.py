@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..i18n import N_, translator
 from . import CONTENT_DIR
 
 __all__ = [
@@ -68,14 +69,33 @@ _FIELDS = {
     "id", "type", "author", "editor", "issued", "title", "container-title", "volume", "issue", "page", "publisher",
     "edition", "genre", "note", "DOI", "URL", "language", "custom",
 }  # fmt: skip
-_MONTHS = {
-    "en": "January February March April May June July August September October November December".split(),
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre".split(),
-}
+# The words a reference is written with, as catalog messages (see smlessons.i18n).
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 _WORDS = {
-    "en": {"n.d.": "n.d.", "In": "In", "Ed.": "Ed.", "et al.": "et al."},
-    "it": {"n.d.": "s.d.", "In": "In", "Ed.": "a cura di", "et al.": "et al."},
+    "n.d.": N_("n.d."),  # no date
+    "In": N_("In"),  # a chapter in a book
+    "Ed.": N_("Ed."),  # the editor of a book
+    "et al.": N_("et al."),
 }
+_LANGUAGES = ("en", "it")
+
+
+def _words(language: str) -> dict:
+    t = translator(language)
+    return {k: t.gettext(v) for k, v in _WORDS.items()}
 
 
 class BibliographyError(ValueError):
@@ -229,10 +249,10 @@ def _names(names: list) -> str:
 
 def _date(entry: dict, language: str) -> str:
     if "issued" not in entry:
-        return _WORDS[language]["n.d."]
+        return _words(language)["n.d."]
     parts = entry["issued"]["date-parts"][0]
     if len(parts) == 3 and entry["type"] == "post-weblog":
-        month = _MONTHS[language][parts[1] - 1]
+        month = translator(language).gettext(_MONTHS[parts[1] - 1])
         return f"{parts[0]}, {month} {parts[2]}" if language == "en" else f"{parts[0]}, {parts[2]} {month}"
     return str(parts[0])
 
@@ -282,8 +302,8 @@ def reference(key: str, language: str = "en", *, markdown: bool = False, note: s
     ...
     smlessons.content.bibliography.BibliographyError: 'nobody-2000' is not a key of the bibliography (smlessons/content/bibliography.json)
     """
-    if language not in _WORDS:
-        raise ValueError(f"language must be one of {', '.join(_WORDS)}, got {language!r}")
+    if language not in _LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(_LANGUAGES)}, got {language!r}")
     entry = _entry(key, path)
     kind = entry["type"]
     if kind == "document":
@@ -296,7 +316,7 @@ def reference(key: str, language: str = "en", *, markdown: bool = False, note: s
     def it(text: str) -> str:
         return f"*{text}*" if markdown else text
 
-    words = _WORDS[language]
+    words = _words(language)
     if "author" in entry:
         who = _names(entry["author"])
     else:
@@ -359,7 +379,7 @@ def cite(key: str, language: str = "en", *, path=None) -> str:
     elif len(short) == 2:
         who = f"{short[0]} & {short[1]}"
     else:
-        who = f"{short[0]} {_WORDS[language]['et al.']}"
+        who = f"{short[0]} {_words(language)['et al.']}"
     year = _date(entry, language).split(",")[0]
     return f"{who} ({year})"
 

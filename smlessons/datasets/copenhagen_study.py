@@ -38,6 +38,7 @@ import networkx as nx
 from ..content import DATA_DIR as CONTENT_DATA
 from ..content.bibliography import load_bibliography, reference, resolve_sources
 from ..content.loader import DataFileError, load
+from ..i18n import N_
 
 __all__ = ["LAYERS", "MEDIA", "DATA_DIR", "CopenhagenDataError", "UnknownLayerError", "about", "copenhagen", "citation"]
 
@@ -263,8 +264,12 @@ def copenhagen(layer=None, *, either_way: bool = False, folder=None) -> nx.Graph
 def _layer_graph(rows, spec, either_way, attrs) -> nx.Graph:
     directed = spec["directed"] and not either_way
     G = nx.DiGraph() if directed else nx.Graph()
-    how = "" if spec["directed"] == directed else ", either way"
-    G.graph.update(name=f"Copenhagen Networks Study: {spec['medium']}{how}", medium=spec["medium"], **attrs)
+    if spec["directed"] == directed:
+        template = N_("Copenhagen Networks Study: {medium}")
+    else:
+        template = N_("Copenhagen Networks Study: {medium}, either way")
+    name = template.format(medium=spec["medium"])
+    G.graph.update(name=name, name_message=(template, {"medium": spec["medium"]}), medium=spec["medium"], **attrs)
     for a, b, events in rows:
         if not spec["directed"]:
             G.add_edge(a, b)

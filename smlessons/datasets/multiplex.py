@@ -27,7 +27,8 @@ from ..engine.measures import (
     fold,
     sort_key,
 )
-from ..engine.multilayer import _and, layer_ties, one_best_medium, piece_sizes
+from ..engine.multilayer import layer_ties, one_best_medium, piece_sizes
+from ..i18n import N_, join_and
 from . import networks
 from .platforms import platform_names
 
@@ -168,21 +169,29 @@ def multiplex_class(n: int = 24, *, groups: int = 4, p_in: float = 0.7, media=ME
         found = names.get(fold(m))
         if found is None:
             close = difflib.get_close_matches(fold(m), list(names), n=1, cutoff=0.6)
-            hint = f" Did you mean {names[close[0]][0]!r}?" if close else ""
-            known = _and(sorted({name for name, _ in names.values()}, key=str.casefold))
-            raise ValueError(f"{m!r} is not in the platform table of lesson 3 (it has {known}).{hint}")
+            known = join_and(sorted({name for name, _ in names.values()}, key=str.casefold), "en")
+            raise ValueError(
+                f"{m!r} is not in the platform table of lesson 3 (it has {known})."
+                + (f" Did you mean {names[close[0]][0]!r}?" if close else "")
+            )
         name, makes_ties = found
         if not makes_ties:
             raise ValueError(
                 f"{name} creates no ties between people (lesson 3), so no tie can live on it; "
-                f"choose media with ties, e.g. {_and(MEDIA)}"
+                f"choose media with ties, e.g. {join_and(MEDIA, 'en')}"
             )
         if name in chosen:
             raise ValueError(f"media names {name} twice")
         chosen.append(name)
 
     G = networks.class_network(n, groups=groups, p_in=p_in, seed=seed)
-    G.graph.update(name=f"A synthetic class on {len(chosen)} media", media=list(chosen), synthetic=True)
+    template = N_("A synthetic class on {count} media")
+    G.graph.update(
+        name=template.format(count=len(chosen)),
+        name_message=(template, {"count": len(chosen)}),  # the name in other languages (figures.network.network_name)
+        media=list(chosen),
+        synthetic=True,
+    )
     rng = np.random.default_rng([int(seed), _MEDIA_STREAM])
     profile = {m: PROFILES.get(m, _DEFAULT_PROFILE) for m in chosen}
     people = list(G)
@@ -210,7 +219,7 @@ def multiplex_class(n: int = 24, *, groups: int = 4, p_in: float = 0.7, media=ME
 #: The exercise id the students' media are drawn under (see :func:`smlessons.variants.rng`).
 STUDENT_MULTIPLEX_ID = "student-multiplex"
 #: The name of every student's multiplex network (``graph["name"]``, shown in figure titles): it says it is invented.
-STUDENT_MULTIPLEX_NAME = "Your practice network on four media (invented)"
+STUDENT_MULTIPLEX_NAME = N_("Your practice network on four media (invented)")
 _STUDENT_TRIES = 400
 
 

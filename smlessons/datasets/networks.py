@@ -25,6 +25,7 @@ import numpy as np
 
 from ..content.bibliography import reference
 from ..engine.measures import EmptyNetworkError, sort_key, sorted_nodes, tie_key
+from ..i18n import N_
 from ..variants import below, draw
 
 __all__ = [
@@ -146,7 +147,7 @@ def karate_club() -> nx.Graph:
     ('Mr. Hi', 'Officer')
     """
     G = nx.karate_club_graph()
-    G.graph.update(name="Zachary's karate club", source=ZACHARY_1977, synthetic=False)
+    G.graph.update(name=N_("Zachary's karate club"), source=ZACHARY_1977, synthetic=False)
     return G
 
 
@@ -216,7 +217,7 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
         start += size
     group_of = {p: g + 1 for g, ms in enumerate(members) for p in ms}
 
-    G = nx.Graph(name="A synthetic class network", synthetic=True, seed=int(seed))
+    G = nx.Graph(name=N_("A synthetic class network"), synthetic=True, seed=int(seed))
     G.add_nodes_from((p, {"group": group_of[p]}) for p in names)
     for ms in members:
         for i, u in enumerate(ms):
@@ -247,7 +248,7 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
 #: The exercise id the student networks are drawn under (see :func:`smlessons.variants.rng`).
 STUDENT_NETWORK_ID = "student-network"
 #: The name of every student's network (``graph["name"]``, shown in figure titles): it says the network is invented.
-STUDENT_NETWORK_NAME = "Your practice network (invented)"
+STUDENT_NETWORK_NAME = N_("Your practice network (invented)")
 
 _STUDENT_TRIES = 400  # drafts tried before giving up (about 3 are needed on average)
 _STUDENT_P_IN = 0.6  # chance that two people of the same group are friends
@@ -536,7 +537,7 @@ def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
     """
     synthetic = follows is None
     pairs = FOLLOWS if synthetic else follows
-    F = nx.DiGraph(name=name or ("A synthetic follow network" if synthetic else "A follow network"))
+    F = nx.DiGraph(name=name or (N_("A synthetic follow network") if synthetic else N_("A follow network")))
     if synthetic:
         F.graph["synthetic"] = True
     for k, pair in enumerate(pairs):

@@ -43,6 +43,7 @@ from ..content.bibliography import resolve_sources
 from ..content.loader import DataFileError, load, schema, validate
 from ..engine.measures import MessageKeyError, fold
 from ..engine.multilayer import medium
+from ..i18n import N_
 
 __all__ = [
     "PLATFORMS_FILE",
@@ -71,16 +72,18 @@ TIES = tuple(schema("platforms")["$defs"]["tie"]["enum"])
 #: Communication patterns.
 PATTERNS = tuple(schema("platforms")["$defs"]["pattern"]["enum"])
 
+#: The kinds of tie and the patterns in words, in English: show them with
+#: ``translator(language).gettext(TIE_LABELS[tie])``.
 TIE_LABELS = {
-    "mutual": "Mutual (both agree)",
-    "follow": "One-way (follow)",
-    "group": "Group membership",
-    "none": "No ties between people",
+    "mutual": N_("Mutual (both agree)"),
+    "follow": N_("One-way (follow)"),
+    "group": N_("Group membership"),
+    "none": N_("No ties between people"),
 }
 PATTERN_LABELS = {
-    "one-to-one": "One-to-one",
-    "one-to-many": "One-to-many",
-    "many-to-many": "Many-to-many",
+    "one-to-one": N_("One-to-one"),
+    "one-to-many": N_("One-to-many"),
+    "many-to-many": N_("Many-to-many"),
 }
 
 # The facts every platform must source.

@@ -187,7 +187,7 @@ class CompactNetwork:
 
     def __repr__(self) -> str:
         kind = "directed" if self.directed else "undirected"
-        extra = f", weights from {self.weight!r}" if self.weight is not None else ""
+        extra = f", weight={self.weight!r}" if self.weight is not None else ""
         return f"<CompactNetwork: {self.n} people, {self.ties} ties, {kind}{extra}>"
 
     def out_degree(self) -> np.ndarray:
@@ -256,7 +256,10 @@ def compact(graph, *, weight: str | None = None) -> CompactNetwork:
     """
     if isinstance(graph, CompactNetwork):
         if weight is not None and weight != graph.weight:
-            raise ValueError(_weight_mismatch(graph, weight))
+            raise ValueError(
+                f"this compact form holds {'no per-tie weights' if graph.weight is None else f'weights from {graph.weight!r}'}, not {weight!r}: "
+                f"build it with compact(graph, weight={weight!r})"
+            )
         return graph
     if not isinstance(graph, nx.Graph):
         raise TypeError(f"expected a networkx graph or a CompactNetwork, not {type(graph).__name__}")
@@ -331,11 +334,6 @@ def _read_weights(graph, rows, labels, weight, total) -> np.ndarray:
     return weights
 
 
-def _weight_mismatch(net: CompactNetwork, weight) -> str:
-    held = f"weights from {net.weight!r}" if net.weight is not None else "no per-tie weights"
-    return f"this compact form holds {held}, not {weight!r}: build it with compact(graph, weight={weight!r})"
-
-
 def _as_compact(graph, *, directed=None, values=None) -> CompactNetwork:
     """The compact form, keeping the edge attribute `values` names (if a str)."""
     net = compact(graph, weight=values if isinstance(values, str) else None)
@@ -382,32 +380,36 @@ def _edge_values(net: CompactNetwork, values, name: str, *, low=0.0, high=1.0, w
     """Per-tie values from an attribute name or an array aligned with ``net.indices``."""
     if isinstance(values, str):
         if net.weight != values:
-            raise ValueError(_weight_mismatch(net, values))
+            raise ValueError(
+                f"this compact form holds {'no per-tie weights' if net.weight is None else f'weights from {net.weight!r}'}, not {values!r}: "
+                f"build it with compact(graph, weight={values!r})"
+            )
         arr = net.weights
     else:
         arr = np.asarray(values, dtype=np.float64)
         if arr.ndim != 1 or len(arr) != net.entries:
             got = f"shape {arr.shape}" if arr.ndim != 1 else f"{len(arr)} values"
-            if not net.directed and arr.ndim == 1 and 2 * len(arr) == net.entries:
-                why = (
+            halved = not net.directed and arr.ndim == 1 and 2 * len(arr) == net.entries
+            raise ValueError(
+                f"{name} has {got}, "
+                + (
                     f"one per tie, but this undirected network stores each of its {net.ties} ties in both "
                     f"directions ({net.entries} entries)"
+                    if halved
+                    else f"but the network stores {net.entries} {'directed ' if net.directed else ''}ties"
                 )
-            else:
-                why = f"but the network stores {net.entries} {'directed ' if net.directed else ''}ties"
-            raise ValueError(
-                f"{name} has {got}, {why}: give one value per entry of the compact form "
-                f"(aligned with net.indices), a number, or an edge attribute name"
+                + ": give one value per entry of the compact form "
+                "(aligned with net.indices), a number, or an edge attribute name"
             )
     outside = ~((arr >= low) & (arr <= high))  # NaN is outside too
     if outside.any():
         i = int(np.flatnonzero(outside)[0])
         u = int(np.searchsorted(net.indptr, i, side="right")) - 1
         v = int(net.indices[i])
-        bounds = f"in [{low:g}, {high:g}]" if np.isfinite(high) else f"at least {low:g} (and finite)"
         raise ValueError(
-            f"{name} must be a {what} {bounds}; the tie from {net.labels[u]!r} to {net.labels[v]!r} "
-            f"has {float(arr[i])!r}"
+            f"{name} must be a {what} "
+            + (f"in [{low:g}, {high:g}]" if np.isfinite(high) else f"at least {low:g} (and finite)")
+            + f"; the tie from {net.labels[u]!r} to {net.labels[v]!r} has {float(arr[i])!r}"
         )
     return arr
 
@@ -508,14 +510,8 @@ class Cascade:
         return {u: (s if s >= 0 else None) for u, s in zip(self.network.labels, self.step.tolist())}
 
     def __repr__(self) -> str:
-        return f"<Cascade ({self.model}): reached {self.size} of {self.network.n} people ({self.fraction:.0%}){_steps_text(self.duration)}>"
-
-
-def _steps_text(duration: int) -> str:
-    """How long a cascade ran, in words: no "in 0 steps", no "in 1 steps"."""
-    if duration == 0:
-        return ", no further than the seeds"
-    return f" in {duration} step{'s' if duration != 1 else ''}"
+        # data, not words: smlessons.figures.spread.cascade_text says it in a sentence
+        return f"{type(self).__name__}(model={self.model!r}, size={self.size}, n={self.network.n}, duration={self.duration})"
 
 
 # ---------------------------------------------------------------------------
@@ -1079,7 +1075,7 @@ class FeedCascade(Cascade):
         return [u for u in self.reached if self.by_feed[self.network.index[u]]]
 
     def __repr__(self) -> str:
-        return super().__repr__()[:-1] + f", {int(self.by_feed.sum())} through the feed>"
+        return super().__repr__()[:-1] + f", through_feed={int(self.by_feed.sum())})"
 
 
 @dataclass(frozen=True)

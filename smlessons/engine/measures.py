@@ -30,6 +30,7 @@ from numbers import Real
 import networkx as nx
 
 __all__ = [
+    "follow_arrows",
     "NetworkError",
     "EmptyNetworkError",
     "NoPathError",
@@ -56,7 +57,6 @@ __all__ = [
     "audience",
     "mutual_ties",
     "reciprocity",
-    "audience_table",
 ]
 
 
@@ -204,14 +204,16 @@ def match_person(people, who, *, role: str = "") -> int:
     matches = [i for i, u in enumerate(people) if fold(u) == wanted]
     if len(matches) == 1:
         return matches[0]
-    if all(isinstance(u, int) for u in people):
-        hint = f" The people are numbered {min(people)} to {max(people)}."
-    elif len(people) <= HINT_LIMIT:
+    numbered = all(isinstance(u, int) for u in people)
+    close = []
+    if not numbered and len(people) <= HINT_LIMIT:
         close = difflib.get_close_matches(str(who), [str(u) for u in people], n=1, cutoff=0.6)
-        hint = f" Did you mean {close[0]!r}?" if close else ""
-    else:
-        hint = ""
-    raise PersonNotFoundError(f"{role}{who!r} is not in this network ({len(people)} people).{hint}", who)
+    raise PersonNotFoundError(
+        f"{role}{who!r} is not in this network ({len(people)} people)."
+        + (f" The people are numbered {min(people)} to {max(people)}." if numbered else "")
+        + (f" Did you mean {close[0]!r}?" if close else ""),
+        who,
+    )
 
 
 def find_people(G, whos) -> list:
@@ -306,8 +308,11 @@ def layer(G, platform) -> nx.Graph:
     known = platforms(G)
     matches = [p for p in known if fold(p) == fold(platform)]
     if not matches:
-        listed = ", ".join(known) if known else "none (no tie has a 'platform' attribute)"
-        raise PlatformNotFoundError(f"no tie in this network is on {platform!r}; the platforms are: {listed}", platform)
+        raise PlatformNotFoundError(
+            f"no tie in this network is on {platform!r}; the platforms are: "
+            + (", ".join(known) or "none (no tie has a 'platform' attribute)"),
+            platform,
+        )
     name = matches[0]
     H = nx.Graph()
     H.graph.update(G.graph)
@@ -728,7 +733,7 @@ def central_people(G, by: str = "degree", *, top: int = 3, platform=None) -> lis
     return ranked
 
 
-def _arrows(G):
+def follow_arrows(G):
     """`G` as arrows: a directed graph as it is, an undirected tie as two arrows."""
     check_graph(G)
     if G.is_directed():
@@ -752,7 +757,7 @@ def followers(G, who) -> list:
     >>> followers(follow_network(), "Chloe")
     ['Aiko', 'Bruno', 'Diego', 'Hana']
     """
-    D = _arrows(G)
+    D = follow_arrows(G)
     who = person(D, who)
     return sorted_nodes(u for u in D.predecessors(who) if u != who)
 
@@ -770,7 +775,7 @@ def following(G, who) -> list:
     >>> following(follow_network(), "Lea")
     ['Jonas']
     """
-    D = _arrows(G)
+    D = follow_arrows(G)
     who = person(D, who)
     return sorted_nodes(v for v in D.successors(who) if v != who)
 
@@ -855,79 +860,16 @@ def reciprocity(G, who=None) -> float:
     >>> reciprocity(class_network())
     1.0
     """
-    D = _arrows(G)
+    D = follow_arrows(G)
     if who is None:
         arrows = [(u, v) for u, v in D.edges() if u != v]
     else:
         who = person(D, who)
         arrows = [(u, who) for u in D.predecessors(who) if u != who] + [(who, v) for v in D.successors(who) if v != who]
     if not arrows:
-        whose = "in this network" if who is None else f"to or from {who!r}"
-        raise ValueError(f"there are no follows {whose}, so no share of them can be returned")
+        raise ValueError(
+            f"there are no follows {'in this network' if who is None else f'to or from {who!r}'}, "
+            "so no share of them can be returned"
+        )
     returned = sum(1 for u, v in arrows if D.has_edge(v, u))
     return round(returned / len(arrows), 3)
-
-
-class AudienceTable(list):
-    """Rows ``(person, followers, following, mutual, not followed back)``,
-    shown as a table in a notebook (a list all the same)."""
-
-    columns = ("person", "followers", "following", "mutual", "not followed back")
-
-    def _repr_markdown_(self) -> str:
-        head = "| " + " | ".join(self.columns) + " |"
-        rule = "|" + "|".join([":--"] + ["--:"] * (len(self.columns) - 1)) + "|"
-        return "\n".join([head, rule] + ["| " + " | ".join(str(x) for x in row) + " |" for row in self])
-
-    def __repr__(self) -> str:
-        rows = [self.columns] + [tuple(str(x) for x in row) for row in self]
-        widths = [max(len(r[i]) for r in rows) for i in range(len(self.columns))]
-        lines = [
-            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) for r in rows
-        ]
-        return "\n".join(lines)
-
-
-def audience_table(G, *, top: int | None = None) -> AudienceTable:
-    """Everybody's followers, following and mutual ties, largest audience first.
-
-    The last column, *not followed back*, is followers minus mutual ties: an
-    audience that is not made of friends. Someone high in *followers* and
-    low in *mutual* has an audience rather than friends.
-
-    Parameters
-    ----------
-    G : networkx graph
-    top : int, optional
-        Only the first `top` rows.
-
-    Returns
-    -------
-    AudienceTable
-        A list of ``(person, followers, following, mutual, not followed
-        back)``, by followers (most first), then mutual ties, then name.
-
-    Raises
-    ------
-    EmptyNetworkError
-    ValueError
-        If `top` is not a positive integer.
-
-    Examples
-    --------
-    >>> from smlessons.datasets import follow_network
-    >>> audience_table(follow_network(), top=2)
-    person  followers  following  mutual  not followed back
-    Lea            10          1       1                  9
-    Diego           4          5       4                  0
-    """
-    if top is not None and (not isinstance(top, int) or isinstance(top, bool) or top < 1):
-        raise ValueError(f"top must be a positive integer, got {top!r}")
-    D = _arrows(G)
-    rows = []
-    for p in D:
-        ins, outs = followers(D, p), following(D, p)
-        mutual = len(set(ins) & set(outs))
-        rows.append((p, len(ins), len(outs), mutual, len(ins) - mutual))
-    rows.sort(key=lambda r: (-r[1], -r[3], sort_key(r[0])))
-    return AudienceTable(rows[:top] if top else rows)

@@ -79,17 +79,6 @@ def _check(G) -> None:
     measures.check_graph(G)  # TypeError for a non-graph, EmptyNetworkError for nobody
 
 
-def _and(items) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _plural(k: int, word: str, many: str | None = None) -> str:
-    return f"{k} {word if k == 1 else (many or word + 's')}"
-
-
 def _ordered(found, preferred) -> list[str]:
     """The media in `found`, those named in `preferred` first and in its order."""
     rank = {m: i for i, m in enumerate(preferred)}
@@ -178,24 +167,34 @@ def medium(G, name, aliases=None) -> str:
     """
     known = media_of(G)
     if not isinstance(name, str):
-        raise TypeError(f"a medium is named by a string, e.g. 'WhatsApp', not {type(name).__name__}")
+        raise TypeError(f"a medium is named by a string, not {type(name).__name__}")
     wanted = fold(name)
     for m in known:
         if fold(m) == wanted:
             return m
-    listed = _and(known) if known else "none (no tie has a 'platform' attribute)"
+    # Errors are in English, like Python's own: "a, b and c".
+    listed = " and ".join([", ".join(known[:-1]), known[-1]] if len(known) > 1 else known)
     aliases = aliases or {}
     found = aliases.get(wanted)
     if found is not None:  # a known platform: is it in the network under another name?
         for m in known:
             if aliases.get(fold(m)) == found:
                 return m
-        raise PlatformNotFoundError(f"no tie in this network lives on {found}; its media are: {listed}", name)
-    close = difflib.get_close_matches(wanted, [fold(m) for m in known], n=1, cutoff=0.6)
-    hint = f" Did you mean {next(m for m in known if fold(m) == close[0])!r}?" if close else ""
-    nor = ", nor a platform of the course's data" if aliases else ""
+        raise PlatformNotFoundError(
+            f"no tie in this network lives on {found}; its media are: "
+            + (listed or "none (no tie has a 'platform' attribute)"),
+            name,
+        )
+    close = [
+        m for m in known if fold(m) in difflib.get_close_matches(wanted, [fold(m) for m in known], n=1, cutoff=0.6)
+    ]
     raise PlatformNotFoundError(
-        f"{name!r} is not a medium of this network{nor}; the media of this network are: {listed}.{hint}",
+        f"{name!r} is not a medium of this network"
+        + (", nor a platform of the course's data" if aliases else "")
+        + "; the media of this network are: "
+        + (listed or "none (no tie has a 'platform' attribute)")
+        + "."
+        + (f" Did you mean {close[0]!r}?" if close else ""),
         name,
     )
 
@@ -351,7 +350,8 @@ def without_medium(G, platform) -> nx.Graph:
 class Removal:
     """What is left of a network without one medium (see :func:`removal_effect`).
 
-    ``str(removal)`` says it in a sentence or two.
+    Data only: :func:`smlessons.figures.multiplex.removal_text` says it in
+    a sentence or two, in the student's language.
     """
 
     medium: str
@@ -368,28 +368,6 @@ class Removal:
     def share_kept(self) -> float:
         """The share of ties kept, 0 to 1."""
         return self.ties_kept / self.ties if self.ties else 1.0
-
-    def __str__(self) -> str:
-        head = (
-            f"Without {self.medium}: {self.ties_kept:,} of {self.ties:,} ties kept ({self.share_kept:.0%}); "
-            f"{_plural(self.parts, 'connected part')} (before: {self.parts_before})."
-        )
-        if not self.cut_off:
-            return head + " Nobody is cut off from the rest."
-        text = f"{head} {_plural(len(self.cut_off), 'person', 'people')} cut off from the rest: {_some(self.cut_off)}."
-        if self.isolated:
-            many = f"{_plural(len(self.isolated), 'person', 'people')}: " if len(self.isolated) > _LISTED else ""
-            text += f" Left with no tie at all: {many}{_some(self.isolated)}."
-        return text
-
-
-_LISTED = 15  # a longer list of people is cut short: "1, 2, ... and 300 more"
-
-
-def _some(people) -> str:
-    if len(people) <= _LISTED:
-        return _and(people)
-    return f"{', '.join(map(str, people[: _LISTED - 3]))} and {len(people) - (_LISTED - 3)} more"
 
 
 def removal_effect(G, platform) -> Removal:
@@ -415,8 +393,9 @@ def removal_effect(G, platform) -> Removal:
     Examples
     --------
     >>> from smlessons.datasets import multiplex_class
-    >>> print(removal_effect(multiplex_class(), "TikTok"))
-    Without TikTok: 49 of 50 ties kept (98%); 1 connected part (before: 1). Nobody is cut off from the rest.
+    >>> r = removal_effect(multiplex_class(), "TikTok")
+    >>> r.ties_kept, r.ties, r.parts, r.cut_off
+    (49, 50, 1, ())
     """
     H = combined_ties(G)
     m = medium(H, platform)

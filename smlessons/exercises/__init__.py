@@ -51,6 +51,7 @@ _EXPORTS = {
     "SHOWN_CHARACTERS": "answers",
     "STUDENT_COPY_FIELDS": "questions",
     "STUDENT_GRAPHS": "keys",
+    "StoreProblem": "answers",
     "TIE_KINDS": "roles",
     "TIE_MEDIUM_KINDS": "roles",
     "Table": "campaign",

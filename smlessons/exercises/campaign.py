@@ -23,7 +23,11 @@ score and does not read the explanation.
 
 Points, costs and the brand are invented for practice: they are not prices
 or statistics of real platforms. Every text a student reads lives in
-``smlessons/content/data/campaign.json``.
+``smlessons/content/data/campaign.json`` (English) and ``campaign_it.json``
+(Italian, the same keys and placeholders), except the verdict words and the
+lists ("a, b and c"), which are messages of the gettext catalogs. The
+language is the campaign's (``Campaign(language="it")``), by default the
+environment's (:func:`smlessons.i18n.resolve_language`).
 
 Plain Python (plotly only for the figure)::
 
@@ -44,6 +48,7 @@ from ..content import DATA_DIR
 from ..content.loader import load
 from ..engine import diffusion
 from ..engine.measures import PersonNotFoundError, fold
+from ..i18n import N_, join_and, join_or, resolve_language, translator
 from .recorder import save_answer
 
 __all__ = [
@@ -65,35 +70,38 @@ __all__ = [
 
 _TARGET_PERSON = "Uma"
 DATA_FILE = DATA_DIR / "campaign.json"
+#: The lesson's texts in each language: the same keys and placeholders in every file.
+DATA_FILES = {"en": DATA_FILE, "it": DATA_DIR / "campaign_it.json"}
 
 #: The exercise id a checked plan is saved under, in the lesson's answer file.
 PLAN_EXERCISE = "lesson08-campaign-plan"
 
 
-@lru_cache(maxsize=1)
-def texts() -> dict:
-    """The lesson's texts (``smlessons/content/data/campaign.json``)."""
-    return load(DATA_FILE, "campaign")  # checked against content/schemas/campaign.schema.json
+def texts(language: str | None = None) -> dict:
+    """The lesson's texts in `language` (default: the environment's).
+
+    ``smlessons/content/data/campaign.json`` in English,
+    ``campaign_it.json`` in Italian.
+    """
+    return _texts(resolve_language(language))
 
 
-def _say(section: str, key: str, **facts) -> str:
-    return texts()[section][key].format(**facts)
+@lru_cache(maxsize=len(DATA_FILES))
+def _texts(language: str) -> dict:
+    return load(DATA_FILES[language], "campaign")  # checked against content/schemas/campaign.schema.json
 
 
-def _and(items) -> str:
-    items = [str(i) for i in items]
-    if not items:
-        return "nobody"
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _say(language: str, section: str, key: str, **facts) -> str:
+    return texts(language)[section][key].format(**facts)
 
 
-def _or(items) -> str:
-    items = [str(i) for i in items]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+def _and(items, language: str) -> str:
+    """``"a, b and c"``; nobody named is "nobody" (in the campaign's words)."""
+    return join_and(items, language) or texts(language)["fragments"]["nobody"]
 
 
-def _plural(n: int) -> str:
-    return _say("fragments", "tie" if n == 1 else "ties")
+def _plural(n: int, language: str) -> str:
+    return _say(language, "fragments", "tie" if n == 1 else "ties")
 
 
 def _pct(x: float) -> str:
@@ -199,6 +207,9 @@ class Campaign:
         gets one chance per medium (a friend who sees the message on two apps
         decides twice). With ``one_chance=True`` every tie gets one chance,
         ``p``, however many chosen media it lives on.
+    language : str, optional
+        The language of every text of the game (``"en"`` or ``"it"``); by
+        default the environment's.
 
     Raises
     ------
@@ -217,12 +228,14 @@ class Campaign:
     runs: int = 200
     rng: int = 0
     one_chance: bool = False
+    language: str | None = None
     members: list = field(init=False)
 
     def __post_init__(self):
         from ..datasets import multiplex
         from ..engine import measures, multilayer
 
+        self.language = resolve_language(self.language)
         if self.graph is None:
             self.graph = multiplex.multiplex_class()
         for name in ("budget", "medium_cost", "seed_cost", "runs"):
@@ -246,14 +259,22 @@ class Campaign:
 
     @property
     def target_name(self) -> str:
-        return f"{self.target}'s friendship group"
+        return _say(self.language, "fragments", "target", person=self.target)
 
     def describe(self) -> str:
         """The brief, in words."""
-        return (
-            f"Target: {self.target_name} ({_and(self.members)}), {len(self.members)} of "
-            f"{len(self.graph)} people. Budget: {self.budget} points; each medium costs "
-            f"{self.medium_cost}, each seed person {self.seed_cost}. Media: {_and(self.media)}."
+        return _say(
+            self.language,
+            "fragments",
+            "brief",
+            target=self.target_name,
+            members=_and(self.members, self.language),
+            n=len(self.members),
+            people=len(self.graph),
+            budget=self.budget,
+            medium_cost=self.medium_cost,
+            seed_cost=self.seed_cost,
+            media=_and(self.media, self.language),
         )
 
     def media_table(self) -> Table:
@@ -282,7 +303,7 @@ class Campaign:
                     "people": sum(1 for u in layer if layer.degree(u) > 0),
                 }
             )
-        columns = {k: v.format(target=self.target_name) for k, v in texts()["table"].items()}
+        columns = {k: v.format(target=self.target_name) for k, v in texts(self.language)["table"].items()}
         return Table(rows, columns)
 
     def cost(self, media, seeds) -> int:
@@ -299,7 +320,7 @@ class Campaign:
             if not isinstance(m, str):
                 raise TypeError(f"a medium is named by a string, e.g. 'Instagram', not {type(m).__name__} ({m!r})")
         if not media:
-            raise PlanError(_say("problems", "no_medium", media=_or(self.media)))
+            raise PlanError(_say(self.language, "problems", "no_medium", media=join_or(self.media, self.language)))
         known = {fold(m): m for m in self.media}
         from ..datasets import platforms as platform_table
 
@@ -312,9 +333,17 @@ class Campaign:
                 except (KeyError, ValueError):
                     name = None
             if name is None:
-                raise PlanError(_say("problems", "unknown_medium", given=repr(m), media=_and(self.media)))
+                raise PlanError(
+                    _say(
+                        self.language,
+                        "problems",
+                        "unknown_medium",
+                        given=repr(m),
+                        media=_and(self.media, self.language),
+                    )
+                )
             if name in chosen:
-                raise PlanError(_say("problems", "medium_twice", medium=name))
+                raise PlanError(_say(self.language, "problems", "medium_twice", medium=name))
             chosen.append(name)
         return chosen
 
@@ -325,8 +354,10 @@ class Campaign:
             return measures.person(self.graph, who)
         except PersonNotFoundError:
             close = difflib.get_close_matches(str(who), [str(n) for n in self.graph], n=1, cutoff=0.6)
-            suggestion = f" (did you mean {close[0]!r}?)" if close else ""
-            raise PlanError(_say("problems", "unknown_person", given=repr(who), suggestion=suggestion)) from None
+            suggestion = _say(self.language, "fragments", "did_you_mean", name=repr(close[0])) if close else ""
+            raise PlanError(
+                _say(self.language, "problems", "unknown_person", given=repr(who), suggestion=suggestion)
+            ) from None
 
     def _validate(self, media, seeds) -> tuple[list, list, int]:
         """The chosen media, the seed people and the cost; :class:`PlanError` if a rule is broken."""
@@ -343,19 +374,27 @@ class Campaign:
                 raise TypeError(f"a seed is one person's name, not a {type(s).__name__} ({s!r})") from None
         people = [self._person(s) for s in seeds]
         if not people:
-            raise PlanError(_say("problems", "no_seed"))
+            raise PlanError(_say(self.language, "problems", "no_seed"))
         if len(set(people)) != len(people):
             twice = next(p for p in people if people.count(p) > 1)
-            raise PlanError(_say("problems", "seed_twice", person=twice))
+            raise PlanError(_say(self.language, "problems", "seed_twice", person=twice))
+        lang = self.language
         for s in people:
             on = {m for _, _, ms in self.graph.edges(s, data="platform") for m in _platforms_of(ms)}
             if not on & set(chosen):
-                uses = _say("fragments", "uses", media=_and(sorted(on))) if on else _say("fragments", "uses_none")
-                raise PlanError(_say("problems", "unreachable_seed", person=s, media=_or(chosen), uses=uses))
+                uses = (
+                    _say(lang, "fragments", "uses", media=_and(sorted(on), lang))
+                    if on
+                    else _say(lang, "fragments", "uses_none")
+                )
+                raise PlanError(
+                    _say(lang, "problems", "unreachable_seed", person=s, media=join_or(chosen, lang), uses=uses)
+                )
         cost = self.cost(chosen, people)
         if cost > self.budget:
             raise PlanError(
                 _say(
+                    lang,
                     "problems",
                     "over_budget",
                     cost=cost,
@@ -395,7 +434,7 @@ class Campaign:
         try:
             chosen, people, cost = self._validate(media, seeds)
         except PlanError as exc:
-            return PlanProblem(str(exc), media=media, seeds=seeds)
+            return PlanProblem(str(exc), media=media, seeds=seeds, language=self.language)
         return self._run(chosen, people, cost)
 
     def plan_or_raise(self, media, seeds) -> CampaignResult:
@@ -499,27 +538,31 @@ class CampaignResult:
         return self.cost / reached if reached > 0 else None
 
     def _pairs(self) -> list[tuple[str, str]]:
-        c, r = self.campaign, texts()["result"]
+        c, lang = self.campaign, self.campaign.language
+        r = texts(lang)["result"]
         n = len(c.members)
         per = self.cost_per_target
         per = r["cost_per_target_none"] if per is None else r["cost_per_target_value"].format(value=_num(per))
+        spent = r["spent"]
+        share = r["share"]
         return [
-            (r["paid_media"], f"{_and(self.media)}: {len(self.media) * c.medium_cost} points"),
-            (r["paid_seeds"], f"{_and(self.seeds)}: {len(self.seeds) * c.seed_cost} points"),
-            (r["cost"], f"{self.cost} of {c.budget} points"),
+            (r["paid_media"], spent.format(who=_and(self.media, lang), points=len(self.media) * c.medium_cost)),
+            (r["paid_seeds"], spent.format(who=_and(self.seeds, lang), points=len(self.seeds) * c.seed_cost)),
+            (r["cost"], r["cost_value"].format(cost=self.cost, budget=c.budget)),
             (
                 r["target"].format(target=c.target_name),
-                f"{_num(self.in_target.mean())} of {n} ({_pct(self.target_reach)})",
+                share.format(part=_num(self.in_target.mean()), whole=n, share=_pct(self.target_reach)),
             ),
             (r["earned_target"], _num(self.earned_in_target)),
             (r["cost_per_target"], per),
-            (r["class"], f"{_num(self.total.mean())} of {len(c.graph)} ({_pct(self.reach)})"),
+            (r["class"], share.format(part=_num(self.total.mean()), whole=len(c.graph), share=_pct(self.reach))),
             (r["earned_class"], _num(self.earned)),
             (r["all"].format(n=n), _pct(float(np.mean(self.in_target == n)))),
         ]
 
     def _note(self) -> str:
-        c, r = self.campaign, texts()["result"]
+        c = self.campaign
+        r = texts(c.language)["result"]
         chances = r["one_chance"] if c.one_chance else r["two_chances"]
         return r["runs_note"].format(runs=c.runs, p=f"{c.p:g}", rng=c.rng, chances=chances)
 
@@ -539,26 +582,27 @@ class CampaignResult:
         from ..figures.theme import COLOURWAY, template
 
         n = len(self.campaign.members)
+        words = texts(self.campaign.language)["figure"]
         counts = np.bincount(self.in_target, minlength=n + 1)
         fig = go.Figure(
             go.Bar(
                 x=list(range(n + 1)),
                 y=counts.tolist(),
                 marker=dict(color=COLOURWAY[0]),
-                hovertemplate="%{y} runs reached %{x} of the target<extra></extra>",
+                hovertemplate=words["hover"].format(runs="%{y}", people="%{x}") + "<extra></extra>",
             )
         )
         fig.update_layout(
             title=dict(
-                text=f"People of {self.campaign.target_name} reached, over {self.campaign.runs} runs",
+                text=words["title"].format(target=self.campaign.target_name, runs=self.campaign.runs),
                 x=0.01,
                 xanchor="left",
             ),
             template=template(),
             height=320,
             margin=dict(l=60, r=20, t=60, b=50),
-            xaxis=dict(title=dict(text="people of the target reached"), dtick=1),
-            yaxis=dict(title=dict(text="runs")),
+            xaxis=dict(title=dict(text=words["x"]), dtick=1),
+            yaxis=dict(title=dict(text=words["y"])),
             meta={"target_reach": round(self.target_reach, 3)},
         )
         return fig
@@ -575,6 +619,7 @@ class PlanProblem:
     message: str
     media: object = None
     seeds: object = None
+    language: str | None = None
 
     ok = False
 
@@ -614,8 +659,11 @@ def plan_campaign(media, seeds, **scenario) -> CampaignResult | PlanProblem:
 class _Reasons:
     """The reasons a student can pick: Markdown in JupyterLab, text elsewhere."""
 
+    def __init__(self, language: str | None = None):
+        self.language = resolve_language(language)
+
     def _items(self):
-        return [(k, r["text"]) for k, r in texts()["reasons"].items()]
+        return [(k, r["text"]) for k, r in texts(self.language)["reasons"].items()]
 
     def _repr_markdown_(self) -> str:
         return "\n".join(f"- **({k})** {t}" for k, t in self._items())
@@ -624,9 +672,9 @@ class _Reasons:
         return "\n".join(f"({k}) {t}" for k, t in self._items())
 
 
-def reasons() -> _Reasons:
-    """The reasons to pick from in :func:`check_plan` (from ``data/campaign.json``)."""
-    return _Reasons()
+def reasons(language: str | None = None) -> _Reasons:
+    """The reasons to pick from in :func:`check_plan` (from ``data/campaign.json``), in `language`."""
+    return _Reasons(language)
 
 
 def _target_ties(c: Campaign) -> list[tuple]:
@@ -642,18 +690,19 @@ def _tie(u, v) -> str:
 def _check_media_cover_target(r: CampaignResult) -> tuple[bool | None, dict]:
     ties = _target_ties(r.campaign)
     covered = sum(1 for *_, ms in ties if set(ms) & set(r.media))
-    carry = "carries" if len(r.media) == 1 else "carry"
+    carry = _say(r.campaign.language, "fragments", "carries" if len(r.media) == 1 else "carry")
     return 2 * covered > len(ties), {"covered": covered, "total": len(ties), "carry": carry}
 
 
 def _check_seeds_inside(r: CampaignResult):
     members = set(r.campaign.members)
+    lang = r.campaign.language
     outside = [s for s in r.seeds if s not in members]
     facts = {
-        "inside": _and([s for s in r.seeds if s in members]),
-        "outside": _and(outside),
-        "are": "is" if len(outside) == 1 else "are",
-        "members": _and(r.campaign.members),
+        "inside": _and([s for s in r.seeds if s in members], lang),
+        "outside": _and(outside, lang),
+        "are": _say(lang, "fragments", "is" if len(outside) == 1 else "are"),
+        "members": _and(r.campaign.members, lang),
     }
     return not outside, facts
 
@@ -670,7 +719,9 @@ def _check_bridge_seed(r: CampaignResult):
             on = [m for m in _platforms_of(ms) if m in r.media]
             if v in members and on:
                 chance = _pct(H.edges[s, v]["p"])
-                ways.append(_say("fragments", "way_in", seed=s, person=v, media=_and(on), chance=chance))
+                ways.append(
+                    _say(c.language, "fragments", "way_in", seed=s, person=v, media=_and(on, c.language), chance=chance)
+                )
     return bool(ways), {"ways": "; ".join(ways)}
 
 
@@ -682,19 +733,22 @@ def _check_no_redundant_medium(r: CampaignResult):
     for m in r.media:
         others = set(r.media) - {m}
         unique[m] = sorted(_tie(u, v) for u, v, ms in ties if m in ms and not set(ms) & others)
+    lang = r.campaign.language
     shown = "; ".join(
-        _say("fragments", "only_carries", medium=m, ties=_and(t)) if t else _say("fragments", "adds_nothing", medium=m)
+        _say(lang, "fragments", "only_carries", medium=m, ties=_and(t, lang))
+        if t
+        else _say(lang, "fragments", "adds_nothing", medium=m)
         for m, t in unique.items()
     )
     redundant = [m for m, t in unique.items() if not t]
-    return not redundant, {"unique": shown, "redundant": _and(redundant)}
+    return not redundant, {"unique": shown, "redundant": _and(redundant, lang)}
 
 
 def _check_mostly_earned(r: CampaignResult):
     reached = float(r.in_target.mean())
     earned = r.earned_in_target
     n = r.seeds_in_target
-    seeds_phrase = _say("fragments", "seeds_one" if n == 1 else "seeds_many", n=n)
+    seeds_phrase = _say(r.campaign.language, "fragments", "seeds_one" if n == 1 else "seeds_many", n=n)
     return earned > reached / 2, {"reached": _num(reached), "earned": _num(earned), "seeds_phrase": seeds_phrase}
 
 
@@ -712,8 +766,11 @@ def _check_seeds_most_connected(r: CampaignResult):
         for _, v, ms in c.graph.edges(s, data="platform")
         if v in members and set(_platforms_of(ms)) & set(r.media)
     )
-    degrees = "; ".join(_say("fragments", "degree", person=s, n=deg[s], ties=_plural(deg[s])) for s in r.seeds)
-    into = f"{into} {_plural(into)}"
+    lang = c.language
+    degrees = "; ".join(
+        _say(lang, "fragments", "degree", person=s, n=deg[s], ties=_plural(deg[s], lang)) for s in r.seeds
+    )
+    into = f"{into} {_plural(into, lang)}"
     return mine == top, {"degrees": degrees, "top": max(deg.values()), "into": into}
 
 
@@ -721,7 +778,7 @@ def _check_biggest_medium(r: CampaignResult):
     rows = r.campaign.media_table()
     most = max(row["people"] for row in rows)
     biggest = [row["medium"] for row in rows if row["people"] == most]
-    return bool(set(biggest) & set(r.media)), {"biggest": _and(biggest), "people": most}
+    return bool(set(biggest) & set(r.media)), {"biggest": _and(biggest, r.campaign.language), "people": most}
 
 
 def _check_everyone_on_medium(r: CampaignResult):
@@ -749,30 +806,46 @@ def judge_reason(result: CampaignResult, letter: str) -> tuple[bool | None, str]
 
     None means the reason does not apply (e.g. overlap with one medium).
     """
-    spec = texts()["reasons"][letter]
     c = result.campaign
+    spec = texts(c.language)["reasons"][letter]
     verdict, facts = _CHECKS[spec["check"]](result)
-    facts = {"media": _and(result.media), "media_or": _or(result.media), "target": c.target_name, **facts}
+    facts = {
+        "media": _and(result.media, c.language),
+        "media_or": join_or(result.media, c.language),
+        "target": c.target_name,
+        **facts,
+    }
     key = "not_applicable" if verdict is None else ("true" if verdict else "false")
     return verdict, spec[key].format(**facts)
 
 
-#: How a verdict is saved and exported: the mark the student saw, in words.
+#: How a verdict is saved and exported: the mark the student saw, in words
+#: (English, as saved; :func:`verdict_word` gives them in other languages).
 VERDICT_WORDS = {
-    "true": "\u2713 true",
-    "weak": "! true but weak",
-    "false": "\u2717 not true",
-    "none": "\u2022 does not apply",
+    "true": N_("\u2713 true"),
+    "weak": N_("! true but weak"),
+    "false": N_("\u2717 not true"),
+    "none": N_("\u2022 does not apply"),
 }
 
 
-def verdict_word(letter: str, verdict: bool | None) -> str:
-    """The verdict on reason `letter` as saved: ``"✓ true"``, ``"! true but weak"``, ``"✗ not true"`` or ``"• does not apply"``."""
+def verdict_word(letter: str, verdict: bool | None, language: str | None = None) -> str:
+    """The verdict on reason `letter` in words: ``"✓ true"``, ``"! true but weak"``, ``"✗ not true"`` or ``"• does not apply"``.
+
+    In `language` (default: the environment's); :func:`check_plan` saves them in English.
+
+    Examples
+    --------
+    >>> verdict_word("a", True, "en"), verdict_word("c", True, "it")
+    ('✓ true', '! vero ma debole')
+    """
+    t = translator(language)
     if verdict is None:
-        return VERDICT_WORDS["none"]
+        return t.gettext(VERDICT_WORDS["none"])
     if not verdict:
-        return VERDICT_WORDS["false"]
-    return VERDICT_WORDS["true"] if texts()["reasons"][letter]["sound"] else VERDICT_WORDS["weak"]
+        return t.gettext(VERDICT_WORDS["false"])
+    sound = _texts("en")["reasons"][letter]["sound"]  # the same in every language (tests/test_campaign.py)
+    return t.gettext(VERDICT_WORDS["true"] if sound else VERDICT_WORDS["weak"])
 
 
 @dataclass(frozen=True)
@@ -796,9 +869,9 @@ class PlanFeedback:
         return "\n\n".join(line.replace("\n", "  \n") for line in self.lines if line.strip())
 
 
-def _read_letters(picked) -> tuple[list[str], str]:
+def _read_letters(picked, language: str) -> tuple[list[str], str]:
     """The letters picked, and a sentence if one is not a reason (a student mistake)."""
-    known = list(texts()["reasons"])
+    known = list(texts(language)["reasons"])
     if picked is Ellipsis or picked is None:
         return [], ""
     if isinstance(picked, str):
@@ -811,7 +884,8 @@ def _read_letters(picked) -> tuple[list[str], str]:
     for p in parts:
         letter = str(p).strip().strip("()").strip().casefold()
         if letter not in known:
-            return [], _say("feedback", "unknown_reason", given=repr(p), letters=f"{known[0]} to {known[-1]}")
+            letters = _say(language, "fragments", "letters", first=known[0], last=known[-1])
+            return [], _say(language, "feedback", "unknown_reason", given=repr(p), letters=letters)
         if letter not in letters:
             letters.append(letter)
     return letters, ""
@@ -854,7 +928,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         not a string (programming errors, not a student's mistake).
     """
     if isinstance(plan, PlanProblem):
-        return PlanFeedback((str(plan), _say("problems", "fix_first")))
+        return PlanFeedback((str(plan), _say(plan.language, "problems", "fix_first")))
     if not isinstance(plan, CampaignResult):
         raise TypeError(
             f"plan must be the result of campaign.plan(...) or plan_campaign(...), not {type(plan).__name__}"
@@ -863,15 +937,17 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         explanation = ""
     if not isinstance(explanation, str):
         raise TypeError(f"the explanation is a text (a string in quotes), not {type(explanation).__name__}")
-    letters, problem = _read_letters(reasons)
     c = plan.campaign
-    fb = texts()["feedback"]
+    lang = c.language
+    letters, problem = _read_letters(reasons, lang)
+    fb = texts(lang)["feedback"]
     lines = [
         _say(
+            lang,
             "feedback",
             "plan",
-            media=_and(plan.media),
-            seeds=_and(plan.seeds),
+            media=_and(plan.media, lang),
+            seeds=_and(plan.seeds, lang),
             cost=plan.cost,
             budget=c.budget,
             reached=_num(plan.in_target.mean()),
@@ -890,7 +966,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
     else:
         lines.append(fb["picked"].format(runs=c.runs))
         for letter in letters:
-            spec = texts()["reasons"][letter]
+            spec = texts(lang)["reasons"][letter]
             verdict, why = judge_reason(plan, letter)
             verdicts[letter] = verdict
             mark = (
@@ -901,19 +977,19 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
                 else (fb["true_mark"] if spec["sound"] else fb["weak_mark"])
             )
             lines.append(f"{mark} ({letter}) {spec['text']} {why}")
-        if any(v and not texts()["reasons"][k]["sound"] for k, v in verdicts.items()):
+        if any(v and not texts(lang)["reasons"][k]["sound"] for k, v in verdicts.items()):
             lines.append(fb["weak_note"])
         lines.append(fb["judge_by_reach"])
         missed = [
             k
-            for k, spec in texts()["reasons"].items()
+            for k, spec in texts(lang)["reasons"].items()
             if spec["sound"] and k not in letters and judge_reason(plan, k)[0]
         ]
         if missed:
-            lines.append(fb["missed"].format(letters=_and(f"({k})" for k in missed)))
+            lines.append(fb["missed"].format(letters=_and([f"({k})" for k in missed], lang)))
     lines.append("")
     words = len(explanation.split())
-    counted = _say("fragments", "word" if words == 1 else "words", n=words)
+    counted = _say(lang, "fragments", "word" if words == 1 else "words", n=words)
     lines.append(fb["explanation_saved"].format(words=counted) if words else fb["explanation_missing"])
     lines.append(fb["looks_at"])
     record = {
@@ -922,7 +998,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
         "cost": plan.cost,
         "target_reach": round(float(plan.target_reach), 4),
         "reasons": letters,
-        "verdicts": {k: verdict_word(k, v) for k, v in verdicts.items()},
+        "verdicts": {k: verdict_word(k, v, "en") for k, v in verdicts.items()},  # saved in English, as exported
         "explanation": explanation,
     }
     if letters or words:  # an untouched cell (... and ...) saves nothing, as check() does

@@ -12,6 +12,7 @@ import importlib
 #: Where each public name lives (imported on first use, so that importing
 #: the package stays light).
 _EXPORTS = {
+    "AudienceTable": "tables",
     "COLOURSCALE": "theme",
     "COLOURWAY": "theme",
     "DARK_BACKGROUND": "theme",
@@ -29,6 +30,8 @@ _EXPORTS = {
     "SYMBOLS": "theme",
     "StrategyComparison": "spread",
     "TEMPLATE": "theme",
+    "audience_table": "tables",
+    "cascade_text": "spread",
     "combinations_figure": "multiplex",
     "compare_feed": "spread",
     "compare_strategies": "spread",
@@ -48,6 +51,7 @@ _EXPORTS = {
     "reach_figure": "spread",
     "relative_luminance": "theme",
     "removal_figure": "multiplex",
+    "removal_text": "multiplex",
     "spread_figure": "spread",
     "template": "theme",
     "tie_types_figure": "media",

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 import plotly.graph_objects as go
 
 from ..datasets.platforms import FORMATS, PATTERN_LABELS, PATTERNS, TIE_LABELS, TIES, Platform, load_platforms
+from ..i18n import N_, translator
 from .theme import COLOURWAY, NEUTRAL, template
 
 __all__ = [
@@ -39,20 +40,30 @@ def _table(platforms) -> list[Platform]:
     return values
 
 
+#: The content formats in words (the data's keys are English words).
+_FORMAT_WORDS = {
+    "text": N_("text"),
+    "photo": N_("photo"),
+    "video": N_("video"),
+    "voice": N_("voice"),
+    "live": N_("live"),
+}
+
+
 def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(text, width)) or text
 
 
-def _hover(p: Platform, headline: str, fact: str, note: bool = True) -> str:
+def _hover(p: Platform, headline: str, fact: str, t, note: bool = True) -> str:
     parts = [f"<b>{p.name}</b>: {headline}"]
     if note and p.note:
         parts.append(_wrap(p.note))
-    parts.append(_wrap(f"Source: {p.source(fact)}"))
-    parts.append(f"As of {p.as_of}")
+    parts.append(_wrap(t.gettext("Source: {source}", source=p.source(fact))))
+    parts.append(t.gettext("As of {date}", date=p.as_of))
     return "<br>".join(parts)
 
 
-def formats_matrix_figure(platforms=None) -> go.Figure:
+def formats_matrix_figure(platforms=None, *, language: str | None = None) -> go.Figure:
     """A grid of platforms by content format.
 
     A filled marker means the format is one of the platform's main
@@ -80,6 +91,7 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
     >>> [trace.name for trace in fig.data]
     ['main format', 'not a main format']
     """
+    t = translator(language)
     table = _table(platforms)
     cells = {True: ([], [], []), False: ([], [], [])}
     for p in table:
@@ -88,12 +100,20 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
             xs, ys, hover = cells[has]
             xs.append(f)
             ys.append(p.name)
-            verb = "offers" if has else "does not mainly offer"
+            what = t.gettext(_FORMAT_WORDS[f]) if f in _FORMAT_WORDS else f
+            headline = (
+                t.gettext("offers {format}", format=what)
+                if has
+                else t.gettext("does not mainly offer {format}", format=what)
+            )
             # The note is left out here: repeated in every cell it would
             # multiply the figure's size; the tie views show it.
-            hover.append(_hover(p, f"{verb} {f}", "formats", note=False))
+            hover.append(_hover(p, headline, "formats", t, note=False))
     fig = go.Figure()
-    for has, name, symbol in ((True, "main format", "circle"), (False, "not a main format", "circle-open")):
+    for has, name, symbol in (
+        (True, t.gettext("main format"), "circle"),
+        (False, t.gettext("not a main format"), "circle-open"),
+    ):
         xs, ys, hover = cells[has]
         fig.add_trace(
             go.Scatter(
@@ -108,11 +128,19 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
         )
     fig.update_layout(
         template=template(),
-        title="Main content formats of each platform",
+        title=t.gettext("Main content formats of each platform"),
         height=120 + 40 * len(table),
         margin={"l": 120, "r": 20, "t": 60, "b": 40},
         legend={"orientation": "h", "y": -0.08},
-        xaxis={"categoryorder": "array", "categoryarray": list(FORMATS), "side": "top", "fixedrange": True},
+        xaxis={
+            "categoryorder": "array",
+            "categoryarray": list(FORMATS),
+            "tickmode": "array",
+            "tickvals": list(FORMATS),
+            "ticktext": [t.gettext(_FORMAT_WORDS[f]) for f in FORMATS],
+            "side": "top",
+            "fixedrange": True,
+        },
         yaxis={
             "categoryorder": "array",
             "categoryarray": [p.name for p in reversed(table)],
@@ -122,7 +150,7 @@ def formats_matrix_figure(platforms=None) -> go.Figure:
     return fig
 
 
-def tie_types_figure(platforms=None, by: str = "ties") -> go.Figure:
+def tie_types_figure(platforms=None, by: str = "ties", *, language: str | None = None) -> go.Figure:
     """Platforms grouped by the kind of tie they create, or by communication pattern.
 
     One column per kind of tie (or pattern); each platform appears in
@@ -160,7 +188,9 @@ def tie_types_figure(platforms=None, by: str = "ties") -> go.Figure:
     if by not in ("ties", "patterns"):
         raise ValueError(f"by must be 'ties' or 'patterns', not {by!r}")
     table = _table(platforms)
+    t = translator(language)
     categories, labels = (TIES, TIE_LABELS) if by == "ties" else (PATTERNS, PATTERN_LABELS)
+    labels = {k: t.gettext(v) for k, v in labels.items()}
     fig = go.Figure()
     tallest = 1
     for col, cat in enumerate(categories):
@@ -177,11 +207,14 @@ def tie_types_figure(platforms=None, by: str = "ties") -> go.Figure:
                 text=[p.name for p in members],
                 textposition="middle right",
                 marker={"size": 14, "color": _COLOURS[cat], "symbol": "square"},
-                hovertext=[_hover(p, labels[cat], by) for p in members],
+                hovertext=[_hover(p, labels[cat], by, t) for p in members],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    title = "Platforms by the kind of tie they create" if by == "ties" else "Platforms by communication pattern"
+    if by == "ties":
+        title = t.gettext("Platforms by the kind of tie they create")
+    else:
+        title = t.gettext("Platforms by communication pattern")
     fig.update_layout(
         template=template(),
         title=title,
@@ -203,7 +236,7 @@ def tie_types_figure(platforms=None, by: str = "ties") -> go.Figure:
     return fig
 
 
-def launch_timeline_figure(platforms=None) -> go.Figure:
+def launch_timeline_figure(platforms=None, *, language: str | None = None) -> go.Figure:
     """The platforms by launch year, one row each, earliest at the top.
 
     Hovering shows what the year refers to and the source.
@@ -229,13 +262,14 @@ def launch_timeline_figure(platforms=None) -> go.Figure:
     >>> fig.data[0].x[:3]
     (2001, 2004, 2005)
     """
+    t = translator(language)
     table = sorted(_table(platforms), key=lambda p: p.launched)
     hover = [
         "<br>".join(
             [
                 f"<b>{p.name}</b> ({p.kind}): {p.launched}",
                 _wrap(p.launched_what),
-                _wrap(f"Source: {p.source('launched')}"),
+                _wrap(t.gettext("Source: {source}", source=p.source("launched"))),
             ]
         )
         for p in table
@@ -245,7 +279,7 @@ def launch_timeline_figure(platforms=None) -> go.Figure:
             x=[p.launched for p in table],
             y=[p.name for p in table],
             mode="markers+text",
-            name="launch year",
+            name=t.gettext("launch year"),
             text=[str(p.launched) for p in table],
             textposition="middle right",
             marker={"size": 12, "color": COLOURWAY[0]},
@@ -256,7 +290,7 @@ def launch_timeline_figure(platforms=None) -> go.Figure:
     first, last = table[0].launched, table[-1].launched
     fig.update_layout(
         template=template(),
-        title="When each platform launched (hover to see what the year means)",
+        title=t.gettext("When each platform launched (hover to see what the year means)"),
         showlegend=False,
         height=120 + 36 * len(table),
         margin={"l": 120, "r": 20, "t": 60, "b": 40},

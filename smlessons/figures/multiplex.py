@@ -22,7 +22,6 @@ from ..engine.measures import (
     sorted_nodes,
 )
 from ..engine.multilayer import (
-    _plural,
     combined_ties,
     friends_by_medium,
     media_combinations,
@@ -33,6 +32,7 @@ from ..engine.multilayer import (
     removal_effects,
     without_medium,
 )
+from ..i18n import N_, join_and, translator
 from . import network as network_figures
 from . import placement as figure_layout
 from .theme import COLOURSCALE, COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL, template
@@ -46,9 +46,10 @@ __all__ = [
     "media_reach_figure",
     "removal_figure",
     "combinations_figure",
+    "removal_text",
 ]
 
-_COLOUR_WORDS = "ties in this view"  # draw_multiplex: what the colour of a person shows
+_COLOUR_WORDS = N_("ties in this view")  # draw_multiplex: what the colour of a person shows
 _GAP = "  "  # after a bar's name, so that a bar's label at 0 does not touch it
 
 
@@ -86,7 +87,16 @@ def _positions(H, pos, seed):
     return figure_layout.positions_array(pos, list(H)).astype(np.float32)
 
 
-def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | None = None, height: int | None = None):
+def draw_layers(
+    G,
+    *,
+    highlight=None,
+    seed: int = 0,
+    pos=None,
+    columns: int | None = None,
+    height: int | None = None,
+    language: str | None = None,
+):
     """Small multiples: the combined network, then each medium's layer, same positions.
 
     In a layer, the medium's ties are drawn in its colour; people it reaches
@@ -132,6 +142,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
     H = combined_ties(G)
     if columns is not None and (not isinstance(columns, int) or isinstance(columns, bool) or columns < 1):
         raise ValueError(f"columns must be a positive integer, got {columns!r}")
+    t = translator(language)
     chosen = measures.person(H, highlight) if highlight is not None else None
     media = H.graph["media"]
     colours = medium_colours(H)
@@ -150,8 +161,18 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
         panels.append((m, L, deg))
         tie_counts.append(ties)
         reached_counts.append(reached)
-        label = "All media" if m is None else m
-        titles.append(f"<b>{label}</b>: {_plural(ties, 'tie')}, {reached} of {len(nodes)} people")
+        label = t.gettext("All media") if m is None else m
+        titles.append(
+            t.ngettext(
+                "<b>{label}</b>: {count} tie, {reached} of {people} people",
+                "<b>{label}</b>: {count} ties, {reached} of {people} people",
+                ties,
+                label=label,
+                count=ties,
+                reached=reached,
+                people=len(nodes),
+            )
+        )
 
     fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, horizontal_spacing=0.03, vertical_spacing=0.1)
     total = height or 300 * rows + 60
@@ -177,7 +198,7 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                 mode="lines",
                 hoverinfo="skip",
                 showlegend=False,
-                name=f"ties: {m or 'all media'}",
+                name=t.gettext("ties: {medium}", medium=m or t.gettext("all media")),
                 line=dict(width=1.5, color=colour),
             ),
             row=row,
@@ -190,8 +211,13 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
             if m is None:
                 ms = H.graph["media"]
                 counts = ", ".join(f"{x} {sum(1 for q in H[p] if x in H.edges[p, q]['platform'])}" for x in ms)
-                return f"<b>{p}</b><br>{_plural(deg[p], 'tie')}<br>{counts}"
-            return f"<b>{p}</b><br>{_plural(deg[p], 'tie')} on {m}" if deg[p] else f"<b>{p}</b><br>no tie on {m}"
+                ties = t.ngettext("{count} tie", "{count} ties", deg[p], count=deg[p])
+                return f"<b>{p}</b><br>{ties}<br>{counts}"
+            if not deg[p]:
+                return f"<b>{p}</b><br>" + t.gettext("no tie on {medium}", medium=m)
+            return f"<b>{p}</b><br>" + t.ngettext(
+                "{count} tie on {medium}", "{count} ties on {medium}", deg[p], count=deg[p], medium=m
+            )
 
         for idx, filled in ((on, True), (off, False)):
             if not idx:
@@ -202,7 +228,11 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
                     y=xy[idx, 1],
                     mode="markers",
                     showlegend=False,
-                    name=f"{'reached' if filled else 'not reached'}: {m or 'all media'}",
+                    name=(
+                        t.gettext("reached: {medium}", medium=m or t.gettext("all media"))
+                        if filled
+                        else t.gettext("not reached: {medium}", medium=m or t.gettext("all media"))
+                    ),
                     hovertext=[hover(nodes[i]) for i in idx],
                     hoverinfo="text",
                     marker=dict(
@@ -235,19 +265,19 @@ def draw_layers(G, *, highlight=None, seed: int = 0, pos=None, columns: int | No
     fig.update_yaxes(visible=False, range=[-figure_layout.VIEW, figure_layout.VIEW])
     for k in range(len(views)):  # square panels: the layout's spacing holds in each
         fig.layout[f"yaxis{k + 1 if k else ''}"].scaleanchor = f"x{k + 1 if k else ''}"
-    name = H.graph.get("name") or "A network"
+    name = network_figures.network_name(H, t)
     _layout(
         fig,
-        f"{name}: one network, one layer per medium",
+        t.gettext("{name}: one network, one layer per medium", name=name),
         total,
-        meta={"panels": ["All media", *media], "ties": tie_counts, "reached": reached_counts},
+        meta={"panels": [t.gettext("All media"), *media], "ties": tie_counts, "reached": reached_counts},
     )
     for annotation in fig.layout.annotations:  # the panel titles
         annotation.font = dict(size=12)
     return fig
 
 
-def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
+def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560, language: str | None = None):
     """One large view of the network with a menu: all media, or one medium's ties.
 
     Each view is :func:`smlessons.figures.network.draw_network` of the combined
@@ -279,24 +309,39 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     >>> [b.label for b in fig.layout.updatemenus[0].buttons]
     ['All media', 'WhatsApp', 'Instagram', 'TikTok', 'Minecraft']
     """
+    t = translator(language)
     H = combined_ties(G)
     if pos is None:
         pos = figure_layout.layout(H, seed=seed)
     media = H.graph["media"]
-    name = H.graph.get("name") or "A network"
+    name = network_figures.network_name(H, t)
     views = [None, *media]
-    labels = ["All media", *media]
+    labels = [t.gettext("All media"), *media]
+    colour_words = t.gettext(_COLOUR_WORDS)
     traces, owner, titles, ties = [], [], [], []
     for k, m in enumerate(views):
-        title = f"{name}: all ties" if m is None else f"{name}: the ties on {m}"
+        if m is None:
+            title = t.gettext("{name}: all ties", name=name)
+        else:
+            title = t.gettext("{name}: the ties on {medium}", name=name, medium=m)
         part = network_figures.draw_network(
-            H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title
+            H, platform=m, pos=pos, color_by="degree", height=height - 40, title=title, language=t.language
         )  # 40: the menu
-        ties.append(part.layout.meta["ties"])
-        titles.append(f"{title} ({_plural(part.layout.meta['ties'], 'tie')}; colour: {_COLOUR_WORDS})")
+        n = part.layout.meta["ties"]
+        ties.append(n)
+        titles.append(
+            t.ngettext(
+                "{title} ({count} tie; colour: {colour})",
+                "{title} ({count} ties; colour: {colour})",
+                n,
+                title=title,
+                count=n,
+                colour=colour_words,
+            )
+        )
         for trace in part.data:
             if trace.marker is not None and trace.marker.colorbar is not None and trace.marker.showscale:
-                trace.marker.colorbar.title.text = _COLOUR_WORDS  # the same words as the title
+                trace.marker.colorbar.title.text = colour_words  # the same words as the title
             trace.visible = k == 0
             traces.append(trace)
             owner.append(k)
@@ -321,7 +366,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560):
     return fig
 
 
-def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = None):
+def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = None, language: str | None = None):
     """The network without one medium, drawn where the whole network is drawn.
 
     People are coloured and shaped by the connected part they are in once the
@@ -359,17 +404,25 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
     """
     import plotly.graph_objects as go
 
+    t = translator(language)
     H = combined_ties(G)
     m = find_medium(H, platform)
     after = without_medium(H, m)
     if pos is None:
         pos = figure_layout.layout(H, seed=seed)
     parts = sorted(nx.connected_components(after), key=lambda c: (-len(c), sort_key(sorted_nodes(c)[0])))
-    label = {p: f"Part {k}" for k, c in enumerate(parts, start=1) for p in c}
+    label = {p: t.gettext("Part {number}", number=k) for k, c in enumerate(parts, start=1) for p in c}
     effect = removal_effect(H, m)
-    title = f"Without {m}: {_plural(len(parts), 'connected part')}, {_plural(len(effect.cut_off), 'person', 'people')} cut off"
+    title = t.gettext(
+        "Without {medium}: {parts}, {cut_off} cut off",
+        medium=m,
+        parts=t.ngettext("{count} connected part", "{count} connected parts", len(parts), count=len(parts)),
+        cut_off=t.ngettext("{count} person", "{count} people", len(effect.cut_off), count=len(effect.cut_off)),
+    )
     lost = [(u, v) for u, v, ms in H.edges(data="platform") if ms == (m,)]
-    fig = network_figures.draw_network(after, color_by=label, pos=pos, height=height, title=title, _avoid=lost)
+    fig = network_figures.draw_network(
+        after, color_by=label, pos=pos, height=height, title=title, _avoid=lost, language=t.language
+    )
     nodes = list(H)
     where = {p: i for i, p in enumerate(nodes)}
     xy = figure_layout.positions_array(pos, nodes)
@@ -379,7 +432,7 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
             x=lx,
             y=ly,
             mode="lines",
-            name=f"ties lost (on {m} only)",
+            name=t.gettext("ties lost (on {medium} only)", medium=m),
             hoverinfo="skip",
             line=dict(width=1.5, color=HIGHLIGHT, dash="dot"),
         )
@@ -389,7 +442,7 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
     return fig
 
 
-def overlap_figure(G):
+def overlap_figure(G, *, language: str | None = None):
     """A heatmap of the overlap (Jaccard index) between each pair of media.
 
     Hover shows how many ties the two media share, out of the ties on either.
@@ -418,20 +471,26 @@ def overlap_figure(G):
     H = combined_ties(G)
     media = H.graph["media"]
     if len(media) < 2:
-        raise ValueError(f"overlap compares two media, but this network has {_plural(len(media), 'medium', 'media')}")
+        raise ValueError(
+            f"overlap compares two media, but this network has {len(media)} {'medium' if len(media) == 1 else 'media'}"
+        )
+    t = translator(language)
     counts = overlap_counts(H)
     size = len(media)
     z = [[None] * size for _ in range(size)]
     text = [[""] * size for _ in range(size)]
-    hover = [[f"{a}: the same layer" for a in media] for _ in media]
+    hover = [[t.gettext("{medium}: the same layer", medium=a) for a in media] for _ in media]
     for (a, b), (shared, either) in counts.items():
         i, j = media.index(a), media.index(b)
         value = shared / either
         for r, c in ((i, j), (j, i)):
             z[r][c] = value
             text[r][c] = f"{value:.2f}"
-            hover[r][c] = (
-                f"<b>{a} and {b}</b><br>{shared} of the {either} ties on either live on both<br>overlap {value:.2f}"
+            hover[r][c] = f"<b>{join_and([a, b], t.language)}</b><br>" + t.gettext(
+                "{shared} of the {either} ties on either live on both<br>overlap {value}",
+                shared=shared,
+                either=either,
+                value=f"{value:.2f}",
             )
     fig = go.Figure(
         go.Heatmap(
@@ -447,12 +506,12 @@ def overlap_figure(G):
             hoverinfo="text",
             xgap=2,
             ygap=2,
-            colorbar=dict(title=dict(text="overlap"), thickness=14),
+            colorbar=dict(title=dict(text=t.gettext("overlap")), thickness=14),
         )
     )
     return _layout(
         fig,
-        "Overlap between media: the share of their ties that live on both (Jaccard)",
+        t.gettext("Overlap between media: the share of their ties that live on both (Jaccard)"),
         260 + 50 * size,
         xaxis=dict(showgrid=False, side="bottom"),
         yaxis=dict(autorange="reversed", showgrid=False),
@@ -460,7 +519,7 @@ def overlap_figure(G):
     )
 
 
-def media_reach_figure(G, who=None):
+def media_reach_figure(G, who=None, *, language: str | None = None):
     """Bars: the share of the network each medium reaches, or of one person's friends.
 
     Parameters
@@ -489,21 +548,23 @@ def media_reach_figure(G, who=None):
     """
     import plotly.graph_objects as go
 
+    t = translator(language)
     H = combined_ties(G)
     colours = medium_colours(H)
     if who is None:
         total = len(H)
         counts = {m: len(reached_by(H, m)) for m in H.graph["media"]}
-        unit = "people"
-        title = "Whom each medium reaches: people with at least one tie on it"
+        hover = N_("<b>{medium}</b><br>{count} of {total} people")
+        p = None
+        title = t.gettext("Whom each medium reaches: people with at least one tie on it")
     else:
         p = measures.person(H, who)
         total = len([q for q in H[p] if q != p])
         if total == 0:
             raise ValueError(f"{p!r} has no ties, so no medium reaches any of their friends")
         counts = {m: len(f) for m, f in friends_by_medium(H, p).items()}
-        unit = f"of {p}'s friends"
-        title = f"Which medium reaches most of {p}'s friends?"
+        hover = N_("<b>{medium}</b><br>{count} of {total} of {person}'s friends")
+        title = t.gettext("Which medium reaches most of {person}'s friends?", person=p)
     order = sorted(counts, key=lambda m: -counts[m])
     fig = go.Figure(
         go.Bar(
@@ -511,10 +572,10 @@ def media_reach_figure(G, who=None):
             x=[counts[m] / total for m in order],
             orientation="h",
             marker=dict(color=[colours[m] for m in order], line=dict(width=1, color=NEUTRAL)),
-            text=[f"{counts[m]} of {total}" for m in order],
+            text=[t.gettext("{part} of {whole}", part=counts[m], whole=total) for m in order],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[f"<b>{m}</b><br>{counts[m]} of {total} {unit}" for m in order],
+            hovertext=[t.gettext(hover, medium=m, count=counts[m], total=total, person=p) for m in order],
             hoverinfo="text",
         )
     )
@@ -525,14 +586,14 @@ def media_reach_figure(G, who=None):
         xaxis=dict(
             range=[0, 1.15],
             tickformat=".0%",
-            title=dict(text=f"share {'of the people' if who is None else 'of the friends'}"),
+            title=dict(text=t.gettext("share of the people") if who is None else t.gettext("share of the friends")),
         ),
         yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=90, r=20, t=60, b=50),
     )
 
 
-def removal_figure(G):
+def removal_figure(G, *, language: str | None = None):
     """Bars: for each medium removed, the share of ties kept and of people still connected.
 
     "Still connected" are the people of the network's main part who are not
@@ -555,8 +616,10 @@ def removal_figure(G):
     """
     import plotly.graph_objects as go
 
+    t = translator(language)
     effects = removal_effects(G)
-    names = [f"without {r.medium}" for r in effects]
+    names = [t.gettext("without {medium}", medium=r.medium) for r in effects]
+    hovers = [removal_text(r, t.language) for r in effects]
     ties = [r.share_kept for r in effects]
     main = [r.main_part / (r.main_part + len(r.cut_off)) for r in effects]
     fig = go.Figure(
@@ -565,31 +628,34 @@ def removal_figure(G):
                 y=names,
                 x=ties,
                 orientation="h",
-                name="ties kept",
+                name=t.gettext("ties kept"),
                 marker=dict(color=COLOURWAY[0]),
-                text=[f"{r.ties_kept:,} of {r.ties:,}" for r in effects],
+                text=[t.gettext("{part} of {whole}", part=f"{r.ties_kept:,}", whole=f"{r.ties:,}") for r in effects],
                 textposition="outside",
                 cliponaxis=False,
-                hovertext=[str(r) for r in effects],
+                hovertext=hovers,
                 hoverinfo="text",
             ),
             go.Bar(
                 y=names,
                 x=main,
                 orientation="h",
-                name="people still connected",
+                name=t.gettext("people still connected"),
                 marker=dict(color=COLOURWAY[1]),
-                text=[f"{r.main_part:,} of {r.main_part + len(r.cut_off):,}" for r in effects],
+                text=[
+                    t.gettext("{part} of {whole}", part=f"{r.main_part:,}", whole=f"{r.main_part + len(r.cut_off):,}")
+                    for r in effects
+                ],
                 textposition="outside",
                 cliponaxis=False,
-                hovertext=[str(r) for r in effects],
+                hovertext=hovers,
                 hoverinfo="text",
             ),
         ]
     )
     return _layout(
         fig,
-        "Remove one medium: what is left of the network?",
+        t.gettext("Remove one medium: what is left of the network?"),
         160 + 70 * len(effects),
         barmode="group",
         xaxis=dict(range=[0, 1.18], tickformat=".0%"),
@@ -599,7 +665,7 @@ def removal_figure(G):
     )
 
 
-def combinations_figure(G, *, title=None):
+def combinations_figure(G, *, title=None, language: str | None = None):
     """Bars: how many ties live on each combination of media (see :func:`media_combinations`).
 
     Parameters
@@ -626,9 +692,13 @@ def combinations_figure(G, *, title=None):
     """
     import plotly.graph_objects as go
 
+    t = translator(language)
     counts = media_combinations(G)
     total = sum(counts.values())
-    names = [(ms[0] + " only") if len(ms) == 1 else (" + ".join(ms) or "no medium") for ms in counts]
+    names = [
+        t.gettext("{medium} only", medium=ms[0]) if len(ms) == 1 else (" + ".join(ms) or t.gettext("no medium"))
+        for ms in counts
+    ]
     values = list(counts.values())
     fig = go.Figure(
         go.Bar(
@@ -639,15 +709,78 @@ def combinations_figure(G, *, title=None):
             text=[f"{v:,} ({v / total:.0%})" for v in values],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[f"<b>{n}</b><br>{v:,} of the {total:,} ties" for n, v in zip(names, values)],
+            hovertext=[
+                f"<b>{n}</b><br>" + t.gettext("{count} of the {total} ties", count=f"{v:,}", total=f"{total:,}")
+                for n, v in zip(names, values)
+            ],
             hoverinfo="text",
         )
     )
     return _layout(
         fig,
-        title or f"Which media each tie lives on ({total:,} ties)",
+        title or t.gettext("Which media each tie lives on ({total} ties)", total=f"{total:,}"),
         140 + 40 * len(names),
-        xaxis=dict(range=[0, max(values) * 1.3], title=dict(text="ties"), rangemode="tozero"),
+        xaxis=dict(range=[0, max(values) * 1.3], title=dict(text=t.gettext("ties")), rangemode="tozero"),
         yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
         margin=dict(l=10, r=20, t=60, b=50),
     )
+
+
+_LISTED = 15  # a longer list of people is cut short: "1, 2, ... and 300 more"
+
+
+def _some(people, t) -> str:
+    if len(people) <= _LISTED:
+        return join_and(people, t.language)
+    more = len(people) - (_LISTED - 3)
+    return t.ngettext(
+        "{people} and {count} more",
+        "{people} and {count} more",
+        more,
+        people=", ".join(map(str, people[: _LISTED - 3])),
+        count=more,
+    )
+
+
+def removal_text(removal, language: str | None = None) -> str:
+    """What removing one medium did (a :class:`~smlessons.engine.multilayer.Removal`), in a sentence or two.
+
+    In `language` (default: the environment's, see :func:`smlessons.i18n.resolve_language`).
+
+    Examples
+    --------
+    >>> from smlessons.datasets import multiplex_class
+    >>> from smlessons.engine.multilayer import removal_effect
+    >>> print(removal_text(removal_effect(multiplex_class(), "TikTok"), "en"))
+    Without TikTok: 49 of 50 ties kept (98%); 1 connected part (before: 1). Nobody is cut off from the rest.
+    >>> print(removal_text(removal_effect(multiplex_class(), "TikTok"), "it"))
+    Senza TikTok: restano 49 legami su 50 (98%); 1 parte connessa (prima: 1). Nessuno resta tagliato fuori.
+    """
+    t = translator(language)
+    r = removal
+    text = t.gettext(
+        "Without {medium}: {kept} of {ties} ties kept ({share}); {parts} (before: {before}).",
+        medium=r.medium,
+        kept=f"{r.ties_kept:,}",
+        ties=f"{r.ties:,}",
+        share=f"{r.share_kept:.0%}",
+        parts=t.ngettext("{count} connected part", "{count} connected parts", r.parts, count=r.parts),
+        before=r.parts_before,
+    )
+    if not r.cut_off:
+        return text + " " + t.gettext("Nobody is cut off from the rest.")
+    n = len(r.cut_off)
+    text += " " + t.ngettext(
+        "{count} person cut off from the rest: {people}.",
+        "{count} people cut off from the rest: {people}.",
+        n,
+        count=n,
+        people=_some(r.cut_off, t),
+    )
+    if r.isolated:
+        k = len(r.isolated)
+        people = _some(r.isolated, t)
+        if k > _LISTED:
+            people = t.ngettext("{count} person: {people}", "{count} people: {people}", k, count=k, people=people)
+        text += " " + t.gettext("Left with no tie at all: {people}.", people=people)
+    return text

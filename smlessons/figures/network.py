@@ -27,6 +27,7 @@ from ..engine.measures import (
     simple_graph,
     sort_key,
 )
+from ..i18n import N_, translator
 from .placement import (
     FONT,
     MARKER,
@@ -56,7 +57,32 @@ MARGIN_TOP, MARGIN_BOTTOM = 60, 30  # pixels above and below the plot
 MAX_EDGES = 20_000
 
 
-def _colour_values(G, H, color_by, seed):
+#: What the colour shows, in words (a node attribute is shown by its own name).
+_COLOUR_WORDS = {
+    "value": N_("value"),
+    "community": N_("community"),
+    "degree": N_("degree"),
+    "betweenness": N_("betweenness"),
+}
+
+
+def network_name(G, t) -> str:
+    """The network's name (``G.graph["name"]``) in the language of `t`, a course network's name translated.
+
+    A course network whose name has a number or a medium in it also keeps
+    ``G.graph["name_message"]``, ``(message, values)``: used while the name
+    is still the one the course gave it.
+    """
+    name = G.graph.get("name")
+    if not isinstance(name, str) or not name:
+        return t.gettext("A network")
+    message = G.graph.get("name_message")
+    if isinstance(message, tuple) and len(message) == 2 and message[0].format(**message[1]) == name:
+        return t.gettext(message[0], **message[1])
+    return t.template(name)
+
+
+def _colour_values(G, H, color_by, seed, t):
     """(kind, title, values per person) with kind "category" or "number"."""
     nodes = list(H)
     if isinstance(color_by, dict):
@@ -70,7 +96,7 @@ def _colour_values(G, H, color_by, seed):
         return ("number" if numeric else "category"), "value", [values[n] for n in nodes]
     if color_by == "community":
         label = {p: k for k, ms in enumerate(communities(H, seed=seed), start=1) for p in ms}
-        return "category", "community", [f"Community {label[n]}" for n in nodes]
+        return "category", "community", [t.gettext("Community {number}", number=label[n]) for n in nodes]
     if color_by in CENTRALITY_MEASURES:
         scores = centrality(H, color_by)
         return "number", color_by, [scores[n] for n in nodes]
@@ -83,8 +109,11 @@ def _colour_values(G, H, color_by, seed):
                 raise ValueError(f"node attribute {color_by!r} is missing for {gap!r}")
             numeric = all(isinstance(v, Real) and not isinstance(v, bool) for v in values)
             return ("number" if numeric else "category"), color_by, values
-        listed = f" or a node attribute ({', '.join(map(repr, attrs))})" if attrs else ""
-        raise ValueError(f"color_by must be 'community', 'degree', 'betweenness'{listed}, or a dict; got {color_by!r}")
+        raise ValueError(
+            "color_by must be 'community', 'degree', 'betweenness'"
+            + (f" or a node attribute ({', '.join(map(repr, attrs))})" if attrs else "")
+            + f", or a dict; got {color_by!r}"
+        )
     raise TypeError(f"color_by must be a string or a dict, not {type(color_by).__name__}")
 
 
@@ -163,6 +192,7 @@ def draw_network(
     platform: str | None = None,
     labels: bool | None = None,
     height: int | None = None,
+    language: str | None = None,
     _avoid=None,
 ):
     """An interactive plotly view of a network.
@@ -203,6 +233,10 @@ def draw_network(
         In pixels. By default what the network needs: its layout keeps ties
         clear of the people they do not join, and names clear of ties, at
         that height (in a notebook at least as wide as the plot is high).
+    language : str, optional
+        The language of the title, legend and hover text (``"en"`` or
+        ``"it"``); by default the environment's (see
+        :func:`smlessons.i18n.resolve_language`).
 
     Returns
     -------
@@ -246,7 +280,9 @@ def draw_network(
         shown = max_edges
     ex, ey = edge_coordinates(edges, xy)
 
-    kind, what, values = _colour_values(G, H, color_by, seed)  # before any trace: it validates
+    t = translator(language)
+    kind, what, values = _colour_values(G, H, color_by, seed, t)  # before any trace: it validates
+    what_words = t.gettext(_COLOUR_WORDS[what]) if what in _COLOUR_WORDS else str(what)
     deg = degree_map(H)
     if labels is None:
         labels = n <= 40
@@ -259,9 +295,9 @@ def draw_network(
 
     def hover(i):
         p = nodes[i]
-        text = f"<b>{p}</b><br>degree {deg[p]}"
+        text = f"<b>{p}</b><br>" + t.gettext("degree {value}", value=deg[p])
         if what != "degree":
-            text += f"<br>{what} {_format(values[i])}"
+            text += f"<br>{what_words} {_format(values[i])}"
         return text
 
     traces = [
@@ -269,7 +305,7 @@ def draw_network(
             x=ex,
             y=ey,
             mode="lines",
-            name="ties",
+            name=t.gettext("ties"),
             hoverinfo="skip",
             showlegend=False,
             line=dict(width=0.5 if big else 1, color=EDGE),
@@ -289,7 +325,7 @@ def draw_network(
                 x=hx,
                 y=hy,
                 mode="lines",
-                name="highlighted ties",
+                name=t.gettext("highlighted ties"),
                 hoverinfo="skip",
                 showlegend=kind == "category",
                 line=dict(width=4, color=HIGHLIGHT),
@@ -335,7 +371,7 @@ def draw_network(
                     x=xy32[:, 0],
                     y=xy32[:, 1],
                     mode=text_mode,
-                    name="people",
+                    name=t.gettext("people"),
                     showlegend=False,
                     text=[names[i] if i not in ringed else "" for i in range(n)] if labels else None,
                     textposition=slots,
@@ -350,7 +386,7 @@ def draw_network(
                 )
             )
     else:
-        colorbar = dict(title=dict(text=what), thickness=14)
+        colorbar = dict(title=dict(text=what_words), thickness=14)
         if all(float(v).is_integer() for v in values) and max(values) - min(values) <= 12:
             colorbar["dtick"] = 1  # counts: no ticks at 3.5 ties
         traces.append(
@@ -358,7 +394,7 @@ def draw_network(
                 x=xy32[:, 0],
                 y=xy32[:, 1],
                 mode=text_mode,
-                name="people",
+                name=t.gettext("people"),
                 showlegend=False,
                 text=[names[i] if i not in ringed else "" for i in range(n)] if labels else None,
                 textposition=slots,
@@ -392,7 +428,7 @@ def draw_network(
                 x=xy32[idx, 0],
                 y=xy32[idx, 1],
                 mode="markers+text",
-                name="highlighted",
+                name=t.gettext("highlighted"),
                 showlegend=kind == "category",
                 hoverinfo="skip",
                 text=[names[i] for i in idx],
@@ -405,13 +441,24 @@ def draw_network(
         )
 
     if title is None:
-        name = H.graph.get("name") or "A network"
+        name = network_name(H, t)
         if platform is not None:
-            name += f", ties on {H.graph['platform']}"
-        title = f"{name}: {n:,} people, {m:,} ties, coloured by {what}"
+            name = t.gettext("{name}, ties on {medium}", name=name, medium=H.graph["platform"])
+        title = t.gettext(
+            "{name}: {people} people, {ties} ties, coloured by {what}",
+            name=name,
+            people=f"{n:,}",
+            ties=f"{m:,}",
+            what=what_words,
+        )
     annotations = []
     if shown < m:
-        note = f"Showing {shown:,} of {m:,} ties, a random sample (seed {seed})."
+        note = t.gettext(
+            "Showing {shown} of {ties} ties, a random sample (seed {seed}).",
+            shown=f"{shown:,}",
+            ties=f"{m:,}",
+            seed=seed,
+        )
         title = f"{title}<br><sup>{note}</sup>"
         annotations.append(
             dict(text=note, showarrow=False, xref="paper", yref="paper", x=0, y=-0.02, xanchor="left", yanchor="top")

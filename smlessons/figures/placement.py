@@ -64,7 +64,7 @@ def layout(G, *, seed: int = 0) -> dict:
     >>> len(pos), all(abs(c) <= 1 for xy in pos.values() for c in xy)
     (24, True)
     >>> layout_problems(class_network(), pos)
-    {'tie under a person': 0, 'people overlapping': 0, 'no free place for a name': 0}
+    {'ties_under_people': 0, 'people_overlapping': 0, 'names_without_place': 0}
     """
     H = simple_graph(G)
     if len(H) >= _SPRING_LIMIT:
@@ -244,7 +244,7 @@ def _problems(xy, edges, texts, scale=_SCALE) -> dict:
     gap = np.hypot(*(P[:, None, :] - P[None, :, :]).transpose(2, 0, 1))
     overlapping = int((gap[np.triu_indices(n, 1)] < _APART).sum())
     unnamed = len(_name_clashes(P, edges, texts if isinstance(texts, np.ndarray) else _relative_boxes(texts), scale))
-    return {"tie under a person": under, "people overlapping": overlapping, "no free place for a name": unnamed}
+    return {"ties_under_people": under, "people_overlapping": overlapping, "names_without_place": unnamed}
 
 
 def layout_problems(G, pos) -> dict:
@@ -259,8 +259,8 @@ def layout_problems(G, pos) -> dict:
     Returns
     -------
     dict
-        ``{"tie under a person": k, "people overlapping": k, "no free place
-        for a name": k}``: the number of (tie, person) pairs where a tie
+        ``{"ties_under_people": k, "people_overlapping": k,
+        "names_without_place": k}``: the number of (tie, person) pairs where a tie
         passes under a person it does not join, of pairs of people drawn on
         top of each other, and of people with no place beside them for their
         name that no tie or other person covers.
@@ -268,7 +268,7 @@ def layout_problems(G, pos) -> dict:
     Examples
     --------
     >>> G = nx.Graph([("a", "b"), ("b", "c")])
-    >>> layout_problems(G, {"a": (-1, 0), "b": (1, 0), "c": (0, 0)})["tie under a person"]
+    >>> layout_problems(G, {"a": (-1, 0), "b": (1, 0), "c": (0, 0)})["ties_under_people"]
     1
     """
     H = simple_graph(G)

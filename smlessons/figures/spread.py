@@ -32,6 +32,7 @@ import numpy as np
 
 from ..engine import diffusion
 from ..engine.diffusion import STRATEGIES, Cascade, strategy_name
+from ..i18n import N_, translator
 from .theme import COLOURWAY, NEUTRAL, template
 
 __all__ = [
@@ -42,15 +43,53 @@ __all__ = [
     "compare_strategies",
     "FeedComparison",
     "compare_feed",
+    "cascade_text",
 ]
 
-#: What each seeding strategy is called in the lesson.
+#: What each seeding strategy is called in the lesson (in English: translate with
+#: ``translator(language).gettext(STRATEGY_NAMES[s])``).
 STRATEGY_NAMES = {
-    "random": "random people",
-    "degree": "the most connected people",
-    "community": "people of one community",
-    "broker": "brokers: people between groups (highest betweenness)",
+    "random": N_("random people"),
+    "degree": N_("the most connected people"),
+    "community": N_("people of one community"),
+    "broker": N_("brokers: people between groups (highest betweenness)"),
 }
+
+
+def _steps(duration: int, t) -> str:
+    """How long a cascade ran, in words: no "in 0 steps", no "in 1 steps"."""
+    if duration == 0:
+        return t.gettext(", no further than the seeds")
+    return t.ngettext(" in {count} step", " in {count} steps", duration, count=duration)
+
+
+def cascade_text(cascade: Cascade, language: str | None = None) -> str:
+    """One run of a model in words: whom it reached, and in how many steps.
+
+    Examples
+    --------
+    >>> from smlessons.engine.diffusion import independent_cascade
+    >>> G = nx.path_graph(["a", "b", "c"])
+    >>> cascade_text(independent_cascade(G, "a", 1.0), "en")
+    'reached 3 of 3 people (100%) in 2 steps'
+    >>> cascade_text(independent_cascade(G, "a", 0.0), "it")
+    'ha raggiunto 1 persona su 3 (33%), senza andare oltre i seed'
+    """
+    t = translator(language)
+    c = cascade
+    text = t.ngettext(
+        "reached {count} of {people} people ({share})",
+        "reached {count} of {people} people ({share})",
+        c.size,
+        count=c.size,
+        people=c.network.n,
+        share=f"{c.fraction:.0%}",
+    ) + _steps(c.duration, t)
+    by_feed = getattr(c, "by_feed", None)
+    if by_feed is not None:
+        n = int(by_feed.sum())
+        text += t.gettext(", {count} through the feed", count=n)
+    return text
 
 
 # ---------------------------------------------------------------------------
@@ -79,7 +118,9 @@ def _curve(item, where: str) -> np.ndarray:
     return arr
 
 
-def reach_figure(cascades, *, title: str | None = None, total: int | None = None, height: int = 360):
+def reach_figure(
+    cascades, *, title: str | None = None, total: int | None = None, height: int = 360, language: str | None = None
+):
     """A line chart of how many people had the message after each step.
 
     Parameters
@@ -116,10 +157,11 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
     """
     import plotly.graph_objects as go
 
+    t = translator(language)
     if isinstance(cascades, Mapping):
         items = list(cascades.items())
     elif isinstance(cascades, Cascade):
-        items = [("cascade", cascades)]
+        items = [(t.gettext("cascade"), cascades)]
     elif isinstance(cascades, (str, bytes)) or not hasattr(cascades, "__iter__"):
         raise TypeError(
             f"expected a Cascade, a list of counts, or a list or dict of them, not {type(cascades).__name__}"
@@ -127,9 +169,9 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
     else:
         seq = list(cascades)
         if seq and all(isinstance(v, (Real, np.integer)) and not isinstance(v, bool) for v in seq):
-            items = [("cascade", seq)]  # one curve
+            items = [(t.gettext("cascade"), seq)]  # one curve
         else:
-            items = [(f"run {i + 1}", c) for i, c in enumerate(seq)]
+            items = [(t.gettext("run {number}", number=i + 1), c) for i, c in enumerate(seq)]
     if not items:
         raise ValueError("nothing to draw: give at least one cascade or curve")
     curves = [(str(name), _curve(c, f"{name!r}")) for name, c in items]
@@ -145,7 +187,7 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
                 mode="lines+markers",
                 name=name,
                 line=dict(color=COLOURWAY[k % len(COLOURWAY)], width=2),
-                hovertemplate="step %{x}: %{y} people reached<extra>" + name + "</extra>",
+                hovertemplate=t.gettext("step {x}: {y} people reached", x="%{x}", y="%{y}") + f"<extra>{name}</extra>",
             )
         )
     longest = max(len(y) for _, y in curves)
@@ -155,21 +197,21 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
                 x=[0, max(longest - 1, 1)],
                 y=[total, total],
                 mode="lines",
-                name=f"everyone ({total})",
+                name=t.gettext("everyone ({total})", total=total),
                 line=dict(color=NEUTRAL, dash="dash", width=1),
                 hoverinfo="skip",
             )
         )
     final = [int(y[-1]) for _, y in curves]
     if title is None:
-        title = "Reach over time: people who have the message after each step"
+        title = t.gettext("Reach over time: people who have the message after each step")
     fig.update_layout(
         title=dict(text=title, x=0.01, xanchor="left"),
         height=height,
         template=template(),
         margin=dict(l=60, r=20, t=60, b=50),
-        xaxis=dict(title=dict(text="step"), dtick=1, rangemode="tozero"),
-        yaxis=dict(title=dict(text="people reached (so far)"), rangemode="tozero"),
+        xaxis=dict(title=dict(text=t.gettext("step")), dtick=1, rangemode="tozero"),
+        yaxis=dict(title=dict(text=t.gettext("people reached (so far)")), rangemode="tozero"),
         meta={"final": final},
         showlegend=len(curves) > 1 or total is not None,
     )
@@ -180,7 +222,16 @@ def reach_figure(cascades, *, title: str | None = None, total: int | None = None
 # The network, coloured by when each person was reached
 
 
-def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 0, pos=None, height: int | None = None):
+def spread_figure(
+    G,
+    cascade: Cascade,
+    *,
+    title: str | None = None,
+    seed: int = 0,
+    pos=None,
+    height: int | None = None,
+    language: str | None = None,
+):
     """The network, each person coloured by the step the message reached them.
 
     Parameters
@@ -228,22 +279,33 @@ def spread_figure(G, cascade: Cascade, *, title: str | None = None, seed: int = 
     if set(G) != set(cascade.network.labels):
         extra = next(iter(set(cascade.network.labels) - set(G)), None)
         missing = next(iter(set(G) - set(cascade.network.labels)), None)
-        who = (
-            f"{extra!r} is in the cascade but not in G"
-            if extra is not None
-            else f"{missing!r} is in G but not in the cascade"
+        raise ValueError(
+            "the cascade ran on another network: "
+            + (
+                f"{extra!r} is in the cascade but not in G"
+                if extra is not None
+                else f"{missing!r} is in G but not in the cascade"
+            )
         )
-        raise ValueError(f"the cascade ran on another network: {who}")
+    t = translator(language)
     when = cascade.when()
     colour = {
-        u: ("not reached" if s is None else ("step 0 (seeds)" if s == 0 else f"step {s}")) for u, s in when.items()
+        u: (
+            t.gettext("not reached")
+            if s is None
+            else (t.gettext("step 0 (seeds)") if s == 0 else t.gettext("step {number}", number=s))
+        )
+        for u, s in when.items()
     }
     if title is None:
-        title = (
-            f"When each person got the message: {cascade.size} of {cascade.network.n} reached"
-            f"{diffusion._steps_text(cascade.duration)}"
-        )
-    fig = draw_network(G, color_by=colour, highlight=cascade.seeds, title=title, seed=seed, pos=pos, height=height)
+        title = t.gettext(
+            "When each person got the message: {count} of {people} reached",
+            count=cascade.size,
+            people=cascade.network.n,
+        ) + _steps(cascade.duration, t)
+    fig = draw_network(
+        G, color_by=colour, highlight=cascade.seeds, title=title, seed=seed, pos=pos, height=height, language=t.language
+    )
     fig.update_layout(meta={**dict(fig.layout.meta or {}), "reached": cascade.size, "people": cascade.network.n})
     return fig
 
@@ -270,6 +332,7 @@ class StrategyComparison:
     runs: int
     k: int
     people: int
+    language: str | None = field(default=None, repr=False)
 
     def mean(self) -> dict:
         """``{strategy: average number of people reached}``, rounded to 0.1."""
@@ -287,25 +350,40 @@ class StrategyComparison:
 
     def table(self) -> str:
         """A plain-text summary, one line per strategy."""
-        lines = [f"{self.runs} runs per strategy, {_seeds(self.k)}, p = {self.p:g}, {self.people} people"]
+        t = translator(self.language)
+        lines = [
+            t.gettext(
+                "{runs} runs per strategy, {seeds}, p = {p}, {people} people",
+                runs=self.runs,
+                seeds=_seeds(self.k, t),
+                p=f"{self.p:g}",
+                people=self.people,
+            )
+        ]
         for s, v in self.sizes.items():
             q1, med, q3 = np.percentile(v, [25, 50, 75])
-            lines.append(
-                f"  {s:<10} average {v.mean():5.1f}   middle half {q1:g} to {q3:g}   "
-                f"smallest {v.min()}, largest {v.max()}"
+            line = t.gettext(
+                "average {mean}   middle half {low} to {high}   smallest {smallest}, largest {largest}",
+                mean=f"{v.mean():5.1f}",
+                low=f"{q1:g}",
+                high=f"{q3:g}",
+                smallest=v.min(),
+                largest=v.max(),
             )
+            lines.append(f"  {s:<10} {line}")
         return "\n".join(lines)
 
     def figure(self, *, height: int = 380):
         """A box plot per strategy (the box holds the middle half of the runs; the dashed line is the average)."""
         import plotly.graph_objects as go
 
+        t = translator(self.language)
         fig = go.Figure()
         for k, (s, v) in enumerate(self.sizes.items()):
             fig.add_trace(
                 go.Box(
                     y=v.tolist(),
-                    name=_wrap(STRATEGY_NAMES.get(s, s)),
+                    name=_wrap(t.gettext(STRATEGY_NAMES[s]) if s in STRATEGY_NAMES else s),
                     boxmean=True,
                     boxpoints=False,
                     marker=dict(color=COLOURWAY[k % len(COLOURWAY)]),
@@ -313,7 +391,12 @@ class StrategyComparison:
             )
         fig.update_layout(
             title=dict(
-                text=f"People reached over {self.runs} runs per strategy (p = {self.p:g}, {_seeds(self.k)})",
+                text=t.gettext(
+                    "People reached over {runs} runs per strategy (p = {p}, {seeds})",
+                    runs=self.runs,
+                    p=f"{self.p:g}",
+                    seeds=_seeds(self.k, t),
+                ),
                 x=0.01,
                 xanchor="left",
             ),
@@ -321,7 +404,7 @@ class StrategyComparison:
             template=template(),
             margin=dict(l=60, r=20, t=60, b=70),
             xaxis=dict(tickangle=0, automargin=True),
-            yaxis=dict(title=dict(text="people reached"), range=[0, self.people + 1]),
+            yaxis=dict(title=dict(text=t.gettext("people reached")), range=[0, self.people + 1]),
             showlegend=False,
             meta={"mean": self.mean()},
         )
@@ -331,8 +414,8 @@ class StrategyComparison:
         return self.table()
 
 
-def _seeds(k: int) -> str:
-    return f"{k} seed{'s' if k != 1 else ''}"
+def _seeds(k: int, t) -> str:
+    return t.ngettext("{count} seed", "{count} seeds", k, count=k)
 
 
 def _wrap(label: str, width: int = 16) -> str:
@@ -356,7 +439,15 @@ def _generators(rng, n: int) -> list:
 
 
 def compare_strategies(
-    G, strategies=STRATEGIES, p: float = 0.2, runs: int = 200, *, k: int = 1, rng=0, progress=None
+    G,
+    strategies=STRATEGIES,
+    p: float = 0.2,
+    runs: int = 200,
+    *,
+    k: int = 1,
+    rng=0,
+    progress=None,
+    language: str | None = None,
 ) -> StrategyComparison:
     """Run the Independent Cascade model `runs` times for each seeding strategy.
 
@@ -414,7 +505,7 @@ def compare_strategies(
         sizes[s] = diffusion.run_many(
             graph if s in ("community", "broker") else net, s, p, runs, k=k, rng=gen, progress=report
         )
-    return StrategyComparison(sizes=sizes, p=float(p), runs=int(runs), k=int(k), people=net.n)
+    return StrategyComparison(sizes=sizes, p=float(p), runs=int(runs), k=int(k), people=net.n, language=language)
 
 
 # ---------------------------------------------------------------------------
@@ -442,6 +533,7 @@ class FeedComparison:
     feed_p: float
     seeds: str
     people: int
+    language: str | None = field(default=None, repr=False)
 
     def mean(self) -> dict:
         """``{feed: average number of people reached}``, rounded to 0.1."""
@@ -453,40 +545,57 @@ class FeedComparison:
 
     def table(self) -> str:
         """A plain-text summary, one line per feed size."""
+        t = translator(self.language)
         first = next(iter(self.runs.values()))
         lines = [
-            f"{len(first.sizes)} runs each, seeds: {self.seeds}, p = {self.p:g} along ties, "
-            f"feed_p = {self.feed_p:g} in the feed, {self.people} people"
+            t.gettext(
+                "{runs} runs each, seeds: {seeds}, p = {p} along ties, feed_p = {feed_p} in the feed, {people} people",
+                runs=len(first.sizes),
+                seeds=self.seeds,
+                p=f"{self.p:g}",
+                feed_p=f"{self.feed_p:g}",
+                people=self.people,
+            )
         ]
         for f, r in self.runs.items():
-            label = "ties only" if f == 0 else f"feed shows each post to {f}"
-            lines.append(f"  {label:<26} average {r.mean():5.1f}   of whom through the feed {r.by_feed.mean():4.1f}")
+            label = t.gettext("ties only") if f == 0 else t.gettext("feed shows each post to {count}", count=f)
+            line = t.gettext(
+                "average {mean}   of whom through the feed {by_feed}",
+                mean=f"{r.mean():5.1f}",
+                by_feed=f"{r.by_feed.mean():4.1f}",
+            )
+            lines.append(f"  {label:<26} {line}")
         return "\n".join(lines)
 
     def figure(self, *, height: int = 360):
         """Stacked bars: the average reach through ties (and seeds) and through the feed."""
         import plotly.graph_objects as go
 
-        names = ["ties only" if f == 0 else f"feed: {f} per post" for f in self.runs]
+        t = translator(self.language)
+        names = [t.gettext("ties only") if f == 0 else t.gettext("feed: {count} per post", count=f) for f in self.runs]
         ties = [round(float(r.by_ties.mean()), 1) for r in self.runs.values()]
         fed = [round(float(r.by_feed.mean()), 1) for r in self.runs.values()]
         fig = go.Figure(
             [
-                go.Bar(x=names, y=ties, name="seeds and ties", marker=dict(color=COLOURWAY[0])),
-                go.Bar(x=names, y=fed, name="through the feed", marker=dict(color=COLOURWAY[1])),
+                go.Bar(x=names, y=ties, name=t.gettext("seeds and ties"), marker=dict(color=COLOURWAY[0])),
+                go.Bar(x=names, y=fed, name=t.gettext("through the feed"), marker=dict(color=COLOURWAY[1])),
             ]
         )
         fig.update_layout(
             barmode="stack",
             title=dict(
-                text=f"Average people reached (p = {self.p:g} along ties, {self.feed_p:g} in the feed)",
+                text=t.gettext(
+                    "Average people reached (p = {p} along ties, {feed_p} in the feed)",
+                    p=f"{self.p:g}",
+                    feed_p=f"{self.feed_p:g}",
+                ),
                 x=0.01,
                 xanchor="left",
             ),
             height=height,
             template=template(),
             margin=dict(l=60, r=20, t=60, b=60),
-            yaxis=dict(title=dict(text="people reached (average)"), range=[0, self.people + 1]),
+            yaxis=dict(title=dict(text=t.gettext("people reached (average)")), range=[0, self.people + 1]),
             meta={"mean": self.mean(), "by_feed": self.mean_by_feed()},
         )
         return fig
@@ -496,7 +605,16 @@ class FeedComparison:
 
 
 def compare_feed(
-    G, seeds, p: float = 0.3, feeds=(0, 2, 4), *, feed_p: float | None = None, runs: int = 200, k: int = 1, rng=0
+    G,
+    seeds,
+    p: float = 0.3,
+    feeds=(0, 2, 4),
+    *,
+    feed_p: float | None = None,
+    runs: int = 200,
+    k: int = 1,
+    rng=0,
+    language: str | None = None,
 ) -> FeedComparison:
     """Run the message many times with ties only and with feeds of several sizes.
 
@@ -551,9 +669,14 @@ def compare_feed(
         for f, gen in zip(feeds, gens)
     }
     if isinstance(seeds, str) and strategy_name(seeds) in STRATEGIES:
-        who = f"{k} by {strategy_name(seeds)!r}"
+        who = translator(language).gettext("{count} by {strategy}", count=k, strategy=repr(strategy_name(seeds)))
     else:
         who = ", ".join(map(str, [seeds] if isinstance(seeds, str) or not hasattr(seeds, "__iter__") else seeds))
     return FeedComparison(
-        runs=results, p=float(p), feed_p=float(p if feed_p is None else feed_p), seeds=who, people=net.n
+        runs=results,
+        p=float(p),
+        feed_p=float(p if feed_p is None else feed_p),
+        seeds=who,
+        people=net.n,
+        language=language,
     )

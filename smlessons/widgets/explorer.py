@@ -6,6 +6,7 @@ spread_explorer()
 
 from __future__ import annotations
 
+import html
 from numbers import Real
 
 import numpy as np
@@ -13,6 +14,7 @@ import numpy as np
 from ..engine import diffusion
 from ..engine.diffusion import STRATEGIES, strategy_name
 from ..figures.spread import STRATEGY_NAMES, reach_figure, spread_figure
+from ..i18n import N_, translator
 
 __all__ = [
     "NETWORKS",
@@ -33,10 +35,11 @@ def _karate():
     return karate_club()
 
 
-#: The networks the explorer offers: ``{label: function returning the graph}``.
+#: The networks the explorer offers: ``{label: function returning the graph}``
+#: (the menu shows a label in the explorer's language; the value stays the key).
 NETWORKS = {
-    "The class of lesson 4 (24 people, synthetic)": _class,
-    "Zachary's karate club (34 people, real: Zachary 1977)": _karate,
+    N_("The class of lesson 4 (24 people, synthetic)"): _class,
+    N_("Zachary's karate club (34 people, real: Zachary 1977)"): _karate,
 }
 
 
@@ -71,6 +74,9 @@ class SpreadExplorer:
         before it, so a session replays the same way.
     run : bool, default True
         Run once at once, so the output is not empty.
+    language : str, optional
+        The language of the labels, the summary and the figures (``"en"`` or
+        ``"it"``); by default the environment's.
 
     Attributes
     ----------
@@ -96,8 +102,12 @@ class SpreadExplorer:
         runs: int = 200,
         rng: int = 0,
         run: bool = True,
+        language: str | None = None,
     ):
         import ipywidgets as w
+
+        t = translator(language)
+        self.language = t.language
 
         networks = dict(NETWORKS if networks is None else networks)
         if not networks:
@@ -119,33 +129,38 @@ class SpreadExplorer:
         # Wide enough for the longest label, "Chance to share (p)", in any theme's font.
         style = {"description_width": "160px"}
         layout = w.Layout(width="480px")
-        self.network = w.Dropdown(options=list(networks), description="Network", style=style, layout=layout)
+        self.network = w.Dropdown(
+            options=[(t.template(label), label) for label in networks],
+            description=t.gettext("Network"),
+            style=style,
+            layout=layout,
+        )
         self.p = w.FloatSlider(
             value=float(p),
             min=0.0,
             max=1.0,
             step=0.05,
-            description="Chance to share (p)",
+            description=t.gettext("Chance to share (p)"),
             style=style,
             layout=layout,
             readout_format=".2f",
         )
         self.strategy = w.Dropdown(
-            options=[(STRATEGY_NAMES[s], s) for s in STRATEGIES],
+            options=[(t.gettext(STRATEGY_NAMES[s]), s) for s in STRATEGIES],
             value=strategy,
-            description="Seed with",
+            description=t.gettext("Seed with"),
             style=style,
             layout=layout,
         )
-        self.seeds = w.IntSlider(value=seeds, min=1, max=5, description="Seeds", style=style, layout=layout)
+        self.seeds = w.IntSlider(value=seeds, min=1, max=5, description=t.gettext("Seeds"), style=style, layout=layout)
         self.button = w.Button(
-            description="Run",
+            description=t.gettext("Run"),
             button_style="primary",
             icon="play",
-            tooltip="Run the message once, and average over many runs",
+            tooltip=t.gettext("Run the message once, and average over many runs"),
         )
         self.progress = w.IntProgress(
-            value=0, min=0, max=runs, description="Runs", style=style, layout=w.Layout(width="480px")
+            value=0, min=0, max=runs, description=t.gettext("Runs"), style=style, layout=w.Layout(width="480px")
         )
         self.summary = w.HTML()
         self.output = w.Output()
@@ -181,7 +196,11 @@ class SpreadExplorer:
                 self.progress.value = done
 
         sizes = diffusion.run_many(G, strategy, p, self.runs, k=k, rng=gen, progress=tick)
-        figures = (reach_figure({"this run": one}, total=len(G), height=300), spread_figure(G, one, height=420))
+        t = translator(self.language)
+        figures = (
+            reach_figure({t.gettext("this run"): one}, total=len(G), height=300, language=t.language),
+            spread_figure(G, one, height=420, language=t.language),
+        )
         self.figures = figures
         self.last = {
             "network": self.network.value,
@@ -194,10 +213,16 @@ class SpreadExplorer:
             "runs": self.runs,
             "title": figures[1].layout.title.text,
         }
-        self.summary.value = (
-            f"<b>Seeds:</b> {', '.join(map(str, chosen))}. <b>This run</b> reached {one.size} of {len(G)} people; "
-            f"<b>on average over {self.runs} runs</b>, {self.last['mean']} people "
-            f"(smallest {sizes.min()}, largest {sizes.max()})."
+        self.summary.value = t.gettext(
+            "<b>Seeds:</b> {seeds}. <b>This run</b> reached {reached} of {people} people; "
+            "<b>on average over {runs} runs</b>, {mean} people (smallest {smallest}, largest {largest}).",
+            seeds=html.escape(", ".join(map(str, chosen))),
+            reached=one.size,
+            people=len(G),
+            runs=self.runs,
+            mean=self.last["mean"],
+            smallest=sizes.min(),
+            largest=sizes.max(),
         )
         # Set the Output widget's outputs directly rather than capturing
         # display() in it: the same on screen, and safe when a notebook is
@@ -225,7 +250,7 @@ def _display_data(obj) -> dict:
     # Not the shell's display formatter: a plotly figure's _ipython_display_
     # would then publish itself in the running cell instead of returning data.
     data = dict(obj._repr_mimebundle_() or {}) if hasattr(obj, "_repr_mimebundle_") else {}
-    data.setdefault("text/plain", "A figure (run the notebook to see it)")
+    data.setdefault("text/plain", translator().gettext("A figure (run the notebook to see it)"))
     return {"output_type": "display_data", "data": data, "metadata": {}}
 
 
