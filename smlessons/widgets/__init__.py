@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+from ..lazy import attach
 
 #: Where each public name lives (imported on first use, so that importing
 #: the package stays light).
@@ -15,16 +15,4 @@ _EXPORTS = {
     "student_name": "sorting_board",
 }
 
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name):
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_EXPORTS))
+__getattr__, __dir__, __all__ = attach(__name__, _EXPORTS)
