@@ -616,7 +616,7 @@ def test_a_wrong_answer_is_described_in_italian_with_no_english_left(monkeypatch
             first_lines = first_lines.replace(name, "")
         assert not english_words(first_lines), first_lines
     text = str(evaluate("ana-best-medium", "whatsapp", answers=False))
-    assert "Dei 5 amici di Ana, 2 hanno un legame con Ana su WhatsApp (Ines, Rosa)." in text
+    assert "Ana ha 5 amici: 2 di loro hanno un legame con Ana su WhatsApp (Ines, Rosa)." in text
 
 
 def test_form_problem_and_the_recorder_frame_follow_the_language():
@@ -654,11 +654,11 @@ def test_the_recorder_speaks_the_students_language(tmp_path, monkeypatch, capsys
     record("q3", "5 ties")
     assert capsys.readouterr().out == (
         "\u26a0 Non registrata: questa domanda richiede un numero: hai scritto '5 ties'. "
-        "Scrivi un numero, per esempio 5, poi esegui di nuovo la cella. Per q3 non è ancora registrato nulla.\n"
+        "Scrivi un numero, per esempio 5, poi esegui di nuovo la cella. Per q3 non è ancora stato registrato nulla.\n"
     )
     record("q3", 5)
     assert capsys.readouterr().out == (
-        "\u2714 Ho registrato la tua risposta a q3: 5. Sarà valutata dopo la consegna del compito.\n"
+        "\u2714 Ho registrato la tua risposta per q3: 5. Sarà valutata dopo la consegna dell'esercitazione.\n"
     )
     # an explicit language wins over the environment
     Recorder(record.store, expects={"q3": "number"}, language="en")("q3", ...)
@@ -674,6 +674,6 @@ def test_show_student_speaks_the_students_language(monkeypatch, capsys):
     monkeypatch.setenv("SMLESSONS_STUDENT", "maria")
     show_student()
     assert capsys.readouterr().out == (
-        "Il tuo id di studente: maria. Le tue schede e la tua rete sono estratte da questo id, "
-        "e l'insegnante ti valuta come maria.\n"
+        "Il tuo ID studente: maria. Le tue schede e la tua rete sono generate a partire da questo ID, "
+        "e il docente ti valuta come maria.\n"
     )

@@ -66,7 +66,7 @@ def test_a_campaign_speaks_italian_from_the_environment(italian):
     )
     problem = c.plan(["Instagram"], ["Uma", "Carla", "Jamal", "Luca"])
     assert str(problem) == (
-        "\u2717 Questo piano costa 11 punti (mezzi: 1 × 3, seed: 4 × 2) ma il budget è 10: togli un mezzo o un seed."
+        "\u2717 Questo piano costa 11 punti (mezzi: 1 × 3 + seed: 4 × 2) ma il budget è 10: togli un mezzo o un seed."
     )
     typo = c.plan(["Instagram"], ["Umma"])
     assert (
@@ -76,7 +76,10 @@ def test_a_campaign_speaks_italian_from_the_environment(italian):
     none = c.plan([], ["Uma"])
     assert "Instagram, TikTok o Minecraft" in str(none)
     result = c.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"])
-    assert "Raggiunti nel gruppo di amici di Uma, in media" in str(result)
+    assert "Persone raggiunte nel gruppo di amici di Uma, in media" in str(result)
+    # Italian numbers take a decimal comma: "5,0 su 6", "p = 0,3"
+    assert f"{result.in_target.mean():.1f} su 6".replace(".", ",") in str(result)
+    assert "(p = 0,3;" in str(result) and "p = 0.3" not in str(result)
     assert "punti su 10" in str(result)
     fig = result.figure()
     assert fig.layout.title.text == "Persone del gruppo di amici di Uma raggiunte, su 200 simulazioni"

@@ -53,7 +53,7 @@ def test_lists_follow_the_environment(italian):
 
 def test_a_network_figure_speaks_the_environments_language(italian):
     fig = draw_network(class_network())
-    assert fig.layout.title.text == "La rete sintetica di una classe: 24 persone, 50 legami, colore per comunità"
+    assert fig.layout.title.text == "La rete sintetica di una classe: 24 persone, 50 legami, colori per comunità"
     assert {t.name for t in fig.data if t.name.startswith("Comunità")}
     hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
     assert all("<br>grado " in h for h in hovers)
@@ -64,7 +64,7 @@ def test_a_network_figure_speaks_the_environments_language(italian):
 def test_the_layers_and_the_removal_figure_in_italian():
     G = multiplex_class()
     layers = draw_layers(G, language="it")
-    assert layers.layout.title.text.endswith(": una rete, un livello per mezzo")
+    assert layers.layout.title.text.endswith(": una rete, uno strato per mezzo")
     assert layers.layout.meta["panels"][0] == "Tutti i mezzi"
     removal = removal_figure(G, language="it")
     assert [t.name for t in removal.data] == ["legami rimasti", "persone ancora connesse"]
@@ -116,7 +116,9 @@ def test_a_feed_comparison_names_its_seeding_in_italian():
 
     G = nx.karate_club_graph()
     c = compare_feed(G, "degree", 0.1, (0, 1), runs=3, k=2, language="it")
-    assert c.seeds == "2 scelti con 'degree'"
-    assert str(c).startswith("3 simulazioni ciascuno, seed: 2 scelti con 'degree', p = 0.1 lungo i legami")
+    assert c.seeds == "2 seed scelti con la strategia 'degree'"
+    assert str(c).startswith(
+        "3 simulazioni per scenario, seed: 2 seed scelti con la strategia 'degree', p = 0.1 lungo i legami"
+    )
     assert "il feed mostra ogni post a 1" in str(c)
     assert compare_feed(G, "degree", 0.1, (0,), runs=3, k=2, language="en").seeds == "2 by 'degree'"

@@ -330,7 +330,7 @@ def test_a_removal_is_data_and_its_words_follow_the_language(monkeypatch):
     assert str(r) == repr(r) and repr(r).startswith("Removal(medium='WhatsApp', people=6, ties=5, ")
     assert removal_text(r, "it") == (
         "Senza WhatsApp: restano 4 legami su 5 (80%); 2 parti connesse (prima: 1). "
-        "1 persona tagliata fuori dal resto: a. Senza più nessun legame: a."
+        "1 persona tagliata fuori dal resto della rete: a. Senza più nessun legame: a."
     )
     monkeypatch.setenv("LANG", "it_IT.UTF-8")
     assert removal_text(r).startswith("Senza WhatsApp: restano 4 legami su 5")

@@ -108,8 +108,21 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-def _num(x: float) -> str:
-    return f"{x:.1f}"
+#: The decimal mark of each language: Italian writes 3,9 where English writes 3.9.
+_DECIMAL_MARK = {"en": ".", "it": ","}
+
+
+def _decimal(text: str, language: str) -> str:
+    """`text` (a number written by Python) with `language`'s decimal mark.
+
+    >>> _decimal("3.9", "it"), _decimal("3.9", "en")
+    ('3,9', '3.9')
+    """
+    return text.replace(".", _DECIMAL_MARK[language])
+
+
+def _num(x: float, language: str) -> str:
+    return _decimal(f"{x:.1f}", language)
 
 
 class PlanError(ValueError):
@@ -542,7 +555,7 @@ class CampaignResult:
         r = texts(lang)["result"]
         n = len(c.members)
         per = self.cost_per_target
-        per = r["cost_per_target_none"] if per is None else r["cost_per_target_value"].format(value=_num(per))
+        per = r["cost_per_target_none"] if per is None else r["cost_per_target_value"].format(value=_num(per, lang))
         spent = r["spent"]
         share = r["share"]
         return [
@@ -551,12 +564,12 @@ class CampaignResult:
             (r["cost"], r["cost_value"].format(cost=self.cost, budget=c.budget)),
             (
                 r["target"].format(target=c.target_name),
-                share.format(part=_num(self.in_target.mean()), whole=n, share=_pct(self.target_reach)),
+                share.format(part=_num(self.in_target.mean(), lang), whole=n, share=_pct(self.target_reach)),
             ),
-            (r["earned_target"], _num(self.earned_in_target)),
+            (r["earned_target"], _num(self.earned_in_target, lang)),
             (r["cost_per_target"], per),
-            (r["class"], share.format(part=_num(self.total.mean()), whole=len(c.graph), share=_pct(self.reach))),
-            (r["earned_class"], _num(self.earned)),
+            (r["class"], share.format(part=_num(self.total.mean(), lang), whole=len(c.graph), share=_pct(self.reach))),
+            (r["earned_class"], _num(self.earned, lang)),
             (r["all"].format(n=n), _pct(float(np.mean(self.in_target == n)))),
         ]
 
@@ -564,7 +577,7 @@ class CampaignResult:
         c = self.campaign
         r = texts(c.language)["result"]
         chances = r["one_chance"] if c.one_chance else r["two_chances"]
-        return r["runs_note"].format(runs=c.runs, p=f"{c.p:g}", rng=c.rng, chances=chances)
+        return r["runs_note"].format(runs=c.runs, p=_decimal(f"{c.p:g}", c.language), rng=c.rng, chances=chances)
 
     def _repr_markdown_(self) -> str:
         return _pairs_markdown(self._pairs(), self._note())
@@ -749,7 +762,12 @@ def _check_mostly_earned(r: CampaignResult):
     earned = r.earned_in_target
     n = r.seeds_in_target
     seeds_phrase = _say(r.campaign.language, "fragments", "seeds_one" if n == 1 else "seeds_many", n=n)
-    return earned > reached / 2, {"reached": _num(reached), "earned": _num(earned), "seeds_phrase": seeds_phrase}
+    lang = r.campaign.language
+    return earned > reached / 2, {
+        "reached": _num(reached, lang),
+        "earned": _num(earned, lang),
+        "seeds_phrase": seeds_phrase,
+    }
 
 
 def _check_seeds_most_connected(r: CampaignResult):
@@ -786,7 +804,7 @@ def _check_everyone_on_medium(r: CampaignResult):
     users = {u for u, _, ms in c.graph.edges(data="platform") if set(_platforms_of(ms)) & set(r.media)}
     users |= {v for _, v, ms in c.graph.edges(data="platform") if set(_platforms_of(ms)) & set(r.media)}
     reached = float(r.total.mean())
-    return reached >= len(users) - 0.5, {"users": len(users), "reached": _num(reached)}
+    return reached >= len(users) - 0.5, {"users": len(users), "reached": _num(reached, c.language)}
 
 
 _CHECKS = {
@@ -950,7 +968,7 @@ def check_plan(plan, reasons=..., explanation=..., *, answers=None) -> PlanFeedb
             seeds=_and(plan.seeds, lang),
             cost=plan.cost,
             budget=c.budget,
-            reached=_num(plan.in_target.mean()),
+            reached=_num(plan.in_target.mean(), lang),
             n=len(c.members),
             target=c.target_name,
             share=_pct(plan.target_reach),
