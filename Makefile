@@ -21,7 +21,7 @@ UV_VERSION := 0.13.9
 LOCK_PYTHON := 3.11
 TOOLS := $(VENV)/lock-tools
 
-.PHONY: lab instructor test unit lint format notebooks browser bench outputs install install-test lock upgrade chromium clean help
+.PHONY: lab instructor test unit lint format notebooks browser bench outputs it-sync install install-test lock upgrade chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
@@ -124,6 +124,12 @@ outputs: install-test
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.store_widget_state=False $(NB)
 	$(BIN)/python tests/notebook_outputs.py $(NB)
+
+# After updating an Italian notebook to match a changed English cell (and having it
+# reviewed), record that it is up to date: make it-sync NB="notebooks/it/01-media-e-reti.ipynb"
+# (every paired cell) or add CELLS="it-05 it-07" (only those). tests/italian_pairs.py explains.
+it-sync: install-test
+	$(BIN)/python tests/italian_pairs.py refresh $(NB) $(CELLS)
 
 bench: install-test chromium
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt

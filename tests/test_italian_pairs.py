@@ -1,0 +1,234 @@
+"""Each Italian notebook is kept in step with its English source, cell by cell
+(tests/italian_pairs.py explains the metadata and the rule for code cells)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+
+import pytest
+from italian_pairs import (
+    KEY,
+    ROOT,
+    Renames,
+    assigned_names,
+    check,
+    check_files,
+    pairs,
+    read,
+    rel,
+    same_code,
+    sha256,
+)
+
+PAIRS = pairs("it")
+IDS = [rel(it) for _, it in PAIRS]
+
+
+def test_the_manifest_pairs_every_italian_notebook():
+    on_disk = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "notebooks" / "it").glob("*.ipynb"))
+    assert sorted(IDS) == on_disk, "every Italian notebook is listed in lessons.json, and every one listed exists"
+    assert len(PAIRS) >= 3
+
+
+@pytest.mark.parametrize("en, it", PAIRS, ids=IDS)
+def test_every_italian_cell_names_its_english_source(en, it):
+    f = check_files(en, it)
+    assert not f.structure, "\n".join(f.structure)
+    assert f.paired > 0
+
+
+@pytest.mark.parametrize("en, it", PAIRS, ids=IDS)
+def test_no_italian_cell_is_older_than_its_english_source(en, it):
+    f = check_files(en, it)
+    assert not f.stale, "\n".join(f.stale)
+
+
+@pytest.mark.parametrize("en, it", PAIRS, ids=IDS)
+def test_italian_code_cells_differ_only_in_language_arguments(en, it):
+    f = check_files(en, it)
+    assert not f.code, "\n".join(f.code)
+
+
+@pytest.mark.parametrize("en, it", PAIRS, ids=IDS)
+def test_every_english_cell_has_an_italian_counterpart(en, it):
+    f = check_files(en, it)
+    assert not f.missing, "\n".join(f.missing)
+
+
+# --- the checks catch what they are for ---------------------------------------
+
+LESSON_EN, LESSON_IT = next((en, it) for en, it in PAIRS if it.name == "01-media-e-reti.ipynb")
+
+
+def _lesson():
+    return read(LESSON_EN), read(LESSON_IT)
+
+
+def test_a_stale_copy_is_caught_naming_the_notebook_the_cell_and_what_to_do():
+    en, it = _lesson()
+    cell = next(c for c in en["cells"] if c["cell_type"] == "markdown" and c["id"] == "43bb9b94")
+    cell["source"] = source = "".join(cell["source"]) + "\nA sentence added in English.\n"
+    assert sha256(cell) == sha256({"source": source})
+    f = check(en, it, "notebooks/01-media-and-networks.ipynb", "notebooks/it/01-media-e-reti.ipynb")
+    assert len(f.stale) == 1, f.stale
+    (message,) = f.stale
+    assert message.startswith("notebooks/it/01-media-e-reti.ipynb cell it-05 is out of date")
+    assert "English cell 43bb9b94" in message
+    assert "make it-sync NB=notebooks/it/01-media-e-reti.ipynb CELLS=it-05" in message
+    assert not f.structure and not f.code and not f.missing
+
+
+def test_a_whitespace_change_in_english_is_a_change_too():
+    en, it = _lesson()
+    en["cells"][0]["source"] = "".join(en["cells"][0]["source"]) + " "
+    assert len(check(en, it).stale) == 1
+
+
+def test_refresh_marks_a_reviewed_cell_up_to_date(tmp_path, monkeypatch):
+    import italian_pairs
+
+    en, it = _lesson()
+    en["cells"][5]["source"] = "## Changed\n"
+    en_path, it_path = tmp_path / "en.ipynb", tmp_path / "it.ipynb"
+    en_path.write_text(json.dumps(en), encoding="utf-8")
+    it_path.write_text(json.dumps(it), encoding="utf-8")
+    monkeypatch.setattr(italian_pairs, "english_of", lambda _: en_path)
+    assert len(check_files(en_path, it_path).stale) == 1
+    with pytest.raises(SystemExit, match="has no cell nope"):
+        italian_pairs.refresh(it_path, ["nope"])
+    italian_pairs.refresh(it_path, [it["cells"][0]["id"]])  # another cell: still stale
+    assert len(check_files(en_path, it_path).stale) == 1
+    italian_pairs.refresh(it_path, [it["cells"][5]["id"]])
+    assert check_files(en_path, it_path).stale == []
+
+
+def test_the_refresh_command_runs_on_a_real_notebook_without_changing_it():
+    before = LESSON_IT.read_bytes()
+    run = subprocess.run(
+        [sys.executable, "tests/italian_pairs.py", "refresh", "notebooks/it/01-media-e-reti.ipynb"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "0 cell(s) marked up to date" in run.stdout
+    assert LESSON_IT.read_bytes() == before, "an up-to-date notebook is written back byte for byte"
+
+
+def test_a_missing_counterpart_is_caught_unless_marked_english_only():
+    en, it = _lesson()
+    dropped = it["cells"].pop(3)["metadata"][KEY]["source_cell"]
+    (message,) = check(en, it, it_name="it.ipynb").missing
+    assert f"English cell {dropped}" in message and "english_only" in message
+    it["metadata"].setdefault(KEY, {})["english_only"] = {dropped: ""}
+    f = check(en, it, it_name="it.ipynb")
+    assert not f.missing and f.structure == [f"it.ipynb: metadata.{KEY}.english_only[{dropped!r}] gives no reason"]
+    it["metadata"][KEY]["english_only"] = {dropped: "the etymology is in the Italian introduction"}
+    f = check(en, it)
+    assert (f.missing, f.structure, f.english_only) == ([], [], 1)
+
+
+def test_an_italian_only_cell_needs_a_reason_and_an_unpaired_cell_is_caught():
+    en, it = _lesson()
+    extra = {"cell_type": "markdown", "id": "it-nota", "metadata": {}, "source": "Nota per chi legge in italiano."}
+    it["cells"].insert(2, extra)
+    (message,) = check(en, it, it_name="it.ipynb").structure
+    assert message.startswith("it.ipynb cell it-nota names no English source")
+    extra["metadata"][KEY] = {"italian_only": " "}
+    assert check(en, it).structure == ["Italian cell it-nota is marked italian_only without a reason"]
+    extra["metadata"][KEY] = {"italian_only": "a note on Italian usage of 'i social'"}
+    f = check(en, it)
+    assert (f.structure, f.italian_only) == ([], 1)
+
+
+def test_pairing_errors_are_named():
+    en, it = _lesson()
+    it["cells"][4]["metadata"][KEY]["source_cell"] = "no-such-cell"
+    it["cells"][6]["metadata"][KEY]["source_cell"] = it["cells"][7]["metadata"][KEY]["source_cell"]
+    code = next(c for c in it["cells"] if c["cell_type"] == "code")
+    code["metadata"][KEY]["source_cell"] = en["cells"][0]["id"]
+    messages = "\n".join(check(en, it).structure)
+    assert "names English cell 'no-such-cell'" in messages
+    assert "both translate" in messages
+    assert "is a code cell; English cell" in messages and "is a markdown cell" in messages
+    en, it = _lesson()
+    a, b = it["cells"][2]["metadata"][KEY], it["cells"][3]["metadata"][KEY]
+    a["source_cell"], b["source_cell"] = b["source_cell"], a["source_cell"]
+    (message,) = [m for m in check(en, it).structure]
+    assert message.startswith("Italian cell it-03 translates English cell 639419d8")
+    assert message.endswith("which comes before the English source of the cell above it")
+
+
+def test_cells_without_ids_are_caught():
+    en, it = _lesson()
+    it = copy.deepcopy(it)
+    del en["cells"][1]["id"]
+    en["nbformat_minor"] = 4
+    messages = check(en, it).structure
+    assert "English: nbformat 4.4 has no cell ids; 4.5 or later is needed" in messages
+    assert "English: cell 1 has no id" in messages
+
+
+def test_a_code_cell_changed_in_italian_is_caught():
+    en, it = _lesson()
+    cell = next(c for c in it["cells"] if c["id"] == "it-12")
+    cell["source"] = 'esercizio = SortingBoard.from_exercise("lesson01_questions_it", language="it")\nesercizio'
+    (message,) = check(en, it).code
+    assert message.startswith("Italian cell it-12 does not do what English cell 185f2df9")
+    assert "'lesson01_media_or_network', the Italian the string 'lesson01_questions_it'" in message
+
+
+# --- the rule for code cells, on small cases ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "english, italian",
+    [
+        ('ask("l1-x")', 'ask("l1-x-it")'),  # a question id and its Italian twin
+        ('b = Board.from_exercise("f")\nb', 'e = Board.from_exercise("f_it", language="it")\ne'),
+        ('Board(title="Practice",\n  items=[1],\n)', 'Board(title="Practice",\n  items=[1],\n  language="it",\n)'),
+        ('Board(language="en", items=[1])', "Board(items=[1])"),
+        ('f(prompt="Is it a tool?")', 'f(prompt="È uno strumento?")'),  # prose is translated
+        ('answer = ...  # a letter, e.g. "a"', 'answer = ...  # una lettera, per esempio "a"'),
+        ('apps = ["Instagram", "TikTok"]\nlen(apps)', 'app = ["Instagram", "TikTok"]\nlen(app)'),
+    ],
+)
+def test_code_that_differs_only_in_language_arguments_passes(english, italian):
+    assert same_code(english, italian) is None
+
+
+@pytest.mark.parametrize(
+    "english, italian, why",
+    [
+        ('ask("l1-x")', 'ask("l1-y-it")', "the English has the string 'l1-x', the Italian the string 'l1-y-it'"),
+        ('ask("l1-x")', 'ask("l1-x-en")', "the string 'l1-x-en'"),
+        ('f("Instagram")', 'f("Instagramm")', "the string 'Instagramm'"),
+        ("len(apps)", "len(apps) + 1", "the English has the end of the line, the Italian `+`"),
+        ("board.check()", "board.reset()", "the English has `check`, the Italian `reset`"),
+        ("b = B()\nb.check()", "b = B()\nb.controlla()", "`check`"),  # attributes are never renamed
+        ("x = 1", "x = 2", "`1`"),
+        ('f("a")', 'f("una lettera")', "the English has the string 'a', the Italian a string with spaces"),
+        ('f(title="A title")', 'f(titolo="Un titolo")', "the English has `title`, the Italian `titolo`"),
+        ("print(apps)", "print(app)", "the English has `apps`"),  # not a variable the English assigns
+        ('f(lang="it")', 'f(lang="it", language="en", mode=1)', "the English has `)`, the Italian `,`"),
+        ("x = (", "x = (", "cannot read the code"),
+        ("a = 1\nb = 2", "a = 1", "only the English goes on, with `b`"),
+    ],
+)
+def test_code_that_does_something_else_fails(english, italian, why):
+    diff = same_code(english, italian)
+    assert diff is not None and why in diff, diff
+
+
+def test_a_renamed_variable_is_renamed_the_same_way_in_every_cell():
+    cells_en = ["board = B()", "board.check()", "other = 1"]
+    renames = Renames(assigned_names(cells_en))
+    assert same_code(cells_en[0], "esercizio = B()", renames) is None
+    assert same_code(cells_en[1], "esercizio.check()", renames) is None
+    assert "`board` is called `esercizio` elsewhere" in same_code(cells_en[1], "prova.check()", renames)
+    assert "`board` is called `esercizio` elsewhere" in same_code(cells_en[1], "board.check()", renames)
+    assert "already stands for another English name" in same_code(cells_en[2], "esercizio = 1", renames)
