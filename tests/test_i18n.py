@@ -255,7 +255,7 @@ def test_italian_verdicts_and_score_after_a_check():
     assert board.score == "1 giusta su 3 (1 sbagliata, 1 non ancora sistemata)" == str(result)
     assert board.feedback["TikTok"]["verdict"] == "Non proprio"
     assert board.feedback["TikTok"]["symbol"] == "\u2717"
-    assert board.feedback["Facebook"]["verdict"] == "Giusto (scheda valida in entrambi i riquadri)"
+    assert board.feedback["Facebook"]["verdict"] == "Giusta (valida in entrambi i riquadri)"
     assert board.feedback["Facebook"]["explanation"] == "Both. Sarebbe giusta anche in: Network."
     for f in board.feedback.values():
         assert not english_words(f["verdict"])

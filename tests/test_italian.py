@@ -86,3 +86,42 @@ def test_every_board_speaks_italian(path):
 def test_links_lead_to_files_that_exist(path):
     for target in re.findall(r"\]\(([^)#]+\.ipynb)\)", text(path, "markdown")):
         assert (path.parent / target).resolve().is_file(), target
+
+
+# What the native-level review of the Italian found (issue 12); each must stay fixed.
+REVIEWED_ERRORS = {
+    r"\bsocial network sono\b": "agreement: 'un social network è fatto di persone e dei legami tra loro'",
+    r"\bsito è le persone\b": "agreement: the site is not the people",
+    r"\bsiti di rete sociale\b": "Italian marketers say 'social network' or 'i social'",
+    r"\bin preparazione\b": "every lesson is linked: in Italian, or in English marked '(in inglese)'",
+    r"✓ \(?giusto\b": "a card's verdict is feminine (la scheda è giusta), as the score line is",
+}
+
+
+def _italian_texts():
+    yield from ((p.relative_to(ROOT).as_posix(), text(p)) for p in sorted(IT.glob("*.ipynb")))
+    for p in sorted((ROOT / "smlessons" / "content" / "exercises").glob("*_it.json")):
+        yield p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8")
+    po = ROOT / "smlessons" / "locale" / "it" / "LC_MESSAGES" / "smlessons.po"
+    yield po.relative_to(ROOT).as_posix(), po.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("pattern, fix", REVIEWED_ERRORS.items(), ids=list(REVIEWED_ERRORS))
+def test_the_reviewed_errors_stay_fixed(pattern, fix):
+    found = [
+        f"{name}: ...{body[max(m.start() - 40, 0) : m.end() + 40]}..."
+        for name, body in _italian_texts()
+        for m in re.finditer(pattern, body, re.I)
+    ]
+    assert not found, f"{fix}:\n" + "\n".join(found)
+
+
+def test_a_card_s_verdicts_agree_with_the_feminine_score_line():
+    from smlessons.exercises.boards import CONTESTED_VERDICT, RIGHT, UNGRADED, UNPLACED, VERDICTS
+    from smlessons.i18n import translator
+
+    t = translator("it")
+    words = {k: t.gettext(VERDICTS[k]) for k in (RIGHT, UNPLACED, UNGRADED)}
+    assert words == {RIGHT: "Giusta", UNPLACED: "Non ancora sistemata", UNGRADED: "Sistemata"}
+    assert t.gettext(CONTESTED_VERDICT).startswith("Giusta ")
+    assert t.ngettext("{right} of {total} right", "{right} of {total} right", 1, right=1, total=2) == "1 giusta su 2"

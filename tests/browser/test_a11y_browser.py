@@ -280,7 +280,7 @@ def test_axe_on_every_state_in_both_themes(states_page):
 
 
 @pytest.mark.parametrize(
-    "title, right, wrong", [("Checked", "Right", "Not quite"), ("Italiano", "Giusto", "Non proprio")]
+    "title, right, wrong", [("Checked", "Right", "Not quite"), ("Italiano", "Giusta", "Non proprio")]
 )
 def test_feedback_is_never_colour_alone(states_page, title, right, wrong):
     """Every verdict has a symbol and a word, and right and wrong cards differ in shape too."""
