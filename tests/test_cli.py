@@ -388,6 +388,55 @@ def test_links_of_the_shipped_course_include_lesson_2_and_not_the_glossary():
     assert (ROOT / "notebooks" / "glossary.ipynb").is_file() and not any("gloss" in n for n in names)
 
 
+LESSONS = [e for e in MANIFEST if e["kind"] != "reference"]
+
+
+def test_links_in_italian_give_each_lesson_once_in_italian_or_marked_english(capsys):
+    assert main(["links", "--lang", "it"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  Binder:") == len(LESSONS)
+    assert "Lezione 1: Social media e social network (it/01-media-e-reti.ipynb)" in out
+    assert "Inizia da qui: social media e social network (it/00-start-here.ipynb)" in out
+    assert "Lesson 2: The Python you need (in inglese) (02-python-you-need.ipynb)" in out
+    assert "urlpath=lab/tree/notebooks/01-media-and-networks.ipynb" not in out, "lesson 1 exists in Italian"
+    assert "glossar" not in out.lower()
+    for e in LESSONS:
+        version = e["languages"].get("it") or e["languages"]["en"]
+        marked = "" if "it" in e["languages"] else " (in inglese)"
+        assert f"{version['title']}{marked} ({version['notebook']})" in out
+
+
+def test_links_in_italian_as_markdown_speak_italian(capsys):
+    assert main(["links", "--lang", "it", "--format", "markdown", "--hub", "https://hub.example.org"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "| Lezione | Binder | JupyterHub |" and len(lines) == 2 + len(LESSONS)
+    assert lines[2].startswith("| Inizia da qui: social media e social network | [apri su Binder](")
+    assert "[apri sul JupyterHub](https://hub.example.org/hub/user-redirect/git-pull?" in lines[2]
+
+
+def test_links_in_italian_agree_with_the_italian_start_here():
+    """The links a teacher hands out are the ones the Italian start-here table gives."""
+    import re
+
+    cells = json.loads((ROOT / "notebooks" / "it" / "00-start-here.ipynb").read_text(encoding="utf-8"))["cells"]
+    table = "".join(cells[1]["source"])
+    linked = {int(n): link for n, link in re.findall(r"^\| (\d) \| \[[^]]+\]\(([^)]+)\)", table, re.M)}
+    lessons = dict(zip([e["number"] for e in LESSONS], find_lessons(language="it")))
+    for n, link in linked.items():
+        path = (Path("it") / link).as_posix().replace("it/../", "")
+        assert lessons[n][0] == path, (n, link)
+        assert ("(in inglese)" in lessons[n][1]) == link.startswith("../"), n
+    assert set(linked) == set(lessons) - {0}
+
+
+def test_links_in_english_only_and_an_unknown_language(capsys):
+    assert main(["links", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  Binder:") == len(LESSONS) and "(in English)" not in out and "it/" not in out
+    assert main(["links", "--lang", "fr"]) == 2
+    assert "--lang: no lesson exists in 'fr'; the manifest has en, it" in capsys.readouterr().err
+
+
 # -- as an installed command -----------------------------------------------------------
 
 

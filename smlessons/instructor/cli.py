@@ -6,7 +6,7 @@
     smlessons grade COURSE_DIR [--out DIR] [--submitted DIR] [--roster FILE] [--assignments A,B]
     smlessons report FOLDER... [--out DIR] [--keys DIR] [--course DIR] [--roster FILE]
     smlessons roster check FILE
-    smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown] [--manifest FILE]
+    smlessons links [--repo URL] [--hub URL] [--branch main] [--format text|markdown] [--lang CODE] [--manifest FILE]
 
 ``course init`` makes a private nbgrader course (see :mod:`smlessons.instructor.course`);
 ``grade`` marks every hand-in of an nbgrader course with smlessons' grader
@@ -20,7 +20,8 @@ Moodle and Canvas imports;
 ``nbgrader db student import``;
 ``links`` prints, for each lesson of the lessons manifest
 (``smlessons/content/lessons.json``, in its order), a Binder link and (given a hub) an
-nbgitpuller link, ready to paste into a course page. Every command has
+nbgitpuller link, ready to paste into a course page (``--lang it``: the
+Italian lessons, English where there is no Italian yet, marked so). Every command has
 ``--help``. Bad arguments exit with status 2 and say what is wrong.
 """
 
@@ -32,10 +33,16 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from ..i18n import N_, translator
 
 __all__ = ["main", "binder_link", "nbgitpuller_link", "find_lessons"]
 
 DEFAULT_REPO = "https://github.com/smlessons/smlessons"
+# What links --lang prints in the course's language (the gettext catalogs).
+IN_ENGLISH = N_("{title} (in English)")
+LESSON = N_("Lesson")
+OPEN_ON_BINDER = N_("open on Binder")
+OPEN_ON_THE_HUB = N_("open on the hub")
 
 
 # ---------------------------------------------------------------------------
@@ -118,14 +125,16 @@ def nbgitpuller_link(hub: str, repo: str, notebook: str, branch: str = "main") -
     return f"{base}/hub/user-redirect/git-pull?{query}"
 
 
-def find_lessons(manifest=None) -> list[tuple[str, str]]:
+def find_lessons(manifest=None, language: str | None = None) -> list[tuple[str, str]]:
     """``(path, title)`` of each lesson to hand out, in the order of the lessons
     manifest (``smlessons/content/lessons.json``, or `manifest`).
 
     The path is relative to the notebooks folder: ``"01-media-and-networks.ipynb"``,
-    or ``"it/01-media-e-reti.ipynb"`` for a translation; the English lessons
-    come first, then each translation. The glossary (a reference page, not a
-    lesson) is left out.
+    or ``"it/01-media-e-reti.ipynb"`` for a translation. Without `language`,
+    the English lessons come first, then each translation. With `language`,
+    each lesson once, in that language where it exists, else in English with
+    its title marked so, in `language` (``"... (in inglese)"``). The glossary
+    (a reference page, not a lesson) is left out.
 
     Raises
     ------
@@ -136,11 +145,23 @@ def find_lessons(manifest=None) -> list[tuple[str, str]]:
     --------
     >>> find_lessons()[:2]
     [('00-start-here.ipynb', 'Start here: social media vs social networks'), ('01-media-and-networks.ipynb', 'Lesson 1: Social media and social networks')]
+    >>> find_lessons(language="it")[1:3]
+    [('it/01-media-e-reti.ipynb', 'Lezione 1: Social media e social network'), ('02-python-you-need.ipynb', 'Lesson 2: The Python you need (in inglese)')]
     """
     from ..content.lessons import load_lessons
 
     lessons = [e for e in load_lessons(manifest) if e.kind != "reference"]
     languages = ["en"] + sorted({lang for e in lessons for lang in e.languages} - {"en"})
+    if language is not None:
+        if language not in languages:
+            raise ValueError(f"--lang: no lesson exists in {language!r}; the manifest has {', '.join(languages)}")
+        t = translator(language)
+        return [
+            (e.languages[language].notebook, e.languages[language].title)
+            if language in e.languages
+            else (e.en.notebook, t.gettext(IN_ENGLISH, title=e.en.title))
+            for e in lessons
+        ]
     return [
         (e.languages[lang].notebook, e.languages[lang].title)
         for lang in languages
@@ -156,22 +177,23 @@ def _links(args, parser) -> int:
             _check_url(args.hub, "--hub")
         if not args.branch.strip() or any(c.isspace() for c in args.branch):
             raise ValueError(f"--branch must be a branch name, got {args.branch!r}")
-        lessons = find_lessons(args.manifest)
+        lessons = find_lessons(args.manifest, args.lang)
     except ValueError as exc:  # LessonsFileError included
         parser.error(str(exc))
+    t = translator(args.lang or "en")
     rows = []
     for name, title in lessons:
         binder = binder_link(args.repo, name, args.branch)
         hub = nbgitpuller_link(args.hub, args.repo, name, args.branch) if args.hub else ""
         rows.append((name, title, binder, hub))
     if args.format == "markdown":
-        header = "| Lesson | Binder |" + (" JupyterHub |" if args.hub else "")
+        header = f"| {t.gettext(LESSON)} | Binder |" + (" JupyterHub |" if args.hub else "")
         print(header)
         print("|---|---|" + ("---|" if args.hub else ""))
         for _name, title, binder, hub in rows:
-            line = f"| {title} | [open on Binder]({binder}) |"
+            line = f"| {title} | [{t.gettext(OPEN_ON_BINDER)}]({binder}) |"
             if args.hub:
-                line += f" [open on the hub]({hub}) |"
+                line += f" [{t.gettext(OPEN_ON_THE_HUB)}]({hub}) |"
             print(line)
     else:
         for name, title, binder, hub in rows:
@@ -574,6 +596,14 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("--hub", metavar="URL", help="your JupyterHub's address, e.g. https://hub.example.org")
     links.add_argument("--branch", default="main", help="the branch to open (default: main)")
     links.add_argument("--format", choices=("text", "markdown"), default="text", help="plain lines or a Markdown table")
+    links.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=(
+            "each lesson once, in this language (e.g. it) where it is translated, else in English "
+            "with its title marked '(in English)' in that language (default: every lesson in every language)"
+        ),
+    )
     links.add_argument(
         "--manifest",
         metavar="FILE",
