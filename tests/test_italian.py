@@ -125,3 +125,18 @@ def test_a_card_s_verdicts_agree_with_the_feminine_score_line():
     assert words == {RIGHT: "Giusta", UNPLACED: "Non ancora sistemata", UNGRADED: "Sistemata"}
     assert t.gettext(CONTESTED_VERDICT).startswith("Giusta ")
     assert t.ngettext("{right} of {total} right", "{right} of {total} right", 1, right=1, total=2) == "1 giusta su 2"
+
+
+@pytest.mark.parametrize("path", sorted(IT.glob("*.ipynb")), ids=lambda p: p.name)
+def test_every_link_to_an_english_lesson_says_so(path):
+    """A link from an Italian page to an English notebook is followed by '*(in inglese)*', unless it
+    is the link to this page's own English version."""
+    from italian_pairs import english_of
+
+    own = english_of(path).name
+    unmarked = [
+        m.group(0)
+        for m in re.finditer(r"\[[^\]]+\]\(\.\./([^)#]+\.ipynb)[^)]*\)(?! \*\(in inglese\)\*)", text(path, "markdown"))
+        if m.group(1) != own
+    ]
+    assert not unmarked, unmarked
