@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 import sys
 
@@ -232,3 +233,69 @@ def test_a_renamed_variable_is_renamed_the_same_way_in_every_cell():
     assert "`board` is called `esercizio` elsewhere" in same_code(cells_en[1], "prova.check()", renames)
     assert "`board` is called `esercizio` elsewhere" in same_code(cells_en[1], "board.check()", renames)
     assert "already stands for another English name" in same_code(cells_en[2], "esercizio = 1", renames)
+
+
+# --- the Italian exercise files: the English ones, translated ----------------------
+
+_WORD = re.compile(r"\b[a-zà-ù]{2,}\b")
+
+
+def _mirror(en, it, where, out):
+    """What keeps `it` from being `en` translated: structure, keys and values the same, every
+    sentence (a string with spaces and a lower-case word) different, every other string (ids, names) the same
+    or the same with ``-it``; a source key may become ``{"key": ..., "lang": "it"}``."""
+    if isinstance(en, str) and isinstance(it, dict) and where.split(".")[-1].startswith("sources["):
+        if it != {"key": en, "lang": "it"}:
+            out.append(f"{where}: {it!r} is not the source {en!r} in Italian")
+    elif type(en) is not type(it):
+        out.append(f"{where}: {type(en).__name__} in English, {type(it).__name__} in Italian")
+    elif isinstance(en, dict):
+        if set(en) != set(it) - {"lang"}:
+            out.append(f"{where}: keys differ: {sorted(set(en) ^ (set(it) - {'lang'}))}")
+        for key in set(en) & set(it):
+            _mirror(en[key], it[key], f"{where}.{key}", out)
+    elif isinstance(en, list):
+        if len(en) != len(it):
+            out.append(f"{where}: {len(en)} entries in English, {len(it)} in Italian")
+        for i, (a, b) in enumerate(zip(en, it)):
+            _mirror(a, b, f"{where}[{i}]", out)
+    elif isinstance(en, str) and any(c.isspace() for c in en) and _WORD.search(en):
+        if en == it:
+            out.append(f"{where}: left untranslated: {en[:70]!r}")
+    elif en != it and it not in (en + "-it", en + "_it"):
+        out.append(f"{where}: {en!r} in English, {it!r} in Italian")
+
+
+def _exercise_pairs():
+    from smlessons.content import EXERCISES_DIR
+    from smlessons.content.lessons import load_lessons
+
+    return [
+        (EXERCISES_DIR / a.file, EXERCISES_DIR / b.file, e.en.stem, e.languages["it"].stem)
+        for e in load_lessons()
+        if "it" in e.languages
+        for a, b in zip(e.en.exercises, e.languages["it"].exercises)
+    ]
+
+
+@pytest.mark.parametrize("en, it, en_nb, it_nb", _exercise_pairs(), ids=lambda v: getattr(v, "name", None))
+def test_every_italian_exercise_file_is_its_english_one_translated(en, it, en_nb, it_nb):
+    assert it.name == en.name.replace(".json", "_it.json")
+    a, b = json.loads(en.read_text(encoding="utf-8")), json.loads(it.read_text(encoding="utf-8"))
+    assert (a.get("notebook"), b.get("notebook"), b.get("lang", "it")) == (en_nb, it_nb, "it")
+    b = {**b, "notebook": a["notebook"]}
+    out = []
+    _mirror(a, b, it.name, out)
+    assert not out, "\n".join(out)
+
+
+def test_an_untranslated_or_changed_exercise_entry_is_caught():
+    en, it, _, _ = next(p for p in _exercise_pairs() if p[0].name == "lesson01_questions.json")
+    a, b = json.loads(en.read_text(encoding="utf-8")), json.loads(it.read_text(encoding="utf-8"))
+    b["questions"][2]["hint"] = a["questions"][2]["hint"]
+    b["questions"][3]["answer"] = "z"
+    del b["questions"][4]["feedback"][next(iter(b["questions"][4]["feedback"]))]
+    out = []
+    _mirror(a, {**b, "notebook": a["notebook"]}, "q", out)
+    assert [m.split(":")[0] for m in out] == ["q.questions[2].hint", "q.questions[3].answer", "q.questions[4].feedback"]
+    assert "left untranslated" in out[0]
