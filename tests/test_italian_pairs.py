@@ -92,11 +92,13 @@ def test_refresh_marks_a_reviewed_cell_up_to_date(tmp_path, monkeypatch):
     import italian_pairs
 
     en, it = _lesson()
-    en["cells"][5]["source"] = "## Changed\n"
     en_path, it_path = tmp_path / "en.ipynb", tmp_path / "it.ipynb"
     en_path.write_text(json.dumps(en), encoding="utf-8")
     it_path.write_text(json.dumps(it), encoding="utf-8")
     monkeypatch.setattr(italian_pairs, "english_of", lambda _: en_path)
+    italian_pairs.refresh(it_path, [])  # the copy starts up to date
+    en["cells"][5]["source"] = "## Changed\n"
+    en_path.write_text(json.dumps(en), encoding="utf-8")
     assert len(check_files(en_path, it_path).stale) == 1
     with pytest.raises(SystemExit, match="has no cell nope"):
         italian_pairs.refresh(it_path, ["nope"])
@@ -106,18 +108,45 @@ def test_refresh_marks_a_reviewed_cell_up_to_date(tmp_path, monkeypatch):
     assert check_files(en_path, it_path).stale == []
 
 
-def test_the_refresh_command_runs_on_a_real_notebook_without_changing_it():
+def test_the_status_command_reads_a_real_notebook_and_changes_nothing():
     before = LESSON_IT.read_bytes()
     run = subprocess.run(
-        [sys.executable, "tests/italian_pairs.py", "refresh", "notebooks/it/01-media-e-reti.ipynb"],
+        [sys.executable, "tests/italian_pairs.py", "status", "notebooks/it/01-media-e-reti.ipynb"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert run.returncode == 0, run.stderr
-    assert "0 cell(s) marked up to date" in run.stdout
-    assert LESSON_IT.read_bytes() == before, "an up-to-date notebook is written back byte for byte"
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert (
+        "notebooks/it/01-media-e-reti.ipynb: 39 cells paired, 0 Italian-only, 0 English-only, 0 problem(s)"
+        in run.stdout
+    )
+    assert LESSON_IT.read_bytes() == before
+
+
+def test_refresh_writes_an_up_to_date_notebook_back_byte_for_byte(tmp_path, monkeypatch):
+    import italian_pairs
+
+    copy_ = tmp_path / "it.ipynb"
+    copy_.write_bytes(LESSON_IT.read_bytes())
+    monkeypatch.setattr(italian_pairs, "english_of", lambda _: LESSON_EN)
+    italian_pairs.refresh(copy_, [])
+    assert copy_.read_bytes() == LESSON_IT.read_bytes()
+
+
+def test_the_commands_refuse_bad_input():
+    run = subprocess.run(
+        [sys.executable, "tests/italian_pairs.py", "refresh", "notebooks/01-media-and-networks.ipynb"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode != 0
+    assert "notebooks/01-media-and-networks.ipynb is not a translated notebook of the lessons manifest" in run.stderr
+    run = subprocess.run([sys.executable, "tests/italian_pairs.py", "sync"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode != 0 and run.stderr.startswith("usage: python tests/italian_pairs.py")
 
 
 def test_a_missing_counterpart_is_caught_unless_marked_english_only():
