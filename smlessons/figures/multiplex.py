@@ -754,7 +754,7 @@ def removal_text(removal, language: str | None = None) -> str:
     >>> print(removal_text(removal_effect(multiplex_class(), "TikTok"), "en"))
     Without TikTok: 49 of 50 ties kept (98%); 1 connected part (before: 1). Nobody is cut off from the rest.
     >>> print(removal_text(removal_effect(multiplex_class(), "TikTok"), "it"))
-    Senza TikTok: restano 49 legami su 50 (98%); 1 parte connessa (prima: 1). Nessuno resta tagliato fuori.
+    Senza TikTok: restano 49 legami su 50 (98%); 1 parte connessa (prima: 1). Nessuno resta tagliato fuori dal resto della rete.
     """
     t = translator(language)
     r = removal
