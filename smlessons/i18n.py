@@ -25,9 +25,10 @@ Adding or changing a message (maintainers)
 -------------------------------------------
 Mark it in the code: ``t.gettext("...")`` / ``t.ngettext("...", "...", n)``
 with a :class:`Translator` ``t``, or :func:`N_` / :func:`NP_` for a message
-kept in a constant. Then, from the repository root, with Babel installed::
+kept in a constant (:func:`NC_` and ``t.pgettext`` for a word that needs a
+context). Then, from the repository root, with Babel installed::
 
-    pybabel extract -k N_ -k NP_:1,2 --no-location --omit-header \\
+    pybabel extract -k N_ -k NP_:1,2 -k NC_:1c,2 --no-location --omit-header \\
         -o smlessons/locale/smlessons.pot smlessons
     pybabel update -D smlessons -i smlessons/locale/smlessons.pot -d smlessons/locale --no-fuzzy-matching
     # translate the new entries in every smlessons.po, then:
@@ -52,6 +53,7 @@ import os
 import re
 from collections.abc import Mapping
 from functools import cache
+from numbers import Integral, Real
 from pathlib import Path
 
 __all__ = [
@@ -59,10 +61,12 @@ __all__ = [
     "DOMAIN",
     "LANGUAGE_NAMES",
     "LOCALE_DIR",
+    "NC_",
     "N_",
     "NP_",
     "SUPPORTED",
     "Translator",
+    "format_number",
     "join_and",
     "join_or",
     "resolve_language",
@@ -89,6 +93,16 @@ def N_(message: str) -> str:
 def NP_(singular: str, plural: str) -> tuple[str, str]:
     """Like :func:`N_`, for a message with plural forms."""
     return (singular, plural)
+
+
+def NC_(context: str, message: str) -> str:
+    """Like :func:`N_`, for a word that needs a context to be translated (gettext's ``msgctxt``).
+
+    The same English word can need two translations: "mutual" as a kind of
+    tie is "reciproco", as a count of people "reciproci". Translate it with
+    :meth:`Translator.pgettext` and the same context.
+    """
+    return message
 
 
 def _language_of(tag: str) -> str | None:
@@ -192,6 +206,10 @@ class Translator:
         """The translated message with its placeholders filled from `values`."""
         return self._t.gettext(message).format(**values)
 
+    def pgettext(self, context: str, message: str, /, **values) -> str:
+        """The translated message in `context` (see :func:`NC_`), placeholders filled from `values`."""
+        return self._t.pgettext(context, message).format(**values)
+
     def ngettext(self, singular: str, plural: str, n: int, /, **values) -> str:
         """The translated message for the count `n`, placeholders filled from `values`."""
         return self._t.ngettext(singular, plural, n).format(**values)
@@ -273,3 +291,65 @@ def join_or(items, language: str | None = None) -> str:
     ''
     """
     return _join(items, N_("{items} or {last}"), language)
+
+
+#: How each language writes a number: (thousands separator, decimal mark).
+#: Italian writes 1.234,5 where English writes 1,234.5.
+NUMBER_MARKS = {"en": (",", "."), "it": (".", ",")}
+
+
+def format_number(value, language: str | None = None, decimals: int | None = None, grouping: bool = True) -> str:
+    """`value` written as `language` (default: the environment's) writes numbers.
+
+    For a number shown inside a sentence, a title, a label or a hover text;
+    not for the data a figure plots (the axes keep Python's numbers).
+
+    Parameters
+    ----------
+    value : int or float
+        The number (a NumPy number works too).
+    language : str, optional
+        ``"en"`` or ``"it"``, resolved by :func:`resolve_language`.
+    decimals : int, optional
+        Digits after the decimal mark. Default: none for an integer, and for
+        any other number the shortest form Python's ``"g"`` format gives
+        (``0.1``, ``2.5``).
+    grouping : bool
+        Whether to separate the thousands (``1,234`` / ``1.234``).
+
+    Raises
+    ------
+    TypeError
+        If `value` is not a number (a ``bool`` is not one here) or
+        `decimals` is not an integer.
+    ValueError
+        If `decimals` is negative, or `language` is not supported.
+
+    Examples
+    --------
+    >>> format_number(1234, "en"), format_number(1234, "it")
+    ('1,234', '1.234')
+    >>> format_number(0.3, "en"), format_number(0.3, "it")
+    ('0.3', '0,3')
+    >>> format_number(3.94, "it", decimals=1), format_number(1234567.891, "it", decimals=2)
+    ('3,9', '1.234.567,89')
+    >>> format_number(1234, "it", grouping=False)
+    '1234'
+    """
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"format_number needs a number, not {type(value).__name__} ({value!r})")
+    if decimals is not None:
+        if isinstance(decimals, bool) or not isinstance(decimals, Integral):
+            raise TypeError(f"decimals must be a whole number of digits, not {type(decimals).__name__}")
+        if decimals < 0:
+            raise ValueError(f"decimals must be 0 or more, not {decimals}")
+    thousands, mark = NUMBER_MARKS[resolve_language(language)]
+    group = "," if grouping else ""
+    if decimals is not None:
+        text = format(float(value), f"{group}.{int(decimals)}f")
+    elif isinstance(value, Integral):
+        text = format(int(value), f"{group}d")
+    else:
+        text = format(float(value), f"{group}g")
+    # Python writes "," and "."; swap both in one pass.
+    return text.translate({ord(","): thousands, ord("."): mark})

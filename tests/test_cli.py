@@ -397,13 +397,13 @@ def test_links_in_italian_give_each_lesson_once_in_italian_or_marked_english(cap
     assert out.count("  Binder:") == len(LESSONS)
     assert "Lezione 1: Social media e social network (it/01-media-e-reti.ipynb)" in out
     assert "Inizia da qui: social media e social network (it/00-start-here.ipynb)" in out
-    assert "Lesson 2: The Python you need (in inglese) (02-python-you-need.ipynb)" in out
+    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
     assert "urlpath=lab/tree/notebooks/01-media-and-networks.ipynb" not in out, "lesson 1 exists in Italian"
     assert "glossar" not in out.lower()
     for e in LESSONS:
         version = e["languages"].get("it") or e["languages"]["en"]
-        marked = "" if "it" in e["languages"] else " (in inglese)"
-        assert f"{version['title']}{marked} ({version['notebook']})" in out
+        title = e["languages"]["it"]["title"] if "it" in e["languages"] else e["titles"]["it"] + " (in inglese)"
+        assert f"{title} ({version['notebook']})" in out
 
 
 def test_links_in_italian_as_markdown_speak_italian(capsys):

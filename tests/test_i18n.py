@@ -24,7 +24,9 @@ from babel.messages.pofile import read_po  # noqa: E402
 
 PKG = Path(i18n.__file__).parent
 JS = PKG / "widgets" / "static" / "sorting_board.js"
-KEYWORDS = {**babel_extract.DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2)}
+KEYWORDS = {**babel_extract.DEFAULT_KEYWORDS, "N_": None, "NP_": (1, 2), "NC_": ((1, "c"), 2)}
+#: Between a message's context and its id, as in a .mo file: "tie kind\x04group".
+CONTEXT = "\x04"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 LANG_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -43,9 +45,20 @@ def extracted() -> dict:
         if "course_template" in path.parts:
             continue
         with open(path, "rb") as fh:
-            for _line, message, _comments, _context in babel_extract.extract("python", fh, keywords=KEYWORDS):
-                out[message] = path.name
+            for _line, message, _comments, context in babel_extract.extract("python", fh, keywords=KEYWORDS):
+                out[f"{context}{CONTEXT}{message}" if context else message] = path.name
     return out
+
+
+def key_of(entry):
+    """A catalog entry's key, as :func:`extracted` names it: the id, "context\x04id", or (singular, plural)."""
+    return f"{entry.context}{CONTEXT}{entry.id}" if entry.context else entry.id
+
+
+def lookup(cat, key):
+    """The entry of `key` (a msgid, perhaps with its context) in `cat`, or None."""
+    context, _, msgid = key.rpartition(CONTEXT)
+    return cat.get(msgid, context=context or None)
 
 
 def catalog(lang):
@@ -57,6 +70,7 @@ def test_the_code_has_messages():
     found = extracted()
     assert "Cards to sort" in found and "Right" in found
     assert ("{bin}, {count} card", "{bin}, {count} cards") in found
+    assert f"tie kind{CONTEXT}group" in found  # a word with a context (NC_)
     assert len(found) >= 25
 
 
@@ -67,7 +81,7 @@ def test_every_message_is_in_every_table_and_translated(lang):
     missing, untranslated, fuzzy = [], [], []
     for msgid, where in found.items():
         key = msgid[0] if isinstance(msgid, tuple) else msgid
-        entry = cat.get(key)
+        entry = lookup(cat, key)
         if entry is None:
             missing.append(f"{key!r} ({where})")
             continue
@@ -85,9 +99,9 @@ def test_every_message_is_in_every_table_and_translated(lang):
     assert not fuzzy, f"fuzzy (unchecked) in the {lang} table: " + ", ".join(fuzzy)
     keys = {m[0] if isinstance(m, tuple) else m for m in found}
     stale = sorted(
-        m.id if isinstance(m.id, str) else m.id[0]
+        key_of(m) if isinstance(m.id, str) else m.id[0]
         for m in cat
-        if m.id and ((m.id if isinstance(m.id, str) else m.id[0]) not in keys)
+        if m.id and ((key_of(m) if isinstance(m.id, str) else m.id[0]) not in keys)
     )
     assert not stale, f"the {lang} table has messages no code uses: {stale}"
     assert not cat.obsolete, f"the {lang} table keeps obsolete messages: {list(cat.obsolete)}"
@@ -96,7 +110,7 @@ def test_every_message_is_in_every_table_and_translated(lang):
 def test_the_template_is_current():
     with open(LOCALE_DIR / "smlessons.pot", "rb") as fh:
         pot = read_po(fh)
-    assert {m.id for m in pot if m.id} == set(extracted()), (
+    assert {key_of(m) for m in pot if m.id} == set(extracted()), (
         "smlessons/locale/smlessons.pot is out of date: re-run pybabel extract (see smlessons/i18n.py)"
     )
 
@@ -203,7 +217,7 @@ def english_words(text: str) -> set[str]:
     """The words of the English msgids that appear in `text` (for "no English left" checks)."""
     vocabulary = set()
     for msgid in extracted():
-        for m in msgid if isinstance(msgid, tuple) else (msgid,):
+        for m in msgid if isinstance(msgid, tuple) else (msgid.rpartition(CONTEXT)[2],):
             vocabulary |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", PLACEHOLDER.sub("", m))}
     vocabulary -= {"escape", "space", "notebook"}  # key names in the Italian help ("Esc"); "notebook" is Italian too
     vocabulary -= LOANWORDS

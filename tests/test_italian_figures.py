@@ -82,7 +82,7 @@ def test_the_spread_figure_and_a_comparison_in_italian(italian):
         "passo 2 (1)",
     ]
     c = compare_strategies(nx.karate_club_graph(), ["random", "degree"], 0.2, runs=5, rng=1)
-    assert str(c).startswith("5 simulazioni per strategia, 1 seed, p = 0.2, 34 persone")
+    assert str(c).startswith("5 simulazioni per strategia, 1 seed, p = 0,2, 34 persone")
     assert "Persone raggiunte in 5 simulazioni" in c.figure().layout.title.text
 
 
@@ -118,7 +118,7 @@ def test_a_feed_comparison_names_its_seeding_in_italian():
     c = compare_feed(G, "degree", 0.1, (0, 1), runs=3, k=2, language="it")
     assert c.seeds == "2 seed scelti con la strategia 'degree'"
     assert str(c).startswith(
-        "3 simulazioni per scenario, seed: 2 seed scelti con la strategia 'degree', p = 0.1 lungo i legami"
+        "3 simulazioni per scenario, seed: 2 seed scelti con la strategia 'degree', p = 0,1 lungo i legami"
     )
     assert "il feed mostra ogni post a 1" in str(c)
     assert compare_feed(G, "degree", 0.1, (0,), runs=3, k=2, language="en").seeds == "2 by 'degree'"

@@ -190,6 +190,29 @@ def test_the_start_here_tables_give_the_manifests_minutes(language):
         assert int(minutes) == version.minutes.total, f"start-here ({language}) gives lesson {n} {minutes} min"
 
 
+START_TITLE = re.compile(r"^\|\s*(\d+)\s*\|\s*\[([^\]]+)\]\([^)]+\.ipynb\)", re.M)
+
+
+def test_the_italian_titles_are_the_italian_start_here_tables():
+    """Every lesson has an Italian title (its notebook's, or the manifest's ``titles``), and it is the
+    one the Italian start-here table gives, after "Lezione N: "."""
+    rows = START_TITLE.findall(_text(NOTEBOOKS / lesson("start-here").languages["it"].notebook))
+    lessons = [e for e in LESSONS if e.kind == "lesson"]
+    assert [int(n) for n, _ in rows] == [e.number for e in lessons]
+    for (n, title), entry in zip(rows, lessons):
+        assert entry.title("it") == f"Lezione {n}: {title}", n
+        assert "it" in entry.languages or "it" in entry.titles, f"lesson {n} has no Italian title"
+        assert entry.title("it") != entry.en.title
+
+
+def test_links_in_italian_give_the_italian_title_of_an_english_lesson(capsys):
+    assert main(["links", "--lang", "it"]) == 0
+    out = capsys.readouterr().out
+    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
+    assert "Lezione 8: Progettare una campagna (in inglese) (08-planning-a-campaign.ipynb)" in out
+    assert "Lesson " not in out
+
+
 def test_links_prints_exactly_the_manifests_lessons(capsys):
     assert main(["links", "--format", "markdown"]) == 0
     rows = capsys.readouterr().out.splitlines()[2:]
@@ -256,6 +279,10 @@ def _set(path, value):
         (_set([2, "assessment", "folder"], "instructors/source/lesson9"), "assessment: field 'folder' must be a relative path ending in the assignment's name"),
         (_set([2, "assessment", "keys"], []), "assessment: field 'keys' must name at least one key file"),
         (_set([2, "assessment", "minutes"], "20"), "assessment: field 'minutes' must be int, got '20'"),
+        (_set([2, "titles"], ["x"]), "lesson 2 ('python-you-need'): field 'titles' must be dict, got ['x']"),
+        (_set([2, "titles", "ita"], "x"), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
+        (_set([1, "titles"], {"it": "x"}), "lesson 1 ('media-and-networks'): titles: 'it' has a notebook: its title is languages.it.title"),
+        (_set([2, "titles", "it"], " "), "lesson 2 ('python-you-need'): titles.it must be a non-empty title, got ' '"),
     ],
 )  # fmt: skip
 def test_a_malformed_manifest_is_refused_naming_the_lesson_and_the_field(change, message):

@@ -28,7 +28,7 @@ Exempt:
   just written, and stay in English. An exception whose message is shown
   to a student as feedback must carry a marked message instead (its class
   name must not end in ``Error``, so it is scanned);
-- the arguments of the marker calls: ``N_``, ``NP_``, and any call of a
+- the arguments of the marker calls: ``N_``, ``NP_``, ``NC_``, and any call of a
   function or method named ``gettext``, ``ngettext``, ``pgettext`` or
   ``npgettext`` (``t.gettext(...)``, ``translator(lang).gettext(...)``).
 
@@ -53,7 +53,7 @@ import smlessons
 PKG = Path(smlessons.__file__).parent
 #: Folders of the package that are not scanned (see the module's docstring).
 NOT_SCANNED = ("instructor", "content/loader.py", "content/checks.py")
-MARKERS = {"N_", "NP_", "gettext", "ngettext", "pgettext", "npgettext"}
+MARKERS = {"N_", "NP_", "NC_", "gettext", "ngettext", "pgettext", "npgettext"}
 #: Callables whose arguments are messages for programmers: a validator's callback that raises
 #: (``fail``, ``fail_here``...).
 PROGRAMMERS = re.compile(r"^fail(_\w+)?$")

@@ -17,6 +17,7 @@ Its shape::
                   "minutes": {"teaching": 21, "exercises": 32},
                   "exercises": [{"file": "lesson01_questions.json", "id": "lesson01-questions"}]},
            "it": {"notebook": "it/01-media-e-reti.ipynb", ...}},
+         "titles": {"de": "Lektion 1: ..."},
          "assessment": {"assignment": "lesson1", "folder": "instructors/source/lesson1",
                         "notebook": "media-or-network.ipynb", "minutes": 18,
                         "keys": [{"file": "lesson01_assessment_board.json",
@@ -30,7 +31,10 @@ Its shape::
 assign). ``minutes`` is ``{"teaching": T, "exercises": E}`` as the
 notebook's header states them, ``{"about": N}`` for a page that states no
 time (the instructor guide's estimate), or ``null``. Notebook paths are
-relative to the ``notebooks/`` folder; ``en`` is required.
+relative to the ``notebooks/`` folder; ``en`` is required. ``titles``
+(optional) gives the lesson's title in a language it has no notebook in
+yet, for the pages of that language that list it (``smlessons links --lang
+it`` shows the Italian title of an English lesson, marked "in inglese").
 
 :func:`load_lessons` reads and checks the file; a malformed one raises
 :class:`LessonsFileError` naming the file, the lesson and the field.
@@ -40,7 +44,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -146,6 +150,8 @@ class Lesson:
     kind: str
     languages: dict
     assessment: Assessment | None = None
+    #: Titles in languages the lesson has no notebook in yet.
+    titles: dict = field(default_factory=dict)
 
     @property
     def en(self) -> Version:
@@ -155,6 +161,17 @@ class Lesson:
     def version(self, language: str) -> Version | None:
         """The version in `language`, or None."""
         return self.languages.get(language)
+
+    def title(self, language: str) -> str:
+        """The lesson's title in `language`: its notebook's, else the one of ``titles``, else the English one.
+
+        >>> entry = lesson("python-you-need")
+        >>> entry.title("it"), entry.title("en"), entry.title("de")
+        ('Lezione 2: Il Python che serve', 'Lesson 2: The Python you need', 'Lesson 2: The Python you need')
+        """
+        if language in self.languages:
+            return self.languages[language].title
+        return self.titles.get(language, self.en.title)
 
 
 # ---------------------------------------------------------------------------
@@ -239,6 +256,18 @@ def _version(raw, language: str, where: str, fail) -> Version:
     )
 
 
+def _titles(raw: dict, versions: dict, where: str, fail) -> dict:
+    """The titles in languages with no notebook: a language code to a non-empty title."""
+    for language, title in raw.items():
+        if not _LANG.match(language):
+            fail(f"{where}: {language!r} is not a two-letter language code")
+        if language in versions:
+            fail(f"{where}: {language!r} has a notebook: its title is languages.{language}.title")
+        if not isinstance(title, str) or not title.strip():
+            fail(f"{where}.{language} must be a non-empty title, got {title!r}")
+    return dict(raw)
+
+
 def _assessment(raw, where: str, fail) -> Assessment:
     _fields(
         raw,
@@ -293,7 +322,7 @@ def parse_lessons(data, name: str = "lessons.json") -> tuple[Lesson, ...]:
             raw,
             where,
             {"id": (str,), "number": (int, type(None)), "kind": (str,), "languages": (dict,)},
-            {"assessment": (dict,)},
+            {"assessment": (dict,), "titles": (dict,)},
             fail,
         )
         if not _ID.match(raw["id"]):
@@ -330,7 +359,8 @@ def parse_lessons(data, name: str = "lessons.json") -> tuple[Lesson, ...]:
         if raw["kind"] == "lesson" and versions["en"].minutes is None:
             fail(f"{where}: languages.en: a lesson states its minutes")
         assessment = _assessment(raw["assessment"], f"{where}: assessment", fail) if "assessment" in raw else None
-        lessons.append(Lesson(raw["id"], number, raw["kind"], versions, assessment))
+        titles = _titles(raw.get("titles", {}), versions, f"{where}: titles", fail)
+        lessons.append(Lesson(raw["id"], number, raw["kind"], versions, assessment, titles))
     return tuple(lessons)
 
 

@@ -34,6 +34,7 @@ _EXPORTS = {
     "STUDENT_NETWORK_NAME": "networks",
     "TIES": "platforms",
     "TIE_LABELS": "platforms",
+    "TIE_WORDS": "platforms",
     "UnknownLayerError": "copenhagen_study",
     "UnknownPlatformError": "platforms",
     "about": "copenhagen_study",
@@ -51,6 +52,7 @@ _EXPORTS = {
     "platform_names": "platforms",
     "student_multiplex": "multiplex",
     "student_network": "networks",
+    "tie_word": "platforms",
 }
 
 __getattr__, __dir__, __all__ = attach(__name__, _EXPORTS)

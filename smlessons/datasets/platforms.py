@@ -43,7 +43,7 @@ from ..content.bibliography import resolve_sources
 from ..content.loader import DataFileError, load, schema, validate
 from ..engine.measures import MessageKeyError, fold
 from ..engine.multilayer import medium
-from ..i18n import N_
+from ..i18n import N_, NC_, translator
 
 __all__ = [
     "PLATFORMS_FILE",
@@ -51,6 +51,8 @@ __all__ = [
     "TIES",
     "PATTERNS",
     "TIE_LABELS",
+    "TIE_WORDS",
+    "tie_word",
     "PATTERN_LABELS",
     "PlatformFileError",
     "UnknownPlatformError",
@@ -80,11 +82,39 @@ TIE_LABELS = {
     "group": N_("Group membership"),
     "none": N_("No ties between people"),
 }
+#: The kinds of tie in one word, for a table cell: in English the code itself,
+#: in Italian its translation. Show them with :func:`tie_word`.
+TIE_CONTEXT = "tie kind"
+TIE_WORDS = {
+    "mutual": NC_("tie kind", "mutual"),
+    "follow": NC_("tie kind", "follow"),
+    "group": NC_("tie kind", "group"),
+    "none": NC_("tie kind", "none"),
+}
 PATTERN_LABELS = {
     "one-to-one": N_("One-to-one"),
     "one-to-many": N_("One-to-many"),
     "many-to-many": N_("Many-to-many"),
 }
+
+
+def tie_word(tie: str, language: str | None = None) -> str:
+    """A kind of tie (one of :data:`TIES`) in one word, in `language` (default: the environment's).
+
+    Raises
+    ------
+    ValueError
+        If `tie` is not a kind of tie; the message names the kinds.
+
+    Examples
+    --------
+    >>> tie_word("group", "en"), tie_word("group", "it"), tie_word("mutual", "it")
+    ('group', 'gruppo', 'reciproco')
+    """
+    if tie not in TIE_WORDS:
+        raise ValueError(f"unknown kind of tie {tie!r}: the kinds are {', '.join(map(repr, TIE_WORDS))}")
+    return translator(language).pgettext(TIE_CONTEXT, TIE_WORDS[tie])
+
 
 # The facts every platform must source.
 FACT_FIELDS = ("kind", "launched", "formats", "ties", "patterns")

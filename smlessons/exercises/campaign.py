@@ -48,7 +48,7 @@ from ..content import DATA_DIR
 from ..content.loader import load
 from ..engine import diffusion
 from ..engine.measures import PersonNotFoundError, fold
-from ..i18n import N_, join_and, join_or, resolve_language, translator
+from ..i18n import N_, format_number, join_and, join_or, resolve_language, translator
 from .recorder import save_answer
 
 __all__ = [
@@ -108,21 +108,9 @@ def _pct(x: float) -> str:
     return f"{x:.0%}"
 
 
-#: The decimal mark of each language: Italian writes 3,9 where English writes 3.9.
-_DECIMAL_MARK = {"en": ".", "it": ","}
-
-
-def _decimal(text: str, language: str) -> str:
-    """`text` (a number written by Python) with `language`'s decimal mark.
-
-    >>> _decimal("3.9", "it"), _decimal("3.9", "en")
-    ('3,9', '3.9')
-    """
-    return text.replace(".", _DECIMAL_MARK[language])
-
-
 def _num(x: float, language: str) -> str:
-    return _decimal(f"{x:.1f}", language)
+    """An average with one decimal: ``3.9`` in English, ``3,9`` in Italian (never grouped, as before)."""
+    return format_number(x, language, decimals=1, grouping=False)
 
 
 class PlanError(ValueError):
@@ -304,7 +292,8 @@ class Campaign:
         inside = self.graph.subgraph(self.members)
         for m, layer in layers(self.graph).items():
             try:
-                kind = ", ".join(platform_table.platform(m).ties)
+                ties = platform_table.platform(m).ties
+                kind = ", ".join(platform_table.tie_word(tie, self.language) for tie in ties)
             except (KeyError, ValueError):
                 kind = ""
             rows.append(
@@ -577,7 +566,7 @@ class CampaignResult:
         c = self.campaign
         r = texts(c.language)["result"]
         chances = r["one_chance"] if c.one_chance else r["two_chances"]
-        return r["runs_note"].format(runs=c.runs, p=_decimal(f"{c.p:g}", c.language), rng=c.rng, chances=chances)
+        return r["runs_note"].format(runs=c.runs, p=format_number(c.p, c.language), rng=c.rng, chances=chances)
 
     def _repr_markdown_(self) -> str:
         return _pairs_markdown(self._pairs(), self._note())

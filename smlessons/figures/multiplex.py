@@ -32,7 +32,7 @@ from ..engine.multilayer import (
     removal_effects,
     without_medium,
 )
-from ..i18n import N_, join_and, translator
+from ..i18n import N_, format_number, join_and, translator
 from . import network as network_figures
 from . import placement as figure_layout
 from .theme import COLOURSCALE, COLOURWAY, EDGE, HIGHLIGHT, NEUTRAL, template
@@ -485,12 +485,12 @@ def overlap_figure(G, *, language: str | None = None):
         value = shared / either
         for r, c in ((i, j), (j, i)):
             z[r][c] = value
-            text[r][c] = f"{value:.2f}"
+            text[r][c] = format_number(value, t.language, 2)
             hover[r][c] = f"<b>{join_and([a, b], t.language)}</b><br>" + t.gettext(
                 "{shared} of the {either} ties on either live on both<br>overlap {value}",
                 shared=shared,
                 either=either,
-                value=f"{value:.2f}",
+                value=format_number(value, t.language, 2),
             )
     fig = go.Figure(
         go.Heatmap(
@@ -630,7 +630,14 @@ def removal_figure(G, *, language: str | None = None):
                 orientation="h",
                 name=t.gettext("ties kept"),
                 marker=dict(color=COLOURWAY[0]),
-                text=[t.gettext("{part} of {whole}", part=f"{r.ties_kept:,}", whole=f"{r.ties:,}") for r in effects],
+                text=[
+                    t.gettext(
+                        "{part} of {whole}",
+                        part=format_number(r.ties_kept, t.language),
+                        whole=format_number(r.ties, t.language),
+                    )
+                    for r in effects
+                ],
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=hovers,
@@ -643,7 +650,11 @@ def removal_figure(G, *, language: str | None = None):
                 name=t.gettext("people still connected"),
                 marker=dict(color=COLOURWAY[1]),
                 text=[
-                    t.gettext("{part} of {whole}", part=f"{r.main_part:,}", whole=f"{r.main_part + len(r.cut_off):,}")
+                    t.gettext(
+                        "{part} of {whole}",
+                        part=format_number(r.main_part, t.language),
+                        whole=format_number(r.main_part + len(r.cut_off), t.language),
+                    )
                     for r in effects
                 ],
                 textposition="outside",
@@ -706,11 +717,16 @@ def combinations_figure(G, *, title=None, language: str | None = None):
             x=values,
             orientation="h",
             marker=dict(color=COLOURWAY[0], line=dict(width=1, color=NEUTRAL)),
-            text=[f"{v:,} ({v / total:.0%})" for v in values],
+            text=[f"{format_number(v, t.language)} ({v / total:.0%})" for v in values],
             textposition="outside",
             cliponaxis=False,
             hovertext=[
-                f"<b>{n}</b><br>" + t.gettext("{count} of the {total} ties", count=f"{v:,}", total=f"{total:,}")
+                f"<b>{n}</b><br>"
+                + t.gettext(
+                    "{count} of the {total} ties",
+                    count=format_number(v, t.language),
+                    total=format_number(total, t.language),
+                )
                 for n, v in zip(names, values)
             ],
             hoverinfo="text",
@@ -718,7 +734,7 @@ def combinations_figure(G, *, title=None, language: str | None = None):
     )
     return _layout(
         fig,
-        title or t.gettext("Which media each tie lives on ({total} ties)", total=f"{total:,}"),
+        title or t.gettext("Which media each tie lives on ({total} ties)", total=format_number(total, t.language)),
         140 + 40 * len(names),
         xaxis=dict(range=[0, max(values) * 1.3], title=dict(text=t.gettext("ties")), rangemode="tozero"),
         yaxis=dict(autorange="reversed", ticksuffix=_GAP, automargin=True),
@@ -761,8 +777,8 @@ def removal_text(removal, language: str | None = None) -> str:
     text = t.gettext(
         "Without {medium}: {kept} of {ties} ties kept ({share}); {parts} (before: {before}).",
         medium=r.medium,
-        kept=f"{r.ties_kept:,}",
-        ties=f"{r.ties:,}",
+        kept=format_number(r.ties_kept, t.language),
+        ties=format_number(r.ties, t.language),
         share=f"{r.share_kept:.0%}",
         parts=t.ngettext("{count} connected part", "{count} connected parts", r.parts, count=r.parts),
         before=r.parts_before,

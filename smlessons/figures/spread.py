@@ -32,7 +32,7 @@ import numpy as np
 
 from ..engine import diffusion
 from ..engine.diffusion import STRATEGIES, Cascade, strategy_name
-from ..i18n import N_, translator
+from ..i18n import N_, format_number, translator
 from .theme import COLOURWAY, NEUTRAL, template
 
 __all__ = [
@@ -356,7 +356,7 @@ class StrategyComparison:
                 "{runs} runs per strategy, {seeds}, p = {p}, {people} people",
                 runs=self.runs,
                 seeds=_seeds(self.k, t),
-                p=f"{self.p:g}",
+                p=format_number(self.p, t.language),
                 people=self.people,
             )
         ]
@@ -364,9 +364,9 @@ class StrategyComparison:
             q1, med, q3 = np.percentile(v, [25, 50, 75])
             line = t.gettext(
                 "average {mean}   middle half {low} to {high}   smallest {smallest}, largest {largest}",
-                mean=f"{v.mean():5.1f}",
-                low=f"{q1:g}",
-                high=f"{q3:g}",
+                mean=format_number(v.mean(), t.language, 1, grouping=False).rjust(5),
+                low=format_number(q1, t.language, grouping=False),
+                high=format_number(q3, t.language, grouping=False),
                 smallest=v.min(),
                 largest=v.max(),
             )
@@ -394,7 +394,7 @@ class StrategyComparison:
                 text=t.gettext(
                     "People reached over {runs} runs per strategy (p = {p}, {seeds})",
                     runs=self.runs,
-                    p=f"{self.p:g}",
+                    p=format_number(self.p, t.language),
                     seeds=_seeds(self.k, t),
                 ),
                 x=0.01,
@@ -552,8 +552,8 @@ class FeedComparison:
                 "{runs} runs each, seeds: {seeds}, p = {p} along ties, feed_p = {feed_p} in the feed, {people} people",
                 runs=len(first.sizes),
                 seeds=self.seeds,
-                p=f"{self.p:g}",
-                feed_p=f"{self.feed_p:g}",
+                p=format_number(self.p, t.language),
+                feed_p=format_number(self.feed_p, t.language),
                 people=self.people,
             )
         ]
@@ -561,8 +561,8 @@ class FeedComparison:
             label = t.gettext("ties only") if f == 0 else t.gettext("feed shows each post to {count}", count=f)
             line = t.gettext(
                 "average {mean}   of whom through the feed {by_feed}",
-                mean=f"{r.mean():5.1f}",
-                by_feed=f"{r.by_feed.mean():4.1f}",
+                mean=format_number(r.mean(), t.language, 1, grouping=False).rjust(5),
+                by_feed=format_number(r.by_feed.mean(), t.language, 1, grouping=False).rjust(4),
             )
             lines.append(f"  {label:<26} {line}")
         return "\n".join(lines)
@@ -586,8 +586,8 @@ class FeedComparison:
             title=dict(
                 text=t.gettext(
                     "Average people reached (p = {p} along ties, {feed_p} in the feed)",
-                    p=f"{self.p:g}",
-                    feed_p=f"{self.feed_p:g}",
+                    p=format_number(self.p, t.language),
+                    feed_p=format_number(self.feed_p, t.language),
                 ),
                 x=0.01,
                 xanchor="left",

@@ -132,8 +132,9 @@ def find_lessons(manifest=None, language: str | None = None) -> list[tuple[str, 
     The path is relative to the notebooks folder: ``"01-media-and-networks.ipynb"``,
     or ``"it/01-media-e-reti.ipynb"`` for a translation. Without `language`,
     the English lessons come first, then each translation. With `language`,
-    each lesson once, in that language where it exists, else in English with
-    its title marked so, in `language` (``"... (in inglese)"``). The glossary
+    each lesson once, in that language where it exists, else in English,
+    under its title in `language` if the manifest has one (``titles``),
+    marked so (``"... (in inglese)"``). The glossary
     (a reference page, not a lesson) is left out.
 
     Raises
@@ -146,7 +147,7 @@ def find_lessons(manifest=None, language: str | None = None) -> list[tuple[str, 
     >>> find_lessons()[:2]
     [('00-start-here.ipynb', 'Start here: social media vs social networks'), ('01-media-and-networks.ipynb', 'Lesson 1: Social media and social networks')]
     >>> find_lessons(language="it")[1:3]
-    [('it/01-media-e-reti.ipynb', 'Lezione 1: Social media e social network'), ('02-python-you-need.ipynb', 'Lesson 2: The Python you need (in inglese)')]
+    [('it/01-media-e-reti.ipynb', 'Lezione 1: Social media e social network'), ('02-python-you-need.ipynb', 'Lezione 2: Il Python che serve (in inglese)')]
     """
     from ..content.lessons import load_lessons
 
@@ -159,7 +160,7 @@ def find_lessons(manifest=None, language: str | None = None) -> list[tuple[str, 
         return [
             (e.languages[language].notebook, e.languages[language].title)
             if language in e.languages
-            else (e.en.notebook, t.gettext(IN_ENGLISH, title=e.en.title))
+            else (e.en.notebook, t.gettext(IN_ENGLISH, title=e.title(language)))
             for e in lessons
         ]
     return [
