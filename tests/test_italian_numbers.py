@@ -161,3 +161,19 @@ def test_spread_texts_write_p_with_a_comma_in_italian():
     feed = compare_feed(G, [0, 5], p=0.1, feed_p=0.05, runs=5, rng=1, language="it")
     assert "p = 0,1" in feed.table() and "0,05" in feed.table()
     assert "0,1" in feed.figure().layout.title.text and "0,05" in feed.figure().layout.title.text
+
+
+def test_a_network_figures_title_and_hover_write_numbers_in_italian():
+    from smlessons.figures import draw_network
+
+    G = nx.gnm_random_graph(1200, 2400, seed=1)
+    it = draw_network(G, color_by="degree", max_edges=1500, language="it", labels=False)
+    en = draw_network(G, color_by="degree", max_edges=1500, language="en", labels=False)
+    assert "1.200" in it.layout.title.text and "2.400" in it.layout.title.text and "1.500" in it.layout.title.text
+    assert "1,200" in en.layout.title.text and "2,400" in en.layout.title.text and "1,500" in en.layout.title.text
+    K = nx.karate_club_graph()
+    hovers_it = [h for t in draw_network(K, color_by="betweenness", language="it").data for h in (t.hovertext or [])]
+    hovers_en = [h for t in draw_network(K, color_by="betweenness", language="en").data for h in (t.hovertext or [])]
+    assert len(hovers_it) == 34 and hovers_it[0].endswith("betweenness 0,438")
+    assert all(h.rsplit(" ", 1)[-1].count(".") == 1 for h in hovers_en)
+    assert [h.rsplit(" ", 1)[-1].replace(".", ",") for h in hovers_en] == [h.rsplit(" ", 1)[-1] for h in hovers_it]

@@ -27,7 +27,7 @@ from ..engine.measures import (
     simple_graph,
     sort_key,
 )
-from ..i18n import N_, translator
+from ..i18n import N_, format_number, translator
 from .placement import (
     FONT,
     MARKER,
@@ -117,9 +117,9 @@ def _colour_values(G, H, color_by, seed, t):
     raise TypeError(f"color_by must be a string or a dict, not {type(color_by).__name__}")
 
 
-def _format(value) -> str:
+def _format(value, language: str) -> str:
     if isinstance(value, float):
-        return f"{value:.3f}"
+        return format_number(value, language, 3, grouping=False)
     return str(value)
 
 
@@ -297,7 +297,7 @@ def draw_network(
         p = nodes[i]
         text = f"<b>{p}</b><br>" + t.gettext("degree {value}", value=deg[p])
         if what != "degree":
-            text += f"<br>{what_words} {_format(values[i])}"
+            text += f"<br>{what_words} {_format(values[i], t.language)}"
         return text
 
     traces = [
@@ -447,16 +447,16 @@ def draw_network(
         title = t.gettext(
             "{name}: {people} people, {ties} ties, coloured by {what}",
             name=name,
-            people=f"{n:,}",
-            ties=f"{m:,}",
+            people=format_number(n, t.language),
+            ties=format_number(m, t.language),
             what=what_words,
         )
     annotations = []
     if shown < m:
         note = t.gettext(
             "Showing {shown} of {ties} ties, a random sample (seed {seed}).",
-            shown=f"{shown:,}",
-            ties=f"{m:,}",
+            shown=format_number(shown, t.language),
+            ties=format_number(m, t.language),
             seed=seed,
         )
         title = f"{title}<br><sup>{note}</sup>"
