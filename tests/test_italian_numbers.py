@@ -177,3 +177,22 @@ def test_a_network_figures_title_and_hover_write_numbers_in_italian():
     assert len(hovers_it) == 34 and hovers_it[0].endswith("betweenness 0,438")
     assert all(h.rsplit(" ", 1)[-1].count(".") == 1 for h in hovers_en)
     assert [h.rsplit(" ", 1)[-1].replace(".", ",") for h in hovers_en] == [h.rsplit(" ", 1)[-1] for h in hovers_it]
+
+
+# -- answer keys' feedback ---------------------------------------------------------------------
+
+
+def test_an_answer_keys_numbers_are_written_when_the_language_is_known():
+    from smlessons.exercises.keys import compute_key
+    from smlessons.exercises.messages import Number, number, render
+    from smlessons.exercises.questions import question
+    from smlessons.i18n import translator
+
+    key = compute_key(question("media-overlap"))
+    assert isinstance(key.facts["value"], Number) and str(key.facts["value"]) == "0.43"
+    assert render(key.facts["value"], translator("it")) == "0,43"
+    wrong = key.describe(("TikTok", "Minecraft"))
+    assert "(overlap 0.09)" in render(wrong, translator("en"))
+    assert "(sovrapposizione 0,09)" in render(wrong, translator("it"))
+    with pytest.raises(TypeError, match="format_number needs a number, not str"):
+        number("0.4", 2)

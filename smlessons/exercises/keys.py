@@ -32,7 +32,7 @@ from ..content.loader import DataFileError
 from ..engine.measures import fold
 from ..i18n import N_, NP_
 from .forms import NAME_PREFIX, answer_order, is_number, read_number, read_text, show_answer, show_number
-from .messages import Message, and_list, say, say_n
+from .messages import Message, and_list, number, say, say_n
 
 __all__ = [
     "GRAPHS",
@@ -111,7 +111,7 @@ def _most_central(G, by="degree"):
     word = say(N_("ties")) if by == "degree" else say(N_("betweenness"))
 
     def fmt(s):
-        return str(s) if by == "degree" else f"{s:.3f}"
+        return str(s) if by == "degree" else number(s, 3)
 
     def describe(p):
         if by == "degree":
@@ -383,12 +383,12 @@ def _most_overlap(G):
             b=b,
             shared=shared,
             either=either,
-            overlap=f"{shared / either:.2f}",
+            overlap=number(shared / either, 2),
         )
 
     shared, either = counts[best[0]]
     facts = {
-        "value": f"{top:.2f}",
+        "value": number(top, 2),
         "shared": shared,
         "either": either,
         "pair": and_list(best[0]),

@@ -18,6 +18,13 @@ Examples
 ('Not quite: you answered Ben.', 'Non proprio: hai risposto Ben.')
 >>> str(say_n(NP_("{n} step", "{n} steps"), 3))
 '3 steps'
+
+A number in a message is written when the language is known, with
+:func:`number` (``0.45`` in English, ``0,45`` in Italian):
+
+>>> m = say(N_("Not quite: you answered {answer}."), answer=number(0.45, 2))
+>>> m.render(translator("it"))
+'Non proprio: hai risposto 0,45.'
 """
 
 from __future__ import annotations
@@ -26,9 +33,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..i18n import N_, Translator, translator
+from ..i18n import N_, Translator, format_number, translator
 
-__all__ = ["Message", "say", "say_n"]
+__all__ = ["Message", "Number", "number", "say", "say_n"]
 
 
 @dataclass(frozen=True)
@@ -48,13 +55,46 @@ class Message:
     def render(self, t: Translator | None = None) -> str:
         """The message in the language of `t` (default: the environment's, see :func:`smlessons.i18n.resolve_language`)."""
         t = t if t is not None else translator()
-        values = {k: render(v, t) if isinstance(v, (Message, list)) else v for k, v in self.values.items()}
+        values = {k: render(v, t) if isinstance(v, (Message, Number, list)) else v for k, v in self.values.items()}
         if self.plural is None:
             return t.gettext(self.text, **values)
         return t.ngettext(self.text, self.plural, self.count, **values)
 
     def __str__(self) -> str:
         return self.render(translator("en"))
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a message, written as the student's language writes it when the message is shown.
+
+    ``decimals`` digits after the decimal mark (default: Python's shortest
+    ``"g"`` form); never grouped in thousands, as the English texts were.
+    ``str(number)`` is the English text.
+    """
+
+    value: float
+    decimals: int | None = None
+
+    def render(self, t: Translator | None = None) -> str:
+        """The number in the language of `t` (default: the environment's)."""
+        t = t if t is not None else translator()
+        return format_number(self.value, t.language, self.decimals, grouping=False)
+
+    def __str__(self) -> str:
+        return self.render(translator("en"))
+
+
+def number(value, decimals: int | None = None) -> Number:
+    """A :class:`Number` for a message's value: ``number(0.45, 2)`` is ``0.45`` or ``0,45``.
+
+    Raises
+    ------
+    TypeError
+        If `value` is not a number (see :func:`smlessons.i18n.format_number`).
+    """
+    format_number(value, "en", decimals)  # a bad value is refused here, where it is made
+    return Number(value, decimals)
 
 
 def say(text: str, /, **values) -> Message:
@@ -72,7 +112,7 @@ def render(value, t: Translator | None = None) -> str:
     """A message, a list of messages (one sentence after another) or ``None``, as text for a student."""
     if value is None:
         return ""
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Number)):
         return value.render(t)
     if isinstance(value, list):
         return " ".join(part for part in (render(v, t) for v in value) if part)

@@ -84,7 +84,7 @@ from .keys import (
     read_person,
     read_platform,
 )
-from .messages import Message, render, say
+from .messages import Message, Number, render, say
 from .roles import bind_roles, check_roles, placeholders, resolve_roles, role_text
 
 __all__ = [
@@ -643,7 +643,7 @@ class Question:
     def _explain(self, key: Key, given=None) -> str:
         shown = key.accepted[:1] if self.kind == "people" else key.accepted  # a group: the first form accepted
         t = translator(self.language)
-        facts = {k: render(v, t) if isinstance(v, Message) else v for k, v in key.facts.items()}
+        facts = {k: render(v, t) if isinstance(v, (Message, Number)) else v for k, v in key.facts.items()}
         facts = {**(self.names or {}), "answer": ", ".join(show_answer(a, self.kind) for a in shown), **facts}
         if given is not None:
             facts["given"] = show_answer(given, self.kind)
