@@ -3,7 +3,7 @@
 - ``exercises/``: one JSON file per exercise (a board's cards and bins, or a
   lesson's questions), each with the sources of its facts;
 - ``data/``: the data sets the lessons read (lesson 3's platform table,
-  lesson 8's campaign texts, the Copenhagen Networks Study).
+  lesson 8's campaign texts, the Copenhagen Networks Study);
 - ``lessons.json``: the lessons in order, each with its notebooks, exercise
   files, sample assignment, keys and minutes (read by :mod:`.lessons`);
 - ``bibliography.json``: every source the course cites, CSL-JSON, cited by
