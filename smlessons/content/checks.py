@@ -80,7 +80,7 @@ def board_policy(data):
     policy = data.get("policy")
     if policy is None:
         return
-    roles, bins = policy["bins"], data["bins"]
+    roles, bins, sources = policy["bins"], data["bins"], source_keys(data)
     if sorted(roles.values()) != sorted(bins):
         yield ("policy", "bins"), f"must give every bin exactly one role; the bins are {', '.join(bins)}"
     clauses = {}
@@ -91,7 +91,7 @@ def board_policy(data):
         for role in clause["right"]:
             if role not in roles:
                 yield ("policy", "clauses", i, "right"), f"{role!r} is not a role of policy.bins ({', '.join(roles)})"
-        if clause.get("source") and clause["source"] not in source_keys(data):
+        if clause.get("source") and clause["source"] not in sources:
             yield ("policy", "clauses", i, "source"), f"{clause['source']!r} is not a key of 'sources'"
     for i, card in enumerate(data["items"]):
         clause = clauses.get(card.get("clause"))
@@ -165,12 +165,12 @@ def question_file(data):
             resolve_language(data["lang"])
         except (TypeError, ValueError) as exc:
             yield ("lang",), str(exc)
-    seen = set()
+    seen, sources = set(), source_keys(data)
     for i, q in enumerate(data["questions"]):
         if q["id"] in seen:
             yield ("questions", i, "id"), f"duplicate question id {q['id']!r}"
         seen.add(q["id"])
-        if q.get("source") and q["source"] not in source_keys(data):
+        if q.get("source") and q["source"] not in sources:
             yield ("questions", i, "source"), f"{q['source']!r} is not a key of 'sources'"
 
 
@@ -199,6 +199,7 @@ def question_roles(data):
 def platform_facts(data):
     """A real as_of date, a launch year not after it, 'none' alone, sourced facts, names used once."""
     names: dict = {}
+    sources = source_keys(data)
     for i, p in enumerate(data["platforms"]):
         try:
             as_of = datetime.date.fromisoformat(p["as_of"])
@@ -214,7 +215,7 @@ def platform_facts(data):
             yield ("platforms", i, "ties"), "cannot list 'none' together with other ties"
         for fact, keys in p["source"].items():
             for key in [keys] if isinstance(keys, str) else keys:
-                if key not in source_keys(data):
+                if key not in sources:
                     yield ("platforms", i, "source", fact), f"{key!r} is not a key of 'sources'"
         for name in (p["name"], *p.get("aliases", ())):
             other = names.get(name.casefold())
