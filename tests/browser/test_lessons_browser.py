@@ -15,8 +15,8 @@ from smlessons.content.lessons import notebooks
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Every English notebook of the lessons manifest, in its order (the glossary included).
-LESSONS = notebooks("en")
+#: Every notebook of the lessons manifest, English first, then each translation (the glossaries included).
+LESSONS = notebooks()
 
 
 @pytest.fixture
@@ -26,6 +26,7 @@ def page(fresh_page):
 
 def test_there_are_lessons():
     assert "00-start-here.ipynb" in LESSONS and "01-media-and-networks.ipynb" in LESSONS
+    assert set(notebooks("it")) <= set(LESSONS) and "it/01-media-e-reti.ipynb" in LESSONS
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -43,8 +44,14 @@ def test_lesson_runs_clean_in_jupyterlab(page, lab_server, artifacts, lesson):
         views.append(page.locator(".js-plotly-plot").first)
     for view in views:
         expect(view).to_be_visible(timeout=20_000)
+    if lesson.startswith("it/"):
+        # A translated lesson's boards speak its language: the buttons, and the lang attribute screen readers use.
+        boards = page.locator(".smb")
+        for i in range(boards.count()):
+            expect(boards.nth(i)).to_have_attribute("lang", "it")
+    shot = artifacts / f"lesson-{lesson.removesuffix('.ipynb').replace('/', '-')}.png"
     if views:
         views[-1].scroll_into_view_if_needed()
-        views[-1].screenshot(path=str(artifacts / f"lesson-{Path(lesson).stem}.png"))
+        views[-1].screenshot(path=str(shot))
     else:
-        page.screenshot(path=str(artifacts / f"lesson-{Path(lesson).stem}.png"))
+        page.screenshot(path=str(shot))
