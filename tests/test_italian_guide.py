@@ -270,14 +270,18 @@ def _texts() -> tuple[str, str]:
     return EN.read_text(encoding="utf-8"), IT.read_text(encoding="utf-8")
 
 
+def hash_problems(en_text: str, it_text: str) -> list[str]:
+    recorded = recorded_hash(it_text)
+    if not recorded:
+        return [f"{IT.name} does not record the English guide it translates (<!-- translated-from-sha256: ... -->)"]
+    if recorded != sha256(en_text):
+        return [f"instructors/README.md changed since {IT.name} was translated from it: "
+                f"update the Italian, then run `{REFRESH}`"]  # fmt: skip
+    return []
+
+
 def test_the_italian_guide_translates_the_english_guide_as_it_is_now():
-    en, it = _texts()
-    recorded = recorded_hash(it)
-    assert recorded, f"{IT.name} does not record the English guide it translates (<!-- translated-from-sha256: ... -->)"
-    assert recorded == sha256(en), (
-        f"instructors/README.md changed since {IT.name} was translated from it: update the Italian, "
-        f"then run `{REFRESH}`"
-    )
+    assert not hash_problems(*_texts())
 
 
 def test_the_italian_guide_says_the_english_one_is_the_reference():
@@ -354,25 +358,44 @@ def test_a_lesson_under_a_title_not_its_own_is_found():
     assert timing_problems(_edit(it, "| 2 Il Python che serve |", "| 2 Python |"))
 
 
-def test_an_old_hash_is_found():
+def test_a_changed_english_guide_is_found_until_the_hash_is_refreshed(tmp_path):
     en, it = _texts()
-    assert recorded_hash(it) != sha256(en + "\nA new paragraph.\n")
+    (tmp_path / "README.md").write_text(en.replace("Timings", "Timings and pace", 1), encoding="utf-8")
+    (tmp_path / "README.it.md").write_text(it, encoding="utf-8")
+    changed = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert any(REFRESH in p for p in hash_problems(changed, it))
+    assert refresh(tmp_path / "README.md", tmp_path / "README.it.md") == 0
+    assert not hash_problems(changed, (tmp_path / "README.it.md").read_text(encoding="utf-8"))
+    assert not hash_problems(en, it.replace(recorded_hash(it), sha256(en)))
+    assert hash_problems(en, it.replace("<!-- translated-from-sha256", "<!-- translated-from"))
+
+
+def test_the_refresh_refuses_while_the_guides_differ(tmp_path):
+    en, it = _texts()
+    (tmp_path / "README.md").write_text(
+        _edit(en, "nbgrader collect lesson1", "nbgrader collect lesson1 --update"), encoding="utf-8"
+    )
+    (tmp_path / "README.it.md").write_text(it, encoding="utf-8")
+    assert refresh(tmp_path / "README.md", tmp_path / "README.it.md") == 1
+    assert (tmp_path / "README.it.md").read_text(encoding="utf-8") == it
 
 
 # -- refreshing the hash --------------------------------------------------------------------
 
 
-def refresh() -> int:
-    en, it = _texts()
+def refresh(english: Path = EN, italian: Path = IT) -> int:
+    """Record in the Italian guide the hash of the English one, if the two are in step."""
+    en, it = english.read_text(encoding="utf-8"), italian.read_text(encoding="utf-8")
     found = problems(en, it)
     if found:
-        print(f"{IT.name} is not in step with README.md; not refreshed:", *found, sep="\n  ", file=sys.stderr)
+        print(f"{italian.name} is not in step with {english.name}; not refreshed:", *found, sep="\n  ", file=sys.stderr)
+        return 1
+    if recorded_hash(it) is None:
+        print(f"{italian.name} has no <!-- translated-from-sha256: ... --> line to refresh", file=sys.stderr)
         return 1
     line = f"<!-- translated-from-sha256: {sha256(en)} -->"
-    if recorded_hash(it) is None:
-        raise SystemExit(f"{IT.name} has no <!-- translated-from-sha256: ... --> line to refresh")
-    IT.write_text(HASH.sub(line, it, count=1), encoding="utf-8")
-    print(f"{IT.name} now records README.md {sha256(en)[:12]}...")
+    italian.write_text(HASH.sub(line, it, count=1), encoding="utf-8")
+    print(f"{italian.name} now records {english.name} {sha256(en)[:12]}...")
     return 0
 
 
