@@ -12,10 +12,12 @@ stays the reference. The Italian must have:
 - the same links, in order (besides the two guides' links to each other):
   a web address identical, an anchor naming the
   Italian heading at the place of the English one's, a notebook the English
-  lesson or its Italian version (lessons manifest); it may add links to
-  Italian notebooks that exist (``notebooks/it/``);
+  lesson or its Italian version (lessons manifest); it may add links to the
+  course's notebooks that exist;
 - the same numbers in each section's prose (``0,3`` in Italian is ``0.3``);
-- the timings table's lessons under their Italian titles (lessons manifest);
+- the timings table's lessons under their Italian titles (lessons manifest),
+  each linked to its Italian notebook, or to the English one marked
+  *(in inglese)* while the manifest has no Italian version;
 - at its top, the SHA-256 of the English guide it translates::
 
     <!-- translated-from-sha256: 64 hex digits -->
@@ -138,6 +140,17 @@ def italian_counterparts() -> dict[str, str]:
     return pairs
 
 
+def lesson_notebooks() -> dict[int, tuple[str, bool]]:
+    """Lesson number -> (the notebook an Italian student opens, whether it is Italian)."""
+    found = {}
+    for entry in _manifest():
+        if entry.get("number") is not None:
+            languages = entry.get("languages", {})
+            version = languages.get("it") or languages["en"]
+            found[entry["number"]] = (version["notebook"], "it" in languages)
+    return found
+
+
 def italian_titles() -> dict[int, str]:
     """Lesson number -> its Italian title (its notebook's, or the manifest's ``titles``)."""
     titles = {}
@@ -199,20 +212,23 @@ def _links(text: str) -> list[str]:
     return LINK.findall(re.sub(r"<!--.*?-->", "", outside, flags=re.S))
 
 
-def _italian_notebook(target: str, folder: Path) -> bool:
+def _notebook(target: str, folder: Path) -> bool:
+    """Whether a link leads to one of the course's notebooks (English or Italian)."""
+    if re.match(r"\w+://", target) or target.startswith("#"):
+        return False
     path = (folder / target).resolve()
-    return path.suffix == ".ipynb" and path.is_file() and (ROOT / "notebooks" / "it") in path.parents
+    return path.suffix == ".ipynb" and path.is_file() and (ROOT / "notebooks") in path.parents
 
 
 def link_problems(en_text: str, it_text: str, folder: Path = EN.parent) -> list[str]:
     en, it = parse(en_text), parse(it_text)
     en_anchors, it_anchors = anchors(en["headings"]), anchors(it["headings"])
     a = [t for t in _links(en_text) if t != IT.name]  # each guide points to the other
-    b = [t for t in _links(it_text) if t != EN.name and (not _italian_notebook(t, folder) or t in a)]
+    b = [t for t in _links(it_text) if t != EN.name and (not _notebook(t, folder) or t in a)]
     problems = [f"an Italian link to {t!r} names no heading of the Italian guide"
                 for t in b if t.startswith("#") and t[1:] not in it_anchors]  # fmt: skip
     if len(a) != len(b):
-        return problems + [f"the English guide has {len(a)} links, the Italian {len(b)} (besides Italian notebooks)"]
+        return problems + [f"the English guide has {len(a)} links, the Italian {len(b)} (besides links to notebooks)"]
     counterparts = italian_counterparts()
     for x, y in zip(a, b):
         if x.startswith("#"):
@@ -242,18 +258,29 @@ def number_problems(en: dict, it: dict) -> list[str]:
 
 
 TIMING_ROW = re.compile(r"^\| (\d) ([^|]+) \|", re.M)
+TIMING_NAME = re.compile(r"^\[([^\]]+)\]\(([^)]+)\)( \*\(in inglese\)\*)?$")
 
 
 def timing_problems(it_text: str) -> list[str]:
-    titles = italian_titles()
+    """The timings table names each lesson by its Italian title and links the notebook a student
+    opens: the Italian one, or the English one marked *(in inglese)* while there is none."""
+    titles, versions = italian_titles(), lesson_notebooks()
     problems = []
     rows = TIMING_ROW.findall(it_text)
     if [int(n) for n, _ in rows] != sorted(titles):
         problems.append(f"the Italian timings table lists lessons {[int(n) for n, _ in rows]}")
-    for n, name in rows:
-        title = titles.get(int(n)) or ""
-        if not (title.startswith(name.strip()) or title == f"Lezione {n}: {name.strip()}"):
-            problems.append(f"the Italian timings table calls lesson {n} {name.strip()!r}; its title is {title!r}")
+    for n, cell in rows:
+        title, (notebook, italian) = titles.get(int(n)) or "", versions.get(int(n), ("", False))
+        want = f"[NAME](../notebooks/{notebook})" + ("" if italian else " *(in inglese)*")
+        found = TIMING_NAME.match(cell.strip())
+        if not found:
+            problems.append(f"lesson {n} of the Italian timings table should read {want}, not {cell.strip()!r}")
+            continue
+        name, link, english = found.groups()
+        if not (title.startswith(name) or title == f"Lezione {n}: {name}"):
+            problems.append(f"the Italian timings table calls lesson {n} {name!r}; its title is {title!r}")
+        if link != f"../notebooks/{notebook}" or bool(english) == italian:
+            problems.append(f"lesson {n} of the Italian timings table should read {want}, not {cell.strip()!r}")
     return problems
 
 
@@ -341,7 +368,10 @@ def test_a_wrong_link_is_found_and_an_italian_notebook_is_allowed():
     en, it = _texts()
     assert link_problems(en, _edit(it, "](#file-delle-risposte)", "](#che-cosa-ha-sbagliato-la-classe)"))
     assert link_problems(en, _edit(it, "](https://nbgrader.readthedocs.io)", "](https://example.org)"))
-    extra = it + "\n[Inizia da qui](../notebooks/it/00-start-here.ipynb)\n"
+    extra = (
+        it
+        + "\n[Inizia da qui](../notebooks/it/00-start-here.ipynb)\n[Lezione 3](../notebooks/03-what-a-medium-offers.ipynb)\n"
+    )
     assert not link_problems(en, extra)
     assert link_problems(en, it + "\n[Lezione](../notebooks/it/99-nessuna.ipynb)\n")
 
@@ -353,9 +383,13 @@ def test_a_changed_number_is_found_and_the_decimal_comma_is_read():
     assert numbers("about 3.5 minutes for 1,234 students, M1, lesson4, 2K", "en") == Counter([3.5, 1234.0])
 
 
-def test_a_lesson_under_a_title_not_its_own_is_found():
+def test_a_lesson_under_a_title_or_link_not_its_own_is_found():
     it = _texts()[1]
-    assert timing_problems(_edit(it, "| 2 Il Python che serve |", "| 2 Python |"))
+    assert timing_problems(_edit(it, "[Il Python che serve]", "[Python]"))
+    assert timing_problems(_edit(it, "02-python-you-need.ipynb) *(in inglese)*", "02-python-you-need.ipynb)"))
+    assert timing_problems(
+        _edit(it, "(../notebooks/it/01-media-e-reti.ipynb)", "(../notebooks/01-media-and-networks.ipynb)")
+    )
 
 
 def test_a_changed_english_guide_is_found_until_the_hash_is_refreshed(tmp_path):
