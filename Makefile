@@ -21,7 +21,7 @@ UV_VERSION := 0.13.9
 LOCK_PYTHON := 3.11
 TOOLS := $(VENV)/lock-tools
 
-.PHONY: lab instructor test unit lint format notebooks browser bench outputs it-sync install install-test lock upgrade chromium clean help
+.PHONY: lab instructor test unit lint format notebooks browser bench outputs it-sync it-sync-guide install install-test lock upgrade chromium clean help
 
 help:
 	@echo "make lab     install the course (first time only) and open it in JupyterLab"
@@ -130,6 +130,12 @@ outputs: install-test
 # (every paired cell) or add CELLS="it-05 it-07" (only those). tests/italian_pairs.py explains.
 it-sync: install-test
 	$(BIN)/python tests/italian_pairs.py refresh $(NB) $(CELLS)
+
+# After bringing instructors/README.it.md up to date with a changed instructors/README.md,
+# record which English it now translates (refuses while the two differ in headings, code,
+# links or numbers; tests/test_italian_guide.py explains).
+it-sync-guide: install-test
+	$(BIN)/python tests/test_italian_guide.py refresh
 
 bench: install-test chromium
 	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt
