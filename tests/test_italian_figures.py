@@ -6,6 +6,8 @@ is given ``language=``; English stays what it was.
 
 from __future__ import annotations
 
+import re
+
 import networkx as nx
 import pytest
 
@@ -57,8 +59,26 @@ def test_a_network_figure_speaks_the_environments_language(italian):
     assert {t.name for t in fig.data if t.name.startswith("Comunità")}
     hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
     assert all("<br>grado " in h for h in hovers)
-    english = draw_network(class_network(), language="en").layout.title.text
+    assert all(re.fullmatch(r"<b>\w+</b><br>grado \d<br>Comunità [1-4]", h) for h in hovers), hovers[:2]
+    english = [
+        h for t in draw_network(class_network(), language="en").data if t.hovertext is not None for h in t.hovertext
+    ]
+    assert "<b>Ana</b><br>degree 5<br>Community 1" in english
+    english = draw_network(class_network(language="en"), language="en").layout.title.text
     assert english == "A synthetic class network: 24 people, 50 ties, coloured by community"
+
+
+def test_the_class_network_is_named_in_the_environments_language_or_the_one_asked(italian):
+    assert class_network().graph["name"] == "La rete sintetica di una classe"
+    assert class_network(language="en").graph["name"] == "A synthetic class network"
+    assert nx.utils.graphs_equal(class_network(language="en"), class_network(language="it")) is False
+    en, it = class_network(language="en"), class_network(language="it")
+    assert list(en.edges(data=True)) == list(it.edges(data=True)) and list(en.nodes(data=True)) == list(
+        it.nodes(data=True)
+    )
+    assert {k: v for k, v in en.graph.items() if k != "name"} == {k: v for k, v in it.graph.items() if k != "name"}
+    with pytest.raises(ValueError, match="unknown language 'fr'"):
+        class_network(language="fr")
 
 
 def test_the_layers_and_the_removal_figure_in_italian():

@@ -286,3 +286,25 @@ def test_the_instructor_guide_times_follow_the_lesson_headers():
         found = HEADER.search("".join(_cells(path)[0]["source"]))
         assert (int(teaching), int(exercises)) == (int(found.group(1)), int(found.group(2))), path.name
         assert int(total) == int(teaching) + int(exercises)
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_the_glossary_names_and_links_each_lesson_as_the_manifest_does(lang):
+    """The index by lesson gives each lesson's title in the glossary's language; every entry links
+    the lesson in that language when it exists (else the English one, marked "in inglese")."""
+    from smlessons.content.lessons import load_lessons
+
+    lessons = {e.number: e for e in load_lessons() if e.kind == "lesson"}
+    cell = next(
+        c for c in _cells(GLOSSARY[lang]) if "".join(c["source"]).startswith(("## By lesson", "## Per lezione"))
+    )
+    titles = re.findall(r"^- \*\*((?:Lesson|Lezione) (\d): [^*]+)\*\*", "".join(cell["source"]), re.M)
+    assert [int(n) for _, n in titles] == sorted(lessons)
+    for title, number in titles:
+        assert title == lessons[int(number)].title(lang), (title, lessons[int(number)].title(lang))
+    text = _markdown(GLOSSARY[lang])
+    for e in _entries(lang):
+        version = lessons[e["lesson"]].version(lang) or lessons[e["lesson"]].en
+        assert _target(GLOSSARY[lang], e["link"]) == (NOTEBOOKS / version.notebook).resolve(), (e["term"], e["link"])
+        line = next(line for line in text.splitlines() if f"]({e['link']})" in line and e["term"] in line)
+        assert ("*(in inglese)*" in line) == (lang == "it" and version.language == "en"), line[:80]

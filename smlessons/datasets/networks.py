@@ -25,7 +25,7 @@ import numpy as np
 
 from ..content.bibliography import reference
 from ..engine.measures import EmptyNetworkError, sort_key, sorted_nodes, tie_key
-from ..i18n import N_
+from ..i18n import N_, translator
 from ..variants import below, draw
 
 __all__ = [
@@ -151,7 +151,13 @@ def karate_club() -> nx.Graph:
     return G
 
 
-def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int = 7) -> nx.Graph:
+#: The class network's name (``graph["name"]``, shown in figure titles), before translation.
+CLASS_NETWORK_NAME = N_("A synthetic class network")
+
+
+def class_network(
+    n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int = 7, language: str | None = None
+) -> nx.Graph:
     """A synthetic class: friendship groups joined by a few bridging ties.
 
     The people are split into `groups` friendship groups of nearly equal
@@ -175,19 +181,25 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
     seed : int, default 7
         Seed of the random generator: the same arguments always give the same
         network.
+    language : str, optional
+        The language of the network's name, ``graph["name"]`` (default: the
+        environment's, see :func:`smlessons.i18n.resolve_language`). The
+        people and their ties are the same in every language.
 
     Returns
     -------
     networkx.Graph
         Each person has a ``group`` attribute (1 to `groups`: the group they
-        were generated in). ``graph["synthetic"]`` is True.
+        were generated in). ``graph["synthetic"]`` is True, and
+        ``graph["name"]`` says the network is synthetic.
 
     Raises
     ------
     TypeError
         If `n`, `groups` or `seed` is not an integer.
     ValueError
-        If `groups` < 1, `n` < 2 * `groups`, or `p_in` is outside [0, 1].
+        If `groups` < 1, `n` < 2 * `groups`, or `p_in` is outside [0, 1],
+        or `language` is not a supported language.
 
     Examples
     --------
@@ -196,6 +208,8 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
     (True, 24, True)
     >>> nx.utils.graphs_equal(G, class_network())
     True
+    >>> class_network(language="it").graph["name"]
+    'La rete sintetica di una classe'
     """
     for name, value in (("n", n), ("groups", groups), ("seed", seed)):
         if not isinstance(value, (int, np.integer)) or isinstance(value, bool):
@@ -207,6 +221,7 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
     if not isinstance(p_in, Real) or not 0 <= p_in <= 1:
         raise ValueError(f"p_in is a probability between 0 and 1, got {p_in!r}")
 
+    name = translator(language).gettext(CLASS_NETWORK_NAME)  # an unsupported language fails before any work
     rng = np.random.default_rng(int(seed))
     names = [NAMES[i % len(NAMES)] + (f" {i // len(NAMES) + 1}" if i >= len(NAMES) else "") for i in range(n)]
     order = rng.permutation(n)
@@ -217,7 +232,7 @@ def class_network(n: int = 24, *, groups: int = 4, p_in: float = 0.7, seed: int 
         start += size
     group_of = {p: g + 1 for g, ms in enumerate(members) for p in ms}
 
-    G = nx.Graph(name=N_("A synthetic class network"), synthetic=True, seed=int(seed))
+    G = nx.Graph(name=name, synthetic=True, seed=int(seed))
     G.add_nodes_from((p, {"group": group_of[p]}) for p in names)
     for ms in members:
         for i, u in enumerate(ms):

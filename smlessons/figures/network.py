@@ -296,7 +296,9 @@ def draw_network(
     def hover(i):
         p = nodes[i]
         text = f"<b>{p}</b><br>" + t.gettext("degree {value}", value=deg[p])
-        if what != "degree":
+        if what == "community":  # the label names itself ("Community 2"), "community Community 2" would not
+            text += f"<br>{values[i]}"
+        elif what != "degree":
             text += f"<br>{what_words} {_format(values[i], t.language)}"
         return text
 
