@@ -19,6 +19,7 @@ SCRIPTS = (
     "browser_drop_latency.py",
     "network_draw.py",
     "diffusion_vs_ndlib.py",
+    "many_cascades_vs_cynetdiff.py",
     "grade_class.py",
 )
 

@@ -524,15 +524,24 @@ def test_needed_rejects_bad_values(kwargs, message):
         linear_threshold(nx.star_graph(7), [0], **kwargs)
 
 
-def test_run_many_sizes_and_progress():
+def test_run_many_sizes_and_progress(monkeypatch):
     K = nx.karate_club_graph()
     calls = []
     sizes = run_many(K, "random", 0.2, 25, k=2, rng=0, progress=lambda done, total: calls.append((done, total)))
     assert sizes.shape == (25,) and sizes.min() >= 2 and sizes.max() <= 34
-    assert calls == [(i, 25) for i in range(1, 26)]
+    assert calls == [(25, 25)]  # the karate club's 25 runs fit in one batch
+    # Batches of 10 runs: progress after each batch, and the same sizes.
+    monkeypatch.setattr(diffusion, "_BATCH_CELLS", 34 * 10)
+    calls.clear()
+    again = run_many(K, "random", 0.2, 25, k=2, rng=0, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(10, 25), (20, 25), (25, 25)]
+    assert again.shape == (25,) and again.min() >= 2 and again.max() <= 34
+    # The threshold model still runs one run at a time.
+    calls.clear()
+    run_many(K, [0], None, 3, model="lt", rng=0, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
     assert (run_many(K, [0], 1.0, 4) == 34).all()
-    # Fixed seeds: run_many's first run is the single run with the same seed.
-    assert run_many(K, [0, 1], 0.15, 3, rng=8)[0] == independent_cascade(K, [0, 1], 0.15, rng=8).size
+    assert run_many(K, [0, 1], 0.15, 50, rng=8).tolist() == run_many(K, [0, 1], 0.15, 50, rng=8).tolist()
     # A person called like a strategy is seeded with a list.
     G = nx.Graph([("random", "b")])
     assert (run_many(G, ["random"], 0.0, 3) == 1).all()

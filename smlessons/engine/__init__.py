@@ -7,6 +7,7 @@ and return numbers, people and ties. Everything that draws lives in
 - :mod:`~smlessons.engine.measures`: people, degree, paths, communities, bridges, centrality, followers;
 - :mod:`~smlessons.engine.multilayer`: one network on several media (layers, overlap, removal, reach);
 - :mod:`~smlessons.engine.diffusion`: independent cascade and linear threshold, many runs, seeding strategies;
+- :mod:`~smlessons.engine.influence`: seeds chosen by influence maximization (greedy with lazy evaluation, CELF);
 - :mod:`~smlessons.engine.arrays`: a network's ties as numpy arrays.
 """
 
@@ -22,6 +23,7 @@ _EXPORTS = {
     "EmptyNetworkError": "measures",
     "FeedCascade": "diffusion",
     "FeedRuns": "diffusion",
+    "LiveEdges": "influence",
     "MessageKeyError": "measures",
     "NetworkError": "measures",
     "NoPathError": "measures",
@@ -30,6 +32,7 @@ _EXPORTS = {
     "Removal": "multilayer",
     "STRATEGIES": "diffusion",
     "STRATEGY_ALIASES": "diffusion",
+    "SeedChoice": "influence",
     "audience": "measures",
     "best_media": "multilayer",
     "bridges": "measures",
@@ -50,10 +53,12 @@ _EXPORTS = {
     "followers": "measures",
     "following": "measures",
     "friends_by_medium": "multilayer",
+    "greedy_seeds": "influence",
     "independent_cascade": "diffusion",
     "layer": "measures",
     "layers": "multilayer",
     "linear_threshold": "diffusion",
+    "live_edges": "influence",
     "local_bridges": "measures",
     "media_combinations": "multilayer",
     "media_of": "multilayer",
