@@ -202,6 +202,9 @@ def test_karate_the_two_leaders_are_the_two_most_central_by_either_measure(K):
 def test_the_follow_network_is_synthetic_with_eleven_people(F):
     assert "**It is synthetic**: eleven invented people" in cell_text(NB, "l5-follows")
     assert "**È sintetica**: undici persone inventate" in it_text("l5-follows")
+    assert cell_output(NB_IT, "it-l5-follow") == (
+        "({'name': 'Una rete sintetica di follow', 'synthetic': True}, 11, 34)"
+    )  # the network named in Italian, the same 11 people
     assert F.graph["synthetic"] is True and F.number_of_nodes() == 11
 
 
