@@ -240,7 +240,7 @@ def test_model_answer_pia_and_ana_outside_uma_s_community_ben_5_uma_3(G):
     assert "Ben and Uma have only 5 and 3 friends" in text
     it = it_text("l5-reflection")
     assert (
-        "Pia (quella con più amici) e Ana (una degli studenti con 5) stanno tutte e due fuori dalla comunità di Uma"
+        "Pia (quella con più amici) e Ana (una degli studenti con 5 amici) stanno tutte e due fuori dalla comunità di Uma"
         in it
     )
     assert "Ben e Uma hanno solo 5 e 3 amici" in it
@@ -621,3 +621,24 @@ def test_the_italian_audience_table_has_italian_headers_and_the_same_rows(F):
     assert lines[0].split() == ["persona", "follower", "seguiti", "reciproci", "non", "ricambiati"]
     assert [tuple(line.split()) for line in lines[1:]] == [tuple(map(str, row)) for row in audience_table(F)]
     assert "(seguiti)" in it_text("l5-audience") and "(non ricambiati)" in it_text("l5-audience")
+
+
+def test_the_stated_minutes_follow_one_rule_in_both_languages():
+    """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
+    for nb, pattern in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
+    ):
+        cells = list(_cells(nb).values())
+        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
+        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        words = sum(len(s.split()) for s in md)
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
+        assert teaching == round(words / 140), (nb, teaching, words / 140)
+        assert exercises == minutes == 29, (nb, exercises, minutes)
