@@ -164,7 +164,7 @@ def test_karate_split_three_communities_one_side_the_fourth_all_but_one(K):
 
 def test_karate_has_one_bridge_member_11_to_member_0(K):
     assert "The club has one bridge: member 11's only tie is to member 0" in cell_text(NB, "l5-karate-read")
-    assert "Il club ha un ponte: l'unico legame del membro 11 è con il membro 0" in it_text("l5-karate-read")
+    assert "Il club ha un solo ponte: l'unico legame del membro 11 è con il membro 0" in it_text("l5-karate-read")
     assert bridges(K) == [(0, 11)] and neighbours(K, 11) == [0]
 
 
@@ -226,7 +226,7 @@ def test_lea_largest_audience_follows_back_one_diego_fewer_all_mutual(F):
     assert "Lea has the largest audience, and follows back one person" in text
     assert "Diego has fewer followers, but every one of them is a mutual tie" in text
     it = it_text("l5-audience-read")
-    assert "Lea ha il pubblico più grande, e ricambia una sola persona" in it
+    assert "Lea ha il pubblico più grande, e ricambia il follow di una sola persona" in it
     assert "Diego ha meno follower, ma ognuno di loro è un legame reciproco" in it
     rows = audience_table(F)
     assert rows[0][0] == "Lea" and rows[0][1] > rows[1][1]
@@ -352,7 +352,9 @@ def test_reciprocity_question_0_706_then_0_957_nine_of_ten_unreturned_point_at_l
     qi = q_it("reciprocity-without-lea")
     assert "il 70,6% dei follow è ricambiato (reciprocità 0,706)" in qi.prompt
     assert "Sale a 0,957. Dei 10 follow che nessuno ricambia, 9 puntano verso Lea" in qi.explanation
-    assert "Lea ricambia un solo follow (Jonas). Nove dei suoi dieci follower non sono ricambiati" in qi.feedback["b"]
+    assert (
+        "Lea ricambia un solo follow (Jonas). Nove dei dieci follow che riceve non sono ricambiati" in qi.feedback["b"]
+    )
     assert "Cancellare Lea ne toglie 11" in qi.feedback["c"]
     assert reciprocity(F) == 0.706
     unreturned = [(u, v) for u, v in F.edges if not F.has_edge(v, u)]
@@ -380,7 +382,7 @@ def test_arrows_to_lines_question_degree_10_and_one_mutual(F):
 def test_a_local_bridge_leaves_a_detour_of_at_least_3_steps(G, K):
     text = cell_text(NB, "l5-bridges")
     assert "no friend in common: cut it, and any detour between them takes at least 3 steps" in text
-    assert "non hanno amici in comune: taglialo, e qualunque deviazione tra i due richiede almeno 3 passi" in it_text(
+    assert "non hanno amici in comune: se lo tagli, qualunque deviazione tra i due richiede almeno 3 passi" in it_text(
         "l5-bridges"
     )
     for graph in (G, K):
@@ -426,7 +428,7 @@ def test_the_class_records_no_strength_and_the_karate_club_a_number_of_kinds_of_
     it = it_text("l5-weak-ties")
     assert "La rete della classe registra *se* due persone sono legate, non *quanto forte* è il legame" in it
     assert (
-        "Il club di karate, più avanti, registra invece una forza, il numero di tipi di contatto che due membri avevano"
+        "Il club di karate che vedremo tra poco registra invece una forza: il numero di tipi di contatto che due membri avevano"
         in it
     )
     assert "la rete della classe non registra nemmeno quanto è forte un legame" in q_it("weak-ties-why").feedback["d"]
@@ -458,9 +460,12 @@ def test_most_of_member_0_s_betweenness_comes_from_pairs_across_the_split(K):
     assert "Most of that comes from pairs on opposite sides of the split" in text
     q = question("karate-broker").explanation
     assert "Most of his betweenness (0.28) comes from pairs on opposite sides of the split" in q
-    assert "La maggior parte viene da coppie che stanno ai lati opposti della scissione" in it_text("l5-ex67-solution")
     assert (
-        "La maggior parte della sua betweenness (0,28) viene da coppie che stanno ai lati opposti della scissione"
+        "La maggior parte di questa betweenness viene da coppie che stanno dalle due parti della scissione"
+        in it_text("l5-ex67-solution")
+    )
+    assert (
+        "La maggior parte della sua betweenness (0,28) viene da coppie che stanno dalle due parti della scissione"
         in q_it("karate-broker").explanation
     )
     across = _share_of_0_s_betweenness(K, lambda s, t: K.nodes[s]["club"] != K.nodes[t]["club"])
