@@ -131,6 +131,26 @@ def test_the_audience_table_headers_follow_the_language(italian):
     assert rows[0][0] == "Lea"  # the rows are data, in any language
 
 
+def test_the_audience_table_takes_its_headers_language_from_the_keyword_over_the_environment(italian):
+    from smlessons.datasets import follow_network
+    from smlessons.figures.tables import audience_table
+
+    F = follow_network()
+    english = audience_table(F, top=2, language="en")
+    assert english.language == "en"
+    assert english._repr_markdown_().startswith("| person | followers | following | mutual | not followed back |")
+    assert repr(english).splitlines()[0].split()[:3] == ["person", "followers", "following"]
+    italian_rows = audience_table(F, top=2, language="it_IT.UTF-8")  # a locale name is a language too
+    assert italian_rows.language == "it"
+    assert repr(italian_rows).splitlines()[0].split()[:3] == ["persona", "follower", "seguiti"]
+    assert list(english) == list(italian_rows)  # the rows are the same data
+    assert audience_table(F, top=1).language is None  # no keyword: the environment decides when shown
+    with pytest.raises(ValueError, match="'fr'"):
+        audience_table(F, language="fr")
+    with pytest.raises(TypeError):
+        audience_table(F, language=1)
+
+
 def test_a_feed_comparison_names_its_seeding_in_italian():
     from smlessons.figures import compare_feed
 

@@ -570,6 +570,22 @@ def test_follow_network_is_a_synthetic_directed_example():
     assert all(F.has_edge(a, b) for a, b in networks.FOLLOWS)
 
 
+def test_follow_network_names_itself_in_the_language_asked_and_in_english_otherwise(monkeypatch):
+    from smlessons.figures.network import network_name
+    from smlessons.i18n import translator
+
+    monkeypatch.setenv("LANGUAGE", "it")  # the environment does not rename the data
+    assert networks.follow_network().graph["name"] == "A synthetic follow network"
+    italian = networks.follow_network(language="it")
+    assert italian.graph == {"name": "Una rete sintetica di follow", "synthetic": True}
+    assert networks.follow_network([("Ana", "Ben")], language="it").graph["name"] == "Una rete di follow"
+    assert networks.follow_network([("Ana", "Ben")], name="Mia", language="it").graph["name"] == "Mia"
+    assert sorted(italian.edges) == sorted(networks.follow_network().edges)
+    assert network_name(italian, translator("it")) == "Una rete sintetica di follow"
+    with pytest.raises(ValueError, match="'fr'"):
+        networks.follow_network(language="fr")
+
+
 def test_follow_network_from_pairs_counts_a_follow_once_and_makes_no_synthetic_claim():
     F = networks.follow_network([("Ana", "Ben"), ("Ana", "Ben"), ("Ben", "Ana")], name="Two friends")
     assert F.number_of_edges() == 2 and F.graph["name"] == "Two friends"

@@ -516,7 +516,7 @@ FOLLOWS = (
 )
 
 
-def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
+def follow_network(follows=None, *, name: str | None = None, language: str | None = None) -> nx.DiGraph:
     """A follow network: people, and arrows from each follower to whom they follow.
 
     On Instagram, X, TikTok or YouTube a tie is a *follow*: it runs one way,
@@ -532,6 +532,11 @@ def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
         True). A follow given twice counts once.
     name : str, optional
         Stored as ``graph["name"]``.
+    language : str, optional
+        The language of the default name (``"en"`` or ``"it"``), for a
+        lesson that shows ``F.graph``. Without it the name is the course's
+        English one, whatever the environment (figures translate it when
+        they show it): the data do not change with the student's language.
 
     Returns
     -------
@@ -540,7 +545,8 @@ def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
     Raises
     ------
     ValueError
-        If a follow is not a pair of two different people.
+        If a follow is not a pair of two different people, or `language`
+        is not supported.
 
     Examples
     --------
@@ -549,10 +555,15 @@ def follow_network(follows=None, *, name: str | None = None) -> nx.DiGraph:
     (True, True, 11, 34)
     >>> follow_network([("Ana", "Ben"), ("Ben", "Ana"), ("Carla", "Ben")]).number_of_edges()
     3
+    >>> follow_network(language="it").graph["name"]
+    'Una rete sintetica di follow'
     """
     synthetic = follows is None
     pairs = FOLLOWS if synthetic else follows
-    F = nx.DiGraph(name=name or (N_("A synthetic follow network") if synthetic else N_("A follow network")))
+    default = N_("A synthetic follow network") if synthetic else N_("A follow network")
+    if language is not None:
+        default = translator(language).gettext(default)  # an unsupported language is a ValueError here
+    F = nx.DiGraph(name=name or default)
     if synthetic:
         F.graph["synthetic"] = True
     for k, pair in enumerate(pairs):
