@@ -214,7 +214,7 @@ def test_l6_layers_look_whatsapp_is_the_medium_that_has_a_tie_with_everybody():
 
 def test_l6_coverage_read_whatsapp_touches_24_in_3_groups_instagram_21_in_one():
     cell("l6-coverage-read", "WhatsApp has a tie with all 24 students, but its ties fall into 3 separate groups (12, 6 and 6 people)",
-         "Instagram touches 21 students, all in one connected group", it=('WhatsApp ha un legame con tutti i 24 studenti, ma i suoi legami si dividono in 3 gruppi separati (di 12, 6 e 6 persone)', 'Instagram tocca 21 studenti, tutti in un unico gruppo connesso'))  # fmt: skip
+         "Instagram touches 21 students, all in one connected group", it=('WhatsApp ha un legame con tutti i 24 studenti, ma i suoi legami si dividono in 3 gruppi separati (di 12, 6 e 6 persone)', 'Instagram ha legami con 21 studenti, tutti in un unico gruppo connesso'))  # fmt: skip
     from smlessons.engine.multilayer import coverage
 
     cov = coverage(G())
@@ -615,7 +615,7 @@ def test_l6_ego_student_23_has_13_facebook_friends_and_calls_and_texts_2():
     cell(
         "l6-ego-read",
         "Student 23 has 13 Facebook friends, and phones and texts with 2 of them",
-        it=("Lo studente 23 ha 13 amici su Facebook, e con 2 di loro si telefona e si scrive SMS",),
+        it=("Lo studente 23 ha 13 amici su Facebook, e con 2 di loro si telefona e si scambia SMS",),
     )
     median = statistics.median(d for _, d in C().degree())
     student = min(p for p, d in C().degree() if d == median)
