@@ -392,7 +392,7 @@ def test_l6_removal_read_the_default_class_is_a_picked_draw():
         "l6-removal-read",
         "this class is one draw of a random program, and the course picked the draw that makes good exercises",
         it=(
-            "questa classe è un'estrazione di un programma casuale, e il corso ha scelto l'estrazione che dà buoni esercizi",
+            "questa classe è una sola estrazione di un programma casuale, e il corso ha scelto l'estrazione che dà buoni esercizi",
         ),
     )
     from smlessons.datasets import multiplex
@@ -488,7 +488,7 @@ def test_l6_cph_calls_read_303_pairs_phoned_both_ways():
         "l6-cph-calls-read",
         "in 621 pairs of students at least one phoned the other; in 303 of them, each phoned the other",
         it=(
-            "in 621 coppie di studenti almeno uno ha telefonato all'altro; in 303 di queste, ciascuno ha telefonato all'altro",
+            "in 621 coppie di studenti almeno uno ha telefonato all'altro; in 303 di queste si sono telefonati a vicenda",
         ),
     )
     calls = copenhagen("calls")
@@ -525,7 +525,7 @@ def test_l6_combinations_read_5704_of_6418_facebook_friendships_carry_no_call_or
     cell(
         "l6-combinations-read",
         "5,704 of the 6,418 Facebook friendships (89 %) carry no call and no text",
-        it=("5.704 delle 6.418 amicizie su Facebook (89 %) non portano né una chiamata né un SMS",),
+        it=("5.704 delle 6.418 amicizie su Facebook (89 %) non hanno né una chiamata né un SMS",),
     )
     counts = media_combinations(C())
     assert counts[("Facebook",)] == 5704 and sum(n for ms, n in counts.items() if "Facebook" in ms) == 6418
@@ -537,7 +537,7 @@ def test_l6_p2_calls_and_texts_overlap_half_facebook_under_a_tenth():
         "l6-p2",
         "Calls and texts overlap a lot (0.50): half of the pairs on either are on both. Facebook overlaps little with either (under 0.1)",
         it=(
-            "Chiamate e SMS si sovrappongono molto (0,50): metà delle coppie presenti su almeno uno dei due sono su entrambi. Facebook si sovrappone poco con ciascuno dei due (meno di 0,1)",
+            "Chiamate e SMS si sovrappongono molto (0,50): metà delle coppie presenti su almeno uno dei due sono su entrambi. Facebook si sovrappone poco sia con l'uno sia con l'altro (meno di 0,1)",
         ),
     )
     ov = overlap(C())
@@ -574,7 +574,7 @@ def test_l6_p3_facebook_carries_6418_of_6584_ties_and_all_833_are_connected():
 
 def test_l6_p3_read_880_ties_left_515_connected_318_cut_off_225_with_no_tie_93_in_small_groups():
     cell("l6-p3-read", "Without Facebook, 880 ties are left. The largest connected group has 515 students",
-         "318 students are cut off from it: 225 of them have no call or text tie at all, the other 93 are in small groups", it=('Senza Facebook restano 880 legami. Il gruppo connesso più grande ha 515 studenti', '318 studenti restano tagliati fuori: 225 di loro non hanno nessun legame di chiamate o SMS, gli altri 93 sono in piccoli gruppi'))  # fmt: skip
+         "318 students are cut off from it: 225 of them have no call or text tie at all, the other 93 are in small groups", it=('Senza Facebook restano 880 legami. Il gruppo connesso più grande ha 515 studenti', '318 studenti restano tagliati fuori: 225 di loro non hanno né chiamate né SMS con nessuno, gli altri 93 sono in piccoli gruppi'))  # fmt: skip
     r = _removal(C, "Facebook")
     assert (r.ties_kept, r.main_part, len(r.cut_off), len(r.isolated)) == (880, 515, 318, 225)
     assert 318 - 225 == 93
@@ -636,7 +636,7 @@ def test_l6_reflection_800_536_568_of_833_have_a_tie_on_each_medium():
 
 def test_l6_reflection_model_answer_figures():
     cell("l6-reflection", "880 of them, which keep a core of 515 students connected", "5,704 friendships that carry no call or text",
-         "nothing in the data links the core to 318 students", "89 % of the Facebook friendships carry no call or text in four weeks", it=('880, che tengono connesso un nucleo di 515 studenti', '5.704 amicizie che in questi dati non portano né chiamate né SMS', 'nei dati niente collega il nucleo a 318 studenti', "l'89 % delle amicizie su Facebook non porta né chiamate né SMS in quattro settimane"))  # fmt: skip
+         "nothing in the data links the core to 318 students", "89 % of the Facebook friendships carry no call or text in four weeks", it=('880, che tengono connesso un nucleo di 515 studenti', '5.704 amicizie che in questi dati non hanno né chiamate né SMS', 'nei dati niente collega il nucleo a 318 studenti', "l'89 % delle amicizie su Facebook non ha né chiamate né SMS in quattro settimane"))  # fmt: skip
     r = _removal(C, "Facebook")
     assert (r.ties_kept, r.main_part, len(r.cut_off)) == (880, 515, 318)
     assert media_combinations(C())[("Facebook",)] == 5704
@@ -647,7 +647,7 @@ def test_l6_reflection_model_answer_in_the_class_it_is_other_paths_not_the_numbe
         "l6-reflection",
         "whether people are cut off depends on whether other paths remain, not only on how many ties a medium carries",
         it=(
-            "se qualcuno resta tagliato fuori dipende da quanti altri cammini restano, non solo da quanti legami porta un mezzo",
+            "se qualcuno resta tagliato fuori dipende dal fatto che restino altri cammini, non solo da quanti legami porta un mezzo",
         ),
     )
     effects = {r.medium: r for r in removal_effects(G())}
@@ -673,7 +673,7 @@ def test_l6_keypoints_most_callers_are_friends_most_friendships_are_quiet():
         "l6-keypoints",
         "most pairs who phone or text are Facebook friends, but most Facebook friendships carry no call or text",
         it=(
-            "la maggior parte delle coppie che si telefonano o si scrivono SMS è amica su Facebook, ma la maggior parte delle amicizie su Facebook non porta né chiamate né SMS",
+            "la maggior parte delle coppie che si telefonano o si scrivono SMS è amica su Facebook, ma la maggior parte delle amicizie su Facebook non ha né chiamate né SMS",
         ),
     )
     counts = media_combinations(C())
@@ -1145,7 +1145,7 @@ def test_q_without_facebook_feedback_b_318_cut_off_225_with_no_tie():
         "318 of the 833 students (38 %) are cut off, 225 of them with no call or text tie at all",
         key="b",
         it=(
-            "318 degli 833 studenti (38 %) restano tagliati fuori, e 225 di loro non hanno nessun legame di chiamate o SMS",
+            "318 degli 833 studenti (38 %) restano tagliati fuori, e 225 di loro non hanno né chiamate né SMS con nessuno",
         ),
     )
     r = _removal(C, "Facebook")
