@@ -736,3 +736,52 @@ def test_a_student_multiplex_says_it_is_invented_and_so_do_its_figures():
         draw_multiplex(G).layout.title.text,
     ):  # the titles built from the name
         assert title.startswith("Your practice network on four media (invented)"), title
+
+
+def _many_ties():
+    """60 people, all tied: 1,770 ties, every one on A, every other one on B too."""
+    G = nx.complete_graph(60)
+    for k, (u, v) in enumerate(G.edges()):
+        G.edges[u, v]["platform"] = ("A", "B") if k % 2 else ("A",)
+    return G
+
+
+def _figure_text(fig) -> str:
+    """Every title, annotation, label and hover text of a figure, as one string."""
+    parts = [str(fig.layout.title.text or "")]
+    parts += [str(a.text) for a in fig.layout.annotations or ()]
+    for trace in fig.data:
+        for key in ("name", "text", "hovertext"):
+            value = getattr(trace, key, None)
+            if value is None:
+                continue
+            flat = value if isinstance(value, (list, tuple)) else [value]
+            for item in flat:
+                parts += [str(x) for x in item] if isinstance(item, (list, tuple)) else [str(item)]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda G, lang: draw_layers(G, language=lang),
+        lambda G, lang: draw_multiplex(G, language=lang),
+        lambda G, lang: overlap_figure(G, language=lang),
+        lambda G, lang: removal_figure(G, language=lang),
+        lambda G, lang: combinations_figure(G, language=lang),
+    ],
+    ids=["draw_layers", "draw_multiplex", "overlap_figure", "removal_figure", "combinations_figure"],
+)
+def test_multiplex_figures_write_counts_in_the_languages_number_format(draw):
+    G = _many_ties()
+    italian, english = _figure_text(draw(G, "it")), _figure_text(draw(G, "en"))
+    assert "1.770" in italian and "1,770" in english
+    assert "1,770" not in italian and "1.770" not in english
+    assert "1770" not in italian + english  # no count left unformatted
+
+
+def test_removal_text_writes_counts_in_the_languages_number_format():
+    effect = removal_effect(_many_ties(), "B")
+    assert "su 1.770" in removal_text(effect, "it")
+    assert "of 1,770" in removal_text(effect, "en")
+    assert "1770" not in removal_text(effect, "it") + removal_text(effect, "en")

@@ -168,9 +168,9 @@ def draw_layers(
                 "<b>{label}</b>: {count} ties, {reached} of {people} people",
                 ties,
                 label=label,
-                count=ties,
-                reached=reached,
-                people=len(nodes),
+                count=format_number(ties, t.language),
+                reached=format_number(reached, t.language),
+                people=format_number(len(nodes), t.language),
             )
         )
 
@@ -211,12 +211,16 @@ def draw_layers(
             if m is None:
                 ms = H.graph["media"]
                 counts = ", ".join(f"{x} {sum(1 for q in H[p] if x in H.edges[p, q]['platform'])}" for x in ms)
-                ties = t.ngettext("{count} tie", "{count} ties", deg[p], count=deg[p])
+                ties = t.ngettext("{count} tie", "{count} ties", deg[p], count=format_number(deg[p], t.language))
                 return f"<b>{p}</b><br>{ties}<br>{counts}"
             if not deg[p]:
                 return f"<b>{p}</b><br>" + t.gettext("no tie on {medium}", medium=m)
             return f"<b>{p}</b><br>" + t.ngettext(
-                "{count} tie on {medium}", "{count} ties on {medium}", deg[p], count=deg[p], medium=m
+                "{count} tie on {medium}",
+                "{count} ties on {medium}",
+                deg[p],
+                count=format_number(deg[p], t.language),
+                medium=m,
             )
 
         for idx, filled in ((on, True), (off, False)):
@@ -335,7 +339,7 @@ def draw_multiplex(G, *, seed: int = 0, pos=None, height: int = 560, language: s
                 "{title} ({count} ties; colour: {colour})",
                 n,
                 title=title,
-                count=n,
+                count=format_number(n, t.language),
                 colour=colour_words,
             )
         )
@@ -416,8 +420,15 @@ def draw_without(G, platform, *, seed: int = 0, pos=None, height: int | None = N
     title = t.gettext(
         "Without {medium}: {parts}, {cut_off} cut off",
         medium=m,
-        parts=t.ngettext("{count} connected part", "{count} connected parts", len(parts), count=len(parts)),
-        cut_off=t.ngettext("{count} person", "{count} people", len(effect.cut_off), count=len(effect.cut_off)),
+        parts=t.ngettext(
+            "{count} connected part", "{count} connected parts", len(parts), count=format_number(len(parts), t.language)
+        ),
+        cut_off=t.ngettext(
+            "{count} person",
+            "{count} people",
+            len(effect.cut_off),
+            count=format_number(len(effect.cut_off), t.language),
+        ),
     )
     lost = [(u, v) for u, v, ms in H.edges(data="platform") if ms == (m,)]
     fig = network_figures.draw_network(
@@ -488,8 +499,8 @@ def overlap_figure(G, *, language: str | None = None):
             text[r][c] = format_number(value, t.language, 2)
             hover[r][c] = f"<b>{join_and([a, b], t.language)}</b><br>" + t.gettext(
                 "{shared} of the {either} ties on either live on both<br>overlap {value}",
-                shared=shared,
-                either=either,
+                shared=format_number(shared, t.language),
+                either=format_number(either, t.language),
                 value=format_number(value, t.language, 2),
             )
     fig = go.Figure(
@@ -572,10 +583,26 @@ def media_reach_figure(G, who=None, *, language: str | None = None):
             x=[counts[m] / total for m in order],
             orientation="h",
             marker=dict(color=[colours[m] for m in order], line=dict(width=1, color=NEUTRAL)),
-            text=[t.gettext("{part} of {whole}", part=counts[m], whole=total) for m in order],
+            text=[
+                t.gettext(
+                    "{part} of {whole}",
+                    part=format_number(counts[m], t.language),
+                    whole=format_number(total, t.language),
+                )
+                for m in order
+            ],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[t.gettext(hover, medium=m, count=counts[m], total=total, person=p) for m in order],
+            hovertext=[
+                t.gettext(
+                    hover,
+                    medium=m,
+                    count=format_number(counts[m], t.language),
+                    total=format_number(total, t.language),
+                    person=p,
+                )
+                for m in order
+            ],
             hoverinfo="text",
         )
     )
@@ -754,7 +781,7 @@ def _some(people, t) -> str:
         "{people} and {count} more",
         more,
         people=", ".join(map(str, people[: _LISTED - 3])),
-        count=more,
+        count=format_number(more, t.language),
     )
 
 
@@ -780,8 +807,10 @@ def removal_text(removal, language: str | None = None) -> str:
         kept=format_number(r.ties_kept, t.language),
         ties=format_number(r.ties, t.language),
         share=f"{r.share_kept:.0%}",
-        parts=t.ngettext("{count} connected part", "{count} connected parts", r.parts, count=r.parts),
-        before=r.parts_before,
+        parts=t.ngettext(
+            "{count} connected part", "{count} connected parts", r.parts, count=format_number(r.parts, t.language)
+        ),
+        before=format_number(r.parts_before, t.language),
     )
     if not r.cut_off:
         return text + " " + t.gettext("Nobody is cut off from the rest.")
@@ -790,13 +819,19 @@ def removal_text(removal, language: str | None = None) -> str:
         "{count} person cut off from the rest: {people}.",
         "{count} people cut off from the rest: {people}.",
         n,
-        count=n,
+        count=format_number(n, t.language),
         people=_some(r.cut_off, t),
     )
     if r.isolated:
         k = len(r.isolated)
         people = _some(r.isolated, t)
         if k > _LISTED:
-            people = t.ngettext("{count} person: {people}", "{count} people: {people}", k, count=k, people=people)
+            people = t.ngettext(
+                "{count} person: {people}",
+                "{count} people: {people}",
+                k,
+                count=format_number(k, t.language),
+                people=people,
+            )
         text += " " + t.gettext("Left with no tie at all: {people}.", people=people)
     return text
