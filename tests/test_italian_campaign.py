@@ -124,3 +124,15 @@ def test_an_english_campaign_in_an_italian_environment_stays_english(italian):
 def test_an_unknown_language_is_refused_by_name():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Campaign(language="fr")
+
+
+def test_reason_a_reads_well_in_italian_for_one_tie_and_for_many():
+    """TikTok carries one tie inside Uma's group: "1 dei 10 legami", not "1 legami"."""
+    from smlessons.exercises.campaign import judge_reason
+
+    c = Campaign(language="it")
+    one = judge_reason(c.plan(["TikTok"], ["Uma"]), "a")[1]
+    many = judge_reason(c.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"]), "a")[1]
+    assert "TikTok porta 1 dei 10 legami interni al gruppo di amici di Uma." in one
+    assert "Instagram e WhatsApp portano 9 dei 10 legami interni al gruppo di amici di Uma." in many
+    assert not re.search(r"\b1 legami\b", one + many)
