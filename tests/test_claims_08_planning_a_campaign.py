@@ -667,7 +667,7 @@ def test_reason_c_door_chance_is_the_ties_chance():
     why = judge_reason(run(*HUBS), "c")[1]
     assert "Ben–Uma on Instagram, which passes it on in about 30% of runs" in why
     why_it = judge_reason(Campaign(language="it").plan(*map(list, HUBS)), "c")[1]
-    assert "Ben–Uma su Instagram, che passa il messaggio con una probabilità di circa 30%" in why_it
+    assert "Ben–Uma su Instagram (probabilità di passare il messaggio: circa 30%)" in why_it
 
 
 def test_rubric_in_the_notebook_is_the_guides_four_rows_of_0_to_2():
@@ -741,7 +741,9 @@ def test_review_seeding_degree_reaches_most_on_average():
     assert "compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0)" in q("review-seeding").hint
     assert lesson7_comparison().best == "degree" == question("review-seeding").answers()[0]
     assert "con 3 seed per simulazione, p = 0,3 e 200 simulazioni" in q_it("review-seeding").prompt
-    assert "compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0)" in q_it("review-seeding").hint
+    assert (
+        'compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0, language="it")' in q_it("review-seeding").hint
+    )
     assert question("review-seeding-it").answers()[0] == "degree"
 
 
