@@ -190,11 +190,11 @@ def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
     assert max(btw, key=btw.get) == "Ben"
     assert [frozenset(b) for b in bridges(class_network())] == [frozenset(("Ben", "Uma"))]
     assert (
-        "scegliere come seed Pia, la studentessa più connessa della classe, e Ben, il suo principale intermediario (nella lezione 5 Ben ha la centralità di intermediazione più alta ed è uno dei due capi dell'unico ponte della classe, Ben–Uma)"
+        "scegliere come seed Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (nella lezione 5 Ben ha la centralità di intermediazione più alta ed è uno dei due capi dell'unico ponte della classe, Ben–Uma)"
         in cell_text(NB_IT, "it-l8-first-intro")
     )
     assert (
-        "Pia, la studentessa più connessa della classe, e Ben, il suo principale intermediario (lezione 5: la centralità di intermediazione più alta, e un capo dell'unico ponte della classe)"
+        "Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (lezione 5: la centralità di intermediazione più alta, e uno dei due capi dell'unico ponte)"
         in q_it("campaign-hubs-predict").prompt
     )
 
@@ -824,3 +824,26 @@ def test_the_italian_tables_and_prints_give_the_english_numbers_with_a_decimal_c
         in model
     )
     assert a.target_reach < b.target_reach and a1.target_reach > b1.target_reach
+
+
+def test_the_stated_minutes_follow_one_rule_in_both_languages():
+    """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
+    from claims import _cells
+
+    for nb, pattern in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
+    ):
+        cells = list(_cells(nb).values())
+        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
+        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        words = sum(len(s.split()) for s in md)
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
+        assert teaching == round(words / 140), (nb, teaching, words / 140)
+        assert exercises == minutes == 52, (nb, exercises, minutes)
