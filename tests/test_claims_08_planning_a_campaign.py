@@ -566,7 +566,7 @@ def test_two_media_with_one_chance_per_tie_plan_b_falls_behind_plan_a():
     assert run(*MODEL).target_reach > run(*PLAN_A).target_reach
     text_it = text_of_it("campaign-two-media-explain")
     assert (
-        "Rifacendo le simulazioni con una sola possibilità per legame (un amico decide una volta sola, su quante app gli arrivi il messaggio), il piano B finisce dietro il piano A"
+        "Rifacendo le simulazioni con una sola possibilità per legame (un amico decide una volta sola, anche se il messaggio gli arriva su più app), il piano B finisce dietro il piano A"
         in text_it
     )
     assert (
