@@ -128,7 +128,7 @@ def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
     assert 0.2 <= (run(*HUBS).in_target > 0).mean() <= 0.4
     text_it = cell_text(NB_IT, "it-l8-brief")
     assert (
-        "con p = 0,3: ogni volta che qualcuno riceve il messaggio, ciascuno dei suoi amici su un mezzo che hai comprato ha il 30% di probabilità di riceverlo da lui, e quell'amico riceve da lui un solo tentativo di questo tipo su ciascuno di quei mezzi, mai di più"
+        "con p = 0,3: ogni volta che qualcuno riceve il messaggio, ciascuno dei suoi amici su un mezzo che hai comprato ha il 30% di probabilità di riceverlo da lui, e con quell'amico ci prova una volta sola su ciascuno di quei mezzi, mai di più"
         in text_it
     )
     assert "Ogni piano viene simulato 200 volte" in text_it
@@ -190,11 +190,11 @@ def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
     assert max(btw, key=btw.get) == "Ben"
     assert [frozenset(b) for b in bridges(class_network())] == [frozenset(("Ben", "Uma"))]
     assert (
-        "scegliere come seed Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (nella lezione 5 Ben ha la centralità di intermediazione più alta ed è uno dei due capi dell'unico ponte della classe, Ben–Uma)"
+        "scegliere come seed Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (nella lezione 5 Ben ha la centralità di intermediazione più alta ed è uno dei due estremi dell'unico ponte della classe, Ben–Uma)"
         in cell_text(NB_IT, "it-l8-first-intro")
     )
     assert (
-        "Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (lezione 5: la centralità di intermediazione più alta, e uno dei due capi dell'unico ponte)"
+        "Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (lezione 5: la centralità di intermediazione più alta, e uno dei due estremi dell'unico ponte)"
         in q_it("campaign-hubs-predict").prompt
     )
 
@@ -367,7 +367,10 @@ def test_review_solutions_are_the_computed_keys():
         '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`. Le tre in mezzo sono calcolate dalle reti del corso quando le verifichi'
         in text_it
     )
-    assert "l'ultima è quello che dà il confronto della lezione 7 con le impostazioni indicate nella domanda" in text_it
+    assert (
+        "l'ultima è quella che risulta dal confronto della lezione 7 con le impostazioni indicate nella domanda"
+        in text_it
+    )
     for qid in ("review-medium-word", "review-class-ties", "review-bridge", "review-cut-off-medium", "review-seeding"):
         assert question(qid + "-it").answers()[0] == question(qid).answers()[0]
 
@@ -481,7 +484,7 @@ def test_broker_callback_lesson5_told_ben_and_uma_and_the_door_opens_3_in_10():
         __import__("claims")._cells(NB)["l8-your-plan"]["source"]
     )
     text_it = cell_text(NB_IT, "it-l8-broker-callback")
-    assert "Nella lezione 5 forse hai scelto di dirlo a Ben e a Uma, i due capi del ponte" in text_it
+    assert "Nella lezione 5 forse hai scelto di dirlo a Ben e a Uma, i due estremi del ponte" in text_it
     assert "un intermediario fuori dal gruppo è una porta che si apre più o meno in 3 simulazioni su 10" in text_it
     assert "Il piano di partenza dell'esercizio 6 (Instagram; Uma e Ben)" in text_it
     assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(
@@ -583,7 +586,7 @@ def test_two_says_the_rule_changes_nothing_for_plan_a_and_plan_b_loses_its_lead(
     assert np.array_equal(run(*PLAN_A).in_target, run(*PLAN_A, one_chance=True).in_target)
     assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
     assert (
-        "Il piano A compra un solo mezzo, quindi per lui la regola non cambia niente; il piano B perde il suo vantaggio."
+        "Il piano A compra un solo mezzo, quindi nel suo caso la regola non cambia niente; il piano B perde il suo vantaggio."
         in cell_text(NB_IT, "it-l8-two-says")
     )
 
@@ -640,7 +643,7 @@ def test_low_p_most_of_the_reach_is_the_paid_seeds():
         in text_it
     )
     assert (
-        "si ottiene poco di earned: la reach è fatta quasi tutta dai seed che hai pagato, e il piano con tre seed dentro il gruppo ora batte il piano B"
+        "la parte earned è piccola: la reach è fatta quasi tutta dai seed che hai pagato, e il piano con tre seed dentro il gruppo ora batte il piano B"
         in text_it
     )
 
@@ -667,7 +670,7 @@ def test_reason_c_door_chance_is_the_ties_chance():
     why = judge_reason(run(*HUBS), "c")[1]
     assert "Ben–Uma on Instagram, which passes it on in about 30% of runs" in why
     why_it = judge_reason(Campaign(language="it").plan(*map(list, HUBS)), "c")[1]
-    assert "Ben–Uma su Instagram (probabilità di passare il messaggio: circa 30%)" in why_it
+    assert "Ben–Uma su Instagram, che passa il messaggio in circa il 30% delle simulazioni" in why_it
 
 
 def test_rubric_in_the_notebook_is_the_guides_four_rows_of_0_to_2():
@@ -722,7 +725,7 @@ def test_review_instagram_carries_most_ties_between_groups_each_on_one_medium():
     effects = {r.medium: len(r.cut_off) for r in removal_effects(G)}
     assert max(effects, key=effects.get) == "Instagram"
     assert (
-        "porta la maggior parte dei legami tra i gruppi di amici, che passano per un solo mezzo"
+        "porta la maggior parte dei legami tra i gruppi di amici, e quei legami passano solo per questo mezzo"
         in q_it("review-cut-off-medium").explanation
     )
 
