@@ -9,6 +9,7 @@ checks, then computes the fact. The simulations use the lesson's own scenario
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import combinations
 
@@ -20,9 +21,11 @@ from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import bridges, degrees
 from smlessons.engine.multilayer import media_of, overlap, removal_effects
 from smlessons.exercises import load_questions, question
-from smlessons.exercises.campaign import Campaign
+from smlessons.exercises.campaign import Campaign, check_plan, judge_reason, texts
+from smlessons.i18n import format_number
 
 NB = "08-planning-a-campaign"
+NB_IT = "it/08-progettare-una-campagna"
 
 
 @cache
@@ -48,6 +51,21 @@ def q(qid: str):
 def text_of(qid: str) -> str:
     x = q(qid)
     return " ".join([x.prompt, x.explanation, *(x.options or {}).values(), *x.feedback.values()])
+
+
+def q_it(qid: str):
+    """The Italian translation of question `qid` (an English id)."""
+    return load_questions("lesson08_planning_a_campaign_it")[qid + "-it"]
+
+
+def text_of_it(qid: str) -> str:
+    x = q_it(qid)
+    return " ".join([x.prompt, x.explanation, *(x.options or {}).values(), *x.feedback.values()])
+
+
+def it(x: float) -> str:
+    """A mean as the Italian lesson writes it: one decimal, with a comma."""
+    return format_number(x, "it", decimals=1, grouping=False)
 
 
 def inside_ties():
@@ -78,6 +96,9 @@ def test_brief_same_class_as_lesson_6_on_four_media():
     G = campaign().graph
     assert sorted(G.edges()) == sorted(multiplex_class().edges()) == sorted(class_network().edges())
     assert media_of(G) == ["WhatsApp", "Instagram", "TikTok", "Minecraft"]
+    assert "gli stessi studenti, con legami su WhatsApp, Instagram, TikTok e Minecraft" in cell_text(
+        NB_IT, "it-l8-brief"
+    )
 
 
 def test_brief_a_tie_on_two_media_gets_two_chances():
@@ -88,6 +109,9 @@ def test_brief_a_tie_on_two_media_gets_two_chances():
     H = c._network(["Instagram", "WhatsApp"])
     assert H.edges["Carla", "Xavi"]["p"] == pytest.approx(1 - (1 - c.p) ** 2)  # on both
     assert H.edges["Jamal", "Uma"]["p"] == pytest.approx(c.p)  # WhatsApp only
+    assert "Un legame su due dei tuoi mezzi ha due possibilità. È un'**ipotesi** del gioco" in cell_text(
+        NB_IT, "it-l8-brief"
+    )
 
 
 def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
@@ -102,6 +126,12 @@ def test_brief_p_recap_30_percent_one_attempt_per_tie_200_runs():
     # one attempt: Ben is a seed, Ben–Uma (on Instagram only) is the only way in, and the message
     # gets in in about 30% of the runs, not more (several attempts would push it towards 100%)
     assert 0.2 <= (run(*HUBS).in_target > 0).mean() <= 0.4
+    text_it = cell_text(NB_IT, "it-l8-brief")
+    assert (
+        "con p = 0,3: ogni volta che qualcuno riceve il messaggio, ciascuno dei suoi amici su un mezzo che hai comprato ha il 30% di probabilità di riceverlo da lui, e con quell'amico ci prova una volta sola su ciascuno di quei mezzi, mai di più"
+        in text_it
+    )
+    assert "Ogni piano viene simulato 200 volte" in text_it
 
 
 def test_brief_follows_are_two_way_and_groups_are_pairs_in_the_game():
@@ -112,17 +142,24 @@ def test_brief_follows_are_two_way_and_groups_are_pairs_in_the_game():
     assert not c.graph.is_directed() and not c._network(["Instagram"]).is_directed()
     H = c._network(["WhatsApp"])
     assert all("p" in d for *_, d in H.edges(data=True))  # every pair has its own chance
+    text_it = cell_text(NB_IT, "it-l8-brief")
+    assert "Nel gioco un messaggio attraversa un legame di Instagram o di TikTok in entrambe le direzioni" in text_it
+    assert (
+        "Un gruppo WhatsApp o Minecraft è un insieme di legami tra due amici, ognuno con la sua probabilità" in text_it
+    )
 
 
 def test_whatsapp_has_the_most_users():
     assert "WhatsApp is the medium with the most users in the class." in cell_text(NB, "l8-broadcast-intro")
     people = {r["medium"]: r["people"] for r in campaign().media_table()}
     assert max(people, key=people.get) == "WhatsApp" and sorted(people.values())[-2] < people["WhatsApp"]
+    assert "WhatsApp è il mezzo con più utenti nella classe." in cell_text(NB_IT, "it-l8-broadcast-intro")
 
 
 def test_whatsapp_ties_of_the_group_stay_inside():
     assert "the WhatsApp ties of Uma's group stay inside the group" in cell_text(NB, "l8-broadcast-says")
     assert ties_leaving_target("WhatsApp") == []
+    assert "i legami su WhatsApp del gruppo di Uma restano dentro il gruppo" in cell_text(NB_IT, "it-l8-broadcast-says")
 
 
 def test_instagram_carries_most_ties_between_groups():
@@ -130,6 +167,9 @@ def test_instagram_carries_most_ties_between_groups():
     G = campaign().graph
     between = [set(ms) for u, v, ms in G.edges(data="platform") if G.nodes[u]["group"] != G.nodes[v]["group"]]
     assert sum("Instagram" in ms for ms in between) > len(between) / 2
+    assert "comprare Instagram, che porta la maggior parte dei legami tra i gruppi di amici" in cell_text(
+        NB_IT, "it-l8-first-intro"
+    )
 
 
 def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
@@ -149,12 +189,21 @@ def test_pia_is_the_most_connected_and_ben_the_main_broker_at_the_only_bridge():
     btw = nx.betweenness_centrality(nx.Graph(G))
     assert max(btw, key=btw.get) == "Ben"
     assert [frozenset(b) for b in bridges(class_network())] == [frozenset(("Ben", "Uma"))]
+    assert (
+        "scegliere come seed Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (nella lezione 5 Ben ha la centralità di intermediazione più alta ed è uno dei due estremi dell'unico ponte della classe, Ben–Uma)"
+        in cell_text(NB_IT, "it-l8-first-intro")
+    )
+    assert (
+        "Pia, la studentessa più connessa della classe, e Ben, il principale intermediario della classe (lezione 5: la centralità di intermediazione più alta, e uno dei due estremi dell'unico ponte)"
+        in q_it("campaign-hubs-predict").prompt
+    )
 
 
 def test_first_plan_never_gets_in_in_most_runs():
     assert "in most runs it never gets in" in cell_text(NB, "l8-first-says")
     first = run(("Instagram",), ("Pia", "Ben"))
     assert (first.in_target == 0).mean() > 0.5
+    assert "nella maggior parte delle simulazioni non entra mai" in cell_text(NB_IT, "it-l8-first-says")
 
 
 def test_model_answer_the_two_media_carry_9_of_10_ties_and_each_adds_its_own():
@@ -168,6 +217,10 @@ def test_model_answer_the_two_media_carry_9_of_10_ties_and_each_adds_its_own():
     only = lambda m, other: {frozenset((u, v)) for u, v, ms in ties if m in ms and other not in ms}  # noqa: E731
     assert only("WhatsApp", "Instagram") == {frozenset(("Jamal", "Uma")), frozenset(("Luca", "Vera"))}
     assert only("Instagram", "WhatsApp") == {frozenset(("Jamal", "Vera"))}
+    assert (
+        'insieme portano 9 dei 10 legami interni " "al gruppo, e ognuno aggiunge legami suoi: solo WhatsApp porta Jamal–Uma e Luca–Vera, solo Instagram " "Jamal–Vera'
+        in cell_text(NB_IT, "it-l8-model-answer")
+    )
 
 
 def test_model_answer_reach_cost_per_person_and_earned():
@@ -179,18 +232,27 @@ def test_model_answer_reach_cost_per_person_and_earned():
     m = run(*MODEL)
     assert campaign().runs == 200 and f"{m.in_target.mean():.1f}" == "5.0" and f"{m.target_reach:.0%}" == "83%"
     assert f"{m.cost_per_target:.1f}" == "2.0" and f"{m.earned_in_target:.1f}" == "3.0"
+    assert (
+        'Su 200 simulazioni il piano ha raggiunto 5,0 delle 6 persone del gruppo (83%), 2,0 punti per persona " '
+        "\"raggiunta, e 3,0 di loro l'hanno saputo da un amico" in cell_text(NB_IT, "it-l8-model-answer")
+    )
+    assert [it(x) for x in (m.in_target.mean(), m.cost_per_target, m.earned_in_target)] == ["5,0", "2,0", "3,0"]
 
 
 def test_model_answer_reasons_a_b_d_are_marked_true_and_e_is_not_a_sound_reason():
     text = cell_text(NB, "l8-model-answer")
     assert 'my_reasons = ["a", "b", "d"]' in text and "Reasons (a), (b) and (d) were marked true" in text
-    from smlessons.exercises.campaign import check_plan, texts
-
     fb = check_plan(run(*MODEL), ["a", "b", "d"], "x", answers=False)
     assert fb.verdicts == {"a": True, "b": True, "d": True}
     assert all(texts()["reasons"][k]["sound"] for k in "abd")
     assert "Reasons (c), (e), (f), (g) and (h) are the tempting ones" in text
     assert [k for k, r in texts()["reasons"].items() if not r["sound"]] == ["c", "e", "f", "g", "h"]
+    text_it = cell_text(NB_IT, "it-l8-model-answer")
+    assert 'my_reasons = ["a", "b", "d"]' in text_it and "Le ragioni (a), (b) e (d) sono risultate vere" in text_it
+    assert "Le ragioni (c), (e), (f), (g) e (h) sono quelle allettanti" in text_it
+    plan_it = Campaign(language="it").plan(*map(list, MODEL))
+    assert check_plan(plan_it, ["a", "b", "d"], "x", answers=False).verdicts == {"a": True, "b": True, "d": True}
+    assert [k for k, r in texts("it")["reasons"].items() if not r["sound"]] == ["c", "e", "f", "g", "h"]
 
 
 def test_model_answer_with_one_chance_or_rare_sharing_three_seeds_on_whatsapp_do_better():
@@ -202,6 +264,10 @@ def test_model_answer_with_one_chance_or_rare_sharing_three_seeds_on_whatsapp_do
     assert run(*THREE_INSIDE, one_chance=True).target_reach > run(*MODEL, one_chance=True).target_reach
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
     assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach  # "part of our lead"
+    assert (
+        'con una sola " "possibilità per legame, o se le persone condividono di rado, tre seed dentro il gruppo solo su WhatsApp farebbero meglio'
+        in cell_text(NB_IT, "it-l8-model-answer")
+    )
 
 
 def test_model_answer_ben_one_tie_passes_it_on_in_about_3_runs_of_10():
@@ -209,6 +275,9 @@ def test_model_answer_ben_one_tie_passes_it_on_in_about_3_runs_of_10():
     assert "his one tie into the group passes the message on in about 3 runs out of 10" in text
     share = (run(*HUBS).in_target > 0).mean()
     assert campaign().p == 0.3 and 0.25 <= share <= 0.4
+    assert "il suo unico legame verso il gruppo passa il messaggio più o meno in 3 simulazioni su 10" in cell_text(
+        NB_IT, "it-l8-model-answer"
+    )
 
 
 def test_model_answer_most_connected_ties_lead_elsewhere():
@@ -218,6 +287,10 @@ def test_model_answer_most_connected_ties_lead_elsewhere():
     deg = degrees(c.graph)
     assert max(deg, key=deg.get) == "Pia" and list(deg.values()).count(deg["Pia"]) == 1
     assert not set(c.graph["Pia"]) & set(c.members)
+    assert (
+        "Abbiamo lasciato fuori Pia, la studentessa più connessa, perché i suoi legami portano ad altri gruppi"
+        in cell_text(NB_IT, "it-l8-model-answer")
+    )
 
 
 def test_reflection_best_connected_student_plan_hardly_reached_the_group():
@@ -227,6 +300,10 @@ def test_reflection_best_connected_student_plan_hardly_reached_the_group():
         in text
     )
     assert run(*HUBS).target_reach < 0.2 and not set(campaign().graph["Pia"]) & set(campaign().members)
+    assert (
+        "i legami della studentessa più connessa portano ad altri gruppi, quindi nelle nostre simulazioni quel piano ha raggiunto a malapena il gruppo di Uma"
+        in cell_text(NB_IT, "it-l8-reflection")
+    )
 
 
 def test_reflection_at_p_03_most_of_the_model_plans_reach_came_from_sharing():
@@ -237,6 +314,10 @@ def test_reflection_at_p_03_most_of_the_model_plans_reach_came_from_sharing():
     )
     model = run(*MODEL)
     assert campaign().p == 0.3 and model.earned_in_target > model.in_target.mean() / 2
+    assert (
+        "nel nostro gioco, con una probabilità di condivisione generosa (p = 0,3), la maggior parte della reach del piano modello è venuta da amici che hanno passato il messaggio"
+        in cell_text(NB_IT, "it-l8-reflection")
+    )
 
 
 def test_reflection_if_people_rarely_share_most_of_the_reach_is_the_seeds():
@@ -244,6 +325,9 @@ def test_reflection_if_people_rarely_share_most_of_the_reach_is_the_seeds():
     assert "If people rarely share, most of the reach is the seeds we pay for" in text
     rare = run(*MODEL, p=0.05)
     assert rare.earned_in_target < rare.in_target.mean() / 2
+    assert "Se le persone condividono di rado, la reach è fatta quasi tutta dai seed che paghiamo" in cell_text(
+        NB_IT, "it-l8-reflection"
+    )
 
 
 def test_key_points_sharing_did_most_of_the_work_at_p_03_and_two_chances_favoured_the_model_plan():
@@ -253,6 +337,15 @@ def test_key_points_sharing_did_most_of_the_work_at_p_03_and_two_chances_favoure
     model = run(*MODEL)
     assert model.earned_in_target > model.in_target.mean() / 2
     assert model.target_reach > run(*MODEL, one_chance=True).target_reach
+    text_it = cell_text(NB_IT, "it-l8-key-points")
+    assert (
+        "Con la generosa p = 0,3 del gioco, per il piano migliore la condivisione ha fatto la maggior parte del lavoro"
+        in text_it
+    )
+    assert (
+        "Contare un legame su due mezzi come due possibilità ha favorito il piano modello, che ne compra due."
+        in text_it
+    )
 
 
 def test_review_solutions_are_the_computed_keys():
@@ -269,6 +362,17 @@ def test_review_solutions_are_the_computed_keys():
     assert question("review-bridge").answers() == ["Ben\u2013Uma"]
     assert question("review-cut-off-medium").answers() == ["Instagram"]
     assert question("review-seeding").answers()[0] == "degree"
+    text_it = cell_text(NB_IT, "it-l8-review-solutions")
+    assert (
+        '`"medium"`; `6`; `("Ben", "Uma")`; `"Instagram"`; `"degree"`. Le tre in mezzo sono calcolate dalle reti del corso quando le verifichi'
+        in text_it
+    )
+    assert (
+        "l'ultima è quella che risulta dal confronto della lezione 7 con le impostazioni indicate nella domanda"
+        in text_it
+    )
+    for qid in ("review-medium-word", "review-class-ties", "review-bridge", "review-cut-off-medium", "review-seeding"):
+        assert question(qid + "-it").answers()[0] == question(qid).answers()[0]
 
 
 # -- exercise questions and their feedback -----------------------------------
@@ -284,6 +388,10 @@ def test_broadcast_no_whatsapp_tie_leads_out_and_ben_uma_is_on_instagram():
     assert [(frozenset((u, v)), ms) for u, v, ms in ties_leaving_target()] == [
         (frozenset(("Ben", "Uma")), {"Instagram"})
     ]
+    assert (
+        "Nessun legame su WhatsApp porta fuori dal gruppo di Uma: l'unico legame che unisce il gruppo al resto della classe (Ben–Uma) passa per Instagram."
+        in text_of_it("campaign-broadcast-predict")
+    )
 
 
 def test_broadcast_reaches_fewer_than_six():
@@ -291,6 +399,7 @@ def test_broadcast_reaches_fewer_than_six():
     r = run(("WhatsApp",), ("Carla", "Jamal", "Luca"))
     assert r.total.mean() < 6 and r.total.max() <= 6
     assert q("campaign-broadcast-predict").answer == "c"
+    assert "in media il piano raggiunge meno di 6 persone" in text_of_it("campaign-broadcast-predict")
 
 
 def test_broadcast_every_student_has_a_whatsapp_tie():
@@ -298,18 +407,25 @@ def test_broadcast_every_student_has_a_whatsapp_tie():
         "campaign-broadcast-predict"
     )
     assert users("WhatsApp") == len(campaign().graph)
+    assert "un piano compra WhatsApp, su cui ogni studente della classe ha almeno un legame" in text_of_it(
+        "campaign-broadcast-predict"
+    )
 
 
 def test_broadcast_whatsapp_carries_most_of_the_class_ties():
     assert "WhatsApp does carry most ties" in text_of("campaign-broadcast-predict")
     G = campaign().graph
     assert sum("WhatsApp" in ms for *_, ms in G.edges(data="platform")) > G.number_of_edges() / 2
+    assert "WhatsApp porta davvero la maggior parte dei legami" in text_of_it("campaign-broadcast-predict")
 
 
 def test_broadcast_whatsapp_carries_most_ties_inside_the_group():
     assert "WhatsApp carries most of the ties inside Uma's group" in text_of("campaign-broadcast-predict")
     ties = inside_ties()
     assert sum("WhatsApp" in ms for *_, ms in ties) > len(ties) / 2
+    assert "WhatsApp porta la maggior parte dei legami interni al gruppo di Uma" in text_of_it(
+        "campaign-broadcast-predict"
+    )
 
 
 def test_hubs_reach_about_a_tenth():
@@ -318,6 +434,8 @@ def test_hubs_reach_about_a_tenth():
     first = run(("Instagram",), ("Pia", "Ben"))
     assert f"{first.in_target.mean():.1f}" == "0.6" and campaign().runs == 200
     assert q("campaign-hubs-predict").answer == "c" and first.target_reach < 0.2
+    assert "In media circa un decimo (0,6 persone su 6 in 200 simulazioni)." in text_of_it("campaign-hubs-predict")
+    assert it(first.in_target.mean()) == "0,6"
 
 
 def test_hubs_only_ben_has_a_tie_into_the_group():
@@ -325,11 +443,13 @@ def test_hubs_only_ben_has_a_tie_into_the_group():
     c = campaign()
     assert [v for v in c.graph["Ben"] if v in c.members] == ["Uma"]
     assert not [v for v in c.graph["Pia"] if v in c.members]
+    assert "solo Ben ha un legame verso il gruppo di Uma (Ben–Uma, su Instagram)" in text_of_it("campaign-hubs-predict")
 
 
 def test_hubs_most_runs_never_get_in():
     assert "Most runs never get in." in q("campaign-hubs-predict").feedback["b"]
     assert (run(("Instagram",), ("Pia", "Ben")).in_target == 0).mean() > 0.5
+    assert "Nella maggior parte delle simulazioni non entra." in q_it("campaign-hubs-predict").feedback["b"]
 
 
 def test_hubs_get_in_in_roughly_3_runs_out_of_10_36_percent_of_these_200():
@@ -338,6 +458,9 @@ def test_hubs_get_in_in_roughly_3_runs_out_of_10_36_percent_of_these_200():
     )
     share = (run(*HUBS).in_target > 0).mean()
     assert f"{share:.0%}" == "36%" and campaign().runs == 200 and campaign().p == 0.3
+    assert "quindi il messaggio entra più o meno in 3 simulazioni su 10 (il 36% di queste 200)" in text_of_it(
+        "campaign-hubs-predict"
+    )
 
 
 def test_hubs_ben_makes_one_attempt_with_chance_03():
@@ -345,6 +468,9 @@ def test_hubs_ben_makes_one_attempt_with_chance_03():
     assert "Ben passes the message on along it once, with a chance of 0.3" in text
     assert "Ben makes one attempt along Ben–Uma, with a chance of 0.3" in text
     assert campaign()._network(["Instagram"]).edges["Ben", "Uma"]["p"] == pytest.approx(0.3)
+    text_it = text_of_it("campaign-hubs-predict")
+    assert "Ben passa il messaggio lungo quel legame una volta sola, con probabilità 0,3" in text_it
+    assert "Ben fa un solo tentativo lungo Ben–Uma, con probabilità 0,3" in text_it
 
 
 def test_broker_callback_lesson5_told_ben_and_uma_and_the_door_opens_3_in_10():
@@ -357,6 +483,13 @@ def test_broker_callback_lesson5_told_ben_and_uma_and_the_door_opens_3_in_10():
     assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(
         __import__("claims")._cells(NB)["l8-your-plan"]["source"]
     )
+    text_it = cell_text(NB_IT, "it-l8-broker-callback")
+    assert "Nella lezione 5 forse hai scelto di dirlo a Ben e a Uma, i due estremi del ponte" in text_it
+    assert "un intermediario fuori dal gruppo è una porta che si apre più o meno in 3 simulazioni su 10" in text_it
+    assert "Il piano di partenza dell'esercizio 6 (Instagram; Uma e Ben)" in text_it
+    assert 'my_media = ["Instagram"]\nmy_seeds = ["Uma", "Ben"]' in "".join(
+        __import__("claims")._cells(NB_IT)["it-l8-your-plan"]["source"]
+    )
 
 
 def test_hubs_explain_same_p_model_reaches_most():
@@ -365,11 +498,18 @@ def test_hubs_explain_same_p_model_reaches_most():
         in text_of("campaign-hubs-explain")
     )
     assert run(("Instagram", "WhatsApp"), ("Carla", "Jamal")).target_reach > 0.5
+    assert (
+        "Con la stessa p, il piano modello (Instagram e WhatsApp, seed Carla e Jamal) raggiunge la maggior parte del gruppo."
+        in text_of_it("campaign-hubs-explain")
+    )
 
 
 def test_hubs_explain_most_students_have_an_instagram_tie():
     assert "Most students of the class have a tie on Instagram" in text_of("campaign-hubs-explain")
     assert users("Instagram") > len(campaign().graph) / 2
+    assert "La maggior parte degli studenti della classe ha un legame su Instagram" in text_of_it(
+        "campaign-hubs-explain"
+    )
 
 
 def test_hubs_explain_both_have_instagram_ties():
@@ -377,6 +517,7 @@ def test_hubs_explain_both_have_instagram_ties():
     G = campaign().graph
     for p in ("Pia", "Ben"):
         assert any("Instagram" in ms for *_, ms in G.edges(p, data="platform"))
+    assert "Tutti e due hanno legami su Instagram" in text_of_it("campaign-hubs-explain")
 
 
 def test_hubs_explain_one_tie_joins_the_group_and_crosses_with_p():
@@ -385,6 +526,10 @@ def test_hubs_explain_one_tie_joins_the_group_and_crosses_with_p():
         in text_of("campaign-hubs-explain")
     )
     assert len(ties_leaving_target()) == 1 and campaign().p == 0.3
+    assert (
+        "un solo legame unisce il gruppo di Uma al resto della classe (Ben–Uma, su Instagram), e il messaggio lo attraversa solo con probabilità 0,3"
+        in text_of_it("campaign-hubs-explain")
+    )
 
 
 def test_two_media_plan_b_beats_plan_a_under_the_games_rules():
@@ -394,6 +539,8 @@ def test_two_media_plan_b_beats_plan_a_under_the_games_rules():
     b = run(("Instagram", "WhatsApp"), ("Carla", "Jamal"))
     assert a.cost == 9 and b.cost == 10
     assert b.target_reach > a.target_reach and q("campaign-two-media-predict").answer == "b"
+    assert "Con le regole del gioco il piano B raggiunge di più" in text_of_it("campaign-two-media-predict")
+    assert "aggiungono più di un terzo seed" in text_of_it("campaign-two-media-predict")
 
 
 def test_two_media_overlap_well_under_one():
@@ -401,6 +548,10 @@ def test_two_media_overlap_well_under_one():
         "campaign-two-media-predict"
     )
     assert overlap(campaign().graph)[("WhatsApp", "Instagram")] < 0.5
+    assert (
+        "Instagram e WhatsApp si sovrappongono solo in parte (la sovrapposizione della lezione 6 è molto sotto 1)"
+        in text_of_it("campaign-two-media-predict")
+    )
 
 
 def test_two_media_with_one_chance_per_tie_plan_b_falls_behind_plan_a():
@@ -416,6 +567,15 @@ def test_two_media_with_one_chance_per_tie_plan_b_falls_behind_plan_a():
     assert q("campaign-two-media-explain").answer == "c"
     assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
     assert run(*MODEL).target_reach > run(*PLAN_A).target_reach
+    text_it = text_of_it("campaign-two-media-explain")
+    assert (
+        "Rifacendo le simulazioni con una sola possibilità per legame (un amico decide una volta sola, anche se il messaggio gli arriva su più app), il piano B finisce dietro il piano A"
+        in text_it
+    )
+    assert (
+        "Con una sola possibilità per legame, il piano B conserva i legami in più di WhatsApp (Jamal–Uma e Luca–Vera) e resta comunque dietro il piano A"
+        in text_it
+    )
 
 
 def test_two_says_the_rule_changes_nothing_for_plan_a_and_plan_b_loses_its_lead():
@@ -425,6 +585,10 @@ def test_two_says_the_rule_changes_nothing_for_plan_a_and_plan_b_loses_its_lead(
 
     assert np.array_equal(run(*PLAN_A).in_target, run(*PLAN_A, one_chance=True).in_target)
     assert run(*MODEL, one_chance=True).target_reach < run(*PLAN_A, one_chance=True).target_reach
+    assert (
+        "Il piano A compra un solo mezzo, quindi nel suo caso la regola non cambia niente; il piano B perde il suo vantaggio."
+        in cell_text(NB_IT, "it-l8-two-says")
+    )
 
 
 def test_two_media_whatsapp_ties_instagram_lacks_are_jamal_uma_and_luca_vera():
@@ -432,6 +596,10 @@ def test_two_media_whatsapp_ties_instagram_lacks_are_jamal_uma_and_luca_vera():
     assert "WhatsApp's two ties inside Uma's group that Instagram lacks (Jamal–Uma and Luca–Vera)" in text
     only = {frozenset((u, v)) for u, v, ms in inside_ties() if "WhatsApp" in ms and "Instagram" not in ms}
     assert only == {frozenset(("Jamal", "Uma")), frozenset(("Luca", "Vera"))}
+    assert (
+        "I due legami di WhatsApp dentro il gruppo di Uma che Instagram non ha (Jamal–Uma e Luca–Vera)"
+        in text_of_it("campaign-two-media-explain")
+    )
 
 
 def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
@@ -446,6 +614,13 @@ def test_low_p_three_seeds_inside_beat_the_model_plan_and_the_order_flips():
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
     assert run(*MODEL).target_reach > run(*THREE_INSIDE).target_reach
     assert q("campaign-low-p-predict").answer == "b"
+    text_it = text_of_it("campaign-low-p-predict")
+    assert "Con p = 0,05 il piano con tre seed dentro il gruppo raggiunge più del piano B" in text_it
+    assert "Qui l'ordine dei due piani si inverte." in text_it
+    assert (
+        "il piano B dell'esercizio 4 (Instagram e WhatsApp, seed Carla e Jamal, 10 punti)" in text_it
+        and "(Uma, Vera e Xavi, 9 punti)" in text_it
+    )
 
 
 def test_low_p_most_of_the_reach_is_the_paid_seeds():
@@ -462,11 +637,18 @@ def test_low_p_most_of_the_reach_is_the_paid_seeds():
         r = run(*plan, p=0.05)
         assert r.earned_in_target < r.in_target.mean() / 2
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
+    text_it = text_of_it("campaign-low-p-predict") + " " + cell_text(NB_IT, "it-l8-rare-says")
+    assert (
+        "con p = 0,05 pochi messaggi vengono passati, quindi i legami aggiungono poco e i seed pagati sono quasi tutta la reach"
+        in text_it
+    )
+    assert (
+        "la parte earned è piccola: la reach è fatta quasi tutta dai seed che hai pagato, e il piano con tre seed dentro il gruppo ora batte il piano B"
+        in text_it
+    )
 
 
 def test_reason_e_is_true_of_every_plan_with_all_seeds_outside_that_reaches_anyone():
-    from smlessons.exercises.campaign import judge_reason, texts
-
     assert (
         "it is true of every plan whose seeds are all outside {target} and that reaches anyone in it at all, however little"
         in texts()["reasons"]["e"]["true"]
@@ -478,13 +660,17 @@ def test_reason_e_is_true_of_every_plan_with_all_seeds_outside_that_reaches_anyo
             r = c.plan([media], list(seeds))
             if r.ok and not set(r.seeds) & set(c.members):
                 assert judge_reason(r, "e")[0] == bool(r.in_target.mean() > 0)
+    assert (
+        "vale per ogni piano i cui seed sono tutti fuori dal {target} e che raggiunge qualcuno nel gruppo, per quanto poco"
+        in texts("it")["reasons"]["e"]["true"]
+    )
 
 
 def test_reason_c_door_chance_is_the_ties_chance():
-    from smlessons.exercises.campaign import judge_reason
-
     why = judge_reason(run(*HUBS), "c")[1]
     assert "Ben–Uma on Instagram, which passes it on in about 30% of runs" in why
+    why_it = judge_reason(Campaign(language="it").plan(*map(list, HUBS)), "c")[1]
+    assert "Ben–Uma su Instagram, che passa il messaggio in circa il 30% delle simulazioni" in why_it
 
 
 def test_rubric_in_the_notebook_is_the_guides_four_rows_of_0_to_2():
@@ -498,12 +684,17 @@ def test_rubric_in_the_notebook_is_the_guides_four_rows_of_0_to_2():
     assert len(rows) == 4 and all(line.count(" | ") == 3 for line in rows)
     for name in ("Paid and earned kept apart", "The target", "Evidence", "Ties"):
         assert name in text and any(name in r for r in rows)
+    text_it = cell_text(NB_IT, "it-l8-reasons-intro")
+    assert "quattro aspetti, da 0 a 2 punti ciascuno" in text_it
+    names_it = re.findall(r"- \*\*([^*]+)\*\*:", text_it)
+    assert names_it == ["Paid ed earned tenuti distinti", "Il target", "Le prove", "I legami"]
 
 
 def test_review_pia_has_the_most_ties():
     assert "the most in the class" in q("review-class-ties").explanation
     deg = degrees(class_network())
     assert deg["Pia"] == max(deg.values()) and list(deg.values()).count(deg["Pia"]) == 1
+    assert "più di chiunque altro nella classe" in q_it("review-class-ties").explanation
 
 
 def test_review_the_only_bridge_cuts_off_a_group():
@@ -517,6 +708,9 @@ def test_review_the_only_bridge_cuts_off_a_group():
     small = min(nx.connected_components(H), key=len)
     assert {G.nodes[p]["group"] for p in small} == {G.nodes["Uma"]["group"]}
     assert len(small) == sum(1 for p in G if G.nodes[p]["group"] == G.nodes["Uma"]["group"])
+    assert (
+        "è l'unico ponte: senza di esso, un gruppo di amici resta tagliato fuori" in q_it("review-bridge").explanation
+    )
 
 
 def test_review_instagram_carries_most_ties_between_groups_each_on_one_medium():
@@ -530,6 +724,10 @@ def test_review_instagram_carries_most_ties_between_groups_each_on_one_medium():
     assert all(len(ms) == 1 for ms in between)
     effects = {r.medium: len(r.cut_off) for r in removal_effects(G)}
     assert max(effects, key=effects.get) == "Instagram"
+    assert (
+        "porta la maggior parte dei legami tra i gruppi di amici, e quei legami passano solo per questo mezzo"
+        in q_it("review-cut-off-medium").explanation
+    )
 
 
 @cache
@@ -545,6 +743,11 @@ def test_review_seeding_degree_reaches_most_on_average():
     assert "with 3 seeds per run, p = 0.3 and 200 runs" in prompt
     assert "compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0)" in q("review-seeding").hint
     assert lesson7_comparison().best == "degree" == question("review-seeding").answers()[0]
+    assert "con 3 seed per simulazione, p = 0,3 e 200 simulazioni" in q_it("review-seeding").prompt
+    assert (
+        'compare_strategies(class_network(), k=3, p=0.3, runs=200, rng=0, language="it")' in q_it("review-seeding").hint
+    )
+    assert question("review-seeding-it").answers()[0] == "degree"
 
 
 @pytest.mark.parametrize("strategy", ["community", "broker", "random"])
@@ -553,6 +756,7 @@ def test_review_seeding_each_other_strategy_reached_fewer_than_degree(strategy):
     assert "fewer" in feedback
     means = lesson7_comparison().mean()
     assert means[strategy] < means["degree"]
+    assert "meno" in q_it("review-seeding").feedback[strategy]
 
 
 def test_rubric_anchor_scripts_quote_the_saved_plans_numbers():
@@ -573,3 +777,76 @@ def test_rubric_anchor_scripts_quote_the_saved_plans_numbers():
     assert 0.25 <= (hubs.in_target > 0).mean() <= 0.4
     assert "with rare sharing (p = 0.05) three seeds inside on WhatsApp do better" in section
     assert run(*THREE_INSIDE, p=0.05).target_reach > run(*MODEL, p=0.05).target_reach
+
+
+def test_the_italian_lesson_asks_every_english_question_in_order_with_the_same_answers():
+    def asked(notebook):
+        out = []
+        for cell in __import__("claims")._cells(notebook).values():
+            src = "".join(cell["source"])
+            if cell["cell_type"] == "code":
+                out += re.findall(r'^ask\("([^"]+)"\)', src, re.M)
+                out += re.findall(r'^\s+"([a-z0-9-]+)": \.\.\.,', src, re.M)  # check_all's review
+        return out
+
+    en_ids, it_ids = asked(NB), asked(NB_IT)
+    assert len(en_ids) == 12 and it_ids == [f"{x}-it" for x in en_ids]
+    en, itq = load_questions("lesson08_planning_a_campaign"), load_questions("lesson08_planning_a_campaign_it")
+    assert list(itq) == [f"{x}-it" for x in en]
+    for x in en_ids:
+        a, b = en[x], itq[x + "-it"]
+        # a text answer's synonyms are translated ("most connected": "più connessi"); its first form is kept
+        same = (lambda x: x.answer[:1]) if a.kind == "text" else (lambda x: x.answer)
+        assert (a.level, a.kind, same(a), list(a.options or {})) == (b.level, b.kind, same(b), list(b.options or {}))
+        assert b.language == "it" and question(x + "-it").answers()[0] == question(x).answers()[0]
+
+
+def test_the_italian_tables_and_prints_give_the_english_numbers_with_a_decimal_comma():
+    """The stored outputs of the Italian lesson: the same plans, the same numbers."""
+    from claims import cell_output
+
+    assert "Ogni piano viene simulato 200 volte; p = 0,3." in cell_output(NB_IT, "it-l8-describe")
+    a, b = run(*PLAN_A), run(*MODEL)
+    a1, b1 = run(*PLAN_A, one_chance=True), run(*MODEL, one_chance=True)
+    one = cell_output(NB_IT, "it-l8-one-chance")
+    assert f"piano A {a1.target_reach:.0%}, piano B {b1.target_reach:.0%}." in one
+    m = b
+    model = cell_output(NB_IT, "it-l8-model-run")
+    assert (
+        f"Piano modello: reach nel gruppo di Uma {m.target_reach:.0%}, {it(m.cost_per_target)} punti per persona raggiunta, "
+        f"{it(m.earned_in_target)} su {it(m.in_target.mean())} con la condivisione." in model
+    )
+    three, hubs = run(*THREE_INSIDE), run(*HUBS)
+    three1, hubs1 = run(*THREE_INSIDE, one_chance=True), run(*HUBS, one_chance=True)
+    assert (
+        f"Instagram e WhatsApp; Carla, Jamal: {b.target_reach:.0%} (regole del gioco), {b1.target_reach:.0%}" in model
+    )
+    assert f"WhatsApp; Uma, Vera, Xavi: {three.target_reach:.0%} (regole del gioco), {three1.target_reach:.0%}" in model
+    assert (
+        f"Instagram; Pia, Ben (esercizio 3): {hubs.target_reach:.0%} (regole del gioco), {hubs1.target_reach:.0%}"
+        in model
+    )
+    assert a.target_reach < b.target_reach and a1.target_reach > b1.target_reach
+
+
+def test_the_stated_minutes_follow_one_rule_in_both_languages():
+    """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
+    from claims import _cells
+
+    for nb, pattern in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
+    ):
+        cells = list(_cells(nb).values())
+        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
+        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        words = sum(len(s.split()) for s in md)
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
+        assert teaching == round(words / 140), (nb, teaching, words / 140)
+        assert exercises == minutes == 52, (nb, exercises, minutes)

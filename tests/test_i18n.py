@@ -691,3 +691,37 @@ def test_show_student_speaks_the_students_language(monkeypatch, capsys):
         "Il tuo ID studente: maria. Le tue schede e la tua rete sono generate a partire da questo ID, "
         "e il docente ti valuta come maria.\n"
     )
+
+
+def test_check_all_scores_italian_questions_in_italian_whatever_the_environment(monkeypatch, capsys):
+    """Lesson 8's Italian review: each verdict and the score line in the questions' language."""
+    from smlessons.exercises import check_all
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert check_all({"review-medium-word-it": "medium", "review-class-ties-it": 2}, answers=False) == 1
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("Punteggio: 1 su 2.") and "Score" not in out
+    # English questions (no "lang") keep the student's language, here English ...
+    check_all({"review-medium-word": "medium"}, answers=False)
+    assert capsys.readouterr().out.rstrip().endswith("Score: 1 of 1.")
+    # ... and Italian with LANG=it; a mix of languages also follows the environment
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    check_all({"review-medium-word": "medium", "review-medium-word-it": "medium"}, answers=False)
+    assert capsys.readouterr().out.rstrip().endswith("Punteggio: 2 su 2.")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    check_all({"review-medium-word": "medium", "review-medium-word-it": "medium"}, answers=False)
+    assert capsys.readouterr().out.rstrip().endswith("Score: 2 of 2.")
+
+
+def test_the_overlap_key_says_one_tie_in_the_singular():
+    """A wrong pair of media that shares one tie: "1 legame", never "1 legami"."""
+    from smlessons.datasets import multiplex_class
+    from smlessons.exercises import keys
+    from smlessons.exercises.messages import render
+    from smlessons.i18n import translator
+
+    key = keys._most_overlap(multiplex_class())
+    one, two = key.describe(("TikTok", "Minecraft")), key.describe(("WhatsApp", "Minecraft"))
+    assert render(one, translator("it")).startswith("TikTok e Minecraft condividono 1 legame su 11 ")
+    assert render(two, translator("it")).startswith("WhatsApp e Minecraft condividono 2 legami su 41 ")
+    assert render(one, translator("en")).startswith("TikTok and Minecraft share 1 of the 11 ties ")

@@ -124,3 +124,20 @@ def test_an_english_campaign_in_an_italian_environment_stays_english(italian):
 def test_an_unknown_language_is_refused_by_name():
     with pytest.raises(ValueError, match="unknown language 'fr'"):
         Campaign(language="fr")
+
+
+def test_reason_a_reads_well_in_italian_for_one_tie_and_for_many():
+    """TikTok carries one tie inside Uma's group: no "1 legami", and no article before a count ("degli 8")."""
+    from smlessons.exercises.campaign import judge_reason
+
+    c = Campaign(language="it")
+    one = judge_reason(c.plan(["TikTok"], ["Uma"]), "a")[1]
+    many = judge_reason(c.plan(["Instagram", "WhatsApp"], ["Carla", "Jamal"]), "a")[1]
+    assert one.startswith(
+        "Non vero per il tuo piano: dei legami interni al gruppo di amici di Uma, TikTok ne porta 1 su 10."
+    )
+    assert (
+        many
+        == "Vero per il tuo piano: dei legami interni al gruppo di amici di Uma, Instagram e WhatsApp ne portano 9 su 10."
+    )
+    assert not re.search(r"\b1 legami\b|\bde[ig] \d", one + many)

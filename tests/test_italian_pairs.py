@@ -269,6 +269,10 @@ def test_a_renamed_variable_is_renamed_the_same_way_in_every_cell():
 _WORD = re.compile(r"\b[a-zà-ù]{2,}\b")
 
 
+#: A clause's name is a heading in words even when it is one word ("Measure"): it is translated.
+_CLAUSE_NAME = re.compile(r"\.policy\.clauses\[\d+\]\.name$")
+
+
 def _mirror(en, it, where, out):
     """What keeps `it` from being `en` translated: structure, keys and values the same, every
     sentence (a string with spaces and a lower-case word) different, every other string (ids, names) the same
@@ -288,7 +292,9 @@ def _mirror(en, it, where, out):
             out.append(f"{where}: {len(en)} entries in English, {len(it)} in Italian")
         for i, (a, b) in enumerate(zip(en, it)):
             _mirror(a, b, f"{where}[{i}]", out)
-    elif isinstance(en, str) and any(c.isspace() for c in en) and _WORD.search(en):
+    elif isinstance(en, str) and (
+        (any(c.isspace() for c in en) and _WORD.search(en)) or (_CLAUSE_NAME.search(where) and en.isalpha())
+    ):
         if en == it:
             out.append(f"{where}: left untranslated: {en[:70]!r}")
     elif en != it and it not in (en + "-it", en + "_it"):
@@ -328,3 +334,17 @@ def test_an_untranslated_or_changed_exercise_entry_is_caught():
     _mirror(a, {**b, "notebook": a["notebook"]}, "q", out)
     assert [m.split(":")[0] for m in out] == ["q.questions[2].hint", "q.questions[3].answer", "q.questions[4].feedback"]
     assert "left untranslated" in out[0]
+
+
+def test_a_one_word_clause_name_must_be_translated_and_a_one_word_label_kept():
+    en = {"policy": {"clauses": [{"id": "D1", "name": "Measure"}]}, "items": [{"label": "Instagram"}]}
+    it = {"policy": {"clauses": [{"id": "D1", "name": "Measure"}]}, "items": [{"label": "Instagram"}]}
+    out = []
+    _mirror(en, it, "b", out)
+    assert out == ["b.policy.clauses[0].name: left untranslated: 'Measure'"]
+    it["policy"]["clauses"][0]["name"], out = "Misura", []
+    _mirror(en, it, "b", out)
+    assert out == []
+    it["items"][0]["label"], out = "Instagrammo", []
+    _mirror(en, it, "b", out)
+    assert out == ["b.items[0].label: 'Instagram' in English, 'Instagrammo' in Italian"]

@@ -374,14 +374,16 @@ def _most_overlap(G):
             )
         a, b = sorted(given, key=order.get)
         shared, either = counts[(a, b)]
-        return say(
-            N_(
-                "{a} and {b} share {shared} of the {either} ties on either of them "
-                "(overlap {overlap}). Another pair shares a larger part of its ties."
+        return say_n(
+            NP_(
+                "{a} and {b} share {n} of the {either} ties on either of them "
+                "(overlap {overlap}). Another pair shares a larger part of its ties.",
+                "{a} and {b} share {n} of the {either} ties on either of them "
+                "(overlap {overlap}). Another pair shares a larger part of its ties.",
             ),
+            shared,
             a=a,
             b=b,
-            shared=shared,
             either=either,
             overlap=number(shared / either, 2),
         )

@@ -1038,7 +1038,8 @@ def check_all(responses: Mapping[str, Any], *, answers=None) -> int:
     """Check several answers at once, print the feedback and a score.
 
     For a review: ``{question id: answer}``, each checked (and recorded) as
-    :func:`check` does, then ``Score: k of n``.
+    :func:`check` does, then ``Score: k of n``, in the questions' language
+    (the ``"lang"`` of their files; the student's when they have none or differ).
 
     Parameters
     ----------
@@ -1069,8 +1070,10 @@ def check_all(responses: Mapping[str, Any], *, answers=None) -> int:
     """
     if not isinstance(responses, Mapping):
         raise TypeError(f"responses must map question ids to answers (a dict), not {type(responses).__name__}")
-    for qid in responses:
-        question(qid)
+    # the score line speaks the questions' language (their files' "lang") when they share one;
+    # else, and for questions of no stated language, the student's
+    languages = {question(qid).language for qid in responses}
+    language = languages.pop() if len(languages) == 1 else None
     right = 0
     for k, (qid, answer) in enumerate(responses.items(), start=1):
         verdict, problem = _answer_and_record(qid, answer, answers)
@@ -1079,5 +1082,5 @@ def check_all(responses: Mapping[str, Any], *, answers=None) -> int:
         if problem:
             print(problem)
         print()
-    print(translator().gettext(N_("Score: {right} of {total}."), right=right, total=len(responses)))
+    print(translator(language).gettext(N_("Score: {right} of {total}."), right=right, total=len(responses)))
     return right
