@@ -256,7 +256,7 @@ def test_on_copenhagen_the_feed_adds_150_to_180_and_the_gap_stays():
     )
     assert "runs=100, k=3, rng=0" in text("l7-feed-copenhagen")
     t_it = text_it("it7-feed-solution")
-    assert "lo stesso feed aggiunge circa da 150 a 180 persone alla reach di ogni strategia" in t_it
+    assert "lo stesso feed aggiunge tra le 150 e le 180 persone circa alla reach di ogni strategia" in t_it
     assert words("il divario tra la strategia migliore e la peggiore resta più o meno lo stesso in persone;",
                  "si riduce solo in proporzione") in t_it  # fmt: skip
     assert "runs=100, k=3, rng=0" in text_it("it7-feed-copenhagen")
@@ -344,7 +344,9 @@ def test_p_sweep_from_dying_out_to_taking_off_half_die_at_005():
     assert "Between p = 0.03 and p = 0.08 the message goes from usually dying out to usually taking off" in t
     assert "At p = 0.05, about half of the runs from random seeds die out" in t
     t_it = text_it("it7-p-sweep-read")
-    assert "Tra p = 0,03 e p = 0,08 il messaggio passa dallo spegnersi di solito al decollare di solito" in t_it
+    assert (
+        "Tra p = 0,03 e p = 0,08 si passa da un messaggio che di solito si spegne a uno che di solito decolla" in t_it
+    )
     assert "Con p = 0,05, circa metà delle simulazioni da seed a caso si spegne" in t_it
     assert "runs=200, k=3, rng=0" in text_it("it7-p-sweep")
     assert "runs=200, k=3, rng=0" in text("l7-p-sweep")
@@ -640,7 +642,7 @@ def test_q_copenhagen_bridge_same_three_with_78_to_101_friends_above_random():
     assert "About as well as seeding the most connected people, above random on average." == q["options"]["b"]
     assert "nearly half of the runs from random seeds die out" in q["explanation"]
     q_it = question_it("spread-copenhagen-bridge")
-    assert "gli stessi tre, con da 78 a 101 amici ciascuno" in q_it["explanation"]
+    assert "gli stessi tre, che hanno da 78 a 101 amici ciascuno" in q_it["explanation"]
     assert q_it["options"]["b"] == "Più o meno come il seeding sulle persone più connesse, in media sopra il caso."
     assert "quasi metà delle simulazioni da seed a caso si spegne" in q_it["explanation"]
     assert 0.4 <= float(np.mean(fb_comparison().sizes["random"] < 20)) < 0.5
