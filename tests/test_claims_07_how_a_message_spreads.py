@@ -152,7 +152,7 @@ def test_bridge_seeding_reaches_fewer_than_random_in_the_class():
     assert "seeding them reaches fewer people on average than seeding three people at random" in text(
         "l7-best-solution"
     )
-    assert "usarle come seed raggiunge in media meno persone che usare come seed tre persone a caso" in text_it(
+    assert "usate come seed, raggiungono in media meno persone di tre persone scelte a caso" in text_it(
         "it7-best-solution"
     )
     means = comparison().mean()
@@ -184,7 +184,7 @@ def test_halving_p_costs_more_than_half_in_three_cases_and_under_a_third_in_one(
     t_it = text_it("it7-halving-text")
     assert words("Dimezzare p costa più della metà della reach in tre di questi quattro casi, e meno di un terzo",
                  "nel quarto: il club di karate con p = 0,8, dove il messaggio raggiunge già quasi tutti") in t_it  # fmt: skip
-    assert "non esiste una regola per cui dimezzare p più che dimezza la reach" in t_it
+    assert "non esiste una regola per cui dimezzare p più che dimezzi la reach" in t_it
     lost = {
         (net, hi): 1 - average_reach(net, hi / 2) / average_reach(net, hi)
         for net in ("class", "karate club")
@@ -286,7 +286,7 @@ def test_with_a_feed_the_strategy_gap_is_about_half():
     assert "the gap between the best and the worst strategy is about half as large as with no feed" in text(
         "l7-feed-solution"
     )
-    assert "il divario tra la strategia migliore e la peggiore è grande circa la metà che senza feed" in text_it(
+    assert "il divario tra la strategia migliore e la peggiore è circa la metà di quello senza feed" in text_it(
         "it7-feed-solution"
     )
     means = {s: c.mean() for s, c in feed_by_strategy().items()}
@@ -410,7 +410,7 @@ def test_on_copenhagen_bridge_and_degree_are_the_same_three():
     assert "In the class they chose different people, and the brokers did worse than random." in t
     t_it = text_it("it7-copenhagen-bridge-text")
     assert '"broker" e "degree" scelgono le stesse tre persone, quindi le loro medie differiscono solo per caso' in t_it
-    assert "Nella classe sceglievano persone diverse, e i broker andavano peggio del caso." in t_it
+    assert "Nella classe sceglievano persone diverse, e i broker andavano peggio dei seed scelti a caso." in t_it
     F = facebook()
     assert set(choose_seeds(F, "broker", 3)) == set(choose_seeds(F, "degree", 3))
     assert set(choose_seeds(G(), "broker", 3)) != set(choose_seeds(G(), "degree", 3))
@@ -516,8 +516,8 @@ def test_q_bridge_overlap_ten_people_against_about_13():
 def test_q_bridge_overlap_ben_and_farid_have_five_friends():
     fb = question("spread-bridge-overlap")["feedback"]["c"]
     assert "Ben and Farid have 5 friends each, as many as almost anyone in the class; only Uma has 3" in fb
-    assert words("Ben e Farid hanno 5 amici ciascuno, quanti quasi chiunque altro nella classe; solo Uma ne",
-                 "ha 3") in question_it("spread-bridge-overlap")["feedback"]["c"]  # fmt: skip
+    assert words("Ben e Farid hanno 5 amici ciascuno, un numero che nella classe solo Pia supera; solo Uma",
+                 "ne ha 3") in question_it("spread-bridge-overlap")["feedback"]["c"]  # fmt: skip
     d = dict(G().degree())
     assert d["Ben"] == d["Farid"] == 5 and d["Uma"] == 3
     assert sum(v > 5 for v in d.values()) == 1  # only Pia has more
@@ -643,7 +643,7 @@ def test_q_copenhagen_bridge_same_three_with_78_to_101_friends_above_random():
     assert "nearly half of the runs from random seeds die out" in q["explanation"]
     q_it = question_it("spread-copenhagen-bridge")
     assert "gli stessi tre, che hanno da 78 a 101 amici ciascuno" in q_it["explanation"]
-    assert q_it["options"]["b"] == "Più o meno come il seeding sulle persone più connesse, in media sopra il caso."
+    assert q_it["options"]["b"] == "Più o meno come il seeding sulle persone più connesse, in media meglio dei seed scelti a caso."
     assert "quasi metà delle simulazioni da seed a caso si spegne" in q_it["explanation"]
     assert 0.4 <= float(np.mean(fb_comparison().sizes["random"] < 20)) < 0.5
     F = facebook()
