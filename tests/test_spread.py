@@ -21,6 +21,7 @@ from smlessons.figures.spread import (
     reach_figure,
     spread_figure,
 )
+from smlessons.i18n import format_number
 from smlessons.widgets.explorer import NETWORKS, SpreadExplorer, spread_explorer
 
 
@@ -249,6 +250,27 @@ def test_explorer_labels_fit_their_space():
     for control in (e.network, e.p, e.strategy, e.seeds, e.progress):
         width = int(control.style.description_width.rstrip("px"))
         assert width >= 8 * len(control.description), control.description
+
+
+def test_the_italian_explorer_fits_its_labels_and_writes_a_decimal_comma():
+    # "Prob. di condivisione (p)" is longer than the English label the 160px were made for;
+    # the summary's average was written 3.5 in Italian, not 3,5.
+    e = SpreadExplorer(runs=20, language="it")
+    assert e.p.description == "Prob. di condivisione (p)"
+    for control in (e.network, e.p, e.strategy, e.seeds, e.progress):
+        width = int(control.style.description_width.rstrip("px"))
+        assert width >= 8 * len(control.description), control.description
+    mean = format_number(e.last["mean"], "it", 1)
+    assert "," in mean and f"{mean} persone" in e.summary.value, e.summary.value
+    assert f"{e.last['mean']} persone" not in e.summary.value
+    assert SpreadExplorer(run=False).p.style.description_width == "160px"  # English: as before
+
+
+def test_the_feed_table_s_columns_line_up_in_italian():
+    c = compare_feed(class_network(), ["Pia"], 0.3, (0, 4), feed_p=0.1, runs=5, language="it")
+    rows = c.table().splitlines()[1:]
+    assert rows[1].startswith("  il feed mostra ogni post a 4 ")
+    assert len({row.index("media") for row in rows}) == 1, rows
 
 
 def test_explorer_last_run_records_what_the_lesson_shows():

@@ -557,14 +557,19 @@ class FeedComparison:
                 people=self.people,
             )
         ]
+        labels = {
+            f: t.gettext("ties only") if f == 0 else t.gettext("feed shows each post to {count}", count=f)
+            for f in self.runs
+        }
+        width = max(26, *map(len, labels.values()))  # the columns line up in every language
         for f, r in self.runs.items():
-            label = t.gettext("ties only") if f == 0 else t.gettext("feed shows each post to {count}", count=f)
+            label = labels[f]
             line = t.gettext(
                 "average {mean}   of whom through the feed {by_feed}",
                 mean=format_number(r.mean(), t.language, 1, grouping=False).rjust(5),
                 by_feed=format_number(r.by_feed.mean(), t.language, 1, grouping=False).rjust(4),
             )
-            lines.append(f"  {label:<26} {line}")
+            lines.append(f"  {label:<{width}} {line}")
         return "\n".join(lines)
 
     def figure(self, *, height: int = 360):

@@ -14,7 +14,7 @@ import numpy as np
 from ..engine import diffusion
 from ..engine.diffusion import STRATEGIES, strategy_name
 from ..figures.spread import STRATEGY_NAMES, reach_figure, spread_figure
-from ..i18n import N_, translator
+from ..i18n import N_, format_number, translator
 
 __all__ = [
     "NETWORKS",
@@ -126,7 +126,7 @@ class SpreadExplorer:
         self._presses = 0
         self.runs = runs
         self.last = None
-        # Wide enough for the longest label, "Chance to share (p)", in any theme's font.
+        # Widened below to the longest label in the explorer's language.
         style = {"description_width": "160px"}
         layout = w.Layout(width="480px")
         self.network = w.Dropdown(
@@ -162,6 +162,12 @@ class SpreadExplorer:
         self.progress = w.IntProgress(
             value=0, min=0, max=runs, description=t.gettext("Runs"), style=style, layout=w.Layout(width="480px")
         )
+        # Wide enough for the longest label ("Chance to share (p)" in English) in any theme's
+        # font: about 8px a character, and never under 160px.
+        labelled = (self.network, self.p, self.strategy, self.seeds, self.progress)
+        width = f"{max(160, 8 * max(len(c.description) for c in labelled))}px"
+        for control in labelled:
+            control.style.description_width = width
         self.summary = w.HTML()
         self.output = w.Output()
         self.button.on_click(lambda _b: self.run())
@@ -220,7 +226,7 @@ class SpreadExplorer:
             reached=one.size,
             people=len(G),
             runs=self.runs,
-            mean=self.last["mean"],
+            mean=format_number(self.last["mean"], t.language, 1, grouping=False),
             smallest=sizes.min(),
             largest=sizes.max(),
         )
