@@ -28,6 +28,7 @@ from smlessons.engine.diffusion import (
     linear_threshold,
     run_many,
 )
+from smlessons.engine.influence import greedy_seeds
 from smlessons.engine.measures import communities
 from smlessons.engine.multilayer import layers
 from smlessons.figures.spread import compare_feed, compare_strategies
@@ -451,8 +452,8 @@ def test_key_point_on_halving_p():
 
 
 def test_header_time_and_question_levels():
-    assert "**Teaching:** 25 min · **Exercises:** 45 min" in text("l7-title")
-    assert "**Teoria:** 31 min · **Esercizi:** 45 min" in text_it("it7-title")
+    assert "**Teaching:** 33 min · **Exercises:** 47 min" in text("l7-title")
+    assert "**Teoria:** 36 min · **Esercizi:** 47 min" in text_it("it7-title")
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     levels = [q["level"] for q in data]
     assert levels.count("predict") + levels.count("explain") >= len(levels) / 2
@@ -643,7 +644,10 @@ def test_q_copenhagen_bridge_same_three_with_78_to_101_friends_above_random():
     assert "nearly half of the runs from random seeds die out" in q["explanation"]
     q_it = question_it("spread-copenhagen-bridge")
     assert "gli stessi tre, che hanno da 78 a 101 amici ciascuno" in q_it["explanation"]
-    assert q_it["options"]["b"] == "Più o meno come il seeding sulle persone più connesse, in media meglio dei seed scelti a caso."
+    assert (
+        q_it["options"]["b"]
+        == "Più o meno come il seeding sulle persone più connesse, in media meglio dei seed scelti a caso."
+    )
     assert "quasi metà delle simulazioni da seed a caso si spegne" in q_it["explanation"]
     assert 0.4 <= float(np.mean(fb_comparison().sizes["random"] < 20)) < 0.5
     F = facebook()
@@ -832,3 +836,104 @@ def test_the_italian_minutes_follow_the_english_rule():
             assert stated[nb][0] == round(words / 140), (nb, stated[nb], words / 140)
     assert headed[NB] == headed[NB_IT]
     assert stated[NB][1] == stated[NB_IT][1]
+
+
+# -- what an algorithm would choose (influence maximization) -------------------
+
+
+@cache
+def algorithm():  # cell l7-greedy
+    return greedy_seeds(facebook(), 3, 0.05, samples=1000, rng=0)
+
+
+@cache
+def algorithm_runs():  # cell l7-greedy-compare
+    return run_many(facebook(), list(algorithm().seeds), 0.05, runs=200, rng=0)
+
+
+def test_greedy_guarantee_and_lazy_evaluation_are_cited():
+    t, t_it = text("l7-greedy-intro"), text_it("it7-greedy-intro")
+    assert "at least 63 % (1 − 1/e) of what the best possible seeds would reach" in t
+    assert "almeno il 63 % (1 − 1/e) di quanto raggiungerebbero i migliori seed possibili" in t_it
+    assert round(100 * (1 - 1 / np.e)) == 63
+    assert "Kempe, Kleinberg and Tardos, 2003" in t and "Leskovec et al., 2007" in t
+    assert "Kempe, Kleinberg e Tardos, 2003" in t_it and "Leskovec e altri, 2007" in t_it
+    assert "the same 1,000 simulated runs" in t and "stesse 1.000 simulazioni" in t_it
+    assert algorithm().samples == 1000
+    for key in ("kempe-2003", "leskovec-2007"):
+        assert f"<!-- cite: {key} -->" in text("l7-references") and f"<!-- cite: {key} -->" in text_it("it7-references")
+
+
+def test_the_algorithm_keeps_the_two_most_connected_and_swaps_the_third():
+    t, t_it = text("l7-greedy-read"), text_it("it7-greedy-read")
+    assert (
+        "keeps the two most connected students, 486 and 14, and takes student 301 (65 friends) rather than student 707 (86 friends)"
+        in t
+    )
+    assert (
+        "tiene i due studenti più connessi, 486 e 14, e prende lo studente 301 (65 amici) invece dello studente 707 (86 amici)"
+        in t_it
+    )
+    F = facebook()
+    degree_three = choose_seeds(F, "degree", 3)
+    assert degree_three[:2] == [486, 707] and set(degree_three) == {486, 707, 14}
+    assert algorithm().seeds == (486, 14, 301)
+    assert (F.degree(301), F.degree(707)) == (65, 86)
+    # 486 and 14 are the two most connected of the three the algorithm keeps from "degree"
+    assert sorted(F.degree(s) for s in degree_three) == [78, 86, 101] and F.degree(14) == 78
+
+
+def test_the_algorithm_reaches_about_as_many_as_the_most_connected():
+    t, t_it = text("l7-greedy-read"), text_it("it7-greedy-read")
+    assert "reach about as many people as the three most connected do (165 and 167 on average)" in t
+    assert "tante persone quante ne raggiungono i tre più connessi (165 e 167 in media)" in t_it
+    assert "the difference is within the noise of 200 runs" in t and "dentro il rumore di 200 simulazioni" in t_it
+    ours, degree = algorithm_runs(), fb_comparison().sizes["degree"]
+    assert (round(float(ours.mean())), round(float(degree.mean()))) == (165, 167)
+    noise = 2 * np.hypot(ours.std() / np.sqrt(len(ours)), degree.std() / np.sqrt(len(degree)))
+    assert abs(ours.mean() - degree.mean()) < noise
+
+
+def test_the_example_plan_reaches_as_many_as_the_algorithm():
+    t, t_it = text("l7-greedy-limits"), text_it("it7-greedy-limits")
+    assert "This plan reaches as many people as the algorithm's (165 on average)" in t
+    assert "Questo piano raggiunge tante persone quante quello dell'algoritmo (165 in media)" in t_it
+    F = facebook()
+    mine = [max(sorted(group), key=F.degree) for group in communities(F)[:3]]
+    assert round(float(run_many(F, mine, 0.05, runs=200, rng=0).mean())) == 165
+    assert "numbered 1 to 851 with gaps" in text("l7-greedy-read") and "numerati da 1 a 851 con dei buchi" in text_it(
+        "it7-greedy-read"
+    )
+    assert (min(F), max(F)) == (1, 851) and len(F) < 851
+
+
+def test_the_best_seeds_change_with_p():
+    t, t_it = text("l7-greedy-limits"), text_it("it7-greedy-limits")
+    assert (
+        "At 0.03 it picks the three most connected students; at 0.08 it keeps student 486 and replaces both others."
+        in t
+    )
+    assert (
+        "Con 0,03 sceglie i tre studenti più connessi; con 0,08 tiene lo studente 486 e sostituisce gli altri due."
+        in t_it
+    )
+    F = facebook()
+    low, high = (greedy_seeds(F, 3, p, samples=1000, rng=0).seeds for p in (0.03, 0.08))
+    assert set(low) == set(choose_seeds(F, "degree", 3))
+    assert 486 in high and not set(high) & (set(algorithm().seeds) - {486})
+
+
+def test_one_launch_is_one_run_between_26_and_228():
+    assert "the 200 runs above reached between 26 and 228 people" in text("l7-greedy-limits")
+    assert "le 200 simulazioni qui sopra hanno raggiunto tra 26 e 228 persone" in text_it("it7-greedy-limits")
+    runs = algorithm_runs()
+    assert (int(runs.min()), int(runs.max())) == (26, 228)
+
+
+def test_the_facebook_data_limits_are_those_of_the_study():
+    t, t_it = text("l7-greedy-limits"), text_it("it7-greedy-limits")
+    assert "among its own participants, more than ten years ago" in t
+    assert "tra i propri partecipanti, più di dieci anni fa" in t_it
+    assert "around 2013" in text("l7-copenhagen-intro")  # the study's year, stated where the data come in
+    assert "a student with 100 friends" in t and "uno studente con 100 amici" in t_it
+    assert max(d for _, d in facebook().degree()) == 101
