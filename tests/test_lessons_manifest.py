@@ -208,7 +208,7 @@ def test_the_italian_titles_are_the_italian_start_here_tables():
 def test_links_in_italian_give_the_italian_title_of_an_english_lesson(capsys):
     assert main(["links", "--lang", "it"]) == 0
     out = capsys.readouterr().out
-    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
+    assert "Lezione 2: Il Python che serve (it/02-il-python-che-serve.ipynb)" in out
     assert "Lezione 8: Progettare una campagna (in inglese) (08-planning-a-campaign.ipynb)" in out
     assert "Lesson " not in out
 
@@ -280,9 +280,9 @@ def _set(path, value):
         (_set([2, "assessment", "keys"], []), "assessment: field 'keys' must name at least one key file"),
         (_set([2, "assessment", "minutes"], "20"), "assessment: field 'minutes' must be int, got '20'"),
         (_set([2, "titles"], ["x"]), "lesson 2 ('python-you-need'): field 'titles' must be dict, got ['x']"),
-        (_set([2, "titles", "ita"], "x"), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
+        (_set([2, "titles"], {"ita": "x"}), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
         (_set([1, "titles"], {"it": "x"}), "lesson 1 ('media-and-networks'): titles: 'it' has a notebook: its title is languages.it.title"),
-        (_set([2, "titles", "it"], " "), "lesson 2 ('python-you-need'): titles.it must be a non-empty title, got ' '"),
+        (_set([2, "titles"], {"fr": " "}), "lesson 2 ('python-you-need'): titles.fr must be a non-empty title, got ' '"),
     ],
 )  # fmt: skip
 def test_a_malformed_manifest_is_refused_naming_the_lesson_and_the_field(change, message):
