@@ -314,7 +314,7 @@ def test_italian_facebook_three_columns_and_ben_s_audience():
     assert len(_it("Facebook").ties) == 3
     text = cell_text(NB_IT, "it-l2-shape")
     assert "Ana → Ben" in text and "Carla → Ben" in text and "Ben → Carla" in text
-    assert "il pubblico di Ben sono Ana e Carla, e lui ricambia il follow solo a Carla" in text
+    assert "il pubblico di Ben è formato da Ana e Carla, e lui ricambia il follow solo a Carla" in text
     F = follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
     assert followers(F, "Ben") == ["Ana", "Carla"] and mutual_ties(F, "Ben") == ["Carla"]
 
@@ -384,7 +384,7 @@ def test_italian_questions_quote_the_italian_table():
         "X ha gli Spaces (conversazioni audio dal vivo)" in q.prompt
         and "Spaces (conversazioni audio dal vivo)" in x.note
     )
-    assert f"aggiornata al {x.as_of}" in q.feedback["c"] and "voice" not in x.formats
+    assert f"Ogni record ha una data (aggiornato al {x.as_of})" in q.feedback["c"] and "voice" not in x.formats
     assert "seguire una Pagina è un legame a senso unico" in it["audience-needs-one-way-ties-it"].explanation
     fb = _it("Facebook")
     assert "follow" in fb.ties and "i follow (delle Pagine" in fb.note

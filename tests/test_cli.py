@@ -397,7 +397,6 @@ def test_links_in_italian_give_each_lesson_once_in_italian_or_marked_english(cap
     assert out.count("  Binder:") == len(LESSONS)
     assert "Lezione 1: Social media e social network (it/01-media-e-reti.ipynb)" in out
     assert "Inizia da qui: social media e social network (it/00-start-here.ipynb)" in out
-    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
     assert "urlpath=lab/tree/notebooks/01-media-and-networks.ipynb" not in out, "lesson 1 exists in Italian"
     assert "glossar" not in out.lower()
     for e in LESSONS:
