@@ -187,7 +187,7 @@ def test_italian_run_order_the_friends_dict_and_five_uses_of_the_pattern():
     assert "`n = 1`" in q.prompt and "`n = n + 1`" in q.prompt
     assert cell_output(NB_IT, "it-py-cell-b").strip() == "2"
     text = cell_text(NB_IT, "it-py-dicts")
-    assert "due persone della rete della classe della lezione 4" in text and "sintetica" in text
+    assert "due persone della rete della classe che userai nella lezione 4" in text and "sintetica" in text
     assert "cinque volte" in cell_text(NB_IT, "it-py-exercises")
     nb = claims._cells(NB_IT)
     ids = list(nb)

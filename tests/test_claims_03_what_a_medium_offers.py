@@ -370,7 +370,7 @@ def test_the_italian_board_solution_says_what_the_italian_board_accepts(card_sta
 
 def test_italian_reflection_channels_and_group():
     text = cell_text(NB_IT, "it-l2-reflection")
-    assert "Un canale WhatsApp, un account Instagram o un canale YouTube vanno bene per il modello" in text
+    assert "Un canale WhatsApp, un account Instagram o un canale YouTube sono adatti a questo modello" in text
     assert all("one-to-many" in platform(n).patterns for n in ("WhatsApp", "Instagram", "YouTube"))
     assert "Anche un gruppo WhatsApp raggiungerebbe tutti, ma è molti a molti" in text
     assert "many-to-many" in platform("WhatsApp").patterns and "group" in platform("WhatsApp").ties

@@ -277,7 +277,7 @@ def test_citations_keep_their_keys_apart(tmp_path):
 def test_the_texts_a_student_reads_come_in_the_language_asked_for():
     en, it = load_platforms(language="en")["WhatsApp"], load_platforms(language="it")["WhatsApp"]
     assert (en.kind, it.kind) == ("messaging app", "app di messaggistica")
-    assert it.launched_what.startswith("L'azienda è stata fondata") and it.note.startswith("WhatsApp è costruita")
+    assert it.launched_what.startswith("Nel 2009 è stata fondata") and it.note.startswith("WhatsApp è costruita")
     assert (it.formats, it.ties, it.launched, it.language) == (en.formats, en.ties, en.launched, "it")
     assert "(s.d.)" in it.source("launched") and "(n.d.)" in en.source("launched")
     assert platform("twitter", language="it").kind == "servizio di microblogging"
