@@ -17,7 +17,7 @@ from claims import cell_output, cell_text
 
 from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import PersonNotFoundError, degree, neighbours
-from smlessons.exercises import question
+from smlessons.exercises import load_questions, question
 
 NB = "02-python-you-need"
 
@@ -123,3 +123,99 @@ def test_hugo_question_counts_the_ties_of_hugo():
     G = class_network()
     assert q.evaluate(degree(G, "Hugo")).correct
     assert q.evaluate(len(neighbours(G, "Hugo"))).correct
+
+
+# The Italian lesson (it/02-il-python-che-serve) makes the same claims in Italian.
+NB_IT = "it/02-il-python-che-serve"
+
+
+def _asked(notebook: str) -> list[str]:
+    """The question ids the notebook's ``ask`` cells show, in order."""
+    out = []
+    for cell in claims._cells(notebook).values():
+        m = re.fullmatch(r'ask\("([^"]+)"\)', "".join(cell["source"]).strip())
+        if cell["cell_type"] == "code" and m:
+            out.append(m.group(1))
+    return out
+
+
+def test_italian_students_get_the_same_questions_checked_the_same_way():
+    """The Italian lesson asks every English question, in order, with the same answers and options."""
+    en, it = load_questions("lesson02_python_you_need"), load_questions("lesson02_python_you_need_it")
+    ids = _asked(NB_IT)
+    assert ids == [f"{q}-it" for q in _asked(NB)]
+    assert set(ids) == set(it)
+    for q_it in ids:
+        e, i = en[q_it.removesuffix("-it")], it[q_it]
+        assert (e.kind, e.level, e.answer, dict(e.options or {}).keys()) == (
+            i.kind,
+            i.level,
+            i.answer,
+            dict(i.options or {}).keys(),
+        )
+        assert i.language == "it"
+    # Options that are Python values are the same values in both languages.
+    for q, letters in (("py-list-index", "ac"), ("py-dict-lookup", "abcd")):
+        assert [en[q].options[x] for x in letters] == [it[f"{q}-it"].options[x] for x in letters]
+    G = class_network()
+    assert it["py-hugo-ties-it"].evaluate(degree(G, "Hugo")).correct
+    assert not it["py-hugo-ties-it"].evaluate(degree(G, "Hugo") + 1).correct
+
+
+def test_italian_cells_quote_the_real_error_messages_and_name_the_argument_order():
+    G = class_network()
+    with pytest.raises(NameError) as name_err:
+        exec(_code("py-name-error"), {"G": G})
+    assert f"`NameError: {name_err.value}`" in cell_text(NB_IT, "it-py-name-error-read")
+    with pytest.raises(TypeError) as type_err:
+        exec(_code("py-type-error"), {"G": G, "degree": degree})
+    assert f"`TypeError: {type_err.value}`" in cell_text(NB_IT, "it-py-type-error-read")
+    assert "due argomenti, in quest'ordine: la rete, poi una persona" in cell_text(NB_IT, "it-py-functions-2")
+    q = load_it()["py-type-error-it"]
+    with pytest.raises(TypeError) as err:
+        neighbours("Uma")
+    assert f"`TypeError: {err.value}`" in q.prompt
+
+
+def load_it():
+    return load_questions("lesson02_python_you_need_it")
+
+
+def test_italian_run_order_the_friends_dict_and_five_uses_of_the_pattern():
+    q = load_it()["py-run-order-it"]
+    assert q.options[q.answer].startswith(str(_run("py-cell-a", "py-cell-b", "py-cell-b")["n"]))
+    assert "`n = 1`" in q.prompt and "`n = n + 1`" in q.prompt
+    assert cell_output(NB_IT, "it-py-cell-b").strip() == "2"
+    text = cell_text(NB_IT, "it-py-dicts")
+    assert "due persone della rete della classe che userai nella lezione 4" in text and "sintetica" in text
+    assert "cinque volte" in cell_text(NB_IT, "it-py-exercises")
+    nb = claims._cells(NB_IT)
+    ids = list(nb)
+    before = [nb[c] for c in ids[: ids.index("it-py-exercises")]]
+    asked = [c for c in before if c["cell_type"] == "code" and "ask(" in "".join(c["source"])]
+    checked = [c for c in before if c["cell_type"] == "code" and "check(" in "".join(c["source"])]
+    assert len(asked) == len(checked) == 5
+    q = load_it()["py-list-index-it"]
+    assert "platforms[4]" in q.feedback["d"]
+    assert "che nomina la persona" in load_it()["py-name-error-it"].feedback["a"]
+
+
+def test_the_stated_minutes_follow_one_rule_in_both_languages():
+    """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
+    for nb, pattern in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
+    ):
+        cells = list(claims._cells(nb).values())
+        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
+        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+        words = sum(len(s.split()) for s in md)
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
+        assert teaching == round(words / 140), (nb, teaching, words / 140)
+        assert exercises == minutes, (nb, exercises, minutes)

@@ -3,15 +3,17 @@ and of its questions' feedback, checked against the platform table and the
 course's code. One test per claim; each reads its sentence first."""
 
 import json
+import re
 from itertools import combinations, permutations
 
+import claims
 import pytest
-from claims import cell_text
+from claims import cell_output, cell_text
 
 from smlessons.datasets.networks import class_network, follow_network
-from smlessons.datasets.platforms import load_platforms, platform
+from smlessons.datasets.platforms import FORMATS, load_platforms, platform
 from smlessons.engine.measures import audience, followers, following, mutual_ties
-from smlessons.exercises import EXERCISES_DIR, question
+from smlessons.exercises import EXERCISES_DIR, load_questions, question
 
 NB = "03-what-a-medium-offers"
 
@@ -211,3 +213,229 @@ def test_facebook_has_one_way_ties_to_pages():
     assert "Facebook has them too: following a Page is a one-way tie" in q.explanation
     fb = platform("Facebook")
     assert "follow" in fb.ties and "follows (of Pages" in fb.note
+
+
+# -- the Italian lesson (it/03-cosa-offre-un-mezzo) ----------------------------------
+# The same claims, read from the Italian cells and checked on the same data; the
+# platforms' Italian texts (platforms.json's "it") say what their English ones say.
+
+NB_IT = "it/03-cosa-offre-un-mezzo"
+
+
+def _it(name):
+    return platform(name, language="it")
+
+
+def _asked(notebook):
+    """The question ids the notebook's ``ask`` cells show, in order."""
+    cells = claims._cells(notebook).values()
+    found = (re.fullmatch(r'ask\("([^"]+)"\)', "".join(c["source"]).strip()) for c in cells if c["cell_type"] == "code")
+    return [m.group(1) for m in found if m]
+
+
+def test_italian_students_get_the_same_questions_checked_the_same_way():
+    ids = _asked(NB_IT)
+    assert ids == [f"{q}-it" for q in _asked(NB)]
+    en, it = load_questions("lesson03_questions"), load_questions("lesson03_questions_it")
+    assert set(ids) == set(it)
+    for q_it in ids:
+        e, i = en[q_it.removesuffix("-it")], it[q_it]
+        assert (e.kind, e.level, e.answer, list(e.options)) == (i.kind, i.level, i.answer, list(i.options))
+        assert i.language == "it"
+
+
+def test_the_italian_board_is_the_english_board_in_italian():
+    """Same cards in the same order, each accepted in the same bins (by position), with the same clause and source."""
+    en, it = (json.loads((EXERCISES_DIR / f).read_text(encoding="utf-8")) for f in TIE_FILES)
+    assert (en["id"], it["id"]) == ("lesson02-tie-types", "lesson02-tie-types-it")
+    assert len(en["bins"]) == len(it["bins"]) == 4 and list(en["policy"]["bins"]) == list(it["policy"]["bins"])
+    to_it = dict(zip(en["bins"], it["bins"]))
+    assert [to_it[v] for v in en["policy"]["bins"].values()] == list(it["policy"]["bins"].values())
+    assert len(en["items"]) == len(it["items"]) == 17
+    for a, b in zip(en["items"], it["items"]):
+        answers = a["answer"] if isinstance(a["answer"], list) else [a["answer"]]
+        assert [to_it[x] for x in answers] == (b["answer"] if isinstance(b["answer"], list) else [b["answer"]])
+        assert (a["clause"], a["source"]) == (b["clause"], b["source"]), a["label"]
+    assert [(c["id"], c["right"], c["source"]) for c in en["policy"]["clauses"]] == [
+        (c["id"], c["right"], c["source"]) for c in it["policy"]["clauses"]
+    ]
+    assert "le 17 schede" in cell_output(NB_IT, "it-l2-check")
+
+
+TIE_FILES = ("lesson03_tie_types.json", "lesson03_tie_types_it.json")
+
+
+def test_italian_eight_platforms_and_no_usage_numbers():
+    text = cell_text(NB_IT, "it-l2-intro")
+    assert (
+        "Rispondiamo per otto piattaforme: le sei che l'articolo nomina (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), più un'enciclopedia online e un videogioco"
+        in text
+    )
+    assert "Kaplan e Haenlein (2010) dividono i social media in sei tipi" in text
+    platforms = load_platforms(language="it")
+    assert len(platforms) == 8
+    named = {_it(n).name for n in ("Facebook", "Instagram", "Twitter", "TikTok", "YouTube", "WhatsApp")}
+    assert len(named) == 6
+    assert sorted(p.kind for p in platforms.values() if p.name not in named) == ["enciclopedia online", "videogioco"]
+    assert "**nessun numero di utenti**" in cell_text(NB_IT, "it-l2-timeline-intro")
+
+
+def test_italian_tiktok_and_minecraft_years_are_the_tables():
+    text = cell_text(NB_IT, "it-l2-timeline-think")
+    assert "fuori dalla Cina continentale nel 2017, ma la sua controparte cinese, Douyin, è nata nel 2016" in text
+    assert "Minecraft è uscita nel 2009, la versione completa nel 2011" in text
+    tiktok, minecraft = _it("TikTok"), _it("Minecraft")
+    assert (
+        tiktok.launched == 2017
+        and "nel 2017" in tiktok.launched_what
+        and "Douyin, era stata lanciata nel 2016" in tiktok.launched_what
+    )
+    assert (
+        minecraft.launched == 2009
+        and "maggio 2009" in minecraft.launched_what
+        and "novembre 2011" in minecraft.launched_what
+    )
+
+
+def test_italian_formats_voice_live_and_minecraft():
+    text = cell_text(NB_IT, "it-l2-formats-solution")
+    assert "Solo WhatsApp ha la voce tra i formati principali" in text and "Minecraft mostra solo il *testo*" in text
+    live = [p.name for p in load_platforms(language="it").values() if "live" in p.formats]
+    assert f'Con `"live"` ottieni `{live}`' in text
+    assert "`['WhatsApp']`" in cell_text(NB_IT, "it-l2-live-try")
+    assert cell_output(NB_IT, "it-l2-voice").strip() == "['WhatsApp']"
+    # the five format words of the text are the data's five keys, in the figures' order
+    keys = re.findall(r'^- \*\*[^*]+\*\* \(`"(\w+)"`\)', "".join(claims._cells(NB_IT)["it-l2-formats"]["source"]), re.M)
+    assert tuple(keys) == FORMATS
+
+
+def test_italian_facebook_three_columns_and_ben_s_audience():
+    assert "Facebook sta in tre colonne" in cell_text(NB_IT, "it-l2-ties-facebook")
+    assert len(_it("Facebook").ties) == 3
+    text = cell_text(NB_IT, "it-l2-shape")
+    assert "Ana → Ben" in text and "Carla → Ben" in text and "Ben → Carla" in text
+    assert "il pubblico di Ben è formato da Ana e Carla, e lui ricambia il follow solo a Carla" in text
+    F = follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
+    assert followers(F, "Ben") == ["Ana", "Carla"] and mutual_ties(F, "Ben") == ["Carla"]
+
+
+def test_italian_lines_and_arrows():
+    text = cell_text(NB_IT, "it-l2-count-solution")
+    people = ["Ana", "Ben", "Carla", "Dan"]
+    lines, arrows = len(list(combinations(people, 2))), len(list(permutations(people, 2)))
+    assert f"**{lines} linee** e **{arrows} frecce**" in text and f"le stesse {lines} coppie" in text
+    F = follow_network([("Ana", "Ben"), ("Ana", "Carla"), ("Ana", "Dan")])
+    assert F.number_of_edges() == 3 and audience(F, "Ana") == 0
+    assert all(audience(F, p) == 1 for p in ("Ben", "Carla", "Dan"))
+    assert "ci sono 3 frecce, tutte in partenza da Ana: Ana non ha pubblico" in text
+    q = load_questions("lesson03_questions_it")["lines-and-arrows-it"]
+    assert q.options[q.answer] == f"{lines} linee e {arrows} frecce."
+    assert f"Tra 4 persone ci sono {lines} coppie, quindi {lines} linee" in q.explanation
+
+
+MUTUAL_IT, ONE_WAY_IT = "Legame reciproco (in tutti e due i versi)", "Legame a senso unico (follow)"
+GROUP_IT, NONE_IT = "Appartenenza a un gruppo", "Nessun legame tra persone"
+
+
+@pytest.mark.parametrize(
+    "card_start, claim, bins",
+    [
+        (
+            "Approvare una richiesta di follow sul tuo account Instagram privato",
+            "è un legame **a senso unico**",
+            [ONE_WAY_IT],
+        ),
+        (
+            "Due account TikTok che si seguono a vicenda",
+            "sono giusti come **reciproco** e come **a senso unico**",
+            [MUTUAL_IT, ONE_WAY_IT],
+        ),
+        (
+            "Modificare una voce di Wikipedia che modificano anche altri",
+            "è giusto come **nessun legame** e come **appartenenza a un gruppo**",
+            [NONE_IT, GROUP_IT],
+        ),
+        ("Guardare un video su YouTube senza iscriverti", "non crea **nessun legame**", [NONE_IT]),
+        ("Aggiungere un amico a un gruppo WhatsApp che amministri", "un legame **di gruppo**", [GROUP_IT]),
+    ],
+)
+def test_the_italian_board_solution_says_what_the_italian_board_accepts(card_start, claim, bins):
+    text = cell_text(NB_IT, "it-l2-exercise-solution")
+    assert claim in text
+    items = json.loads((EXERCISES_DIR / "lesson03_tie_types_it.json").read_text(encoding="utf-8"))["items"]
+    card = next(i for i in items if i["label"].startswith(card_start))
+    accepted = card["answer"] if isinstance(card["answer"], list) else [card["answer"]]
+    assert sorted(accepted) == sorted(bins), card_start
+
+
+def test_italian_reflection_channels_and_group():
+    text = cell_text(NB_IT, "it-l2-reflection")
+    assert "Un canale WhatsApp, un account Instagram o un canale YouTube sono adatti a questo modello" in text
+    assert all("one-to-many" in platform(n).patterns for n in ("WhatsApp", "Instagram", "YouTube"))
+    assert "Anche un gruppo WhatsApp raggiungerebbe tutti, ma è molti a molti" in text
+    assert "many-to-many" in platform("WhatsApp").patterns and "group" in platform("WhatsApp").ties
+
+
+def test_italian_questions_quote_the_italian_table():
+    it = load_questions("lesson03_questions_it")
+    q = it["voice-platform-it"]
+    x = _it("X")
+    assert (
+        "X ha gli Spaces (conversazioni audio dal vivo)" in q.prompt
+        and "Spaces (conversazioni audio dal vivo)" in x.note
+    )
+    assert f"Ogni record ha una data (aggiornato al {x.as_of})" in q.feedback["c"] and "voice" not in x.formats
+    assert "seguire una Pagina è un legame a senso unico" in it["audience-needs-one-way-ties-it"].explanation
+    fb = _it("Facebook")
+    assert "follow" in fb.ties and "i follow (delle Pagine" in fb.note
+    assert "1.000" in it["audience-needs-one-way-ties-it"].prompt
+
+
+def test_the_platforms_italian_texts_match_their_english_facts():
+    """Every year, month and name an English text gives, its Italian text gives too."""
+    months = dict(zip(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"],
+                      ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+                       "settembre", "ottobre", "novembre", "dicembre"]))  # fmt: skip
+    en, it = load_platforms(language="en"), load_platforms(language="it")
+    assert list(en) == list(it)
+    for name in en:
+        e, i = en[name], it[name]
+        assert (e.formats, e.ties, e.patterns, e.launched, e.as_of, e.source_keys) == (
+            i.formats,
+            i.ties,
+            i.patterns,
+            i.launched,
+            i.as_of,
+            i.source_keys,
+        )
+        for text_en, text_it in ((e.launched_what, i.launched_what), (e.note, i.note)):
+            assert re.findall(r"\b(?:19|20)\d\d\b", text_en) == re.findall(r"\b(?:19|20)\d\d\b", text_it), name
+            assert [months[m] for m in re.findall("|".join(months), text_en)] == re.findall(
+                "|".join(months.values()), text_it
+            ), name
+            for proper in ("Harvard", "Douyin", "ByteDance", "Messenger", "Spaces", "Realm", "/msg", "Kaplan"):
+                assert (proper in text_en) == (proper in text_it), (name, proper)
+
+
+def test_the_stated_minutes_follow_one_rule_in_both_languages():
+    """The header: Teaching = the words of the Markdown cells but the references / 140 (rounded),
+    Exercises = the minutes in the headings."""
+    for nb, pattern, refs in (
+        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min", "l2-references"),
+        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min", "it-l2-references"),
+    ):
+        cells = claims._cells(nb)
+        first = next(iter(cells.values()))
+        teaching, exercises = map(int, re.search(pattern, "".join(first["source"])).groups())
+        md = ["".join(c["source"]) for cid, c in cells.items() if c["cell_type"] == "markdown" and cid != refs]
+        words = sum(len(s.split()) for s in md)
+        minutes = sum(
+            int(m)
+            for s in md
+            for line in s.splitlines()
+            if line.startswith("#")
+            for m in re.findall(r"\((\d+) min\)", line)
+        )
+        assert teaching == round(words / 140), (nb, teaching, words / 140)
+        assert exercises == minutes, (nb, exercises, minutes)

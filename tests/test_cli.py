@@ -374,6 +374,24 @@ def test_links_follow_the_manifest_order_translations_after_and_not_the_glossary
     assert "glossar" not in out.lower()
 
 
+def test_links_in_italian_give_an_untranslated_lesson_under_its_italian_title(tmp_path, capsys):
+    """A lesson with no Italian notebook yet: its English notebook, its Italian title, "(in inglese)"."""
+    alpha = _entry("alpha", 2, "lesson", en=("02-alpha.ipynb", "Lesson 2: Alpha"))
+    alpha["titles"] = {"it": "Lezione 2: Alfa"}
+    manifest = _manifest(
+        tmp_path,
+        [
+            _entry("zeta", 1, "lesson", en=("zeta.ipynb", "Lesson 1: Zeta"), it=("it/zeta.ipynb", "Lezione 1: Zeta")),
+            alpha,
+        ],
+    )
+    assert main(["links", "--manifest", str(manifest), "--lang", "it"]) == 0
+    out = capsys.readouterr().out
+    assert "Lezione 1: Zeta (it/zeta.ipynb)" in out
+    assert "Lezione 2: Alfa (in inglese) (02-alpha.ipynb)" in out
+    assert "Lesson " not in out
+
+
 def test_links_with_a_malformed_manifest_say_where(tmp_path, capsys):
     bad = _entry("one", 1, "lesson", en=("01-one.ipynb", "Lesson 1"))
     del bad["languages"]["en"]["title"]
@@ -397,7 +415,6 @@ def test_links_in_italian_give_each_lesson_once_in_italian_or_marked_english(cap
     assert out.count("  Binder:") == len(LESSONS)
     assert "Lezione 1: Social media e social network (it/01-media-e-reti.ipynb)" in out
     assert "Inizia da qui: social media e social network (it/00-start-here.ipynb)" in out
-    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
     assert "urlpath=lab/tree/notebooks/01-media-and-networks.ipynb" not in out, "lesson 1 exists in Italian"
     assert "glossar" not in out.lower()
     for e in LESSONS:

@@ -267,6 +267,7 @@ def test_a_renamed_variable_is_renamed_the_same_way_in_every_cell():
 # --- the Italian exercise files: the English ones, translated ----------------------
 
 _WORD = re.compile(r"\b[a-zà-ù]{2,}\b")
+_CLAUSE_NAME = re.compile(r"\.policy\.clauses\[\d+\]\.name$")
 
 
 #: A clause's name is a heading in words even when it is one word ("Measure"): it is translated.
@@ -276,7 +277,8 @@ _CLAUSE_NAME = re.compile(r"\.policy\.clauses\[\d+\]\.name$")
 def _mirror(en, it, where, out):
     """What keeps `it` from being `en` translated: structure, keys and values the same, every
     sentence (a string with spaces and a lower-case word) different, every other string (ids, names) the same
-    or the same with ``-it``; a source key may become ``{"key": ..., "lang": "it"}``."""
+    or the same with ``-it``; a source key may become ``{"key": ..., "lang": "it"}``; a clause's name is a
+    label, translated even when it is one word."""
     if isinstance(en, str) and isinstance(it, dict) and where.split(".")[-1].startswith("sources["):
         if it != {"key": en, "lang": "it"}:
             out.append(f"{where}: {it!r} is not the source {en!r} in Italian")
@@ -297,6 +299,9 @@ def _mirror(en, it, where, out):
     ):
         if en == it:
             out.append(f"{where}: left untranslated: {en[:70]!r}")
+    elif isinstance(en, str) and _CLAUSE_NAME.search(where):
+        if not it.strip():
+            out.append(f"{where}: an empty clause name")  # a label: one word ("Membership") may be translated too
     elif en != it and it not in (en + "-it", en + "_it"):
         out.append(f"{where}: {en!r} in English, {it!r} in Italian")
 

@@ -205,12 +205,14 @@ def test_the_italian_titles_are_the_italian_start_here_tables():
         assert entry.title("it") != entry.en.title
 
 
-def test_links_in_italian_give_the_italian_title_of_an_english_lesson(capsys):
+def test_links_in_italian_give_every_shipped_lesson_in_italian(capsys):
+    """Every lesson of the course has an Italian version: no link falls back to English (the
+    fallback, an English lesson under its Italian title, is tested on a made-up manifest in test_cli)."""
     assert main(["links", "--lang", "it"]) == 0
     out = capsys.readouterr().out
-    assert "Lezione 2: Il Python che serve (in inglese) (02-python-you-need.ipynb)" in out
+    assert "Lezione 2: Il Python che serve (it/02-il-python-che-serve.ipynb)" in out
     assert "Lezione 8: Progettare una campagna (it/08-progettare-una-campagna.ipynb)" in out
-    assert "08-planning-a-campaign.ipynb" not in out
+    assert "(in inglese)" not in out and "08-planning-a-campaign.ipynb" not in out
     assert "Lesson " not in out
 
 
@@ -281,9 +283,9 @@ def _set(path, value):
         (_set([2, "assessment", "keys"], []), "assessment: field 'keys' must name at least one key file"),
         (_set([2, "assessment", "minutes"], "20"), "assessment: field 'minutes' must be int, got '20'"),
         (_set([2, "titles"], ["x"]), "lesson 2 ('python-you-need'): field 'titles' must be dict, got ['x']"),
-        (_set([2, "titles", "ita"], "x"), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
+        (_set([2, "titles"], {"ita": "x"}), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
         (_set([1, "titles"], {"it": "x"}), "lesson 1 ('media-and-networks'): titles: 'it' has a notebook: its title is languages.it.title"),
-        (_set([2, "titles", "it"], " "), "lesson 2 ('python-you-need'): titles.it must be a non-empty title, got ' '"),
+        (_set([2, "titles"], {"fr": " "}), "lesson 2 ('python-you-need'): titles.fr must be a non-empty title, got ' '"),
     ],
 )  # fmt: skip
 def test_a_malformed_manifest_is_refused_naming_the_lesson_and_the_field(change, message):

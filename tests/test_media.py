@@ -223,6 +223,26 @@ def broken(**changes):
         (broken(platforms=[]), r"^platforms\.json: platforms: must be a non-empty list of platforms, not \[\]"),
         (broken(sources=KeyError), r"^platforms.json: missing field 'sources'"),
         (broken(colour="red"), r"^platforms.json: unknown field 'colour'"),
+        (
+            broken(platforms__4__it=KeyError),
+            r"^platforms\.json: platforms\[4\] \('WhatsApp'\): 'WhatsApp' has no Italian texts \('it'\), and other platforms have them",
+        ),
+        (
+            broken(platforms__4__it__note=KeyError),
+            r"^platforms\.json: platforms\[4\]\.it\.note \('WhatsApp'\): 'WhatsApp' has a note: its Italian texts need one too",
+        ),
+        (
+            broken(platforms__4__note=KeyError),
+            r"^platforms\.json: platforms\[4\]\.it\.note \('WhatsApp'\): 'WhatsApp' has no note to translate",
+        ),
+        (
+            broken(platforms__4__it__kind=""),
+            r"^platforms\.json: platforms\[4\]\.it\.kind \('WhatsApp'\): must be a non-empty string, not ''",
+        ),
+        (
+            broken(platforms__4__it__what="2009"),
+            r"^platforms\.json: platforms\[4\]\.it \('WhatsApp'\): unknown field 'what'",
+        ),
         ([1, 2], r"^platforms\.json: the top level must be an object, not a list"),
         ("{not json", r"^platforms.json: not valid JSON"),
     ],
@@ -249,6 +269,54 @@ def test_citations_keep_their_keys_apart(tmp_path):
     assert youtube.source("launched") == "; ".join(reference(k) for k in ("britannica-youtube", "kaplan-haenlein-2010"))
     with pytest.raises(KeyError, match="'users' is not a sourced fact"):
         youtube.source("users")
+
+
+# --- the texts in Italian ----------------------------------------------------
+
+
+def test_the_texts_a_student_reads_come_in_the_language_asked_for():
+    en, it = load_platforms(language="en")["WhatsApp"], load_platforms(language="it")["WhatsApp"]
+    assert (en.kind, it.kind) == ("messaging app", "app di messaggistica")
+    assert it.launched_what.startswith("Nel 2009 è stata fondata") and it.note.startswith("WhatsApp è costruita")
+    assert (it.formats, it.ties, it.launched, it.language) == (en.formats, en.ties, en.launched, "it")
+    assert "(s.d.)" in it.source("launched") and "(n.d.)" in en.source("launched")
+    assert platform("twitter", language="it").kind == "servizio di microblogging"
+    for p in load_platforms(language="it").values():  # every platform translated, none left in English
+        english = load_platforms(language="en")[p.name]
+        assert p.launched_what != english.launched_what and p.note != english.note, p.name
+
+
+def test_the_language_follows_the_environment(monkeypatch):
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    assert platform("Minecraft").kind == "videogioco"
+    assert launch_timeline_figure().data[0].hovertext[0].startswith("<b>Wikipedia</b> (enciclopedia online): 2001")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert platform("Minecraft").kind == "video game"
+
+
+def test_a_table_without_italian_texts_shows_its_english_ones(tmp_path):
+    data = broken()
+    for p in data["platforms"]:
+        del p["it"]
+    table = load_platforms(write(tmp_path, data), language="it")
+    assert table["WhatsApp"].kind == "messaging app" and table["WhatsApp"].language == "it"
+
+
+def test_a_language_and_a_table_together_are_refused(platforms):
+    with pytest.raises(ValueError, match="give a language or a table of platforms, not both"):
+        platform("WhatsApp", platforms, language="it")
+    with pytest.raises(ValueError):
+        load_platforms(language="fr")
+
+
+def test_the_figures_hover_texts_are_italian():
+    hover = tie_types_figure(language="it").data[0].hovertext[0]
+    assert "Facebook ha tutti e tre i tipi di legame" in hover and "Aggiornato al 2024-12-31" in hover
+    timeline = launch_timeline_figure(language="it").data[0].hovertext
+    assert any("(app di messaggistica): 2009" in h for h in timeline)
+    assert "Fonte: " in formats_matrix_figure(language="it").data[0].hovertext[0]
 
 
 # --- the figures ------------------------------------------------------------

@@ -197,10 +197,21 @@ def question_roles(data):
 
 @check("platforms")
 def platform_facts(data):
-    """A real as_of date, a launch year not after it, 'none' alone, sourced facts, names used once."""
+    """A real as_of date, a launch year not after it, 'none' alone, sourced facts, names used once,
+    and Italian texts for every platform or for none, each with a note when the platform has one."""
     names: dict = {}
     sources = source_keys(data)
+    italian = any("it" in p for p in data["platforms"])
     for i, p in enumerate(data["platforms"]):
+        if italian and "it" not in p:
+            yield ("platforms", i), f"{p['name']!r} has no Italian texts ('it'), and other platforms have them"
+        elif italian and bool(p.get("note", "").strip()) != ("note" in p["it"]):
+            why = (
+                "has a note: its Italian texts need one too"
+                if p.get("note", "").strip()
+                else "has no note to translate"
+            )
+            yield ("platforms", i, "it", "note"), f"{p['name']!r} {why}"
         try:
             as_of = datetime.date.fromisoformat(p["as_of"])
         except ValueError:

@@ -5,7 +5,11 @@ so that an instructor can correct or extend it without touching Python.
 Each platform has a kind, a launch year (with what that year refers to),
 its main content formats, the main kinds of tie it creates between people,
 its main communication patterns, a note, an ``as_of`` date, and for every
-one of those facts the key of its source. Its shape::
+one of those facts the key of its source. The texts a student reads (the
+kind, what the launch year refers to, the note) are English; each platform's
+``"it"`` object gives them in Italian, and ``load_platforms(language="it")``
+shows them (a table with no ``"it"`` objects at all, such as an instructor's
+own, shows its English texts in every language). Its shape::
 
     {
       "id": "platforms",
@@ -19,6 +23,7 @@ one of those facts the key of its source. Its shape::
          "ties": ["mutual", "follow", "group"],
          "patterns": ["one-to-one", "one-to-many", "many-to-many"],
          "note": "...", "as_of": "2024-12-31",
+         "it": {"kind": "...", "launched": "Aperto agli studenti ...", "note": "..."},
          "source": {"kind": "...", "launched": "...", "formats": "...",
                     "ties": "...", "patterns": ["key", "another key"]}}
       ]
@@ -43,7 +48,7 @@ from ..content.bibliography import resolve_sources
 from ..content.loader import DataFileError, load, schema, validate
 from ..engine.measures import MessageKeyError, fold
 from ..engine.multilayer import medium
-from ..i18n import N_, NC_, translator
+from ..i18n import N_, NC_, resolve_language, translator
 
 __all__ = [
     "PLATFORMS_FILE",
@@ -139,12 +144,15 @@ class Platform:
     aliases : tuple of str
         Other names it is looked up by, e.g. ``("Twitter", "X")``.
     kind : str
-        What kind of medium it is, e.g. ``"messaging app"``.
+        What kind of medium it is, e.g. ``"messaging app"`` (in the
+        language the table was loaded in, like :attr:`launched_what` and
+        :attr:`note`).
     launched : int
         The launch year; :attr:`launched_what` says what the year refers to.
     launched_what : str
     formats, ties, patterns : tuple of str
-        Values from :data:`FORMATS`, :data:`TIES` and :data:`PATTERNS`.
+        Values from :data:`FORMATS`, :data:`TIES` and :data:`PATTERNS`
+        (English words: the data's keys, in every language).
     note : str
         Where a classification is a judgement, why.
     as_of : str
@@ -154,6 +162,8 @@ class Platform:
         ``("kind", "launched", "formats", "ties", "patterns")``.
     citations : dict
         ``{source key: full citation}`` for the keys this platform uses.
+    language : str
+        The language of the texts and citations (``"en"`` or ``"it"``).
     """
 
     name: str
@@ -168,6 +178,7 @@ class Platform:
     as_of: str
     source_keys: Mapping[str, tuple[str, ...]]
     citations: Mapping[str, str]
+    language: str = "en"
 
     def source(self, fact: str) -> str:
         """The full citation(s) for one fact, joined with ``"; "``.
@@ -203,7 +214,7 @@ class Platform:
         return f"Platform({self.name!r}, launched={self.launched}, ties={list(self.ties)})"
 
 
-def load_platforms(path=None) -> dict[str, Platform]:
+def load_platforms(path=None, *, language: str | None = None) -> dict[str, Platform]:
     """Load and validate the platform table.
 
     Parameters
@@ -211,6 +222,10 @@ def load_platforms(path=None) -> dict[str, Platform]:
     path : str or path, optional
         A JSON file of the shape described in :mod:`smlessons.datasets.platforms`;
         the shipped ``data/platforms.json`` by default.
+    language : str, optional
+        The language of the platforms' texts and citations (``"en"``,
+        ``"it"``); by default the environment's
+        (:func:`smlessons.i18n.resolve_language`).
 
     Returns
     -------
@@ -225,6 +240,8 @@ def load_platforms(path=None) -> dict[str, Platform]:
     PlatformFileError
         If the file is not valid JSON or not of the expected shape; the
         message names the file, the platform and the field.
+    ValueError
+        If `language` is not supported.
 
     Examples
     --------
@@ -233,44 +250,53 @@ def load_platforms(path=None) -> dict[str, Platform]:
     ('text', 'photo', 'video', 'voice')
     >>> platforms["Facebook"].launched
     2004
+    >>> load_platforms(language="it")["WhatsApp"].kind
+    'app di messaggistica'
     """
+    language = resolve_language(language)
     path = Path(PLATFORMS_FILE if path is None else path)
     if not path.is_file():
         raise FileNotFoundError(f"no platform file {str(path)!r}")
-    return parse_platforms(load(path, "platforms", PlatformFileError), path, checked=True)
+    return parse_platforms(load(path, "platforms", PlatformFileError), path, checked=True, language=language)
 
 
-def parse_platforms(data, path: Path = Path("<data>"), *, checked: bool = False) -> dict[str, Platform]:
+def parse_platforms(
+    data, path: Path = Path("<data>"), *, checked: bool = False, language: str | None = None
+) -> dict[str, Platform]:
     """Validate the parsed JSON of a platform file (see :func:`load_platforms`).
 
     The file's schema and cross-field checks (:mod:`smlessons.content.loader`)
     say what is wrong; `checked` skips them for data :func:`load` has checked.
     """
+    language = resolve_language(language)
     if not checked:
         validate(data, "platforms", Path(path).name, PlatformFileError)
-    sources = resolve_sources(data["sources"])  # {key: full reference}
+    sources = resolve_sources(data["sources"], language)  # {key: full reference}
     out: dict[str, Platform] = {}
     for raw in data["platforms"]:
         keys = {fact: (ks,) if isinstance(ks, str) else tuple(ks) for fact, ks in raw["source"].items()}
         used = sorted({k for ks in keys.values() for k in ks})
+        english = {"kind": raw["kind"], "launched": raw["launched"]["what"], "note": raw.get("note", "")}
+        texts = {**english, **raw.get(language, {})} if language != "en" else english
         out[raw["name"]] = Platform(
             name=raw["name"],
             aliases=tuple(raw.get("aliases", ())),
-            kind=raw["kind"],
+            kind=texts["kind"],
             launched=raw["launched"]["year"],
-            launched_what=raw["launched"]["what"],
+            launched_what=texts["launched"],
             formats=tuple(raw["formats"]),
             ties=tuple(raw["ties"]),
             patterns=tuple(raw["patterns"]),
-            note=raw.get("note", ""),
+            note=texts["note"],
             as_of=raw["as_of"],
             source_keys={fact: keys[fact] for fact in FACT_FIELDS},
             citations={k: sources[k] for k in used},
+            language=language,
         )
     return out
 
 
-def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Platform:
+def platform(name: str, platforms: Mapping[str, Platform] | None = None, *, language: str | None = None) -> Platform:
     """Look a platform up by its name or an alias, ignoring case.
 
     Parameters
@@ -279,6 +305,9 @@ def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Plat
         E.g. ``"TikTok"``, ``"twitter"`` or ``"X"``.
     platforms : dict, optional
         As returned by :func:`load_platforms`; the shipped table by default.
+    language : str, optional
+        The language of the shipped table's texts (see :func:`load_platforms`);
+        only without `platforms`, which are in the language they were loaded in.
 
     Returns
     -------
@@ -298,10 +327,14 @@ def platform(name: str, platforms: Mapping[str, Platform] | None = None) -> Plat
     'X (Twitter)'
     >>> platform("YouTube").ties
     ('follow',)
+    >>> platform("Minecraft", language="it").kind
+    'videogioco'
     """
     if not isinstance(name, str):
         raise TypeError(f"a platform name must be a string, not {type(name).__name__}")
-    table = load_platforms() if platforms is None else platforms
+    if platforms is not None and language is not None:
+        raise ValueError("give a language or a table of platforms, not both: a loaded table has its language")
+    table = load_platforms(language=language) if platforms is None else platforms
     wanted = name.strip().casefold()
     for p in table.values():
         if wanted in {n.casefold() for n in (p.name, *p.aliases)}:
@@ -319,7 +352,7 @@ def platform_names() -> dict[str, tuple[str, bool]]:
     (('X (Twitter)', True), ('Wikipedia', False))
     """
     out = {}
-    for p in load_platforms().values():
+    for p in load_platforms(language="en").values():
         for n in (p.name, *p.aliases):
             out[fold(n)] = (p.name, p.ties != ("none",))
     return out

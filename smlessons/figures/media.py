@@ -28,9 +28,9 @@ _COLOURS = {
 }
 
 
-def _table(platforms) -> list[Platform]:
+def _table(platforms, language: str) -> list[Platform]:
     if platforms is None:
-        return list(load_platforms().values())
+        return list(load_platforms(language=language).values())
     values = list(platforms.values()) if isinstance(platforms, Mapping) else list(platforms)
     if not values:
         raise ValueError("no platforms to draw")
@@ -73,7 +73,10 @@ def formats_matrix_figure(platforms=None, *, language: str | None = None) -> go.
     Parameters
     ----------
     platforms : dict or iterable of Platform, optional
-        The shipped table by default.
+        The shipped table by default, its texts in `language`.
+    language : str, optional
+        The language of the figure's words, hover texts and citations
+        (``"en"``, ``"it"``); by default the environment's.
 
     Returns
     -------
@@ -92,7 +95,7 @@ def formats_matrix_figure(platforms=None, *, language: str | None = None) -> go.
     ['main format', 'not a main format']
     """
     t = translator(language)
-    table = _table(platforms)
+    table = _table(platforms, t.language)
     cells = {True: ([], [], []), False: ([], [], [])}
     for p in table:
         for f in FORMATS:
@@ -160,7 +163,10 @@ def tie_types_figure(platforms=None, by: str = "ties", *, language: str | None =
     Parameters
     ----------
     platforms : dict or iterable of Platform, optional
-        The shipped table by default.
+        The shipped table by default, its texts in `language`.
+    language : str, optional
+        The language of the figure's words, hover texts and citations
+        (``"en"``, ``"it"``); by default the environment's.
     by : {"ties", "patterns"}
         Group by kind of tie (:data:`TIES`) or by communication pattern
         (:data:`PATTERNS`).
@@ -187,8 +193,8 @@ def tie_types_figure(platforms=None, by: str = "ties", *, language: str | None =
     """
     if by not in ("ties", "patterns"):
         raise ValueError(f"by must be 'ties' or 'patterns', not {by!r}")
-    table = _table(platforms)
     t = translator(language)
+    table = _table(platforms, t.language)
     categories, labels = (TIES, TIE_LABELS) if by == "ties" else (PATTERNS, PATTERN_LABELS)
     labels = {k: t.gettext(v) for k, v in labels.items()}
     fig = go.Figure()
@@ -244,7 +250,10 @@ def launch_timeline_figure(platforms=None, *, language: str | None = None) -> go
     Parameters
     ----------
     platforms : dict or iterable of Platform, optional
-        The shipped table by default.
+        The shipped table by default, its texts in `language`.
+    language : str, optional
+        The language of the figure's words, hover texts and citations
+        (``"en"``, ``"it"``); by default the environment's.
 
     Returns
     -------
@@ -263,7 +272,7 @@ def launch_timeline_figure(platforms=None, *, language: str | None = None) -> go
     (2001, 2004, 2005)
     """
     t = translator(language)
-    table = sorted(_table(platforms), key=lambda p: p.launched)
+    table = sorted(_table(platforms, t.language), key=lambda p: p.launched)
     hover = [
         "<br>".join(
             [
