@@ -196,3 +196,48 @@ def test_an_answer_keys_numbers_are_written_when_the_language_is_known():
     assert "(sovrapposizione 0,09)" in render(wrong, translator("it"))
     with pytest.raises(TypeError, match="format_number needs a number, not str"):
         number("0.4", 2)
+
+
+# -- the student's own answer, echoed back ------------------------------------------
+
+
+@pytest.fixture
+def answers_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SMLESSONS_ANSWERS_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_a_students_decimal_answer_is_echoed_in_the_questions_language(answers_dir, capsys):
+    from smlessons.exercises import check
+
+    check("review-class-ties-it", 0.123)
+    out = capsys.readouterr().out
+    assert "Non proprio: hai risposto 0,123." in out and "0,123 non è il numero di persone legate a Pia" in out
+    assert "0.123" not in out
+    check("review-class-ties", 0.123)
+    out = capsys.readouterr().out
+    assert "Not quite: you answered 0.123." in out and "0.123 is not how many people Pia is tied to" in out
+
+
+@pytest.mark.parametrize(
+    "answer, point, comma", [((0, 5), "0.5", "0,5"), ("2,5", "2.5", "2,5"), (" 12,75 ", "12.75", "12,75")]
+)
+def test_a_decimal_written_with_a_comma_is_explained(answers_dir, capsys, answer, point, comma):
+    """``answer = 0,5`` is a pair of numbers in Python: the feedback says why, in both languages."""
+    from smlessons.exercises import check
+
+    check("review-class-ties-it", answer)
+    out = capsys.readouterr().out
+    assert f"in Python i numeri decimali si scrivono con il punto, {point}, non {comma}" in out
+    check("review-class-ties", answer)
+    out = capsys.readouterr().out
+    assert f"in Python a decimal number is written with a point, {point}, not {comma}" in out
+
+
+@pytest.mark.parametrize("answer", [(1, 2, 3), (0, -5), ("0", "5"), "0,5,1", "a,b", (0.5, 1)])
+def test_other_pairs_and_lists_are_not_taken_for_a_decimal_comma(answers_dir, capsys, answer):
+    from smlessons.exercises import check
+
+    check("review-class-ties", answer)
+    out = capsys.readouterr().out
+    assert "decimal number is written with a point" not in out and "expects a number" in out

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from numbers import Real
 
 from ..engine.measures import fold
-from ..i18n import N_, NP_, translator
+from ..i18n import N_, NP_, format_number, translator
 from .messages import Message, say, say_n
 
 __all__ = ["KINDS", "UnreadableAnswer", "answer_names", "form_message", "form_problem", "parse_answer"]
@@ -290,7 +290,28 @@ def read_number(answer) -> float:
         found = _NUMBER.match(clean(answer, brackets=False))
         if found:
             return float(found.group(1))
+    comma = _decimal_comma(answer)
+    if comma:
+        raise UnreadableAnswer(
+            say(
+                N_(
+                    "got {given}: in Python a decimal number is written with a point, {point}, not {comma} (with a comma, Python reads two numbers)"
+                ),
+                given=repr(answer),
+                point=comma.replace(",", "."),
+                comma=comma,
+            )
+        )
     raise UnreadableAnswer(_got(answer))
+
+
+def _decimal_comma(answer) -> str | None:
+    """``"0,5"`` if `answer` is ``(0, 5)`` or ``"0,5"``: a decimal written with a comma, as Italian does."""
+    if isinstance(answer, tuple) and len(answer) == 2 and all(type(x) is int and x >= 0 for x in answer):
+        return f"{answer[0]},{answer[1]}"
+    if isinstance(answer, str) and re.fullmatch(r"\s*\d+,\d+\s*", answer):
+        return answer.strip()
+    return None
 
 
 def parse_answer(kind: str, answer):
@@ -333,8 +354,16 @@ def show_number(x: float) -> str:
 # Answer keys
 
 
-def show_answer(value, kind: str | None = None) -> str:
-    """An answer as the student reads it: "Ben\u2013Uma", "Ben, Carla", "6", "(b)"."""
+def show_answer(value, kind: str | None = None, language: str | None = None) -> str:
+    """An answer as the student reads it: "Ben\u2013Uma", "Ben, Carla", "6", "(b)".
+
+    A decimal number is written as `language` writes it (``0.45`` in English,
+    ``0,45`` in Italian; by default as Python does), with no thousands
+    separator, so that the student recognises what they typed.
+
+    >>> show_answer(0.45), show_answer(0.45, "number", "it"), show_answer(1234.5, "number", "it")
+    ('0.45', '0,45', '1234,5')
+    """
     if kind == "choice":
         return f"({value})"
     if kind == "tie":
@@ -343,7 +372,9 @@ def show_answer(value, kind: str | None = None) -> str:
     if isinstance(value, (frozenset, set, list, tuple)):
         return ", ".join(str(v) for v in sorted(value, key=answer_order))
     if isinstance(value, float):
-        return show_number(value)
+        if language is None or float(value).is_integer():
+            return show_number(value)
+        return format_number(value, language, grouping=False)
     return str(value)
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from ..content.loader import DataFileError
 from ..engine.measures import fold
 from ..i18n import N_, NP_
-from .forms import NAME_PREFIX, answer_order, is_number, read_number, read_text, show_answer, show_number
+from .forms import NAME_PREFIX, answer_order, is_number, read_number, read_text, show_answer
 from .messages import Message, and_list, number, say, say_n
 
 __all__ = [
@@ -143,7 +143,7 @@ def _degree(G, person):
     def describe(given):
         return say(
             N_("{given} is not how many people {person} is tied to: count {person}'s neighbours, each once."),
-            given=show_number(given),
+            given=number(given),
             person=p,
         )
 
@@ -196,7 +196,7 @@ def _distance(G, source, target):
                 source=s,
                 target=t,
             )
-        return say(N_("There is a shorter path than {given} steps."), given=show_number(x))
+        return say(N_("There is a shorter path than {given} steps."), given=number(x))
 
     facts = {"source": s, "target": t, "value": d, "path": " \u2192 ".join(map(str, path))}
     return Key((float(d),), facts, describe, G)
@@ -657,7 +657,7 @@ def _degree_sum(G):
     def describe(x):
         if x == ties:
             return say(
-                N_("{given} is the number of ties; each tie is written down by both of its ends."), given=show_number(x)
+                N_("{given} is the number of ties; each tie is written down by both of its ends."), given=number(x)
             )
         return None
 

@@ -616,7 +616,7 @@ class Question:
     def _display(self, given) -> str:
         if self.kind == "choice":
             return f"({given}) {self.options[given].rstrip('.')}"
-        return show_answer(given, self.kind)
+        return show_answer(given, self.kind, translator(self.language).language)
 
     def prompt_markdown(self) -> str:
         """The question as Markdown: the prompt, then each option with its letter."""
@@ -644,9 +644,10 @@ class Question:
         shown = key.accepted[:1] if self.kind == "people" else key.accepted  # a group: the first form accepted
         t = translator(self.language)
         facts = {k: render(v, t) if isinstance(v, (Message, Number)) else v for k, v in key.facts.items()}
-        facts = {**(self.names or {}), "answer": ", ".join(show_answer(a, self.kind) for a in shown), **facts}
+        lang = t.language
+        facts = {**(self.names or {}), "answer": ", ".join(show_answer(a, self.kind, lang) for a in shown), **facts}
         if given is not None:
-            facts["given"] = show_answer(given, self.kind)
+            facts["given"] = show_answer(given, self.kind, lang)
         try:
             return self.explanation.format_map(facts)
         except (KeyError, IndexError, ValueError) as exc:
