@@ -17,7 +17,8 @@ author ``smlessons``: its conventions, its synthetic networks): exercises
 cite them as the ground of an answer, and they render as the statement in
 their ``custom`` field.
 
-Language versions of a field live in ``custom.it`` (e.g. an Italian note).
+Language versions of a field live in ``custom.it`` (e.g. an Italian note, or
+the official Italian title, journal and author of a European law).
 
 A lesson's references cell lists its sources one per line, each line made
 by :func:`reference_line`: ``- <!-- cite: KEY -->`` (invisible once
@@ -318,12 +319,12 @@ def reference(key: str, language: str = "en", *, markdown: bool = False, note: s
 
     words = _words(language)
     if "author" in entry:
-        who = _names(entry["author"])
+        who = _names(_field(entry, "author", language))
     else:
         who = f"{_names(entry['editor'])} ({words['Ed.']})"
     parts = [f"{who} ({_date(entry, language)})."]
-    title = entry["title"]
-    container = entry.get("container-title")
+    title = _field(entry, "title", language)  # an official translation (a law's), when the entry has one
+    container = _field(entry, "container-title", language)
     pages = entry.get("page", "").replace("-", "–")
     genre = _field(entry, "genre", language)
     extra = _field(entry, "note", language)
