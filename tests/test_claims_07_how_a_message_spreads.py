@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -452,8 +453,8 @@ def test_key_point_on_halving_p():
 
 
 def test_header_time_and_question_levels():
-    assert "**Teaching:** 33 min · **Exercises:** 47 min" in text("l7-title")
-    assert "**Teoria:** 36 min · **Esercizi:** 47 min" in text_it("it7-title")
+    assert "**Teaching:** 35 min · **Exercises:** 47 min" in text("l7-title")
+    assert "**Teoria:** 38 min · **Esercizi:** 47 min" in text_it("it7-title")
     data = json.loads(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     levels = [q["level"] for q in data]
     assert levels.count("predict") + levels.count("explain") >= len(levels) / 2
@@ -853,41 +854,68 @@ def algorithm_runs():  # cell l7-greedy-compare
 
 def test_greedy_guarantee_and_lazy_evaluation_are_cited():
     t, t_it = text("l7-greedy-intro"), text_it("it7-greedy-intro")
-    assert "at least 63 % (1 − 1/e) of what the best possible seeds would reach" in t
-    assert "almeno il 63 % (1 − 1/e) di quanto raggiungerebbero i migliori seed possibili" in t_it
+    assert "is at least 63 % (1 − 1/e) of the expected reach of the best possible k seeds" in t
+    assert "è almeno il 63 % (1 − 1/e) della reach attesa dei migliori k seed possibili" in t_it
     assert round(100 * (1 - 1 / np.e)) == 63
+    assert "with reach estimated from simulations, as here, it holds up to their sampling error" in t
+    assert "vale a meno dell'errore di campionamento" in t_it
     assert "Kempe, Kleinberg and Tardos, 2003" in t and "Leskovec et al., 2007" in t
-    assert "Kempe, Kleinberg e Tardos, 2003" in t_it and "Leskovec e altri, 2007" in t_it
+    assert "Kempe, Kleinberg e Tardos, 2003" in t_it and "Leskovec et al., 2007" in t_it
     assert "the same 1,000 simulated runs" in t and "stesse 1.000 simulazioni" in t_it
     assert algorithm().samples == 1000
     for key in ("kempe-2003", "leskovec-2007"):
         assert f"<!-- cite: {key} -->" in text("l7-references") and f"<!-- cite: {key} -->" in text_it("it7-references")
 
 
-def test_the_algorithm_keeps_the_two_most_connected_and_swaps_the_third():
+def test_every_set_cannot_be_tried_85_million_trios_and_3e22_sets_of_ten():
+    t, t_it = text("l7-greedy-intro"), text_it("it7-greedy-intro")
+    assert "800 students already make 85 million possible trios, and 10 seeds would make about 3 × 10²² sets" in t
+    assert (
+        "800 studenti formano già 85 milioni di terne possibili, e con 10 seed gli insiemi sarebbero circa 3 × 10²²"
+        in t_it
+    )
+    n = facebook().number_of_nodes()
+    assert n == 800 and round(math.comb(n, 3) / 1e6) == 85 and round(math.comb(n, 10) / 1e22) == 3
+
+
+def test_the_estimate_is_optimistic_so_the_seeds_are_tested_on_new_runs():
+    t, t_it = text("l7-greedy-intro"), text_it("it7-greedy-intro")
+    assert "that number is a little optimistic, so below we test them on 200 new runs" in t
+    assert (
+        "quel numero è un po' ottimista: per questo qui sotto li mettiamo alla prova su 200 simulazioni nuove" in t_it
+    )
+    assert algorithm().reach > algorithm_runs().mean()  # in-sample 166.8 against 165.2 on new runs
+    assert len(algorithm_runs()) == 200
+
+
+def test_the_algorithm_keeps_the_first_and_third_most_connected_and_the_swap_is_noise():
     t, t_it = text("l7-greedy-read"), text_it("it7-greedy-read")
     assert (
-        "keeps the two most connected students, 486 and 14, and takes student 301 (65 friends) rather than student 707 (86 friends)"
-        in t
+        "keeps students 486 and 14 (the first and third most connected) and takes student 301 (65 friends) "
+        "rather than student 707 (86 friends, the second most connected)" in t
     )
     assert (
-        "tiene i due studenti più connessi, 486 e 14, e prende lo studente 301 (65 amici) invece dello studente 707 (86 amici)"
-        in t_it
+        "tiene gli studenti 486 e 14 (il primo e il terzo più connessi) e prende lo studente 301 (65 amici) "
+        "invece dello studente 707 (86 amici, il secondo più connesso)" in t_it
     )
     F = facebook()
     degree_three = choose_seeds(F, "degree", 3)
-    assert degree_three[:2] == [486, 707] and set(degree_three) == {486, 707, 14}
-    assert algorithm().seeds == (486, 14, 301)
-    assert (F.degree(301), F.degree(707)) == (65, 86)
-    # 486 and 14 are the two most connected of the three the algorithm keeps from "degree"
-    assert sorted(F.degree(s) for s in degree_three) == [78, 86, 101] and F.degree(14) == 78
+    assert degree_three == [486, 707, 14] and [F.degree(s) for s in degree_three] == [101, 86, 78]
+    assert algorithm().seeds == (486, 14, 301) and (F.degree(301), F.degree(707)) == (65, 86)
+    assert "about 142 of the 167 people the algorithm expects" in t
+    assert "circa 142 delle 167 persone che l'algoritmo si aspetta" in t_it
+    assert (round(algorithm().gains[0]), round(algorithm().reach)) == (142, 167)
+    assert "with `rng=1` instead of `rng=0` it picks 486, 707 and 513" in t
+    assert "con `rng=1` invece di `rng=0` sceglie 486, 707 e 513" in t_it
+    assert set(greedy_seeds(F, 3, 0.05, samples=1000, rng=1).seeds) == {486, 707, 513}
 
 
 def test_the_algorithm_reaches_about_as_many_as_the_most_connected():
     t, t_it = text("l7-greedy-read"), text_it("it7-greedy-read")
     assert "reach about as many people as the three most connected do (165 and 167 on average)" in t
     assert "tante persone quante ne raggiungono i tre più connessi (165 e 167 in media)" in t_it
-    assert "the difference is within the noise of 200 runs" in t and "dentro il rumore di 200 simulazioni" in t_it
+    assert "the difference is within the noise of 200 runs" in t
+    assert "rientra nel rumore statistico di 200 simulazioni" in t_it
     ours, degree = algorithm_runs(), fb_comparison().sizes["degree"]
     assert (round(float(ours.mean())), round(float(degree.mean()))) == (165, 167)
     noise = 2 * np.hypot(ours.std() / np.sqrt(len(ours)), degree.std() / np.sqrt(len(degree)))
@@ -897,7 +925,7 @@ def test_the_algorithm_reaches_about_as_many_as_the_most_connected():
 def test_the_example_plan_reaches_as_many_as_the_algorithm():
     t, t_it = text("l7-greedy-limits"), text_it("it7-greedy-limits")
     assert "This plan reaches as many people as the algorithm's (165 on average)" in t
-    assert "Questo piano raggiunge tante persone quante quello dell'algoritmo (165 in media)" in t_it
+    assert "Questo piano raggiunge tante persone quante ne raggiunge quello dell'algoritmo (165 in media)" in t_it
     F = facebook()
     mine = [max(sorted(group), key=F.degree) for group in communities(F)[:3]]
     assert round(float(run_many(F, mine, 0.05, runs=200, rng=0).mean())) == 165
@@ -907,20 +935,35 @@ def test_the_example_plan_reaches_as_many_as_the_algorithm():
     assert (min(F), max(F)) == (1, 851) and len(F) < 851
 
 
-def test_the_best_seeds_change_with_p():
+@cache
+def greedy_by_p():  # cell l7-greedy-p
+    F = facebook()
+    out = {}
+    for p in (0.03, 0.05, 0.08):
+        choice = greedy_seeds(F, 3, p, samples=1000, rng=0)
+        ours = run_many(F, list(choice.seeds), p, runs=1000, rng=1).mean()
+        most = run_many(F, "degree", p, runs=1000, k=3, rng=1).mean()
+        out[p] = (choice.seeds, float(ours), float(most))
+    return out
+
+
+def test_the_pick_changes_with_p_far_more_than_the_reach():
     t, t_it = text("l7-greedy-limits"), text_it("it7-greedy-limits")
     assert (
-        "At 0.03 it picks the three most connected students; at 0.08 it keeps student 486 and replaces both others."
-        in t
+        "At 0.03 it picks the three most connected students. At 0.08 it keeps student 486 and replaces both others" in t
     )
     assert (
-        "Con 0,03 sceglie i tre studenti più connessi; con 0,08 tiene lo studente 486 e sostituisce gli altri due."
+        "Con 0,03 sceglie i tre studenti più connessi. Con 0,08 tiene lo studente 486 e sostituisce gli altri due"
         in t_it
     )
+    assert "yet its seeds reach only about 1 % more people than the three most connected (372 against 368)" in t
+    assert "i suoi seed raggiungono solo l'1 % circa di persone in più dei tre più connessi (372 contro 368)" in t_it
     F = facebook()
-    low, high = (greedy_seeds(F, 3, p, samples=1000, rng=0).seeds for p in (0.03, 0.08))
-    assert set(low) == set(choose_seeds(F, "degree", 3))
-    assert 486 in high and not set(high) & (set(algorithm().seeds) - {486})
+    by_p = greedy_by_p()
+    assert set(by_p[0.03][0]) == set(choose_seeds(F, "degree", 3))
+    seeds, ours, most = by_p[0.08]
+    assert 486 in seeds and not set(seeds) & {707, 14}
+    assert (round(ours), round(most)) == (372, 368) and round(100 * (ours / most - 1)) == 1
 
 
 def test_one_launch_is_one_run_between_26_and_228():

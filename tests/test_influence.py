@@ -200,3 +200,21 @@ def test_too_many_coins_is_refused(monkeypatch):
     monkeypatch.setattr(influence, "MAX_COINS", 100)
     with pytest.raises(ValueError, match="too many coins"):
         live_edges(nx.karate_club_graph(), 0.1, samples=10)
+
+
+@pytest.mark.parametrize(
+    "graph, exact",
+    [
+        # a triangle from one person: each other person directly (0.5), or else round the far side (0.5 * 0.5^2)
+        (nx.cycle_graph(3), 1 + 2 * (0.5 + 0.5 * 0.5**2)),
+        # a square: each neighbour directly, or else the long way (0.5 * 0.5^3); the far corner by either side
+        (nx.cycle_graph(4), 1 + 2 * (0.5 + 0.5 * 0.5**3) + (2 * 0.25 - 0.25**2)),
+    ],
+    ids=["triangle", "square"],
+)
+def test_one_coin_per_tie_gives_the_independent_cascades_exact_expected_reach(graph, exact):
+    choice = greedy_seeds(graph, 1, 0.5, samples=40_000, rng=3)
+    assert abs(choice.reach - exact) < 0.03, (choice.reach, exact)  # about 4 standard errors
+    # the directed form (two coins per tie, Kempe et al.'s live-edge model) agrees
+    directed = greedy_seeds(graph.to_directed(), 1, 0.5, samples=40_000, rng=4)
+    assert abs(directed.reach - exact) < 0.03, (directed.reach, exact)

@@ -386,7 +386,14 @@ def test_a_changed_number_is_found_and_the_decimal_comma_is_read():
 def test_a_lesson_under_a_title_or_link_not_its_own_is_found():
     it = _texts()[1]
     assert timing_problems(_edit(it, "[Il Python che serve]", "[Python]"))
-    assert timing_problems(_edit(it, "02-python-you-need.ipynb) *(in inglese)*", "02-python-you-need.ipynb)"))
+    # an Italian lesson linked as if it were English only
+    assert timing_problems(
+        _edit(
+            it,
+            "(../notebooks/it/02-il-python-che-serve.ipynb)",
+            "(../notebooks/02-python-you-need.ipynb) *(in inglese)*",
+        )
+    )
     assert timing_problems(
         _edit(it, "(../notebooks/it/01-media-e-reti.ipynb)", "(../notebooks/01-media-and-networks.ipynb)")
     )

@@ -7,7 +7,11 @@ showed that the expected reach of a set of seeds is *submodular*: a new seed
 adds less the more seeds there already are. So picking, `k` times, the
 person who adds the most expected reach gets at least ``1 - 1/e`` (about
 63 %) of the best reach any `k` seeds could get, and finding the best set
-itself is NP-hard. Leskovec et al. (2007) made the greedy choice much
+itself is NP-hard. (The guarantee is for the exact expected reach; on
+samples, greedy gets at least ``1 - 1/e`` of the best set's reach *on those
+samples*, and the samples' estimates are within sampling error of the true
+ones. It is a worst-case floor: on real networks greedy usually comes much
+closer.) Leskovec et al. (2007) made the greedy choice much
 cheaper with *lazy evaluation* (CELF): a person's gain can only shrink as
 seeds are added, so a gain computed earlier is an upper bound, and most
 people never need to be looked at again.
@@ -16,9 +20,14 @@ Expected reach is estimated on *live-edge samples* (Kempe, Kleinberg and
 Tardos 2003): in each sample every tie is kept ("live") with its
 probability, and the people a cascade from the seeds reaches are exactly
 those joined to them by live ties. Every candidate is compared on the same
-samples (*common random numbers*), so a difference between two candidates
-is not sampling noise, and the greedy choice is the same whether it is made
-lazily or not.
+samples (*common random numbers*), so two candidates are compared on the
+same luck: the noise in their difference is much smaller than in two
+separate estimates, though not zero (other samples can pick other seeds
+when gains are close). The estimated reach is then itself exactly
+submodular (a sum of coverage counts), so the greedy choice is the same
+whether it is made lazily or not. The reach estimated for the seeds
+*chosen* is a little optimistic (they were chosen for doing well on those
+samples): run them again on new samples to report it.
 
 - On an undirected network one coin per tie is enough (whichever end gets
   the message first is the only one whose try matters), so the people a
@@ -46,8 +55,9 @@ from .measures import match_person
 
 __all__ = ["SeedChoice", "LiveEdges", "live_edges", "greedy_seeds"]
 
-#: The most (sample, tie) coins :func:`live_edges` draws (a few hundred megabytes of state).
-MAX_COINS = 200_000_000
+#: The most (sample, tie) coins :func:`live_edges` draws: one random number
+#: of 8 bytes each while drawing, so 400 MB at this cap.
+MAX_COINS = 50_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,8 +69,8 @@ class SeedChoice:
     seeds : tuple
         The people, in the order they were picked.
     gains : tuple of float
-        The expected number of people each seed adds to those already
-        reached (itself included), estimated on the samples.
+        The average number of people each seed adds to those already
+        reached (itself included), on the samples it was chosen on.
     samples : int
         How many live-edge samples every estimate used.
     evaluations : int
@@ -75,7 +85,8 @@ class SeedChoice:
 
     @property
     def reach(self) -> float:
-        """The expected number of people the seeds reach together (seeds included)."""
+        """The average number of people the seeds reach together (seeds included), on the
+        samples they were chosen on: a little optimistic for the seeds chosen."""
         return float(sum(self.gains))
 
     def __repr__(self) -> str:
