@@ -47,7 +47,8 @@ def translated(en: str, it: str, where: str) -> list[str]:
     return []
 
 
-def board_problems(en_path, it_path, it_notebook: str) -> list[str]:
+def board_problems(en_path, it_path, it_notebook: str, code_labels: bool = False) -> list[str]:
+    """`code_labels`: the cards are Python expressions (lesson 2), the same in both languages."""
     en, it = read(en_path), read(it_path)
     problems = []
     if it.get("id") != f"{en['id']}-it" or it.get("notebook") != it_notebook:
@@ -82,7 +83,9 @@ def board_problems(en_path, it_path, it_notebook: str) -> list[str]:
         answers = lambda x, roles: [roles.get(v) for v in ([x] if isinstance(x, str) else x)]  # noqa: E731
         if answers(a["answer"], roles_en) != answers(b["answer"], roles_it):
             problems.append(f"{where}: another answer")
-        for field in ITEM_TEXT:
+        if code_labels and a["label"] != b["label"]:
+            problems.append(f"{where}: the expression differs from the English")
+        for field in ITEM_TEXT[code_labels:]:
             problems += translated(a[field], b[field], f"{where}.{field}")
     return problems
 

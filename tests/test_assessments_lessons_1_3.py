@@ -39,6 +39,7 @@ ASSIGNMENTS = {
 #: The same assessments in Italian (instructors/source/lessonN-it, files *_it.json, ids *-it).
 ASSIGNMENTS_IT = {
     1: ("lesson1-it", "media-o-rete"),
+    2: ("lesson2-it", "il-python-che-serve"),
 }
 LESSONS = sorted(ASSIGNMENTS)
 #: Every assignment: (lesson, language).
@@ -269,9 +270,10 @@ def test_the_banks_are_new_cards_not_the_practice_boards():
             assert _normal(item.label) not in practice, (n, item.label)
 
 
-def test_lesson_2s_cards_are_keyed_by_what_python_gives():
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_lesson_2s_cards_are_keyed_by_what_python_gives(lang):
     """Objective: run every card and compare the kind of its value with its bin."""
-    key = load_exercise(board_key(2))
+    key = load_exercise(board_key(2, lang))
     role_of_type = {int: "number", float: "number", str: "text", list: "list", dict: "dictionary"}
     for item in key.items:
         value = eval(
@@ -715,7 +717,8 @@ def _english_ids(n) -> list[str]:
 @pytest.mark.parametrize("n", sorted(ASSIGNMENTS_IT))
 def test_the_italian_keys_are_the_english_keys_translated(n):
     stem = assignment(n, "it")[1]
-    assert italian_assessments.board_problems(board_key(n), board_key(n, "it"), stem) == []
+    code_labels = n == 2  # lesson 2's cards are Python expressions: the same in Italian
+    assert italian_assessments.board_problems(board_key(n), board_key(n, "it"), stem, code_labels) == []
     assert italian_assessments.questions_problems(questions_key(n), questions_key(n, "it"), stem) == []
 
 

@@ -57,6 +57,11 @@ SAMPLE = Course.load(COURSE)
 ASSIGNMENTS = list(SAMPLE.assignments)
 HUGE = "5" + " " * 10_000_000
 GRADED = re.compile(r"graded_outside\(")
+#: The first line of a grade cell's output, in each notebook's language.
+MARKED = {
+    "en": "Marked from {notebook}.answers.json as handed in",
+    "it": "Punteggio dal file {notebook}.answers.json consegnato",
+}
 
 
 def nbgrader(course: Path, *args: str, env: dict, check: bool = True) -> subprocess.CompletedProcess:
@@ -500,7 +505,10 @@ def test_the_graded_notebooks_show_each_students_variant_and_mark(graded):
                     for o in c.outputs
                 )
                 assert f"variant of {student}\n" in text
-                assert f"Marked from {notebook}.answers.json as handed in" in text
+                language = nb.metadata.get("smlessons", {}).get("language", "en")
+                assert MARKED[language].format(notebook=notebook) in text
+                if language != "en":  # the feedback the student reads is in the notebook's language
+                    assert "Marked from" not in text and "Graded:" not in text, (student, assignment)
 
 
 def test_fays_made_up_exercises_are_noted_in_the_csv(graded):
