@@ -40,6 +40,7 @@ ASSIGNMENTS = {
 ASSIGNMENTS_IT = {
     1: ("lesson1-it", "media-o-rete"),
     2: ("lesson2-it", "il-python-che-serve"),
+    3: ("lesson3-it", "che-cosa-offre-un-mezzo"),
 }
 LESSONS = sorted(ASSIGNMENTS)
 #: Every assignment: (lesson, language).
