@@ -6,15 +6,17 @@ An Italian assignment (``instructors/source/lessonN-it``) is the English one
 language is the notebook's), every question id ``*-it``; its notebook has
 the same cells in the same order, with the same nbgrader metadata (grade
 ids, points, locks), and code that differs from the English only by those
-names, ``language="it"`` and the comments. Every student-facing text is
+names, ``language="it"``, the comments and the prose in its strings. Every student-facing text is
 translated; answers, options order, clauses, sets and sources are the
 English ones. Used by tests/test_assessments_lessons_1_3.py and 4_6.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tokenize
 from pathlib import Path
 
 #: Text fields of a key that the student reads (translated), per kind of file.
@@ -134,6 +136,22 @@ def english_code(code: str, n: int, en_stem: str, it_stem: str, ids) -> str:
     return code
 
 
+def tokens(code: str) -> list:
+    """The code's tokens, comments left out and prose (a string with a space in it) as one placeholder:
+    what must be the same in both languages."""
+    out = []
+    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+        if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER):
+            continue
+        if tok.type == tokenize.STRING and " " in tok.string:
+            out.append((tok.type, "<prose>"))
+        elif tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1) and " " in tok.string:
+            out.append((tok.type, "<prose>"))
+        else:
+            out.append((tok.type, tok.string))
+    return out
+
+
 def notebook_problems(en_path, it_path, n: int, ids) -> list[str]:
     """`ids`: the English exercise ids (board and questions)."""
     en, it = read(en_path), read(it_path)
@@ -155,12 +173,11 @@ def notebook_problems(en_path, it_path, n: int, ids) -> list[str]:
         la, lb = ta.splitlines(), tb.splitlines()
         if [_is_comment(x) for x in la] != [_is_comment(x) for x in lb]:
             problems.append(f"{where}: comment lines differ from the English ones")
-        code_a = "\n".join(x for x in la if not _is_comment(x))
-        code_b = "\n".join(x for x in lb if not _is_comment(x))
         english_names = [f'("{e}"' for e in ids] + [
             f"lesson{n:02d}_assessment_{k}.json" for k in ("board", "questions")
         ]
-        if english_code(code_b, n, en_stem, it_stem, ids) != code_a or any(x in code_b for x in english_names):
+        same = tokens(english_code(tb, n, en_stem, it_stem, ids)) == tokens(ta)
+        if not same or any(x in tb for x in english_names):
             problems.append(f"{where}: code differs from the English beyond Italian names and language")
         for x, y in zip(la, lb):
             if _is_comment(x) and x == y and len(x.split()) > 3:

@@ -653,6 +653,12 @@ def test_the_released_assignments_hold_no_key(tmp_path):
         code = "\n".join(cell_text(c) for c in released["cells"])
         assert "graded_outside" not in code and "HIDDEN TESTS" not in code
         assert released["metadata"].get("smlessons", {}).get("language", "en") == lang
+        stub = {
+            "en": "answer = ...  # replace ... with your answer",
+            "it": "answer = ...  # sostituisci ... con la tua risposta",
+        }
+        solutions = [c for c in released["cells"] if c["metadata"].get("nbgrader", {}).get("solution")]
+        assert solutions and all(stub[lang] in cell_text(c) for c in solutions), lang
         assert read(release / copy_of(n, "board", lang).name) == read(copy_of(n, "board", lang))
     assert key_leaks(student_facing_files([course / "release"])) == []
 

@@ -40,7 +40,9 @@ course's ``nbgrader_config.py`` uses it::
   (``*.answers.json``) or a kept-aside damaged one
   (``*.answers.corrupt-*.json``): it would be released to every student.
   From the command line, :func:`refuse_stray_answer_files_now` (called by
-  the config file) stops even earlier, with exit status 2.
+  the config file) stops even earlier, with exit status 2. Last,
+  :class:`TranslateStubs` words the answer cells' code stub in the
+  notebook's language (``metadata.smlessons.language``).
 - ``CourseDirectory.ignore``: nbgrader's list plus answer files' lock files.
 
 Without this configuration the grade cells fail in the kernel
@@ -66,6 +68,7 @@ __all__ = [
     "GradeFromAnswerFiles",
     "StudentVariant",
     "StrayAnswerFileError",
+    "TranslateStubs",
     "answer_files_in",
     "autograde_preprocessors",
     "configure",
@@ -149,13 +152,33 @@ class RefuseAnswerFiles(NbGraderPreprocessor):
         return nb, resources
 
 
+#: The course's code stub (``ClearSolutions.code_stub``), as the template's nbgrader_config.py sets it.
+CODE_STUB = N_("answer = ...  # replace ... with your answer")
+
+
+class TranslateStubs(NbGraderPreprocessor):
+    """Last of ``GenerateAssignment``'s preprocessors: in a notebook in another language
+    (``metadata.smlessons.language``), the course's code stub :data:`CODE_STUB` that
+    ``ClearSolutions`` left in the answer cells says its comment in that language."""
+
+    def preprocess(self, nb, resources):
+        language = notebook_language(nb)
+        if language != "en":
+            stub = translator(language).gettext(CODE_STUB)
+            for cell in nb.cells:
+                if cell.cell_type == "code" and CODE_STUB in cell.source:
+                    cell.source = cell.source.replace(CODE_STUB, stub)
+        return nb, resources
+
+
 def generate_preprocessors(default=None) -> list:
-    """nbgrader's generate_assignment preprocessors, :class:`RefuseAnswerFiles` first."""
+    """nbgrader's generate_assignment preprocessors, :class:`RefuseAnswerFiles` first, :class:`TranslateStubs` last."""
     from nbgrader.converters import GenerateAssignment
 
     if default is None:
         default = GenerateAssignment.class_traits()["preprocessors"].default()
-    return [RefuseAnswerFiles] + [p for p in default if p is not RefuseAnswerFiles]
+    middle = [p for p in default if p not in (RefuseAnswerFiles, TranslateStubs)]
+    return [RefuseAnswerFiles] + middle + [TranslateStubs]
 
 
 def refuse_stray_answer_files_now(course, argv=None) -> None:
