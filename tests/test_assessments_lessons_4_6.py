@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
 LESSONS = {4: "people-and-ties", 5: "bridges-and-brokers", 6: "one-network-many-media"}
 #: The same assignments in Italian (instructors/source/lessonN-it, files *_it.json, ids *-it).
-LESSONS_IT = {4: "persone-e-legami", 5: "ponti-e-intermediari"}
+LESSONS_IT = {4: "persone-e-legami", 5: "ponti-e-intermediari", 6: "una-rete-tanti-mezzi"}
 #: Every assignment: (lesson, language).
 VERSIONS = [(n, "en") for n in LESSONS] + [(n, "it") for n in LESSONS_IT]
 KEY_FIELDS = {"answer", "compute", "explanation", "hint", "feedback", "source", "clause", "policy"}

@@ -113,7 +113,7 @@ def test_each_exercise_id_is_its_files_and_the_notebook_uses_it(version, ref):
 
 ASSESSMENTS = [(e, a) for e in LESSONS if e.assessment for a in e.assessment.versions]
 #: The lessons whose sample assessment is also an Italian assignment (lessonN-it).
-ITALIAN_ASSESSMENTS = [1, 2, 3, 4, 5]
+ITALIAN_ASSESSMENTS = [1, 2, 3, 4, 5, 6]
 
 
 def test_every_instructor_assignment_is_in_the_manifest():
