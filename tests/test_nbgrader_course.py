@@ -859,3 +859,25 @@ def test_a_grader_failure_scores_0_and_says_why(tmp_path):
     assert graded and all(
         c.outputs[0]["output_type"] == "error" and "no source/ folder" in c.outputs[0]["evalue"] for c in graded
     )
+
+
+@pytest.mark.parametrize(
+    "metadata, expected",
+    [
+        ({}, ["Marked from x.answers.json as handed in: 4.5 of 6 (partly right).", "Graded: your recorded board, 3 of your 4 cards placed right (saved 2026-11-29 08:00 UTC)."]),
+        ({"smlessons": {"language": "it"}}, ["Punteggio dal file x.answers.json consegnato: 4,5 su 6 (in parte giusto).", "È stata valutata la bacheca che hai registrato: 3 delle tue 4 schede nel riquadro giusto (salvata il 2026-11-29 08:00 UTC)."]),
+    ],
+)  # fmt: skip
+def test_a_grade_cell_speaks_its_notebooks_language(metadata, expected):
+    """What the graded and feedback notebooks show: the mark and what was graded, in the notebook's language."""
+    from smlessons.instructor.grader import Mark
+    from smlessons.instructor.nbgrader_plugin import GradeFromAnswerFiles, notebook_language
+
+    mark = Mark("ada", "l1", "x", "b1", "board", 4.5, 6, "partly right", answer="{}", saved="2026-11-29T08:00:00+00:00")
+    mark.placed_right, mark.cards = 3, 4
+    language = notebook_language(nbformat.v4.new_notebook(metadata=metadata))
+    out = GradeFromAnswerFiles()._outputs("b1", {"marks": {"b1": mark}, "file": "x.answers.json"}, 1, language=language)
+    assert out[0]["text"].splitlines() == expected
+    assert out[1]["data"]["text/plain"] == "4.5"  # what nbgrader reads: a number in every language
+    with pytest.raises(ValueError, match="'xx'"):
+        notebook_language({"metadata": {"smlessons": {"language": "xx"}}})
