@@ -127,7 +127,7 @@ def use_student(student: str) -> str:
     return student
 
 
-def show_student(file=None) -> None:
+def show_student(file=None, *, language: str | None = None) -> None:
     """Print who the notebook works as, and warn when that may not be the student's id.
 
     The cards of a board and the network of a question are drawn from this
@@ -136,14 +136,15 @@ def show_student(file=None) -> None:
     login name (not set by ``use_student``, ``$SMLESSONS_STUDENT`` or a
     hub) or a login many people share (root, jovyan, ...). Prints only (a
     notebook cell that ends with it shows no value); :func:`student_id`
-    gives the id.
+    gives the id. `language` is the language of what it prints (``"en"``,
+    ``"it"``; default: the environment's).
     """
     import sys
 
     out = sys.stdout if file is None else file
     student = student_id()
     source = student_id_source()
-    t = translator()
+    t = translator(language)
     if student:
         message = N_(
             "Your student id: {student}. Your cards and network are drawn from it, "

@@ -24,6 +24,9 @@ from smlessons.exercises import load_questions as load_student_questions
 from smlessons.exercises.loader import load_exercise
 from smlessons.variants import board_cards
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import italian_assessments  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 COURSE = ROOT / "instructors"
 KEYS = COURSE / "keys"
@@ -33,32 +36,56 @@ ASSIGNMENTS = {
     2: ("lesson2", "the-python-you-need"),
     3: ("lesson3", "what-a-medium-offers"),
 }
+#: The same assessments in Italian (instructors/source/lessonN-it, files *_it.json, ids *-it).
+ASSIGNMENTS_IT = {
+    1: ("lesson1-it", "media-o-rete"),
+    2: ("lesson2-it", "il-python-che-serve"),
+    3: ("lesson3-it", "che-cosa-offre-un-mezzo"),
+}
 LESSONS = sorted(ASSIGNMENTS)
+#: Every assignment: (lesson, language).
+VERSIONS = [(n, "en") for n in LESSONS] + [(n, "it") for n in sorted(ASSIGNMENTS_IT)]
 RULE = (
     "the answer file handed in is what is graded; an answer counts once its cell has been run "
     "(a cell edited but never run does not count); the last answer recorded counts"
 )
+RULE_IT = (
+    "si valuta il file delle risposte consegnato; una risposta conta quando la sua cella è stata eseguita "
+    "(una cella modificata ma mai eseguita non conta); conta l'ultima risposta registrata"
+)
+
+
+def version_id(value):
+    return f"{value[0]}-{value[1]}" if isinstance(value, tuple) else str(value)
+
+
+def _sfx(lang: str, sep: str = "_") -> str:
+    return "" if lang == "en" else f"{sep}{lang}"
+
+
+def assignment(n, lang="en"):
+    return (ASSIGNMENTS if lang == "en" else ASSIGNMENTS_IT)[n]
 
 
 def read(path: Path):
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def board_key(n):
-    return KEYS / f"lesson{n:02d}_assessment_board.json"
+def board_key(n, lang="en"):
+    return KEYS / f"lesson{n:02d}_assessment_board{_sfx(lang)}.json"
 
 
-def questions_key(n):
-    return KEYS / f"lesson{n:02d}_assessment_questions.json"
+def questions_key(n, lang="en"):
+    return KEYS / f"lesson{n:02d}_assessment_questions{_sfx(lang)}.json"
 
 
-def copy_of(n, kind):
-    folder, _ = ASSIGNMENTS[n]
-    return COURSE / "source" / folder / f"lesson{n:02d}_assessment_{kind}.json"
+def copy_of(n, kind, lang="en"):
+    folder, _ = assignment(n, lang)
+    return COURSE / "source" / folder / f"lesson{n:02d}_assessment_{kind}{_sfx(lang)}.json"
 
 
-def notebook(n):
-    folder, stem = ASSIGNMENTS[n]
+def notebook(n, lang="en"):
+    folder, stem = assignment(n, lang)
     return COURSE / "source" / folder / f"{stem}.ipynb"
 
 
@@ -69,10 +96,10 @@ def cell_text(cell) -> str:
 # -- the banks --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_every_bank_holds_at_least_twice_the_cards_shown(n):
-    key = load_exercise(board_key(n))
-    assert key.id == f"lesson{n:02d}-assessment-board" and key.mode == "practice"
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_every_bank_holds_at_least_twice_the_cards_shown(n, lang):
+    key = load_exercise(board_key(n, lang))
+    assert key.id == f"lesson{n:02d}-assessment-board{_sfx(lang, '-')}" and key.mode == "practice"
     assert key.show == 8 and len(key.items) >= 2 * key.show, (len(key.items), key.show)
 
 
@@ -81,9 +108,9 @@ EXPECTED_CLAUSES = {1: {"M1", "M2", "M3", "N1", "N2"}, 2: {"V1", "V2", "V3", "V4
 SET_SIZE = {1: 2, 2: 4, 3: 4}
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_every_clause_of_a_lesson_has_cards_in_its_bank(n):
-    key = load_exercise(board_key(n))
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_every_clause_of_a_lesson_has_cards_in_its_bank(n, lang):
+    key = load_exercise(board_key(n, lang))
     per_clause = Counter(key.clause_of[i.label] for i in key.items)
     assert set(per_clause) == EXPECTED_CLAUSES[n], per_clause
     assert min(per_clause.values()) >= 2, per_clause
@@ -91,11 +118,11 @@ def test_every_clause_of_a_lesson_has_cards_in_its_bank(n):
     assert set(per_bin) == set(key.bins), per_bin  # every bin is right for some cards
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_every_bank_is_built_of_sets_of_one_card_per_bin(n):
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_every_bank_is_built_of_sets_of_one_card_per_bin(n, lang):
     """No card is right in two bins; every set holds one card per bin; a student gets whole sets,
     so always choosing one bin scores the same for every student: 1 / (number of bins)."""
-    key = load_exercise(board_key(n))
+    key = load_exercise(board_key(n, lang))
     assert all(len(i.answers) == 1 for i in key.items)
     sets = Counter(key.set_of[i.label] for i in key.items)
     assert set(sets.values()) == {SET_SIZE[n]} == {len(key.bins)}, sets
@@ -244,9 +271,10 @@ def test_the_banks_are_new_cards_not_the_practice_boards():
             assert _normal(item.label) not in practice, (n, item.label)
 
 
-def test_lesson_2s_cards_are_keyed_by_what_python_gives():
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_lesson_2s_cards_are_keyed_by_what_python_gives(lang):
     """Objective: run every card and compare the kind of its value with its bin."""
-    key = load_exercise(board_key(2))
+    key = load_exercise(board_key(2, lang))
     role_of_type = {int: "number", float: "number", str: "text", list: "list", dict: "dictionary"}
     for item in key.items:
         value = eval(
@@ -267,14 +295,15 @@ def test_a_wrong_key_for_lesson_2_would_be_caught():
 # -- the questions ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_every_question_tests_understanding_and_its_key_marks_it(n):
-    qs = load_questions(questions_key(n))
-    data = read(questions_key(n))
-    assert data["id"] == f"lesson{n:02d}-assessment-questions" and data["notebook"] == ASSIGNMENTS[n][1]
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_every_question_tests_understanding_and_its_key_marks_it(n, lang):
+    qs = load_questions(questions_key(n, lang))
+    data = read(questions_key(n, lang))
+    assert data["id"] == f"lesson{n:02d}-assessment-questions{_sfx(lang, '-')}"
+    assert data["notebook"] == assignment(n, lang)[1] and data.get("lang", "en") == lang
     assert len(qs) >= 4
     for qid, q in qs.items():
-        assert re.fullmatch(rf"a{n:02d}-[a-z0-9-]+", qid), qid
+        assert re.fullmatch(rf"a{n:02d}-[a-z0-9-]+{_sfx(lang, '-')}", qid), qid
         assert q.level in ("predict", "explain"), (qid, q.level)
         assert q.evaluate(q.key().accepted[0] if q.kind != "choice" else q.answer).correct, qid
         for wrong in q.feedback:  # every answer with feedback of its own is a wrong one
@@ -284,7 +313,7 @@ def test_every_question_tests_understanding_and_its_key_marks_it(n):
 
 
 def choice_questions():
-    return [q for n in LESSONS for q in read(questions_key(n))["questions"] if q["kind"] == "choice"]
+    return [q for n, lang in VERSIONS for q in read(questions_key(n, lang))["questions"] if q["kind"] == "choice"]
 
 
 def right_is_longest(q) -> bool:
@@ -343,13 +372,13 @@ def test_the_right_letters_are_not_all_the_same():
     assert len(letters) >= 6 and len(set(letters)) >= 3, letters
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n, lang):
     from smlessons.exercises import student_copy
 
-    student = load_student_questions(copy_of(n, "questions"))  # refuses any answer, compute, explanation...
-    raw = read(copy_of(n, "questions"))
-    key = read(questions_key(n))
+    student = load_student_questions(copy_of(n, "questions", lang))  # refuses any answer, compute, explanation...
+    raw = read(copy_of(n, "questions", lang))
+    key = read(questions_key(n, lang))
     assert raw == student_copy(key)  # "sources": {} and prompts, kinds, options only
     assert raw["id"] == key["id"] and raw["notebook"] == key["notebook"] and raw["mode"] == "assessment"
     assert list(student) == [q["id"] for q in key["questions"]]
@@ -365,9 +394,9 @@ def test_the_students_questions_copy_matches_the_key_and_holds_no_answer(n):
 # -- each student's variant -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_two_students_get_different_cards_in_different_orders(n):
-    key = load_exercise(board_key(n))
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_two_students_get_different_cards_in_different_orders(n, lang):
+    key = load_exercise(board_key(n, lang))
     labels = [i.label for i in key.items]
     draw = lambda student: tuple(i.label for i in key.variant(student))  # whole sets, as the board and grader draw
     ana, ben = draw("ana"), draw("ben")
@@ -388,16 +417,16 @@ print(json.dumps(board.cards))
 """
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, tmp_path):
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, lang, tmp_path):
     """Two fresh processes (two kernel starts) build the student's board from the label-only
     copy; the grader draws with the key's own ``show``: all three agree."""
-    key = load_exercise(board_key(n))
+    key = load_exercise(board_key(n, lang))
     shown = []
     for hashseed in ("1", "2"):
         env = {**os.environ, "SMLESSONS_STUDENT": "ana", "PYTHONHASHSEED": hashseed, "PYTHONPATH": str(ROOT)}
         out = subprocess.run(
-            [sys.executable, "-c", _BUILD.format(path=str(copy_of(n, "board")))],
+            [sys.executable, "-c", _BUILD.format(path=str(copy_of(n, "board", lang)))],
             env=env,
             cwd=tmp_path,
             capture_output=True,
@@ -409,10 +438,10 @@ def test_one_students_board_is_the_same_after_a_restart_and_at_grading(n, tmp_pa
     assert shown[0] == shown[1] == graded
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_the_label_only_copy_matches_the_key_and_carries_no_key(n):
-    doc = read(copy_of(n, "board"))
-    key = read(board_key(n))
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_the_label_only_copy_matches_the_key_and_carries_no_key(n, lang):
+    doc = read(copy_of(n, "board", lang))
+    key = read(board_key(n, lang))
     assert [c["label"] for c in doc["items"]] == [c["label"] for c in key["items"]]
     assert all(set(c) == {"label", "set"} for c in doc["items"])
     assert [c["set"] for c in doc["items"]] == [c["set"] for c in key["items"]]
@@ -435,9 +464,15 @@ def grade_cells(nb):
     return [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
 
 
-def expected_grade_source(exercise_id: str) -> str:
+GRADED_COMMENT = {
+    "en": "# Graded from your answer file after you hand in.",
+    "it": "# Valutata dal tuo file delle risposte dopo la consegna.",
+}
+
+
+def expected_grade_source(exercise_id: str, lang: str = "en") -> str:
     return (
-        "# Graded from your answer file after you hand in.\n"
+        f"{GRADED_COMMENT[lang]}\n"
         "### BEGIN HIDDEN TESTS\n"
         "from smlessons.instructor.grader import graded_outside\n"
         f'graded_outside("{exercise_id}")\n'
@@ -445,18 +480,18 @@ def expected_grade_source(exercise_id: str) -> str:
     )
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_one_grade_cell_per_board_and_per_question_in_the_spec_format(n):
-    nb = read(notebook(n))
-    key = load_exercise(board_key(n))
-    qs = load_questions(questions_key(n))
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_one_grade_cell_per_board_and_per_question_in_the_spec_format(n, lang):
+    nb = read(notebook(n, lang))
+    key = load_exercise(board_key(n, lang))
+    qs = load_questions(questions_key(n, lang))
     expected = {key.id: key.show, **{qid: 1 for qid in qs}}
     found = {}
     for cell in grade_cells(nb):
         meta = cell["metadata"]["nbgrader"]
         assert cell["cell_type"] == "code" and meta["locked"] and not meta["solution"]
         exercise = re.search(r'graded_outside\("([^"]+)"\)', cell_text(cell)).group(1)
-        assert cell_text(cell) == expected_grade_source(exercise)
+        assert cell_text(cell) == expected_grade_source(exercise, lang)
         assert exercise not in found, exercise
         found[exercise] = meta["points"]
     assert found == expected
@@ -475,22 +510,38 @@ def test_the_intro_states_points_time_the_rule_and_the_variant(n):
     assert "shuffled for you" in intro and "each student gets their own cards" in intro
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_the_notebook_records_into_its_own_answer_file_from_the_label_only_copies(n):
-    folder, stem = ASSIGNMENTS[n]
-    nb = read(notebook(n))
+@pytest.mark.parametrize("n", sorted(ASSIGNMENTS_IT))
+def test_the_italian_intro_states_points_time_the_rule_and_the_variant(n):
+    nb = read(notebook(n, "it"))
+    intro = cell_text(nb["cells"][0])
+    key = load_exercise(board_key(n, "it"))
+    total = sum(c["metadata"]["nbgrader"]["points"] for c in grade_cells(nb))
+    assert total == sum(c["metadata"]["nbgrader"]["points"] for c in grade_cells(read(notebook(n))))
+    assert re.search(rf"\*\*Punti:\*\* {total}\b", intro), intro
+    assert re.search(r"\*\*Tempo:\*\* \d+ min", intro)
+    assert RULE_IT in intro
+    assert f"{key.show} schede estratte per te da un banco di {len(key.items)}" in intro
+    assert "mescolato per te" in intro and "ogni studente riceve le sue schede" in intro
+
+
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_the_notebook_records_into_its_own_answer_file_from_the_label_only_copies(n, lang):
+    folder, stem = assignment(n, lang)
+    nb = read(notebook(n, lang))
     code = "\n".join(cell_text(c) for c in nb["cells"] if c["cell_type"] == "code")
+    spoken = "" if lang == "en" else f', language="{lang}"'
     assert f'AnswerStore("{stem}", folder=".")' in code
-    assert f'Recorder(answers, questions="{copy_of(n, "questions").name}")' in code
-    assert f'SortingBoard.from_exercise("{copy_of(n, "board").name}", answers=answers)' in code
-    assert read(copy_of(n, "board"))["notebook"] == read(copy_of(n, "questions"))["notebook"] == stem
+    assert f'Recorder(answers, questions="{copy_of(n, "questions", lang).name}"{spoken})' in code
+    assert f'SortingBoard.from_exercise("{copy_of(n, "board", lang).name}", answers=answers{spoken})' in code
+    assert "show_student(" + spoken.removeprefix(", ") + ")" in code
+    assert read(copy_of(n, "board", lang))["notebook"] == read(copy_of(n, "questions", lang))["notebook"] == stem
     recorded = re.findall(r'record\("([^"]+)", answer\)', code)
-    assert recorded == list(load_student_questions(copy_of(n, "questions")))
+    assert recorded == list(load_student_questions(copy_of(n, "questions", lang)))
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_the_source_notebook_has_no_outputs_and_no_answers(n):
-    nb = read(notebook(n))
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_the_source_notebook_has_no_outputs_and_no_answers(n, lang):
+    nb = read(notebook(n, lang))
     for cell in nb["cells"]:
         assert "nbgrader" in cell["metadata"] or cell_text(cell) == "board.check()", cell_text(cell)[:60]
         if cell["cell_type"] == "code":
@@ -508,9 +559,9 @@ def test_the_source_notebook_has_no_outputs_and_no_answers(n):
 def key_texts() -> list[str]:
     """Every explanation and feedback text of the assessment keys (long enough to be unique)."""
     out = []
-    for n in LESSONS:
-        out += [i["explanation"] for i in read(board_key(n))["items"]]
-        for q in read(questions_key(n))["questions"]:
+    for n, lang in VERSIONS:
+        out += [i["explanation"] for i in read(board_key(n, lang))["items"]]
+        for q in read(questions_key(n, lang))["questions"]:
             out += [q["explanation"], q.get("hint", ""), *q.get("feedback", {}).values()]
     return [t for t in out if len(t) >= 40]
 
@@ -525,8 +576,8 @@ def student_facing_files(extra=()):
 
 def key_leaks(files) -> list[str]:
     texts = key_texts()
-    bank_labels = {i["label"] for n in LESSONS for i in read(board_key(n))["items"]}
-    question_ids = {q["id"] for n in LESSONS for q in read(questions_key(n))["questions"]}
+    bank_labels = {i["label"] for n, lang in VERSIONS for i in read(board_key(n, lang))["items"]}
+    question_ids = {q["id"] for n, lang in VERSIONS for q in read(questions_key(n, lang))["questions"]}
     leaks = []
     for path in files:
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -572,10 +623,10 @@ def test_the_released_assignments_hold_no_key(tmp_path):
     course.mkdir()
     shutil.copy(COURSE / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.copytree(KEYS, course / "keys")
-    for n in LESSONS:
-        folder, stem = ASSIGNMENTS[n]
+    for n, lang in VERSIONS:
+        folder, stem = assignment(n, lang)
         (course / "source" / folder).mkdir(parents=True)
-        for path in (notebook(n), copy_of(n, "board"), copy_of(n, "questions")):
+        for path in (notebook(n, lang), copy_of(n, "board", lang), copy_of(n, "questions", lang)):
             shutil.copy(path, course / "source" / folder / path.name)
     # nbgrader runs alembic by name: the environment's own bin folder goes first
     env = {
@@ -583,8 +634,8 @@ def test_the_released_assignments_hold_no_key(tmp_path):
         "PYTHONPATH": str(ROOT),
         "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
     }
-    for n in LESSONS:
-        folder, stem = ASSIGNMENTS[n]
+    for n, lang in VERSIONS:
+        folder, stem = assignment(n, lang)
         done = subprocess.run(
             [sys.executable, "-m", "nbgrader", "generate_assignment", folder, "--force"],
             cwd=course,
@@ -596,22 +647,29 @@ def test_the_released_assignments_hold_no_key(tmp_path):
         assert done.returncode == 0, done.stderr[-2000:]
         release = course / "release" / folder
         assert sorted(p.name for p in release.iterdir()) == sorted(
-            [f"{stem}.ipynb", copy_of(n, "board").name, copy_of(n, "questions").name]
+            [f"{stem}.ipynb", copy_of(n, "board", lang).name, copy_of(n, "questions", lang).name]
         )
         released = read(release / f"{stem}.ipynb")
         code = "\n".join(cell_text(c) for c in released["cells"])
         assert "graded_outside" not in code and "HIDDEN TESTS" not in code
-        assert read(release / copy_of(n, "board").name) == read(copy_of(n, "board"))
+        assert released["metadata"].get("smlessons", {}).get("language", "en") == lang
+        stub = {
+            "en": "answer = ...  # replace ... with your answer",
+            "it": "answer = ...  # sostituisci ... con la tua risposta",
+        }
+        solutions = [c for c in released["cells"] if c["metadata"].get("nbgrader", {}).get("solution")]
+        assert solutions and all(stub[lang] in cell_text(c) for c in solutions), lang
+        assert read(release / copy_of(n, "board", lang).name) == read(copy_of(n, "board", lang))
     assert key_leaks(student_facing_files([course / "release"])) == []
 
 
 # -- a student works through a notebook; the answer file is what the key marks ------------------
 
 
-def run_notebook(n, folder: Path, answers_given: dict, placements) -> None:
+def run_notebook(n, folder: Path, answers_given: dict, placements, lang="en") -> None:
     """Run the notebook's code cells as a kernel would (grade cells are hidden tests, not run),
     with each ``answer = ...`` replaced by the given answer; then sort the board."""
-    nb = read(notebook(n))
+    nb = read(notebook(n, lang))
     namespace: dict = {}
     cwd = os.getcwd()
     os.chdir(folder)
@@ -631,22 +689,71 @@ def run_notebook(n, folder: Path, answers_given: dict, placements) -> None:
         os.chdir(cwd)
 
 
-@pytest.mark.parametrize("n", LESSONS)
-def test_a_student_who_knows_everything_hands_in_a_file_the_key_marks_full(n, tmp_path, monkeypatch, capsys):
-    folder, stem = ASSIGNMENTS[n]
-    for path in (copy_of(n, "board"), copy_of(n, "questions")):
+RECORDED = {"en": "Recorded your answer", "it": "Ho registrato la tua risposta"}
+
+
+@pytest.mark.parametrize("n, lang", VERSIONS, ids=version_id)
+def test_a_student_who_knows_everything_hands_in_a_file_the_key_marks_full(n, lang, tmp_path, monkeypatch, capsys):
+    folder, stem = assignment(n, lang)
+    for path in (copy_of(n, "board", lang), copy_of(n, "questions", lang)):
         shutil.copy(path, tmp_path / path.name)
     monkeypatch.setenv("SMLESSONS_STUDENT", "ana")
     monkeypatch.delenv("SMLESSONS_ANSWERS_DIR", raising=False)
-    key = load_exercise(board_key(n))
-    qs = load_questions(questions_key(n))
+    key = load_exercise(board_key(n, lang))
+    qs = load_questions(questions_key(n, lang))
     right = {qid: (q.answer if q.kind == "choice" else q.answers()[0]) for qid, q in qs.items()}
     answer_of = {i.label: i.answers[0] for i in key.items}
-    run_notebook(n, tmp_path, right, lambda board: {label: answer_of[label] for label in board.cards})
+    run_notebook(n, tmp_path, right, lambda board: {label: answer_of[label] for label in board.cards}, lang)
     out = capsys.readouterr().out
-    assert out.count("Recorded your answer") == len(qs) and "cannot be graded" not in out
+    assert out.count(RECORDED[lang]) == len(qs) and "cannot be graded" not in out
+    assert lang == "en" or "Recorded" not in out
     saved = read(tmp_path / f"{stem}.answers.json")["exercises"]
     mine = [i.label for i in key.variant("ana")]
     assert saved[key.id]["answer"] == {label: answer_of[label] for label in mine}
     for qid, q in qs.items():
         assert q.evaluate(saved[qid]["answer"]).correct, qid
+
+
+# -- the Italian assignments: the English ones translated ---------------------------------------
+
+
+def _english_ids(n) -> list[str]:
+    return [read(board_key(n))["id"], *(q["id"] for q in read(questions_key(n))["questions"])]
+
+
+@pytest.mark.parametrize("n", sorted(ASSIGNMENTS_IT))
+def test_the_italian_keys_are_the_english_keys_translated(n):
+    stem = assignment(n, "it")[1]
+    code_labels = n == 2  # lesson 2's cards are Python expressions: the same in Italian
+    assert italian_assessments.board_problems(board_key(n), board_key(n, "it"), stem, code_labels) == []
+    assert italian_assessments.questions_problems(questions_key(n), questions_key(n, "it"), stem) == []
+
+
+@pytest.mark.parametrize("n", sorted(ASSIGNMENTS_IT))
+def test_the_italian_notebook_is_the_english_one_cell_by_cell(n):
+    assert italian_assessments.notebook_problems(notebook(n), notebook(n, "it"), n, _english_ids(n)) == []
+    assert italian_assessments.question_cells_problems(notebook(n, "it"), questions_key(n, "it")) == []
+    assert italian_assessments.question_cells_problems(notebook(n), questions_key(n)) == []
+
+
+def test_the_translation_checks_catch_a_changed_answer_an_english_text_and_changed_code(tmp_path):
+    n, stem = 1, assignment(1, "it")[1]
+    board = read(board_key(n, "it"))
+    board["items"][0]["answer"], board["items"][1]["explanation"] = board["items"][1]["answer"], "x " * 3
+    board["items"][2]["label"] = read(board_key(n))["items"][2]["label"]
+    (tmp_path / "b.json").write_text(json.dumps(board), encoding="utf-8")
+    problems = italian_assessments.board_problems(board_key(n), tmp_path / "b.json", stem)
+    assert any("card 0" in p and "another answer" in p for p in problems)
+    assert any("card 2" in p and "left in English" in p for p in problems)
+    questions = read(questions_key(n, "it"))
+    questions["questions"][0]["answer"] = "a"
+    questions["questions"][1]["prompt"] = questions["questions"][1]["prompt"].replace("3.000", "300")
+    (tmp_path / "q.json").write_text(json.dumps(questions), encoding="utf-8")
+    problems = italian_assessments.questions_problems(questions_key(n), tmp_path / "q.json", stem)
+    assert any("answer 'a'" in p for p in problems) and any("numbers" in p for p in problems)
+    nb = read(notebook(n, "it"))
+    code = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q1-answer")
+    code["source"] = [line.replace("-it", "") for line in code["source"]]
+    (tmp_path / f"{stem}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    problems = italian_assessments.notebook_problems(notebook(n), tmp_path / f"{stem}.ipynb", n, _english_ids(n))
+    assert problems == ["cell 10 (q1-answer): code differs from the English beyond Italian names and language"]

@@ -54,6 +54,28 @@ def listing(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def test_init_copies_every_assessment_in_every_language_and_the_course_grades_them(tmp_path, template):
+    """The sample course's assignments are the manifest's, English and Italian (lesson1-it...):
+    init copies them all, and the new course's grader reads each with the points of its English twin."""
+    from smlessons.content.lessons import load_lessons
+    from smlessons.instructor.grader import Course
+
+    made = init_course(tmp_path / "c", template=template, git=False)
+    versions = [a for e in load_lessons() if e.assessment for a in e.assessment.versions]
+    assert sorted(made.assignments) == sorted(a.assignment for a in versions)
+    assert any(a.language == "it" for a in versions)
+    assert sorted(made.keys) == sorted(k.file for a in versions for k in a.keys)
+    plans = Course.load(tmp_path / "c").assignments
+    for a in versions:
+        if a.language != "en":
+            english = a.assignment.removesuffix(f"-{a.language}")
+            assert plans[a.assignment].out_of == plans[english].out_of > 0, a.assignment
+            assert [c.exercise for c in plans[a.assignment].cells] == [
+                f"{c.exercise}-{a.language}" for c in plans[english].cells
+            ]
+    assert "lesson1-it" in next(m for m in made.messages if "SAMPLE" in m)
+
+
 def test_the_repository_course_is_the_default_sample():
     assert default_sample() == SAMPLE
 

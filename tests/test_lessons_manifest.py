@@ -111,21 +111,40 @@ def test_each_exercise_id_is_its_files_and_the_notebook_uses_it(version, ref):
 # -- instructor folders and keys --------------------------------------------------------
 
 
+ASSESSMENTS = [(e, a) for e in LESSONS if e.assessment for a in e.assessment.versions]
+#: The lessons whose sample assessment is also an Italian assignment (lessonN-it).
+ITALIAN_ASSESSMENTS = [1, 2, 3, 4, 5, 6]
+
+
 def test_every_instructor_assignment_is_in_the_manifest():
     folders = sorted(p.name for p in (INSTRUCTORS / "source").iterdir() if p.is_dir())
-    assert folders == sorted(e.assessment.assignment for e in LESSONS if e.assessment)
+    assert folders == sorted(a.assignment for _, a in ASSESSMENTS)
     keys = sorted(p.name for p in (INSTRUCTORS / "keys").glob("*.json"))
-    assert keys == sorted(k.file for e in LESSONS if e.assessment for k in e.assessment.keys)
+    assert keys == sorted(k.file for _, a in ASSESSMENTS for k in a.keys)
 
 
-@pytest.mark.parametrize("entry", [e for e in LESSONS if e.assessment], ids=lambda e: e.id)
-def test_each_assessment_folder_notebook_keys_and_minutes_exist_and_agree(entry):
-    a = entry.assessment
+def test_the_italian_assessments_are_the_english_ones_under_italian_names():
+    italian = [e.number for e in LESSONS if e.assessment and e.assessment.version("it")]
+    assert italian == ITALIAN_ASSESSMENTS
+    for number in italian:
+        en, it = lesson(number).assessment, lesson(number).assessment.version("it")
+        assert (it.language, it.assignment, it.folder) == ("it", f"lesson{number}-it", f"{en.folder}-it")
+        assert it.minutes == en.minutes and it.notebook != en.notebook and it.version("en") is None
+        assert [(k.file, k.id) for k in it.keys] == [
+            (k.file.replace(".json", "_it.json"), f"{k.id}-it") for k in en.keys
+        ]
+
+
+@pytest.mark.parametrize("entry, a", ASSESSMENTS, ids=lambda x: getattr(x, "assignment", ""))
+def test_each_assessment_folder_notebook_keys_and_minutes_exist_and_agree(entry, a):
     folder = ROOT / a.folder
     assert folder == INSTRUCTORS / "source" / a.assignment and folder.is_dir(), a.folder
     assert (folder / a.notebook).is_file(), f"{a.folder} has no {a.notebook}"
     header = "".join(_cells(folder / a.notebook)[0]["source"])
-    assert f"**Time:** {a.minutes} min" in header, f"{a.notebook} does not state {a.minutes} min"
+    time = {"en": "**Time:**", "it": "**Tempo:**"}[a.language]
+    assert f"{time} {a.minutes} min" in header, f"{a.notebook} does not state {a.minutes} min"
+    metadata = json.loads((folder / a.notebook).read_text(encoding="utf-8"))["metadata"]
+    assert metadata.get("smlessons", {}).get("language", "en") == a.language, f"{a.notebook}: language"
     code = _text(folder / a.notebook)
     for key in a.keys:
         data = json.loads((INSTRUCTORS / "keys" / key.file).read_text(encoding="utf-8"))
@@ -133,7 +152,7 @@ def test_each_assessment_folder_notebook_keys_and_minutes_exist_and_agree(entry)
         assert data.get("notebook") == Path(a.notebook).stem, key.file
         assert (folder / key.file).is_file(), f"{a.folder} has no student copy of {key.file}"
         assert key.file in code, f"{a.notebook} does not use {key.file}"
-    assert entry.number == int(a.assignment.removeprefix("lesson")), "assignment lessonN belongs to lesson N"
+    assert entry.number == int(a.assignment.removeprefix("lesson").removesuffix("-it")), "lessonN belongs to lesson N"
 
 
 # -- the pages that list lessons ------------------------------------------------------------
@@ -282,6 +301,13 @@ def _set(path, value):
         (_set([2, "assessment", "folder"], "instructors/source/lesson9"), "assessment: field 'folder' must be a relative path ending in the assignment's name"),
         (_set([2, "assessment", "keys"], []), "assessment: field 'keys' must name at least one key file"),
         (_set([2, "assessment", "minutes"], "20"), "assessment: field 'minutes' must be int, got '20'"),
+        (_set([1, "assessment", "languages", "it", "assignment"], "lesson1it"), "assessment: languages.it: field 'assignment' must be lesson1-it, got 'lesson1it'"),
+        (_set([1, "assessment", "languages", "it", "notebook"], "media-or-network.ipynb"), "languages.it: field 'notebook' must name the it notebook, not the English 'media-or-network.ipynb'"),
+        (_set([1, "assessment", "languages", "it", "minutes"], 20), "languages.it: field 'minutes' must be the English assignment's 18, got 20"),
+        (_set([1, "assessment", "languages", "it", "keys", 0, "id"], "lesson01-assessment-board"), "languages.it: field 'keys' must be the English keys' translations, in order"),
+        (_set([1, "assessment", "languages", "it", "languages"], {}), "assessment: languages.it: unknown field 'languages'"),
+        (_set([1, "assessment", "languages", "ita"], {}), "assessment: languages: 'ita' is not a two-letter code of a language other than en"),
+        (_set([1, "assessment", "languages", "it", "folder"], "instructors/source/lesson1"), "languages.it: field 'folder' must be a relative path ending in the assignment's name"),
         (_set([2, "titles"], ["x"]), "lesson 2 ('python-you-need'): field 'titles' must be dict, got ['x']"),
         (_set([2, "titles"], {"ita": "x"}), "lesson 2 ('python-you-need'): titles: 'ita' is not a two-letter language code"),
         (_set([1, "titles"], {"it": "x"}), "lesson 1 ('media-and-networks'): titles: 'it' has a notebook: its title is languages.it.title"),

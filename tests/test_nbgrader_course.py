@@ -55,18 +55,44 @@ STUDENTS = ["ada", "bo", "cy", "dee", "eli", "fay", "gus", "hal", "ivy"]
 ABSENT = {"cy"}
 SAMPLE = Course.load(COURSE)
 ASSIGNMENTS = list(SAMPLE.assignments)
+
+
+def _language(assignment: str) -> str:
+    notebook = next((COURSE / "source" / assignment).glob("*.ipynb"))
+    return json.loads(notebook.read_text(encoding="utf-8"))["metadata"].get("smlessons", {}).get("language", "en")
+
+
+#: The translations (lesson1-it ...) of the English assignments. Each is autograded by the real
+#: nbgrader too, but only for ITALIAN_CLASS: the same grade cells and grader as its English twin,
+#: which the whole class checks; a run for nine students per assignment would double the test.
+TRANSLATED = [a for a in ASSIGNMENTS if _language(a) != "en"]
+ENGLISH = [a for a in ASSIGNMENTS if a not in TRANSLATED]
+ITALIAN_CLASS = ["ada", "bo", "dee"]
+
+
+def hands_in(student: str, assignment: str) -> bool:
+    return student not in ABSENT and (assignment in ENGLISH or student in ITALIAN_CLASS)
+
+
 HUGE = "5" + " " * 10_000_000
 GRADED = re.compile(r"graded_outside\(")
+#: The first line of a grade cell's output, in each notebook's language.
+MARKED = {
+    "en": "Marked from {notebook}.answers.json as handed in",
+    "it": "Punteggio dal file {notebook}.answers.json consegnato",
+}
 
 
-def nbgrader(course: Path, *args: str, env: dict, check: bool = True) -> subprocess.CompletedProcess:
+def nbgrader(
+    course: Path, *args: str, env: dict, check: bool = True, timeout: int = 600
+) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-m", "nbgrader", *args],
         cwd=course,
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
     if check and result.returncode != 0:
         raise AssertionError(f"nbgrader {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
@@ -242,6 +268,8 @@ def graded(course, env, tmp_path_factory):
         if student in ABSENT:
             continue
         for n, assignment in enumerate(ASSIGNMENTS):
+            if not hands_in(student, assignment):
+                continue
             folder = homes / student / assignment
             shutil.copytree(course / "release" / assignment, folder)
             files, expected[student, assignment] = plan(student, assignment)
@@ -281,7 +309,8 @@ def graded(course, env, tmp_path_factory):
         + "".join(f"{s},{s.title()},Student,{s}@example.org,{i}\n" for i, s in enumerate(STUDENTS, start=1))
     )
     nbgrader(course, "db", "student", "import", "roster.csv", env=env)
-    result = nbgrader(course, "autograde", "*", env=env)
+    # One kernel run per hand-in and notebook: 8 students x 6 English assignments, 3 x 6 Italian ones.
+    result = nbgrader(course, "autograde", "*", env=env, timeout=1500)
     return {"course": course, "expected": expected, "handed_in": handed_in, "log": result.stdout + result.stderr}
 
 
@@ -363,7 +392,7 @@ def test_the_class_is_graded_the_same_three_ways_and_as_computed_by_hand(graded,
     by_nbgrader = nbgrader_marks(course)
     by_cli, status = cli_marks(course, env)
     by_report = report_marks(course, tmp_path / "reports")
-    handed_in = [(s, a) for s in STUDENTS if s not in ABSENT for a in ASSIGNMENTS]
+    handed_in = [(s, a) for s in STUDENTS for a in ASSIGNMENTS if hands_in(s, a)]
     for key in handed_in:  # shown with pytest -s
         print(
             *key,
@@ -392,10 +421,24 @@ def test_the_class_is_graded_the_same_three_ways_and_as_computed_by_hand(graded,
     assert all(status["cy", a] == "absent" for a in ASSIGNMENTS)
 
 
+def test_each_translated_assignment_is_graded_by_nbgrader_full_marks_right_and_none_wrong(graded):
+    """Every Italian assignment goes through the real nbgrader: ada's right answers get all its
+    points, bo's wrong ones none, dee's half some; its points are its English twin's."""
+    assert TRANSLATED and all(a.endswith("-it") for a in TRANSLATED)
+    marks = nbgrader_marks(graded["course"])
+    for assignment in TRANSLATED:
+        out_of = SAMPLE.assignments[assignment].out_of
+        assert out_of == SAMPLE.assignments[assignment.removesuffix("-it")].out_of > 0
+        assert marks["ada", assignment] == (out_of, out_of), assignment
+        assert marks["bo", assignment] == (0, out_of), assignment
+        assert 0 < marks["dee", assignment][0] < out_of, assignment
+        assert ("fay", assignment) not in marks  # only ITALIAN_CLASS hands in a translation
+
+
 def test_a_student_replacing_every_smlessons_function_gets_the_marks_of_his_file(graded):
     course = graded["course"]
     marks = nbgrader_marks(course)
-    for assignment in ASSIGNMENTS:
+    for assignment in ENGLISH:
         # eli answered as dee did: the same marks, worked out by hand
         assert marks["eli", assignment] == marks["dee", assignment]
         assert marks["eli", assignment][0] == round(graded["expected"]["eli", assignment], 6)
@@ -415,7 +458,7 @@ def test_a_student_replacing_every_smlessons_function_gets_the_marks_of_his_file
 def test_re_run_cells_change_nothing_the_handed_in_file_stands(graded):
     course = graded["course"]
     marks = nbgrader_marks(course)
-    for assignment in ASSIGNMENTS:
+    for assignment in ENGLISH:
         assert marks["hal", assignment][0] == 0
         for notebook in SAMPLE.assignments[assignment].notebooks:
             name = f"{notebook}.answers.json"
@@ -449,14 +492,14 @@ def graded_text(course: Path, student: str, assignment: str) -> str:
 
 def test_a_notebook_that_rewrites_the_hand_in_during_autograde_is_undone_and_reported(graded):
     course = graded["course"]
-    for assignment in ASSIGNMENTS:  # eli's cell rewrote submitted/eli/<assignment>/ and planted a file
+    for assignment in ENGLISH:  # eli's cell rewrote submitted/eli/<assignment>/ and planted a file
         handin = course / "submitted" / "eli" / assignment
         assert not (handin / "planted.answers.json").exists()
         text = graded_text(course, "eli", assignment)
         assert "the notebook changed the hand-in while it was graded; the hand-in was restored" in text
         assert "added planted.answers.json" in text
         assert "the hand-in was restored" not in graded_text(course, "dee", assignment)
-    assert graded["log"].count("the hand-in was restored") >= len(ASSIGNMENTS)
+    assert graded["log"].count("the hand-in was restored") >= len(ENGLISH)
     # and the marks, three ways, are those of the hand-in (checked with the class: eli's are dee's)
 
 
@@ -500,16 +543,19 @@ def test_the_graded_notebooks_show_each_students_variant_and_mark(graded):
                     for o in c.outputs
                 )
                 assert f"variant of {student}\n" in text
-                assert f"Marked from {notebook}.answers.json as handed in" in text
+                language = nb.metadata.get("smlessons", {}).get("language", "en")
+                assert MARKED[language].format(notebook=notebook) in text
+                if language != "en":  # the feedback the student reads is in the notebook's language
+                    assert "Marked from" not in text and "Graded:" not in text, (student, assignment)
 
 
 def test_fays_made_up_exercises_are_noted_in_the_csv(graded):
     with open(graded["course"] / "grades" / "marks.csv", newline="", encoding="utf-8") as fh:
         fay = [r for r in csv.DictReader(fh) if r["student"] == "fay"]
-    for assignment in ASSIGNMENTS:
+    for assignment in ENGLISH:
         notes = " ".join(r["problems"] for r in fay if r["assignment"] == assignment)
         assert "ignored 3 exercise(s)" in notes and "made-up-exercise" in notes
-    boards = [r for r in fay if r["kind"] == "board"]
+    boards = [r for r in fay if r["kind"] == "board" and r["assignment"] in ENGLISH]  # no Italian hand-in
     assert boards and all("'A card that is in no bank'" in r["problems"] for r in boards)
 
 
@@ -813,3 +859,25 @@ def test_a_grader_failure_scores_0_and_says_why(tmp_path):
     assert graded and all(
         c.outputs[0]["output_type"] == "error" and "no source/ folder" in c.outputs[0]["evalue"] for c in graded
     )
+
+
+@pytest.mark.parametrize(
+    "metadata, expected",
+    [
+        ({}, ["Marked from x.answers.json as handed in: 4.5 of 6 (partly right).", "Graded: your recorded board, 3 of your 4 cards placed right (saved 2026-11-29 08:00 UTC)."]),
+        ({"smlessons": {"language": "it"}}, ["Punteggio dal file x.answers.json consegnato: 4,5 su 6 (in parte giusto).", "È stata valutata la bacheca che hai registrato: 3 delle tue 4 schede nel riquadro giusto (salvata il 2026-11-29 08:00 UTC)."]),
+    ],
+)  # fmt: skip
+def test_a_grade_cell_speaks_its_notebooks_language(metadata, expected):
+    """What the graded and feedback notebooks show: the mark and what was graded, in the notebook's language."""
+    from smlessons.instructor.grader import Mark
+    from smlessons.instructor.nbgrader_plugin import GradeFromAnswerFiles, notebook_language
+
+    mark = Mark("ada", "l1", "x", "b1", "board", 4.5, 6, "partly right", answer="{}", saved="2026-11-29T08:00:00+00:00")
+    mark.placed_right, mark.cards = 3, 4
+    language = notebook_language(nbformat.v4.new_notebook(metadata=metadata))
+    out = GradeFromAnswerFiles()._outputs("b1", {"marks": {"b1": mark}, "file": "x.answers.json"}, 1, language=language)
+    assert out[0]["text"].splitlines() == expected
+    assert out[1]["data"]["text/plain"] == "4.5"  # what nbgrader reads: a number in every language
+    with pytest.raises(ValueError, match="'xx'"):
+        notebook_language({"metadata": {"smlessons": {"language": "xx"}}})

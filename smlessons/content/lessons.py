@@ -21,7 +21,12 @@ Its shape::
          "assessment": {"assignment": "lesson1", "folder": "instructors/source/lesson1",
                         "notebook": "media-or-network.ipynb", "minutes": 18,
                         "keys": [{"file": "lesson01_assessment_board.json",
-                                  "id": "lesson01-assessment-board"}]}},
+                                  "id": "lesson01-assessment-board"}],
+                        "languages": {"it": {"assignment": "lesson1-it",
+                                             "folder": "instructors/source/lesson1-it",
+                                             "notebook": "media-o-rete.ipynb", "minutes": 18,
+                                             "keys": [{"file": "lesson01_assessment_board_it.json",
+                                                       "id": "lesson01-assessment-board-it"}]}}}},
         ...
       ]
     }
@@ -35,6 +40,10 @@ relative to the ``notebooks/`` folder; ``en`` is required. ``titles``
 (optional) gives the lesson's title in a language it has no notebook in
 yet, for the pages of that language that list it (``smlessons links --lang
 it`` shows the Italian title of an English lesson, marked "in inglese").
+An assessment's ``languages`` (optional) gives the same assignment in
+another language, an nbgrader assignment of its own: its name is the
+English one plus ``-<code>``, its key files the English ones plus
+``_<code>`` (ids plus ``-<code>``), in the same order, and the same minutes.
 
 :func:`load_lessons` reads and checks the file; a malformed one raises
 :class:`LessonsFileError` naming the file, the lesson and the field.
@@ -44,7 +53,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -139,6 +148,19 @@ class Assessment:
     notebook: str
     minutes: int
     keys: tuple[ExerciseRef, ...]
+    #: The language of the assignment's notebook and files.
+    language: str = "en"
+    #: The same assignment in other languages: a language code to its :class:`Assessment`.
+    translations: dict = field(default_factory=dict)
+
+    @property
+    def versions(self) -> tuple[Assessment, ...]:
+        """This assignment, then its translations (one nbgrader assignment each)."""
+        return (self, *self.translations.values())
+
+    def version(self, language: str) -> Assessment | None:
+        """The assignment in `language`, or None."""
+        return self if language == self.language else self.translations.get(language)
 
 
 @dataclass(frozen=True)
@@ -268,14 +290,16 @@ def _titles(raw: dict, versions: dict, where: str, fail) -> dict:
     return dict(raw)
 
 
-def _assessment(raw, where: str, fail) -> Assessment:
+def _assessment(raw, where: str, fail, english: Assessment | None = None, language: str = "en") -> Assessment:
     _fields(
         raw,
         where,
         {"assignment": (str,), "folder": (str,), "notebook": (str,), "minutes": (int,), "keys": (list,)},
-        {},
+        {} if english else {"languages": (dict,)},
         fail,
     )
+    if english is not None and raw["assignment"] != f"{english.assignment}-{language}":
+        fail(f"{where}: field 'assignment' must be {english.assignment}-{language}, got {raw['assignment']!r}")
     if not _ID.match(raw["assignment"]):
         fail(f"{where}: field 'assignment' must be a folder name such as 'lesson1', got {raw['assignment']!r}")
     folder = PurePosixPath(raw["folder"])
@@ -286,9 +310,34 @@ def _assessment(raw, where: str, fail) -> Assessment:
     keys = _exercises(raw["keys"], f"{where}.keys", fail)
     if not keys:
         fail(f"{where}: field 'keys' must name at least one key file")
-    return Assessment(
-        raw["assignment"], raw["folder"], raw["notebook"], _count(raw["minutes"], f"{where}.minutes", fail), keys
+    if english is not None:
+        _translated_assessment(raw, keys, english, language, where, fail)
+    assessment = Assessment(
+        raw["assignment"],
+        raw["folder"],
+        raw["notebook"],
+        _count(raw["minutes"], f"{where}.minutes", fail),
+        keys,
+        language,
     )
+    translations = {}
+    for code, version in raw.get("languages", {}).items():
+        if not _LANG.match(code) or code == "en":
+            fail(f"{where}: languages: {code!r} is not a two-letter code of a language other than en")
+        translations[code] = _assessment(version, f"{where}: languages.{code}", fail, assessment, code)
+    return replace(assessment, translations=translations)
+
+
+def _translated_assessment(raw, keys, english: Assessment, language: str, where: str, fail) -> None:
+    """A translation is the English assignment under other names: ``lesson1-it``, ``*_it.json``, ids ``*-it``."""
+    if raw["notebook"] == english.notebook:
+        fail(f"{where}: field 'notebook' must name the {language} notebook, not the English {english.notebook!r}")
+    if raw["minutes"] != english.minutes:
+        fail(f"{where}: field 'minutes' must be the English assignment's {english.minutes}, got {raw['minutes']!r}")
+    wanted = [(f"{PurePosixPath(k.file).stem}_{language}.json", f"{k.id}-{language}") for k in english.keys]
+    got = [(k.file, k.id) for k in keys]
+    if got != wanted:
+        fail(f"{where}: field 'keys' must be the English keys' translations, in order: {wanted}, got {got}")
 
 
 def parse_lessons(data, name: str = "lessons.json") -> tuple[Lesson, ...]:

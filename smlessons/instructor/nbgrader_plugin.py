@@ -40,7 +40,9 @@ course's ``nbgrader_config.py`` uses it::
   (``*.answers.json``) or a kept-aside damaged one
   (``*.answers.corrupt-*.json``): it would be released to every student.
   From the command line, :func:`refuse_stray_answer_files_now` (called by
-  the config file) stops even earlier, with exit status 2.
+  the config file) stops even earlier, with exit status 2. Last,
+  :class:`TranslateStubs` words the answer cells' code stub in the
+  notebook's language (``metadata.smlessons.language``).
 - ``CourseDirectory.ignore``: nbgrader's list plus answer files' lock files.
 
 Without this configuration the grade cells fail in the kernel
@@ -58,6 +60,7 @@ from pathlib import Path
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from ..i18n import N_, translator
 from ..variants import STUDENT_ENV
 from .grader import GRADE_CALL, Course, grade_submission
 
@@ -65,6 +68,7 @@ __all__ = [
     "GradeFromAnswerFiles",
     "StudentVariant",
     "StrayAnswerFileError",
+    "TranslateStubs",
     "answer_files_in",
     "autograde_preprocessors",
     "configure",
@@ -148,13 +152,33 @@ class RefuseAnswerFiles(NbGraderPreprocessor):
         return nb, resources
 
 
+#: The course's code stub (``ClearSolutions.code_stub``), as the template's nbgrader_config.py sets it.
+CODE_STUB = N_("answer = ...  # replace ... with your answer")
+
+
+class TranslateStubs(NbGraderPreprocessor):
+    """Last of ``GenerateAssignment``'s preprocessors: in a notebook in another language
+    (``metadata.smlessons.language``), the course's code stub :data:`CODE_STUB` that
+    ``ClearSolutions`` left in the answer cells says its comment in that language."""
+
+    def preprocess(self, nb, resources):
+        language = notebook_language(nb)
+        if language != "en":
+            stub = translator(language).gettext(CODE_STUB)
+            for cell in nb.cells:
+                if cell.cell_type == "code" and CODE_STUB in cell.source:
+                    cell.source = cell.source.replace(CODE_STUB, stub)
+        return nb, resources
+
+
 def generate_preprocessors(default=None) -> list:
-    """nbgrader's generate_assignment preprocessors, :class:`RefuseAnswerFiles` first."""
+    """nbgrader's generate_assignment preprocessors, :class:`RefuseAnswerFiles` first, :class:`TranslateStubs` last."""
     from nbgrader.converters import GenerateAssignment
 
     if default is None:
         default = GenerateAssignment.class_traits()["preprocessors"].default()
-    return [RefuseAnswerFiles] + [p for p in default if p is not RefuseAnswerFiles]
+    middle = [p for p in default if p not in (RefuseAnswerFiles, TranslateStubs)]
+    return [RefuseAnswerFiles] + middle + [TranslateStubs]
 
 
 def refuse_stray_answer_files_now(course, argv=None) -> None:
@@ -344,6 +368,36 @@ def _points_text(x) -> str:
     return str(x)
 
 
+#: The grade cell's words for a mark's status (:data:`smlessons.instructor.grader.STATUSES`).
+STATUS_WORDS = {
+    "right": N_("right"),
+    "partly right": N_("partly right"),
+    "wrong": N_("wrong"),
+    "unanswered": N_("unanswered"),
+    "absent": N_("absent"),
+    "no key": N_("no key"),
+}
+
+
+def notebook_language(nb) -> str:
+    """The language of an assignment's notebook: ``metadata.smlessons.language``, else ``"en"``.
+
+    The grade cells of an Italian assignment speak Italian in the feedback
+    the student reads. A language with no string table is a ValueError.
+
+    >>> notebook_language({"metadata": {"smlessons": {"language": "it"}}}), notebook_language({"metadata": {}})
+    ('it', 'en')
+    """
+    language = ((nb.get("metadata") or {}).get("smlessons") or {}).get("language", "en")
+    return translator(language).language
+
+
+def _number(x, language: str) -> str:
+    """Points as the student's language writes them: ``8``, ``2.5`` (English) or ``2,5`` (Italian)."""
+    text = str(x)
+    return text.replace(".", ",") if language == "it" else text
+
+
 def _when(saved: str) -> str:
     """``2026-11-29T08:06:41+00:00`` as ``2026-11-29 08:06 UTC``; odd text as it is."""
     try:
@@ -356,7 +410,7 @@ def _when(saved: str) -> str:
     return t.strftime("%Y-%m-%d %H:%M")
 
 
-def graded_line(mark) -> str:
+def graded_line(mark, language: str = "en") -> str:
     """What was graded, as the grade cell says it: the recorded answer and when it was saved.
 
     Examples
@@ -365,13 +419,30 @@ def graded_line(mark) -> str:
     >>> graded_line(Mark("ada", "l1", "nb", "a01-x", "question", 0, 1, "wrong", answer="a",
     ...                  saved="2026-11-29T08:06:41+00:00"))
     "Graded: your recorded answer 'a' (saved 2026-11-29 08:06 UTC)."
+    >>> graded_line(Mark("ada", "l1", "nb", "a01-x-it", "question", 0, 1, "wrong", answer="a"), "it")
+    "È stata valutata la risposta che hai registrato, 'a'."
     """
-    saved = f" (saved {_when(mark.saved)})" if mark.saved else ""
+    t = translator(language)
     if not mark.answer:
-        return "Graded: no recorded answer (run the cell that records it, then hand in again)."
+        return t.gettext("Graded: no recorded answer (run the cell that records it, then hand in again).")
     if mark.kind == "board" and mark.cards is not None:
-        return f"Graded: your recorded board, {mark.placed_right} of your {mark.cards} cards placed right{saved}."
-    return f"Graded: your recorded answer {mark.answer!r}{saved}."
+        if mark.saved:
+            return t.gettext(
+                "Graded: your recorded board, {right} of your {cards} cards placed right (saved {when}).",
+                right=mark.placed_right,
+                cards=mark.cards,
+                when=_when(mark.saved),
+            )
+        return t.gettext(
+            "Graded: your recorded board, {right} of your {cards} cards placed right.",
+            right=mark.placed_right,
+            cards=mark.cards,
+        )
+    if mark.saved:
+        return t.gettext(
+            "Graded: your recorded answer {answer} (saved {when}).", answer=repr(mark.answer), when=_when(mark.saved)
+        )
+    return t.gettext("Graded: your recorded answer {answer}.", answer=repr(mark.answer))
 
 
 class GradeFromAnswerFiles(NbGraderPreprocessor):
@@ -395,6 +466,7 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
                 self.log.error("smlessons: could not grade %s: %s", resources["nbgrader"], exc)
                 graded = {"error": f"{type(exc).__name__}: {exc}"}
         first = True
+        language = notebook_language(nb)
         for cell in nb.cells:
             meta = cell.metadata.get("nbgrader", {})
             if cell.cell_type != "code" or not meta.get("grade"):
@@ -403,7 +475,7 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
             if not found:
                 continue
             exercise = found.group(2)
-            cell.outputs = self._outputs(exercise, graded, cell.get("execution_count"), first, changed)
+            cell.outputs = self._outputs(exercise, graded, cell.get("execution_count"), first, changed, language)
             first = False
         for error in graded.get("errors", []):
             self.log.error(
@@ -434,7 +506,9 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
         )
         return message
 
-    def _outputs(self, exercise: str, graded: dict, count, first: bool = False, changed: str = "") -> list:
+    def _outputs(
+        self, exercise: str, graded: dict, count, first: bool = False, changed: str = "", language: str = "en"
+    ) -> list:
         if "error" in graded:
             return [
                 new_output(
@@ -454,8 +528,18 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
                     traceback=[f"{exercise}: no such exercise in the course's source notebooks"],
                 )
             ]
-        lines = [f"Marked from {graded['file']} as handed in: {mark.points} of {mark.out_of} ({mark.status})."]
-        lines.append(graded_line(mark))
+        t = translator(language)
+        status = t.gettext(STATUS_WORDS[mark.status]) if mark.status in STATUS_WORDS else mark.status
+        lines = [
+            t.gettext(
+                "Marked from {file} as handed in: {points} of {out_of} ({status}).",
+                file=graded["file"],
+                points=_number(mark.points, language),
+                out_of=_number(mark.out_of, language),
+                status=status,
+            )
+        ]
+        lines.append(graded_line(mark, language))
         notes = list(dict.fromkeys(mark.problems + (graded.get("problems", []) if first else [])))
         if changed and not changed.startswith("ERROR:"):
             changed = f"WARNING: {changed}"
