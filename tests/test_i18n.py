@@ -210,7 +210,7 @@ BINS = ["Medium", "Network"]
 
 
 #: English words Italian uses as they are (the Italian glossary keeps them too).
-LOANWORDS = {"notebook", "video", "feed", "seed", "broker", "betweenness", "reach", "post", "follow"}
+LOANWORDS = {"notebook", "video", "feed", "seed", "broker", "betweenness", "reach", "post", "follow", "python"}
 
 
 def english_words(text: str) -> set[str]:
