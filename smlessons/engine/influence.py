@@ -114,7 +114,7 @@ class LiveEdges:
 
     def __repr__(self) -> str:
         kept = int(self.a.size if self.live is None else np.count_nonzero(self.live))
-        return f"<LiveEdges: {self.samples} samples of {self.net.n} people, {kept} live ties in all>"
+        return f"LiveEdges(samples={self.samples}, people={self.net.n}, live_ties={kept})"
 
 
 def _probabilities(net: CompactNetwork, p) -> np.ndarray | float:
@@ -188,7 +188,7 @@ def live_edges(graph, p, samples: int = 1000, *, rng=None) -> LiveEdges:
     --------
     >>> import networkx as nx
     >>> live_edges(nx.path_graph(3), 1.0, samples=4)
-    <LiveEdges: 4 samples of 3 people, 8 live ties in all>
+    LiveEdges(samples=4, people=3, live_ties=8)
     """
     net = compact(graph)
     prob = _probabilities(net, p)
