@@ -158,9 +158,7 @@ def test_the_same_rng_gives_the_same_choice_and_a_repr_for_people():
     a, b = greedy_seeds(K, 3, 0.1, samples=200, rng=5), greedy_seeds(K, 3, 0.1, samples=200, rng=5)
     assert (a.seeds, a.gains) == (b.seeds, b.gains)
     assert isinstance(a, SeedChoice) and repr(a).startswith("SeedChoice(seeds=[") and "samples=200" in repr(a)
-    assert (
-        repr(live_edges(nx.path_graph(3), 1.0, samples=4)) == "LiveEdges(samples=4, people=3, live_ties=8)"
-    )
+    assert repr(live_edges(nx.path_graph(3), 1.0, samples=4)) == "LiveEdges(samples=4, people=3, live_ties=8)"
 
 
 @pytest.mark.parametrize(
