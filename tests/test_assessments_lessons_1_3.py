@@ -466,7 +466,7 @@ def grade_cells(nb):
 
 GRADED_COMMENT = {
     "en": "# Graded from your answer file after you hand in.",
-    "it": "# Valutata dal tuo file delle risposte dopo la consegna.",
+    "it": "# Il punteggio viene dal tuo file delle risposte, dopo la consegna.",
 }
 
 

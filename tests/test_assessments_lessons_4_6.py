@@ -46,7 +46,7 @@ RULE_IT = (
 )
 GRADED_COMMENT = {
     "en": "# Graded from your answer file after you hand in.",
-    "it": "# Valutata dal tuo file delle risposte dopo la consegna.",
+    "it": "# Il punteggio viene dal tuo file delle risposte, dopo la consegna.",
 }
 GRADE_CELL = (
     "{comment}\n"
