@@ -1253,3 +1253,18 @@ def test_italian_ego_figure_names_the_student_in_italian():
     """The ego network's name, set in the Italian cell, is Italian and names the same student."""
     code = cell_text(NB_IT, _italian_cell_of()["l6-ego"])
     assert 'f"Lo studente {student} e le persone a cui è legato (dati reali: Sapiezynski et al. 2019)"' in code
+
+
+def test_every_function_a_hint_calls_is_one_the_lesson_imports():
+    """A hint the student copies must run in the lesson: e.g. media_reach_figure, not lesson 7's reach_figure."""
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / f"{NB}.ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    imports = re.findall(r"^from \S+ import \(([^)]*)\)", code, re.M) + re.findall(
+        r"^from \S+ import ([^(\n]+)$", code, re.M
+    )
+    defined = set(re.findall(r"\b(\w+)\b", " ".join(imports))) | set(re.findall(r"^(\w+) = ", code, re.M))
+    defined |= {"print", "len", "sorted", "list", "set", "max", "min", "sum", "round"}
+    for path in (QUESTIONS, QUESTIONS_IT):
+        for question in json.loads(path.read_text(encoding="utf-8"))["questions"]:
+            called = set(re.findall(r"(?<![.\w])([A-Za-z_]\w*)\(", question.get("hint", "")))
+            assert called <= defined, (path.name, question["id"], called - defined)
