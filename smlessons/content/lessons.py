@@ -470,8 +470,8 @@ def notebooks(language: str | None = None, *, kinds=KINDS, path=None) -> list[st
     (English first, then each other language, each in lesson order), or those
     of one `language`; only entries whose kind is in `kinds`.
 
-    >>> notebooks("it")
-    ['it/00-start-here.ipynb', 'it/01-media-e-reti.ipynb', 'it/glossario.ipynb']
+    >>> notebooks("it")[:3], notebooks("it")[-1]
+    (['it/00-start-here.ipynb', 'it/01-media-e-reti.ipynb', 'it/02-il-python-che-serve.ipynb'], 'it/glossario.ipynb')
     """
     lessons = [e for e in load_lessons(path) if e.kind in kinds]
     languages = ["en"] + sorted({lang for e in lessons for lang in e.languages} - {"en"})

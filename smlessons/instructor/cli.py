@@ -147,7 +147,7 @@ def find_lessons(manifest=None, language: str | None = None) -> list[tuple[str, 
     >>> find_lessons()[:2]
     [('00-start-here.ipynb', 'Start here: social media vs social networks'), ('01-media-and-networks.ipynb', 'Lesson 1: Social media and social networks')]
     >>> find_lessons(language="it")[1:3]
-    [('it/01-media-e-reti.ipynb', 'Lezione 1: Social media e social network'), ('02-python-you-need.ipynb', 'Lezione 2: Il Python che serve (in inglese)')]
+    [('it/01-media-e-reti.ipynb', 'Lezione 1: Social media e social network'), ('it/02-il-python-che-serve.ipynb', 'Lezione 2: Il Python che serve')]
     """
     from ..content.lessons import load_lessons
 
