@@ -958,8 +958,8 @@ def choose_seeds(graph, strategy: str, k: int = 1, *, rng=None) -> list:
 
 #: Below this many ties to try at one step, one random number per tie
 #: (fewer numpy calls) beats drawing the gaps between successes. Those
-#: numbers are single-precision (twice as fast to draw): a tie passes with
-#: probability `p` to within 6e-8.
+#: numbers, like those drawn for per-tie probabilities, are single-precision
+#: (twice as fast to draw): a tie passes with probability `p` to within 6e-8.
 _FEW_TRIES = 2048
 
 #: How many (run, person) cells one batch of :func:`_run_ic_batch` holds at
@@ -979,9 +979,9 @@ def _run_ic_batch(net: CompactNetwork, runs: int, p, rng, max_steps, *, seeds=No
     cut into batches of at most :data:`_BATCH_CELLS` cells; `progress` is
     called as ``progress(done, runs)`` after each batch.
 
-    Each run is distributed exactly as :func:`_run_ic` (every tie out of a
-    newly reached person gets one try with its probability); only the
-    order in which random numbers are drawn differs.
+    Each run is distributed as :func:`_run_ic` (every tie out of a newly
+    reached person gets one try with its probability, to within the 6e-8 of
+    single-precision draws); the random numbers are drawn in another order.
     """
     n = net.n
     sizes = np.empty(runs, dtype=np.intp)
@@ -1088,8 +1088,9 @@ def run_many(
     directed : bool, optional
         If given, check that the network is directed (True) or undirected (False).
     progress : callable, optional
-        Called as ``progress(done, runs)`` after each run (e.g. to move a
-        progress bar in a lesson).
+        Called as ``progress(done, runs)`` (e.g. to move a progress bar in a
+        lesson): after each batch of runs for the cascade model (all the
+        runs at once on a small network), after each run for the threshold model.
 
     Returns
     -------
