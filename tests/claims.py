@@ -17,6 +17,7 @@ When someone rewrites the sentence, the test fails and points at the cell.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -46,3 +47,30 @@ def cell_output(notebook: str, cell_id: str) -> str:
         parts.append("".join(out.get("text", "")))
         parts.append("".join(out.get("data", {}).get("text/plain", "")))
     return "".join(parts)
+
+
+#: A lesson's header, in English or Italian: "**Teaching:** 12 min · **Exercises:** 22 min".
+HEADER = re.compile(r"\*\*(?:Teaching|Teoria):\*\* (\d+) min · \*\*(?:Exercises|Esercizi):\*\* (\d+) min")
+
+
+def lesson_minutes(notebook: str, *, leave_out: tuple = ()) -> tuple[tuple[int, int], int, int]:
+    """What a lesson's header states, and what its text gives, for the rule lesson 1 set:
+    ``((teaching, exercises) stated, Markdown words / 140 rounded, minutes in the headings)``.
+
+    `leave_out` names Markdown cells not counted as reading (e.g. a references cell).
+    """
+    cells = _cells(notebook)
+    first = next(iter(cells.values()))
+    found = HEADER.search("".join(first["source"]))
+    if not found:
+        raise AssertionError(f"{notebook}: the title cell states no **Teaching:** / **Teoria:** minutes")
+    md = ["".join(c["source"]) for cid, c in cells.items() if c["cell_type"] == "markdown" and cid not in leave_out]
+    words = sum(len(s.split()) for s in md)
+    headed = sum(
+        int(m)
+        for s in md
+        for line in s.splitlines()
+        if line.startswith("#")
+        for m in re.findall(r"\((\d+) min\)", line)
+    )
+    return tuple(map(int, found.groups())), round(words / 140), headed

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from claims import _cells, cell_output, cell_text
+from claims import _cells, cell_output, cell_text, lesson_minutes
 
 from smlessons.exercises import load_questions
 from smlessons.exercises.loader import load_exercise
@@ -171,20 +171,6 @@ def test_boyd_and_ellison_chose_network_not_networking():
 
 def test_the_stated_minutes_follow_one_rule_in_both_languages():
     """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
-    for nb, pattern in (
-        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
-        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
-    ):
-        cells = list(_cells(nb).values())
-        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
-        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        words = sum(len(s.split()) for s in md)
-        minutes = sum(
-            int(m)
-            for s in md
-            for line in s.splitlines()
-            if line.startswith("#")
-            for m in re.findall(r"\((\d+) min\)", line)
-        )
-        assert teaching == round(words / 140), (nb, teaching, words / 140)
-        assert exercises == minutes, (nb, exercises, minutes)
+    for nb in (NB, NB_IT):
+        stated, reading, doing = lesson_minutes(nb)
+        assert stated == (reading, doing), (nb, stated, reading, doing)

@@ -10,7 +10,7 @@ import re
 
 import networkx as nx
 import pytest
-from claims import _cells, cell_output, cell_text
+from claims import _cells, cell_output, cell_text, lesson_minutes
 
 from smlessons.datasets.networks import class_network
 from smlessons.engine.measures import (
@@ -288,19 +288,6 @@ def test_the_italian_check_cells_show_italian_before_an_answer():
 def test_the_italian_stated_minutes_follow_lesson_1s_rule_and_match_the_english():
     """The Italian header: Teoria = Markdown words / 140 (rounded), as in lesson 1; Esercizi = the minutes
     in the headings. Both equal the English header's."""
-    header = "".join(next(iter(_cells(NB_IT).values()))["source"])
-    teaching, exercises = map(
-        int, re.search(r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min", header).groups()
-    )
-    md = ["".join(c["source"]) for c in _cells(NB_IT).values() if c["cell_type"] == "markdown"]
-    words = sum(len(s.split()) for s in md)
-    minutes = sum(
-        int(m)
-        for s in md
-        for line in s.splitlines()
-        if line.startswith("#")
-        for m in re.findall(r"\((\d+) min\)", line)
-    )
-    assert teaching == round(words / 140), (teaching, words / 140)
-    assert exercises == minutes == 22
-    assert "**Teaching:** 12 min · **Exercises:** 22 min" in cell_text(NB, "l4-title") and teaching == 12
+    stated, reading, doing = lesson_minutes(NB_IT)
+    assert stated == (reading, doing) and doing == 22, (stated, reading, doing)
+    assert stated == lesson_minutes(NB)[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from claims import _cells, cell_output, cell_text
+from claims import _cells, cell_output, cell_text, lesson_minutes
 
 from smlessons.datasets.networks import class_network, follow_network, karate_club
 from smlessons.engine.measures import (
@@ -630,20 +630,6 @@ def test_the_italian_audience_table_has_italian_headers_and_the_same_rows(F):
 
 def test_the_stated_minutes_follow_one_rule_in_both_languages():
     """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
-    for nb, pattern in (
-        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
-        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
-    ):
-        cells = list(_cells(nb).values())
-        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
-        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        words = sum(len(s.split()) for s in md)
-        minutes = sum(
-            int(m)
-            for s in md
-            for line in s.splitlines()
-            if line.startswith("#")
-            for m in re.findall(r"\((\d+) min\)", line)
-        )
-        assert teaching == round(words / 140), (nb, teaching, words / 140)
-        assert exercises == minutes == 29, (nb, exercises, minutes)
+    for nb in (NB, NB_IT):
+        stated, reading, doing = lesson_minutes(nb)
+        assert stated == (reading, doing) and doing == 29, (nb, stated, reading, doing)

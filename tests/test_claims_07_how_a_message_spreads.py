@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from claims import _cells, cell_text
+from claims import _cells, cell_text, lesson_minutes
 
 from smlessons.datasets.copenhagen_study import copenhagen
 from smlessons.datasets.networks import class_network, karate_club
@@ -817,26 +817,9 @@ def test_the_first_cascade_reaches_6_in_both_languages():
 def test_the_italian_minutes_follow_the_english_rule():
     """The Italian header: Teaching = its Markdown words / 140, rounded; Exercises = the English header's,
     and the headings state the same exercise minutes in both languages."""
-    stated, headed = {}, {}
-    for nb, pattern in (
-        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
-        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
-    ):
-        cells = list(_cells(nb).values())
-        stated[nb] = tuple(map(int, re.search(pattern, "".join(cells[0]["source"])).groups()))
-        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        headed[nb] = [
-            int(m)
-            for s in md
-            for line in s.splitlines()
-            if line.startswith("#")
-            for m in re.findall(r"\((\d+) min\)", line)
-        ]
-        if nb == NB_IT:
-            words = sum(len(s.split()) for s in md)
-            assert stated[nb][0] == round(words / 140), (nb, stated[nb], words / 140)
-    assert headed[NB] == headed[NB_IT]
-    assert stated[NB][1] == stated[NB_IT][1]
+    (en_teaching, en_exercises), _, en_doing = lesson_minutes(NB)
+    stated, reading, doing = lesson_minutes(NB_IT)
+    assert stated == (reading, en_exercises) and doing == en_doing == en_exercises, (stated, reading, doing)
 
 
 # -- what an algorithm would choose (influence maximization) -------------------

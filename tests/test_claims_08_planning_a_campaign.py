@@ -14,7 +14,7 @@ from functools import cache
 from itertools import combinations
 
 import pytest
-from claims import cell_text
+from claims import cell_text, lesson_minutes
 
 from smlessons.datasets.multiplex import multiplex_class
 from smlessons.datasets.networks import class_network
@@ -831,22 +831,6 @@ def test_the_italian_tables_and_prints_give_the_english_numbers_with_a_decimal_c
 
 def test_the_stated_minutes_follow_one_rule_in_both_languages():
     """The header: Teaching = Markdown words / 140 (rounded), Exercises = the minutes in the headings."""
-    from claims import _cells
-
-    for nb, pattern in (
-        (NB, r"\*\*Teaching:\*\* (\d+) min · \*\*Exercises:\*\* (\d+) min"),
-        (NB_IT, r"\*\*Teoria:\*\* (\d+) min · \*\*Esercizi:\*\* (\d+) min"),
-    ):
-        cells = list(_cells(nb).values())
-        teaching, exercises = map(int, re.search(pattern, "".join(cells[0]["source"])).groups())
-        md = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
-        words = sum(len(s.split()) for s in md)
-        minutes = sum(
-            int(m)
-            for s in md
-            for line in s.splitlines()
-            if line.startswith("#")
-            for m in re.findall(r"\((\d+) min\)", line)
-        )
-        assert teaching == round(words / 140), (nb, teaching, words / 140)
-        assert exercises == minutes == 52, (nb, exercises, minutes)
+    for nb in (NB, NB_IT):
+        stated, reading, doing = lesson_minutes(nb)
+        assert stated == (reading, doing) and doing == 52, (nb, stated, reading, doing)
