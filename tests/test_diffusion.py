@@ -547,6 +547,38 @@ def test_run_many_sizes_and_progress(monkeypatch):
     assert (run_many(G, ["random"], 0.0, 3) == 1).all()
 
 
+@pytest.mark.parametrize("network", ["karate", "directed", "per-tie p", "leaf seed"])
+def test_batched_shortcuts_run_the_same_cascades_as_the_general_step(network, monkeypatch):
+    # Two shortcuts make the same tries, in the same order, with the same
+    # random numbers as the general step: the first step from fixed seeds
+    # (hits found by division) and a small frontier's step (plain Python).
+    # So the three ways give the same sizes, run by run.
+    if network == "directed":
+        net = compact(nx.gnp_random_graph(60, 0.08, seed=1, directed=True))
+    else:
+        net = compact(nx.karate_club_graph())
+    p = 0.3 if network != "per-tie p" else np.random.default_rng(3).random(net.entries) * 0.5
+    seeds = np.array([11] if network == "leaf seed" else [0, 5, 33], dtype=np.intp)
+
+    def sizes(**how):
+        return diffusion._run_ic_batch(net, 700, p, np.random.default_rng(5), None, **how)
+
+    shortcuts = sizes(seeds=seeds)
+    general_first_step = sizes(pick=lambda rng: seeds)
+    monkeypatch.setattr(diffusion, "_FEW_CELLS", 0)
+    no_python_step = sizes(seeds=seeds)
+    assert shortcuts.tolist() == general_first_step.tolist() == no_python_step.tolist()
+    assert shortcuts.min() >= len(seeds) and shortcuts.max() > len(seeds) + 3  # the cascades spread
+    # max_steps stops the first step's shortcut too.
+    one_step = diffusion._run_ic_batch(net, 50, p, np.random.default_rng(5), 1, seeds=seeds)
+    reach = len(
+        set(net.indices[np.concatenate([np.arange(net.indptr[s], net.indptr[s + 1]) for s in seeds])])
+        | set(seeds.tolist())
+    )
+    assert one_step.min() >= len(seeds) and one_step.max() <= reach
+    assert (diffusion._run_ic_batch(net, 5, p, np.random.default_rng(5), 0, seeds=seeds) == len(seeds)).all()
+
+
 # ---------------------------------------------------------------------------
 # Bad input
 

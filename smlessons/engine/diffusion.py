@@ -54,6 +54,7 @@ network's ties or a directed/undirected mismatch.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -962,22 +963,25 @@ def choose_seeds(graph, strategy: str, k: int = 1, *, rng=None) -> list:
 #: (twice as fast to draw): a tie passes with probability `p` to within 6e-8.
 _FEW_TRIES = 2048
 
-#: How many (run, person) cells one batch of :func:`_run_ic_batch` holds at
-#: most: a few megabytes of state, whatever the number of runs.
+#: How many (run, person) pairs one batch of :func:`_run_ic_batch` holds at
+#: most: a few megabytes of state (5 bytes a cell, with each run's cells
+#: rounded up to a power of two), whatever the number of runs.
 _BATCH_CELLS = 1 << 22
 
 
 def _run_ic_batch(net: CompactNetwork, runs: int, p, rng, max_steps, *, seeds=None, pick=None, progress=None):
     """The sizes of `runs` Independent Cascades, run side by side.
 
-    Every run starts from the positions `seeds` (distinct), or each run
-    from its own ``pick(rng)`` (a random strategy). Run ``r``'s people are
-    the cells ``r * n .. r * n + n - 1`` of one flat state, so one frontier
-    holds the (run, person) pairs reached at the last step of every run,
-    and each step is a handful of numpy calls whatever the number of runs:
-    on a small network a thousand runs cost little more than one. Runs are
-    cut into batches of at most :data:`_BATCH_CELLS` cells; `progress` is
-    called as ``progress(done, runs)`` after each batch.
+    Every run starts from the sorted distinct positions `seeds`, or each
+    run from its own ``pick(rng)`` (a random strategy). Run ``r``'s people
+    are the cells ``r * N .. r * N + n - 1`` of one flat state (``N`` is
+    the power of two at or above ``n``: a cell's person and run are a mask
+    and a shift away), so one frontier holds the (run, person) pairs
+    reached at the last step of every run, and each step is a handful of
+    numpy calls whatever the number of runs: on a small network a thousand
+    runs cost little more than one. Runs are cut into batches of at most
+    :data:`_BATCH_CELLS` ``// n`` runs; `progress` is called as
+    ``progress(done, runs)`` after each batch.
 
     Each run is distributed as :func:`_run_ic` (every tie out of a newly
     reached person gets one try with its probability, to within the 6e-8 of
@@ -986,61 +990,120 @@ def _run_ic_batch(net: CompactNetwork, runs: int, p, rng, max_steps, *, seeds=No
     n = net.n
     sizes = np.empty(runs, dtype=np.intp)
     per_batch = max(1, _BATCH_CELLS // max(n, 1))
+    bits = max(n - 1, 1).bit_length()
     for first in range(0, runs, per_batch):
         size = min(per_batch, runs - first)
-        base = np.arange(size, dtype=np.intp) * n
         if pick is None:
-            frontier = (base[:, None] + seeds).ravel()
+            sizes[first : first + size] = _ic_batch(net, size, bits, p, rng, max_steps, seeds=seeds)
         else:
-            starts = [np.unique(np.asarray(pick(rng), dtype=np.intp)) for _ in range(size)]
+            starts = [_unique(np.asarray(pick(rng), dtype=np.intp)) for _ in range(size)]
             counts = np.fromiter((len(s) for s in starts), dtype=np.intp, count=size)
-            frontier = np.concatenate(starts) + np.repeat(base, counts)
-        sizes[first : first + size] = _ic_batch(net, size, frontier, p, rng, max_steps)
+            frontier = np.concatenate(starts) + np.repeat(np.arange(size, dtype=np.intp) << bits, counts)
+            sizes[first : first + size] = _ic_batch(net, size, bits, p, rng, max_steps, frontier=frontier)
         if progress is not None:
             progress(first + size, runs)
     return sizes
 
 
-def _ic_batch(net: CompactNetwork, runs: int, frontier: np.ndarray, p, rng, max_steps) -> np.ndarray:
-    """The sizes of `runs` cascades whose seeds are the cells of `frontier` (``run * n + person``)."""
-    indptr, indices, n = net.indptr, net.indices, net.n
-    degree = np.diff(indptr)
-    cells = runs * n
-    reached = np.zeros(cells, dtype=bool)
-    stamp = np.empty(cells, dtype=np.intp)  # dedupes a step's targets without sorting
+def _hits(total: int, p: float, rng) -> np.ndarray:
+    """Sorted positions in ``range(total)`` of the tries (of probability `p`) that succeed."""
+    if total < _FEW_TRIES:
+        return np.flatnonzero(rng.random(total, dtype=np.float32) < p)
+    return _bernoulli_hits(total, p, rng)
+
+
+#: A step whose frontier holds at most this many cells (the last steps of
+#: most batches) is taken in plain Python: a dozen numpy calls would cost
+#: more than the few tries it makes.
+_FEW_CELLS = 12
+
+
+def _few_step(frontier, mask, indptr, indices, reached, p, rng) -> np.ndarray:
+    """The general step (same tries, same draws, same next frontier), for a small frontier."""
+    bases, shifts, ends, total = [], [], [], 0
+    for cell in frontier.tolist():
+        person = cell & mask
+        start, stop = int(indptr[person]), int(indptr[person + 1])
+        bases.append(cell - person)
+        shifts.append(start - total)
+        total += stop - start
+        ends.append(total)
+    found = {}  # dict keys: in order of first appearance
+    for k in reversed(_hits(total, p, rng).tolist()):  # backwards: the general step keeps the last of repeats
+        j = bisect.bisect_right(ends, k)
+        cell = bases[j] + int(indices[k + shifts[j]])
+        if not reached[cell]:
+            found[cell] = None
+    frontier = np.array(list(found)[::-1], dtype=np.intp)
     reached[frontier] = True
+    return frontier
+
+
+def _ic_batch(net: CompactNetwork, runs: int, bits: int, p, rng, max_steps, *, seeds=None, frontier=None):
+    """The sizes of `runs` cascades in cells ``run << bits | person``.
+
+    They start from the cells of `frontier`, or every run from the sorted
+    distinct positions `seeds`. Then the first step finds each hit's run
+    and tie by division, the block of tries being the seeds' ties repeated
+    once per run: the same tries in the same order as the general step, so
+    the same random numbers give the same cascades.
+    """
+    indptr, indices = net.indptr, net.indices
+    degree = np.diff(indptr)
+    mask = (1 << bits) - 1
+    cells = runs << bits
+    reached = np.zeros(cells, dtype=bool)
+    stamp = np.empty(cells, dtype=np.int32)  # dedupes a step's targets without sorting
     scalar = not isinstance(p, np.ndarray)
-    t = 0
+    t, counted = 0, []
+    if seeds is None:
+        reached[frontier] = True
+        counted.append(frontier)
+    else:
+        reached.reshape(runs, -1)[:, seeds] = True
+        frontier = seeds  # a placeholder: the first step below starts from the seeds of every run
     while frontier.size and (max_steps is None or t < max_steps):
         t += 1
-        person = frontier % n
-        deg = degree[person]
-        ends = np.cumsum(deg)
-        shift = indptr[person] - ends + deg  # block position k of member j is the tie at k + shift[j]
-        if scalar:
-            total = int(ends[-1])
-            if total < _FEW_TRIES:
-                k = np.flatnonzero(rng.random(total, dtype=np.float32) < p)
+        if seeds is not None and t == 1:
+            ties = np.concatenate([np.arange(indptr[s], indptr[s + 1]) for s in seeds])
+            total = runs * ties.size
+            if scalar:
+                k = _hits(total, p, rng)
             else:
-                k = _bernoulli_hits(total, p, rng)
-            if k.size * frontier.size.bit_length() > total:  # many hits: a lookup table beats a search
-                owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)[k]
-            else:
-                owner = np.searchsorted(ends, k, side="right")
-            pos = k + shift[owner]
+                k = np.flatnonzero(rng.random(total, dtype=np.float32) < np.tile(p[ties], runs))
+            run = k // max(ties.size, 1)
+            targets = (run << bits) + indices[ties[k - run * ties.size]]
+        elif scalar and frontier.size <= _FEW_CELLS:
+            frontier = _few_step(frontier, mask, indptr, indices, reached, p, rng)
+            counted.append(frontier)
+            continue
         else:
+            person = frontier & mask
+            deg = degree[person]
+            ends = np.cumsum(deg)
             total = int(ends[-1])
-            owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)
-            pos = np.arange(total, dtype=np.intp) + shift[owner]
-            passed = rng.random(total, dtype=np.float32) < p[pos]
-            owner, pos = owner[passed], pos[passed]
-        targets = (frontier - person)[owner] + indices[pos]
+            shift = indptr[person] - ends + deg  # block position k of member j is the tie at k + shift[j]
+            if scalar:
+                k = _hits(total, p, rng)
+                if k.size * frontier.size.bit_length() > total:  # many hits: a lookup table beats a search
+                    owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)[k]
+                else:
+                    owner = np.searchsorted(ends, k, side="right")
+                pos = k + shift[owner]
+            else:
+                owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)
+                pos = np.arange(total, dtype=np.intp) + shift[owner]
+                passed = rng.random(total, dtype=np.float32) < p[pos]
+                owner, pos = owner[passed], pos[passed]
+            targets = (frontier - person)[owner] + indices[pos]
         targets = targets[~reached[targets]]
-        order = np.arange(targets.size, dtype=np.intp)
+        order = np.arange(targets.size, dtype=np.int32)
         stamp[targets] = order
         frontier = targets[stamp[targets] == order]  # one of each
         reached[frontier] = True
-    return np.count_nonzero(reached.reshape(runs, n), axis=1)
+        counted.append(frontier)
+    sizes = np.bincount(np.concatenate(counted) >> bits, minlength=runs) if counted else np.zeros(runs, np.intp)
+    return sizes + (0 if seeds is None else seeds.size)
 
 
 def run_many(
@@ -1129,7 +1192,7 @@ def run_many(
         prob = _probability(net, p)
         if _is_strategy(seeds) and strategy_name(seeds) in _RANDOM_STRATEGIES:
             return _run_ic_batch(net, int(runs), prob, gen, steps, pick=pick, progress=progress)
-        fixed = np.unique(np.asarray(pick(gen), dtype=np.intp))
+        fixed = _unique(np.asarray(pick(gen), dtype=np.intp))
         return _run_ic_batch(net, int(runs), prob, gen, steps, seeds=fixed, progress=progress)
     else:
         if p is not None:
