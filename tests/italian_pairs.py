@@ -42,6 +42,8 @@ are the same code when, token by token (:func:`same_code`):
 - any other string literal (an exercise or question id, a file name, a
   platform's name) must be the English one, or the English one followed by
   ``-it`` (question and exercise ids) or ``_it`` (exercise file names);
+- an f-string's text is prose, but the code in its braces (each
+  expression, conversion and format spec, in order) follows these rules;
 - a variable the English notebook assigns (``board = ...``) may have an
   Italian name (``esercizio = ...``), provided the renaming is the same in
   every code cell of the notebook and two English names never share one
@@ -163,23 +165,75 @@ def _literal_kind(text: str) -> tuple[str, str]:
     return ("prose", "") if any(c.isspace() for c in value) else ("str", value)
 
 
+def _is_fstring(literal: str) -> bool:
+    return "f" in literal[: min(literal.find(q) for q in "'\"" if q in literal)].lower()
+
+
+def _fstring_tokens(literal: str, line: int) -> list[tuple[str, str, int]]:
+    """An f-string as tokens: one prose token for its text, then the code in its braces.
+
+    >>> [t[:2] for t in _fstring_tokens('f"{n:.1f} people, {f(x)!r}"', 1)]  # doctest: +NORMALIZE_WHITESPACE
+    [('prose', ''), ('op', '{'), ('name', 'n'), ('op', ':'), ('str', '.1f'), ('op', '}'),
+     ('op', '{'), ('name', 'f'), ('op', '('), ('name', 'x'), ('op', ')'), ('op', '!r'), ('op', '}')]
+    """
+    try:
+        node = ast.parse(literal.strip(), mode="eval").body
+    except SyntaxError as exc:
+        raise ValueError(f"cannot read the code: {exc}") from None
+    out = [("prose", "", line)]
+
+    def braces(joined: ast.JoinedStr, spec: bool) -> None:
+        for part in joined.values:
+            if isinstance(part, ast.FormattedValue):
+                out.append(("op", "{", line))
+                out.extend((kind, value, line) for kind, value, _ in code_tokens(ast.unparse(part.value))[:-1])
+                if part.conversion != -1:
+                    out.append(("op", "!" + chr(part.conversion), line))
+                if part.format_spec is not None:
+                    out.append(("op", ":", line))
+                    braces(part.format_spec, True)
+                out.append(("op", "}", line))
+            elif spec and part.value:  # a format spec's text is code (".1f"), not prose
+                out.append(("str", str(part.value), line))
+
+    if isinstance(node, ast.JoinedStr):
+        braces(node, False)
+    return out
+
+
 def code_tokens(src: str) -> list[tuple[str, str, int]]:
     """The tokens that matter, as ``(kind, value, line)``: comments and ``language=`` arguments
-    dropped, string literals classified as prose or not, a comma before a closing bracket dropped.
+    dropped, string literals classified as prose or not, f-strings as prose plus the code in
+    their braces, a comma before a closing bracket dropped.
 
     >>> [t[:2] for t in code_tokens('f("a b", "x", language="it")  # hi')]
     [('name', 'f'), ('op', '('), ('prose', ''), ('op', ','), ('str', 'x'), ('op', ')'), ('newline', '')]
     """
     raw = []
+    offsets = [0]  # where each line starts in src
+    for text in src.splitlines(keepends=True):
+        offsets.append(offsets[-1] + len(text))
+    depth, begin = 0, (0, 0)  # Python 3.12 and later split an f-string into tokens: read it whole
     try:
         for tok in tokenize.generate_tokens(io.StringIO(src).readline):
             if tok.type in _SKIP:
                 continue
             line = tok.start[0]
+            if sys.version_info >= (3, 12) and tok.type in (tokenize.FSTRING_START, tokenize.FSTRING_END):
+                depth += 1 if tok.type == tokenize.FSTRING_START else -1
+                if tok.type == tokenize.FSTRING_START and depth == 1:
+                    begin = tok.start
+                elif depth == 0:
+                    (r0, c0), (r1, c1) = begin, tok.end
+                    raw.extend(_fstring_tokens(src[offsets[r0 - 1] + c0 : offsets[r1 - 1] + c1], r0))
+                continue
+            if depth:
+                continue
             if tok.type == tokenize.STRING:
-                raw.append((*_literal_kind(tok.string), line))
-            elif sys.version_info >= (3, 12) and tok.type == tokenize.FSTRING_MIDDLE:
-                raw.append((*_literal_kind(repr(tok.string)), line))
+                if _is_fstring(tok.string):
+                    raw.extend(_fstring_tokens(tok.string, line))
+                else:
+                    raw.append((*_literal_kind(tok.string), line))
             elif tok.type == tokenize.NAME:
                 raw.append(("keyword" if keyword.iskeyword(tok.string) else "name", tok.string, line))
             elif tok.type == tokenize.OP:

@@ -225,6 +225,9 @@ def test_a_code_cell_changed_in_italian_is_caught():
         ('f(prompt="Is it a tool?")', 'f(prompt="È uno strumento?")'),  # prose is translated
         ('answer = ...  # a letter, e.g. "a"', 'answer = ...  # una lettera, per esempio "a"'),
         ('apps = ["Instagram", "TikTok"]\nlen(apps)', 'app = ["Instagram", "TikTok"]\nlen(app)'),
+        ('print(f"Each plan is run {n} times; p = {p:.1f}.")', 'print(f"Ogni piano: {n} volte; p = {p:.1f}.")'),
+        ('x = 2\nprint(f"{x} and {len(apps)!r}")', 'y = 2\nprint(f"{y} e {len(apps)!r}")'),  # renamed in braces too
+        ("print(f'{a:>{w}}' f\"{b}\")", "print(f'{a:>{w}}'  f\"{b}\")"),
     ],
 )
 def test_code_that_differs_only_in_language_arguments_passes(english, italian):
@@ -247,6 +250,11 @@ def test_code_that_differs_only_in_language_arguments_passes(english, italian):
         ('f(lang="it")', 'f(lang="it", language="en", mode=1)', "the English has `)`, the Italian `,`"),
         ("x = (", "x = (", "cannot read the code"),
         ("a = 1\nb = 2", "a = 1", "only the English goes on, with `b`"),
+        # the code in an f-string's braces is code: a decimal comma added in Italian is caught
+        ('print(f"p = {p}.")', "print(f\"p = {str(p).replace('.', ',')}.\")", "the English has `p`, the Italian `str`"),
+        ('print(f"{m:.1f} people")', 'print(f"{m:.2f} persone")', "the string '.1f', the Italian the string '.2f'"),
+        ('print(f"{a} of {b}")', 'print(f"{b} su {a}")', "the English has `a`, the Italian `b`"),
+        ('print(f"{a!r}")', 'print(f"{a}")', "the English has `!r`"),
     ],
 )
 def test_code_that_does_something_else_fails(english, italian, why):
