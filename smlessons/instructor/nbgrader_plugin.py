@@ -60,7 +60,7 @@ from pathlib import Path
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ..i18n import N_, translator
+from ..i18n import N_, format_number, translator
 from ..variants import STUDENT_ENV
 from .grader import GRADE_CALL, Course, grade_submission
 
@@ -392,12 +392,6 @@ def notebook_language(nb) -> str:
     return translator(language).language
 
 
-def _number(x, language: str) -> str:
-    """Points as the student's language writes them: ``8``, ``2.5`` (English) or ``2,5`` (Italian)."""
-    text = str(x)
-    return text.replace(".", ",") if language == "it" else text
-
-
 def _when(saved: str) -> str:
     """``2026-11-29T08:06:41+00:00`` as ``2026-11-29 08:06 UTC``; odd text as it is."""
     try:
@@ -534,8 +528,8 @@ class GradeFromAnswerFiles(NbGraderPreprocessor):
             t.gettext(
                 "Marked from {file} as handed in: {points} of {out_of} ({status}).",
                 file=graded["file"],
-                points=_number(mark.points, language),
-                out_of=_number(mark.out_of, language),
+                points=format_number(mark.points, language, grouping=False),
+                out_of=format_number(mark.out_of, language, grouping=False),
                 status=status,
             )
         ]
