@@ -8,11 +8,12 @@ model is deterministic once thresholds are fixed, so it is checked against
 its reference exactly.
 """
 
+import itertools
 import math
 import random
 import subprocess
 import sys
-from collections import deque
+from collections import Counter, deque
 
 import networkx as nx
 import numpy as np
@@ -545,6 +546,44 @@ def test_run_many_sizes_and_progress(monkeypatch):
     # A person called like a strategy is seeded with a list.
     G = nx.Graph([("random", "b")])
     assert (run_many(G, ["random"], 0.0, 3) == 1).all()
+
+
+@pytest.mark.parametrize("size, k", [(6, 2), (30, 3), (5, 3), (4, 4), (9, 1)])
+def test_random_seeds_for_many_runs_are_uniform_distinct_subsets(size, k):
+    # run_many draws every run's random seeds at once (by redrawing the rare
+    # rows with a repeat, or, with many seeds among few people, by a random
+    # order): each row must be k distinct people, every k-subset equally likely.
+    runs = 30_000
+    rows = diffusion._distinct_rows(size, k, runs, np.random.default_rng(2))
+    assert rows.shape == (runs, k) and rows.min() >= 0 and rows.max() < size
+    assert all(len(set(r)) == k for r in rows.tolist())
+    counts = Counter(tuple(sorted(r)) for r in rows.tolist())
+    subsets = math.comb(size, k)
+    expected = runs / subsets
+    if subsets > 1:
+        assert len(counts) == subsets or expected < 20  # with 4,060 subsets a few may not come up
+        chi2 = sum((counts[s] - expected) ** 2 / expected for s in itertools.combinations(range(size), k))
+        df = subsets - 1
+        assert chi2 < df + 5 * math.sqrt(2 * df), (chi2, df)  # about 5 standard deviations
+    else:
+        assert counts == {tuple(range(size)): runs}
+
+
+def test_random_strategies_draw_seeds_in_their_pool():
+    K = nx.karate_club_graph()
+    net = compact(K)
+    group = diffusion._largest_community(K, net)
+    pick = diffusion._strategy(K, net, "community", 3)
+    rows = pick.many(np.random.default_rng(0), 2_000)
+    assert set(rows.ravel().tolist()) == set(group.tolist())  # every member, nobody else
+    assert all(len(set(r)) == 3 for r in rows.tolist())
+    # One draw at a time is unchanged (choose_seeds keeps its seeds for a given rng).
+    assert sorted(pick(np.random.default_rng(5)).tolist()) == sorted(
+        np.random.default_rng(5).choice(group, size=3, replace=False).tolist()
+    )
+    # In run_many, a run from k seeds reaches at least k people.
+    assert run_many(K, "community", 0.0, 500, k=3, rng=1).tolist() == [3] * 500
+    assert run_many(K, "random", 0.0, 500, k=34, rng=1).tolist() == [34] * 500
 
 
 @pytest.mark.parametrize("network", ["karate", "directed", "per-tie p", "leaf seed"])

@@ -890,11 +890,48 @@ def _seed_picker(graph, net: CompactNetwork, seeds, k):
     return lambda rng: fixed
 
 
+def _distinct_rows(size: int, k: int, runs: int, rng: np.random.Generator) -> np.ndarray:
+    """`runs` rows of `k` distinct numbers in ``range(size)``: each row a uniform random k-subset.
+
+    With few seeds among many people, rows are drawn with repeats allowed
+    and the rare rows with a repeat are drawn again (a uniform draw kept
+    only when distinct is uniform over the distinct ones); otherwise each
+    row is the first `k` of a random order of everybody.
+    """
+    if k * k > size:
+        return np.argsort(rng.random((runs, size)), axis=1)[:, :k]
+    rows = rng.integers(0, size, size=(runs, k))
+    while k > 1:
+        ordered = np.sort(rows, axis=1)
+        again = np.flatnonzero((ordered[:, 1:] == ordered[:, :-1]).any(axis=1))
+        if not again.size:
+            break
+        rows[again] = rng.integers(0, size, size=(again.size, k))
+    return rows
+
+
+@dataclass(frozen=True)
+class _RandomSeeds:
+    """A random strategy: `k` seeds drawn from `pool` (positions; None for everybody of `n`) at each run."""
+
+    n: int
+    k: int
+    pool: np.ndarray | None = None
+
+    def __call__(self, rng: np.random.Generator) -> np.ndarray:
+        return rng.choice(self.n if self.pool is None else self.pool, size=self.k, replace=False)
+
+    def many(self, rng: np.random.Generator, runs: int) -> np.ndarray:
+        """The seeds of `runs` runs at once, a row each (in another order of the random numbers)."""
+        rows = _distinct_rows(self.n if self.pool is None else len(self.pool), self.k, runs, rng)
+        return rows if self.pool is None else self.pool[rows]
+
+
 def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
     """A function rng -> seed positions, for one strategy."""
     strategy = strategy_name(strategy)
     if strategy == "random":
-        return lambda rng: rng.choice(net.n, size=k, replace=False)
+        return _RandomSeeds(net.n, k)
     if strategy == "degree":
         chosen = _top(net.out_degree(), k)
         return lambda rng: chosen
@@ -902,7 +939,7 @@ def _strategy(graph, net: CompactNetwork, strategy: str, k: int):
         group = _largest_community(graph, net)
         if k > len(group):
             raise ValueError(f"k={k} seeds do not fit in the largest community ({len(group)} people)")
-        return lambda rng: rng.choice(group, size=k, replace=False)
+        return _RandomSeeds(net.n, k, group)
     if strategy == "broker":
         chosen = _top(_betweenness(graph, net), k)
         return lambda rng: chosen
@@ -995,6 +1032,10 @@ def _run_ic_batch(net: CompactNetwork, runs: int, p, rng, max_steps, *, seeds=No
         size = min(per_batch, runs - first)
         if pick is None:
             sizes[first : first + size] = _ic_batch(net, size, bits, p, rng, max_steps, seeds=seeds)
+        elif isinstance(pick, _RandomSeeds):  # every run's seeds drawn at once
+            rows = pick.many(rng, size)
+            frontier = ((np.arange(size, dtype=np.intp) << bits)[:, None] + rows).ravel()
+            sizes[first : first + size] = _ic_batch(net, size, bits, p, rng, max_steps, frontier=frontier)
         else:
             starts = [_unique(np.asarray(pick(rng), dtype=np.intp)) for _ in range(size)]
             counts = np.fromiter((len(s) for s in starts), dtype=np.intp, count=size)
