@@ -548,6 +548,45 @@ def test_run_many_sizes_and_progress(monkeypatch):
     assert (run_many(G, ["random"], 0.0, 3) == 1).all()
 
 
+@pytest.mark.parametrize("network", ["karate", "BA 3,000", "directed", "per-tie p"])
+def test_single_cascade_shortcuts_give_the_same_cascade(network, monkeypatch):
+    # One cascade takes two shortcuts that must not change it: a small
+    # frontier steps in plain Python, and many targets are deduplicated by
+    # marking them rather than sorting. Both give the people, in the order,
+    # that the plain step gives, from the same random numbers.
+    if network == "BA 3,000":
+        G = nx.barabasi_albert_graph(3000, 4, seed=2)
+    elif network == "directed":
+        G = nx.gnp_random_graph(400, 0.02, seed=1, directed=True)
+    else:
+        G = nx.karate_club_graph()
+    net = compact(G)
+    p = np.random.default_rng(3).random(net.entries) * 0.6 if network == "per-tie p" else 0.25
+
+    def steps():
+        return [independent_cascade(net, list(G)[: 1 + r % 4], p, rng=r).step.tolist() for r in range(40)]
+
+    shortcuts = steps()
+    monkeypatch.setattr(diffusion, "_FEW_CELLS", 0)
+    monkeypatch.setattr(
+        diffusion, "_not_reached", lambda targets, step, mark: diffusion._unique(targets[step[targets] < 0])
+    )
+    plain = steps()
+    assert shortcuts == plain
+    assert max(sum(s >= 0 for s in c) for c in plain) > 5  # the cascades spread
+
+
+@pytest.mark.parametrize("total", [0, 1, 7, 40, 300, 5000])
+@pytest.mark.parametrize("p", [0.0, 1e-320, 0.01, 0.2, 0.9, 1.0])
+def test_bernoulli_list_draws_what_bernoulli_hits_draws(total, p):
+    # The plain-Python draw of a small step: the same successes from the same
+    # generator, which is left in the same state.
+    for seed in range(10):
+        one, two = np.random.default_rng(seed), np.random.default_rng(seed)
+        assert diffusion._bernoulli_list(total, p, one) == diffusion._bernoulli_hits(total, p, two).tolist()
+        assert one.random() == two.random()
+
+
 @pytest.mark.parametrize("size, k", [(6, 2), (30, 3), (5, 3), (4, 4), (9, 1)])
 def test_random_seeds_for_many_runs_are_uniform_distinct_subsets(size, k):
     # run_many draws every run's random seeds at once (by redrawing the rare

@@ -583,6 +583,26 @@ def _bernoulli_hits(total: int, p: float, rng: np.random.Generator, size: int | 
     return chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
 
 
+def _bernoulli_list(total: int, p: float, rng: np.random.Generator) -> list:
+    """``_bernoulli_hits(total, p, rng).tolist()``, the same draws, in plain Python when they are few."""
+    if p >= 1.0 or p <= 0 or total == 0:
+        return _bernoulli_hits(total, p, rng).tolist()
+    expected = total * p
+    size = int(expected + 6 * math.sqrt(expected) + 16)
+    if size > 64:
+        return _bernoulli_hits(total, p, rng, size).tolist()
+    scale = -1.0 / math.log1p(-p)
+    if not math.isfinite(scale):
+        return []
+    hits, last = [], -1
+    while True:  # chunks of `size` gaps, as _bernoulli_hits draws them
+        for e in rng.standard_exponential(size).tolist():
+            last += int(min(e * scale, total)) + 1
+            if last >= total:
+                return hits
+            hits.append(last)
+
+
 def _passed_to(indptr, indices, frontier, p, scalar: bool, rng) -> np.ndarray:
     """The people the frontier's ties pass the message to (with repeats).
 
@@ -599,19 +619,54 @@ def _passed_to(indptr, indices, frontier, p, scalar: bool, rng) -> np.ndarray:
     return indices[pos]
 
 
+def _not_reached(targets: np.ndarray, step: np.ndarray, mark: np.ndarray) -> np.ndarray:
+    """The distinct people of `targets` with no step yet, sorted: ``_unique(targets[step[targets] < 0])``.
+
+    Many targets are marked in `mark` (all False, and left so) and read back
+    in order by one pass over the network, which is faster than sorting
+    them; a few are sorted.
+    """
+    if targets.size > 256 and targets.size * 32 >= step.size:
+        mark[targets] = True
+        found = np.flatnonzero(mark)
+        mark[found] = False
+        return found[step[found] < 0]
+    return _unique(targets[step[targets] < 0])
+
+
 def _run_ic(net: CompactNetwork, seeds: np.ndarray, p, rng: np.random.Generator, max_steps) -> np.ndarray:
     indptr, indices = net.indptr, net.indices
     step = np.full(net.n, -1, dtype=np.int32)
+    mark = np.zeros(net.n, dtype=bool)
     step[seeds] = 0
     frontier = seeds
     scalar = not isinstance(p, np.ndarray)
     t = 0
     while frontier.size and (max_steps is None or t < max_steps):
         t += 1
-        targets = _passed_to(indptr, indices, frontier, p, scalar, rng)
-        frontier = _unique(targets[step[targets] < 0])  # a reached person is not reached again
+        if scalar and frontier.size <= _FEW_CELLS:
+            frontier = _few_passed_to(indptr, indices, frontier, p, step, rng)
+        else:
+            targets = _passed_to(indptr, indices, frontier, p, scalar, rng)
+            frontier = _not_reached(targets, step, mark)  # a reached person is not reached again
         step[frontier] = t
     return step
+
+
+def _few_passed_to(indptr, indices, frontier, p, step, rng) -> np.ndarray:
+    """A step of :func:`_run_ic` from a small frontier, in plain Python: the same tries and draws, the same people."""
+    shifts, ends, total = [], [], 0
+    for person in frontier.tolist():
+        start, stop = int(indptr[person]), int(indptr[person + 1])
+        shifts.append(start - total)
+        total += stop - start
+        ends.append(total)
+    found = set()
+    for k in _bernoulli_list(total, p, rng):
+        other = int(indices[k + shifts[bisect.bisect_right(ends, k)]])
+        if step[other] < 0:
+            found.add(other)
+    return np.array(sorted(found), dtype=np.intp)
 
 
 def _run_lt(net, seeds, thresholds, weights, max_steps) -> np.ndarray:
