@@ -537,15 +537,49 @@ def test_run_many_sizes_and_progress(monkeypatch):
     again = run_many(K, "random", 0.2, 25, k=2, rng=0, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(10, 25), (20, 25), (25, 25)]
     assert again.shape == (25,) and again.min() >= 2 and again.max() <= 34
-    # The threshold model still runs one run at a time.
+    # The threshold model runs in batches too (a quarter as many cells: its state is larger).
     calls.clear()
-    run_many(K, [0], None, 3, model="lt", rng=0, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(1, 3), (2, 3), (3, 3)]
+    run_many(K, [0], None, 7, model="lt", rng=0, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(2, 7), (4, 7), (6, 7), (7, 7)]
     assert (run_many(K, [0], 1.0, 4) == 34).all()
     assert run_many(K, [0, 1], 0.15, 50, rng=8).tolist() == run_many(K, [0, 1], 0.15, 50, rng=8).tolist()
     # A person called like a strategy is seeded with a list.
     G = nx.Graph([("random", "b")])
     assert (run_many(G, ["random"], 0.0, 3) == 1).all()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"thresholds": 0.3}, {"needed": 2}, {"weights": "random"}, {"thresholds": 0.5, "max_steps": 2}],
+    ids=["drawn", "0.3", "needed 2", "weights", "max_steps"],
+)
+@pytest.mark.parametrize("network", ["karate", "directed"])
+def test_threshold_runs_side_by_side_are_the_runs_one_by_one(network, options, monkeypatch):
+    # run_many runs the threshold model many runs at a time. Given the
+    # thresholds that runs one after the other would draw, it must reach
+    # exactly the people linear_threshold's engine reaches, run by run.
+    G = nx.karate_club_graph() if network == "karate" else nx.gnp_random_graph(80, 0.06, seed=1, directed=True)
+    net = compact(G)
+    options = dict(options)
+    if options.get("weights") == "random":
+        options["weights"] = np.random.default_rng(0).random(net.entries)
+    seeds, runs = list(G)[:3], 300
+    monkeypatch.setattr(diffusion, "_BATCH_CELLS", 4 * 34 * 70)  # several batches
+    together = run_many(net, seeds, None, runs, model="lt", rng=7, **options)
+    steps = options.pop("max_steps", None)
+    if "needed" in options:
+        draw, w = diffusion._lt_absolute(net, options["needed"], None, None)
+    else:
+        draw, w = (
+            diffusion._lt_thresholds(net, options.get("thresholds")),
+            diffusion._lt_weights(net, options.get("weights")),
+        )
+    gen, start = np.random.default_rng(7), diffusion._seed_positions(net, seeds)
+    one_by_one = [int((diffusion._run_lt(net, start, draw(gen), w, steps) >= 0).sum()) for _ in range(runs)]
+    assert together.tolist() == one_by_one
+    assert max(one_by_one) > 3 or steps == 2  # the runs spread
+    # Random seeds: each run from k distinct people of the network.
+    assert run_many(net, "random", None, 200, model="lt", k=2, rng=1).min() >= 2
 
 
 @pytest.mark.parametrize("network", ["karate", "BA 3,000", "directed", "per-tie p"])
