@@ -14,7 +14,10 @@ interleaved (the machine is shared and noisy) and reports medians:
     which one cynetdiff cascade is 3 to 10 times faster than one of ours;
     and 1,000 runs on the karate club from 2 seeds drawn at random for every
     run (``run_many(net, "random", p, 1000, k=2)``; cynetdiff's side draws
-    them with numpy and calls ``set_seeds`` before each run).
+    them with numpy and calls ``set_seeds`` before each run); and 1,000 runs
+    of the Linear Threshold model (thresholds drawn at every run, each
+    contact weighing 1 / in-degree, as on both sides by default) on the
+    karate club and the Facebook layer.
 (b) One cascade from 10 seeds on a Barabási-Albert network of 100,000
     people (m = 5): ``independent_cascade(net, seeds, p)`` against one
     cynetdiff cascade, and NDlib's ``IndependentCascadesModel`` (a few runs:
@@ -51,7 +54,7 @@ import numpy as np
 from _common import save, table, timed
 
 try:
-    from cynetdiff.utils import networkx_to_ic_model
+    from cynetdiff.utils import networkx_to_ic_model, networkx_to_lt_model
 except ImportError:
     print(
         "This benchmark compares with cynetdiff, which is not installed.\n"
@@ -118,6 +121,28 @@ def cyn_random_runs(model, n, k, runs, gen):
         model.advance_until_completion()
         total += model.get_num_activated_nodes()
     return total / runs
+
+
+def many_threshold_runs(name, G, k, runs, repeats, rng):
+    """1,000 runs of the Linear Threshold model from the same seeds (reported, no goal)."""
+    nodes = list(G)
+    seeds = [nodes[i] for i in rng.choice(len(nodes), size=k, replace=False)]
+    net = compact(G)
+    model, mapping = networkx_to_lt_model(G.to_directed(), rng=1)  # cynetdiff reads successors
+    cs = [mapping[s] for s in seeds]
+    gen = np.random.default_rng(1)
+    ours_fn = lambda: run_many(net, seeds, None, runs, model="linear_threshold", rng=gen)  # noqa: E731
+    theirs_fn = lambda: cyn_runs(model, cs, runs)  # noqa: E731
+    ours, theirs = interleaved([ours_fn, theirs_fn], repeats)
+    return {
+        "row": f"(a) {runs:,} threshold-model runs, {name}, {k} seeds",
+        "smlessons_ms": ms(ours),
+        "cynetdiff_ms": ms(theirs),
+        "ratio": round(statistics.median(ours) / statistics.median(theirs), 2),
+        "goal": "none (reported)",
+        "met": None,
+        "mean_reach": [round(float(ours_fn().mean()), 1), round(theirs_fn(), 1)],
+    }
 
 
 def many_runs(name, G, k, p, runs, repeats, rng, *, goal=True, random_seeds=False):
@@ -261,6 +286,10 @@ def main() -> int:
     ]
     rows_a += [
         many_runs("karate club", karate, 2, p, 1000, repeats, rng, goal=False, random_seeds=True) for p in (0.2, 0.05)
+    ]
+    rows_a += [
+        many_threshold_runs("karate club", karate, 2, 1000, repeats, rng),
+        many_threshold_runs("Copenhagen Facebook", fb, 10, 1000, max(3, repeats // 3), rng),
     ]
     print(
         table(

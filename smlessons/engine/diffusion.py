@@ -710,21 +710,21 @@ def _run_lt_batch(net: CompactNetwork, runs: int, draw, weights, rng, max_steps,
             start = _unique(np.asarray(pick(rng), dtype=np.intp))  # the same seeds every run
             rows = np.broadcast_to(start, (size, start.size))
         frontier = ((np.arange(size, dtype=np.intp) << bits)[:, None] + rows).ravel()
-        thresholds = np.zeros(size << bits)
-        thresholds.reshape(size, -1)[:, :n] = draw(rng, size).reshape(size, n)
-        sizes[first : first + size] = _lt_batch(net, size, bits, frontier, thresholds, weights, max_steps)
+        need = np.empty(size << bits)  # what each (run, person) still needs: the threshold, less what came in
+        need.reshape(size, -1)[:, :n] = draw(rng, size).reshape(size, n)
+        sizes[first : first + size] = _lt_batch(net, size, bits, frontier, need, weights, max_steps)
         if progress is not None:
             progress(first + size, runs)
     return sizes
 
 
-def _lt_batch(net, runs, bits, frontier, thresholds, weights, max_steps) -> np.ndarray:
+def _lt_batch(net, runs, bits, frontier, need, weights, max_steps) -> np.ndarray:
+    """The sizes of `runs` threshold-model runs from the cells of `frontier`; `need` holds each cell's threshold."""
     indptr, indices = net.indptr, net.indices
     degree = np.diff(indptr)
     mask = (1 << bits) - 1
     cells = runs << bits
     reached = np.zeros(cells, dtype=bool)
-    influence = np.zeros(cells)
     stamp = np.empty(cells, dtype=np.int32)
     reached[frontier] = True
     counted = [frontier]
@@ -739,11 +739,11 @@ def _lt_batch(net, runs, bits, frontier, thresholds, weights, max_steps) -> np.n
         targets = (frontier - person)[owner] + indices[pos]
         open_ = ~reached[targets]
         targets = targets[open_]
-        np.add.at(influence, targets, weights[pos[open_]])
+        np.subtract.at(need, targets, weights[pos[open_]])
         order = np.arange(targets.size, dtype=np.int32)
         stamp[targets] = order
         people = targets[stamp[targets] == order]  # one of each
-        frontier = people[influence[people] >= thresholds[people] - _EPS]
+        frontier = people[need[people] <= _EPS]
         reached[frontier] = True
         counted.append(frontier)
     return np.bincount(np.concatenate(counted) >> bits, minlength=runs)
