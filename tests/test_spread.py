@@ -13,6 +13,7 @@ import pytest
 from smlessons.datasets.networks import class_network, karate_club
 from smlessons.engine.diffusion import independent_cascade
 from smlessons.exercises.questions import question
+from smlessons.figures.network import draw_network
 from smlessons.figures.spread import (
     FeedComparison,
     StrategyComparison,
@@ -82,6 +83,17 @@ def test_spread_figure_colours_people_by_step_and_circles_the_seeds(G):
     shown = sum(len(t.x) for t in fig.data if t.name.startswith(("step", "not reached")))
     assert shown == 24
     assert f"{c.size} of 24 reached" in fig.layout.title.text
+    # Hovering says when the person got the message, in the figure's language ("step 1", not "value step 1").
+    hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
+    assert any(h.startswith("<b>Pia</b>") and h.endswith("<br>step 0 (seeds)") for h in hovers)
+    assert sum(h.endswith("<br>not reached") for h in hovers) == 24 - c.size
+    assert not any("value" in h for h in hovers)
+    italian = [h for t in spread_figure(G, c, language="it").data if t.hovertext is not None for h in t.hovertext]
+    assert sum(h.endswith("<br>non raggiunte") for h in italian) == 24 - c.size
+    assert not any("valore" in h for h in italian)
+    # A dict of numbers still says what they are.
+    numbers = draw_network(nx.path_graph(3), color_by={0: 1.5, 1: 2, 2: 3})
+    assert any("<br>value 1.5" in h for t in numbers.data if t.hovertext is not None for h in t.hovertext)
 
 
 def test_spread_figure_title_says_step_and_steps_in_words():

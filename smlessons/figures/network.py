@@ -296,7 +296,8 @@ def draw_network(
     def hover(i):
         p = nodes[i]
         text = f"<b>{p}</b><br>" + t.gettext("degree {value}", value=deg[p])
-        if what == "community":  # the label names itself ("Community 2"), "community Community 2" would not
+        if what == "community" or (what == "value" and isinstance(values[i], str)):
+            # a label names itself ("Community 2", "step 1"): "community Community 2" or "value step 1" would not
             text += f"<br>{values[i]}"
         elif what != "degree":
             text += f"<br>{what_words} {_format(values[i], t.language)}"
