@@ -276,6 +276,13 @@ def test_the_italian_explorer_fits_its_labels_and_writes_a_decimal_comma():
     assert "," in mean and f"{mean} persone" in e.summary.value, e.summary.value
     assert f"{e.last['mean']} persone" not in e.summary.value
     assert SpreadExplorer(run=False).p.style.description_width == "160px"  # English: as before
+    # The slider's value is written beside it in the explorer's language (ipywidgets' readout is not).
+    assert not e.p.readout and e.p_value.value == "0,20"
+    e.p.value = 0.35
+    assert e.p_value.value == "0,35"
+    english = SpreadExplorer(run=False)
+    english.p.value = 0.05
+    assert english.p_value.value == "0.05"
 
 
 def test_the_feed_table_s_columns_line_up_in_italian():

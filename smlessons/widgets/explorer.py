@@ -143,8 +143,10 @@ class SpreadExplorer:
             description=t.gettext("Chance to share (p)"),
             style=style,
             layout=layout,
-            readout_format=".2f",
+            readout=False,  # ipywidgets writes 0.20 in every language: the label below writes 0,20 in Italian
         )
+        self.p_value = w.Label(self._p_text(p), layout=w.Layout(width="4em"))
+        self.p.observe(lambda change: setattr(self.p_value, "value", self._p_text(change["new"])), names="value")
         self.strategy = w.Dropdown(
             options=[(t.gettext(STRATEGY_NAMES[s]), s) for s in STRATEGIES],
             value=strategy,
@@ -171,11 +173,23 @@ class SpreadExplorer:
         self.summary = w.HTML()
         self.output = w.Output()
         self.button.on_click(lambda _b: self.run())
-        controls = w.VBox([self.network, self.p, self.strategy, self.seeds, w.HBox([self.button, self.progress])])
+        controls = w.VBox(
+            [
+                self.network,
+                w.HBox([self.p, self.p_value]),
+                self.strategy,
+                self.seeds,
+                w.HBox([self.button, self.progress]),
+            ]
+        )
         self.widget = w.VBox([controls, self.summary, self.output])
         self.widget.add_class("sm-spread-explorer")
         if run:
             self.run()
+
+    def _p_text(self, p: float) -> str:
+        """The slider's value as the explorer's language writes it: ``0.20`` or ``0,20``."""
+        return format_number(float(p), self.language, 2, grouping=False)
 
     def graph(self):
         """The network chosen in the menu (built once)."""
