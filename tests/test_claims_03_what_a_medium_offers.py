@@ -24,7 +24,7 @@ def platforms():
 
 
 def test_eight_platforms_six_named_by_the_article_one_encyclopedia_one_game(platforms):
-    text = cell_text(NB, "l2-intro")
+    text = cell_text(NB, "l3-intro")
     assert (
         "We answer them for eight platforms: the six the article names (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), plus one online encyclopedia and one video game"
         in text
@@ -37,14 +37,14 @@ def test_eight_platforms_six_named_by_the_article_one_encyclopedia_one_game(plat
 
 
 def test_the_table_ships_launch_years_and_no_usage_numbers(platforms):
-    assert "The table has launch years but **no usage numbers**" in cell_text(NB, "l2-timeline-intro")
+    assert "The table has launch years but **no usage numbers**" in cell_text(NB, "l3-timeline-intro")
     fields = set().union(*(vars(p) for p in platforms.values()))
     assert not {f for f in fields if "user" in f or "usage" in f}
     assert all(isinstance(p.launched, int) for p in platforms.values())
 
 
 def test_tiktok_2017_outside_china_douyin_2016_minecraft_2009_test_2011_release():
-    text = cell_text(NB, "l2-timeline-think")
+    text = cell_text(NB, "l3-timeline-think")
     assert (
         "TikTok was launched for markets outside mainland China in 2017, but its Chinese counterpart, Douyin, launched in 2016"
         in text
@@ -64,7 +64,7 @@ def test_tiktok_2017_outside_china_douyin_2016_minecraft_2009_test_2011_release(
 
 
 def test_only_whatsapp_has_voice_and_five_platforms_have_live(platforms):
-    text = cell_text(NB, "l2-formats-solution")
+    text = cell_text(NB, "l3-formats-solution")
     assert "Only WhatsApp has voice among its main formats" in text
     assert "With `\"live\"` you get `['Facebook', 'YouTube', 'X (Twitter)', 'Instagram', 'TikTok']`" in text
     assert [p.name for p in platforms.values() if "voice" in p.formats] == ["WhatsApp"]
@@ -78,17 +78,17 @@ def test_only_whatsapp_has_voice_and_five_platforms_have_live(platforms):
 
 
 def test_minecraft_shows_only_text():
-    assert "Minecraft shows only *text*" in cell_text(NB, "l2-formats-solution")
+    assert "Minecraft shows only *text*" in cell_text(NB, "l3-formats-solution")
     assert platform("Minecraft").formats == ("text",)
 
 
 def test_facebook_sits_in_three_columns_of_the_tie_view():
-    assert "Facebook sits in three columns" in cell_text(NB, "l2-ties-facebook")
+    assert "Facebook sits in three columns" in cell_text(NB, "l3-ties-facebook")
     assert len(platform("Facebook").ties) == 3
 
 
 def test_ben_s_audience_is_ana_and_carla_and_he_follows_back_only_carla():
-    text = cell_text(NB, "l2-shape")
+    text = cell_text(NB, "l3-shape")
     assert "Ana → Ben" in text and "Carla → Ben" in text and "Ben → Carla" in text
     assert "Ben's audience is Ana and Carla, and he follows back only Carla" in text
     F = follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
@@ -96,7 +96,7 @@ def test_ben_s_audience_is_ana_and_carla_and_he_follows_back_only_carla():
 
 
 def test_four_friends_make_6_lines_and_12_arrows():
-    text = cell_text(NB, "l2-count-solution")
+    text = cell_text(NB, "l3-count-solution")
     assert "**6 lines** and **12 arrows**" in text
     people = ["Ana", "Ben", "Carla", "Dan"]
     assert len(list(combinations(people, 2))) == 6 and len(list(permutations(people, 2))) == 12
@@ -104,7 +104,7 @@ def test_four_friends_make_6_lines_and_12_arrows():
 
 
 def test_ana_following_three_who_do_not_follow_back_makes_3_arrows_and_no_audience():
-    text = cell_text(NB, "l2-count-solution")
+    text = cell_text(NB, "l3-count-solution")
     assert (
         "there are 3 arrows, all pointing away from Ana: Ana has no audience, and each of the three has an audience of one"
         in text
@@ -138,7 +138,7 @@ def test_ana_following_three_who_do_not_follow_back_makes_3_arrows_and_no_audien
 )
 def test_the_board_solution_says_what_the_board_accepts(card_start, claim, bins):
     """The folded solution repeats the board's key: if the key changes, this says where."""
-    text = cell_text(NB, "l2-exercise-solution")
+    text = cell_text(NB, "l3-exercise-solution")
     assert claim in text
     items = json.loads((EXERCISES_DIR / "lesson03_tie_types.json").read_text(encoding="utf-8"))["items"]
     card = next(i for i in items if i["label"].startswith(card_start))
@@ -147,20 +147,20 @@ def test_the_board_solution_says_what_the_board_accepts(card_start, claim, bins)
 
 
 def test_reflection_channels_that_fit_are_one_to_many():
-    text = cell_text(NB, "l2-reflection")
+    text = cell_text(NB, "l3-reflection")
     assert "A WhatsApp channel, an Instagram account or a YouTube channel fit the pattern" in text
     for name in ("WhatsApp", "Instagram", "YouTube"):
         assert "one-to-many" in platform(name).patterns
 
 
 def test_reflection_a_whatsapp_group_is_many_to_many():
-    assert "A WhatsApp group would reach everyone too, but it is many-to-many" in cell_text(NB, "l2-reflection")
+    assert "A WhatsApp group would reach everyone too, but it is many-to-many" in cell_text(NB, "l3-reflection")
     assert "many-to-many" in platform("WhatsApp").patterns and "group" in platform("WhatsApp").ties
 
 
 def test_kaplan_and_haenlein_six_types_named():
     """Quoted from Kaplan & Haenlein (2010); the test checks the sentence names six types."""
-    text = cell_text(NB, "l2-intro")
+    text = cell_text(NB, "l3-intro")
     assert "Kaplan & Haenlein (2010) sort social media into six types" in text
     types = ["collaborative projects", "blogs", "content communities", "social networking sites",
              "virtual game worlds", "virtual social worlds"]  # fmt: skip
@@ -190,7 +190,7 @@ def test_voice_question_only_whatsapp_and_x_s_note_names_spaces(platforms):
     x = platform("X")
     assert "Spaces (live audio conversations)" in x.note and "voice" not in x.formats and str(x.as_of) == "2024-12-31"
     assert {str(p.as_of) for p in platforms.values()} == {"2024-12-31"}
-    assert "Only WhatsApp has voice among its main formats" in cell_text(NB, "l2-formats-solution")
+    assert "Only WhatsApp has voice among its main formats" in cell_text(NB, "l3-formats-solution")
 
 
 def test_lines_and_arrows_question_b_is_6_and_12():
@@ -259,14 +259,14 @@ def test_the_italian_board_is_the_english_board_in_italian():
     assert [(c["id"], c["right"], c["source"]) for c in en["policy"]["clauses"]] == [
         (c["id"], c["right"], c["source"]) for c in it["policy"]["clauses"]
     ]
-    assert "le 17 schede" in cell_output(NB_IT, "it-l2-check")
+    assert "le 17 schede" in cell_output(NB_IT, "it-l3-check")
 
 
 TIE_FILES = ("lesson03_tie_types.json", "lesson03_tie_types_it.json")
 
 
 def test_italian_eight_platforms_and_no_usage_numbers():
-    text = cell_text(NB_IT, "it-l2-intro")
+    text = cell_text(NB_IT, "it-l3-intro")
     assert (
         "Rispondiamo per otto piattaforme: le sei che l'articolo nomina (Facebook, Instagram, Twitter, TikTok, YouTube, WhatsApp), più un'enciclopedia online e un videogioco"
         in text
@@ -277,11 +277,11 @@ def test_italian_eight_platforms_and_no_usage_numbers():
     named = {_it(n).name for n in ("Facebook", "Instagram", "Twitter", "TikTok", "YouTube", "WhatsApp")}
     assert len(named) == 6
     assert sorted(p.kind for p in platforms.values() if p.name not in named) == ["enciclopedia online", "videogioco"]
-    assert "**nessun numero di utenti**" in cell_text(NB_IT, "it-l2-timeline-intro")
+    assert "**nessun numero di utenti**" in cell_text(NB_IT, "it-l3-timeline-intro")
 
 
 def test_italian_tiktok_and_minecraft_years_are_the_tables():
-    text = cell_text(NB_IT, "it-l2-timeline-think")
+    text = cell_text(NB_IT, "it-l3-timeline-think")
     assert "fuori dalla Cina continentale nel 2017, ma la sua controparte cinese, Douyin, è nata nel 2016" in text
     assert "Minecraft è uscita nel 2009, la versione completa nel 2011" in text
     tiktok, minecraft = _it("TikTok"), _it("Minecraft")
@@ -298,21 +298,21 @@ def test_italian_tiktok_and_minecraft_years_are_the_tables():
 
 
 def test_italian_formats_voice_live_and_minecraft():
-    text = cell_text(NB_IT, "it-l2-formats-solution")
+    text = cell_text(NB_IT, "it-l3-formats-solution")
     assert "Solo WhatsApp ha la voce tra i formati principali" in text and "Minecraft mostra solo il *testo*" in text
     live = [p.name for p in load_platforms(language="it").values() if "live" in p.formats]
     assert f'Con `"live"` ottieni `{live}`' in text
-    assert "`['WhatsApp']`" in cell_text(NB_IT, "it-l2-live-try")
-    assert cell_output(NB_IT, "it-l2-voice").strip() == "['WhatsApp']"
+    assert "`['WhatsApp']`" in cell_text(NB_IT, "it-l3-live-try")
+    assert cell_output(NB_IT, "it-l3-voice").strip() == "['WhatsApp']"
     # the five format words of the text are the data's five keys, in the figures' order
-    keys = re.findall(r'^- \*\*[^*]+\*\* \(`"(\w+)"`\)', "".join(claims._cells(NB_IT)["it-l2-formats"]["source"]), re.M)
+    keys = re.findall(r'^- \*\*[^*]+\*\* \(`"(\w+)"`\)', "".join(claims._cells(NB_IT)["it-l3-formats"]["source"]), re.M)
     assert tuple(keys) == FORMATS
 
 
 def test_italian_facebook_three_columns_and_ben_s_audience():
-    assert "Facebook sta in tre colonne" in cell_text(NB_IT, "it-l2-ties-facebook")
+    assert "Facebook sta in tre colonne" in cell_text(NB_IT, "it-l3-ties-facebook")
     assert len(_it("Facebook").ties) == 3
-    text = cell_text(NB_IT, "it-l2-shape")
+    text = cell_text(NB_IT, "it-l3-shape")
     assert "Ana → Ben" in text and "Carla → Ben" in text and "Ben → Carla" in text
     assert "il pubblico di Ben è formato da Ana e Carla, e lui ricambia il follow solo a Carla" in text
     F = follow_network([("Ana", "Ben"), ("Carla", "Ben"), ("Ben", "Carla")])
@@ -320,7 +320,7 @@ def test_italian_facebook_three_columns_and_ben_s_audience():
 
 
 def test_italian_lines_and_arrows():
-    text = cell_text(NB_IT, "it-l2-count-solution")
+    text = cell_text(NB_IT, "it-l3-count-solution")
     people = ["Ana", "Ben", "Carla", "Dan"]
     lines, arrows = len(list(combinations(people, 2))), len(list(permutations(people, 2)))
     assert f"**{lines} linee** e **{arrows} frecce**" in text and f"le stesse {lines} coppie" in text
@@ -360,7 +360,7 @@ GROUP_IT, NONE_IT = "Appartenenza a un gruppo", "Nessun legame tra persone"
     ],
 )
 def test_the_italian_board_solution_says_what_the_italian_board_accepts(card_start, claim, bins):
-    text = cell_text(NB_IT, "it-l2-exercise-solution")
+    text = cell_text(NB_IT, "it-l3-exercise-solution")
     assert claim in text
     items = json.loads((EXERCISES_DIR / "lesson03_tie_types_it.json").read_text(encoding="utf-8"))["items"]
     card = next(i for i in items if i["label"].startswith(card_start))
@@ -369,7 +369,7 @@ def test_the_italian_board_solution_says_what_the_italian_board_accepts(card_sta
 
 
 def test_italian_reflection_channels_and_group():
-    text = cell_text(NB_IT, "it-l2-reflection")
+    text = cell_text(NB_IT, "it-l3-reflection")
     assert "Un canale WhatsApp, un account Instagram o un canale YouTube sono adatti a questo modello" in text
     assert all("one-to-many" in platform(n).patterns for n in ("WhatsApp", "Instagram", "YouTube"))
     assert "Anche un gruppo WhatsApp raggiungerebbe tutti, ma è molti a molti" in text
@@ -421,6 +421,6 @@ def test_the_platforms_italian_texts_match_their_english_facts():
 def test_the_stated_minutes_follow_one_rule_in_both_languages():
     """The header: Teaching = the words of the Markdown cells but the references / 140 (rounded),
     Exercises = the minutes in the headings."""
-    for nb, refs in ((NB, "l2-references"), (NB_IT, "it-l2-references")):
+    for nb, refs in ((NB, "l3-references"), (NB_IT, "it-l3-references")):
         stated, reading, doing = lesson_minutes(nb, leave_out=(refs,))
         assert stated == (reading, doing), (nb, stated, reading, doing)
