@@ -30,7 +30,12 @@ for each person, the positions of their contacts in one flat array) and
 advance one *frontier* at a time with numpy: all the ties out of the people
 reached at the last step are gathered at once, one random number is drawn
 per tie, and the newly reached people become the next frontier. There is no
-Python loop over people, so a cascade over 100,000 people takes milliseconds.
+Python loop over people, so a cascade over 100,000 people takes milliseconds
+(a frontier of a handful of people, where numpy's calls would cost more than
+the work, is stepped in plain Python with the same random numbers).
+:func:`run_many` runs many cascades side by side: one frontier holds the
+(run, person) pairs of every run, so a thousand runs on a class-sized network
+cost about as much as a few single ones.
 A model accepts a networkx graph (converted at each call) or a compact form
 (converted once: build it with :func:`compact` when running many cascades).
 
@@ -1029,7 +1034,7 @@ def _distinct_rows(size: int, k: int, runs: int, rng: np.random.Generator) -> np
     return rows
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: an array field cannot be compared or hashed as a whole
 class _RandomSeeds:
     """A random strategy: `k` seeds drawn from `pool` (positions; None for everybody of `n`) at each run."""
 
