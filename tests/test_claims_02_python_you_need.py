@@ -205,3 +205,19 @@ def test_the_stated_minutes_follow_one_rule_in_both_languages():
     for nb in (NB, NB_IT):
         stated, reading, doing = lesson_minutes(nb)
         assert stated == (reading, doing), (nb, stated, reading, doing)
+
+
+def test_the_italian_note_on_decimal_points_is_what_python_and_check_do():
+    """Italian only: "Python scrive i numeri decimali con il punto … con la virgola, Python legge due numeri, 0 e 5;
+    se una domanda chiede un numero, `check` te lo fa notare … nel codice, e in ciò che il codice stampa, trovi il
+    punto (`p = 0.3`)"."""
+    t = cell_text("it/02-il-python-che-serve", "it-py-decimal-point")
+    assert "Python scrive i numeri decimali con il punto: `0.5`, non `0,5`" in t
+    assert (
+        "Con la virgola, Python legge due numeri, 0 e 5; se una domanda chiede un numero, `check` te lo fa notare" in t
+    )
+    assert eval("0,5") == (0, 5) and eval("0.5") == 0.5  # noqa: S307 (two literals)
+    assert str(0.3) == "0.3"  # what the code prints
+    number = next(q for q in load_questions("lesson02_python_you_need_it").values() if q.kind == "number")
+    said = str(number.evaluate((0, 5)))
+    assert "0.5" in said and "0,5" in said and "due numeri" in said, said
