@@ -259,7 +259,7 @@ def test_on_copenhagen_the_feed_adds_150_to_180_and_the_gap_stays():
     assert "runs=100, k=3, rng=0" in text("l7-feed-copenhagen")
     t_it = text_it("it7-feed-solution")
     assert "lo stesso feed aggiunge tra le 150 e le 180 persone circa alla reach di ogni strategia" in t_it
-    assert words("il divario tra la strategia migliore e la peggiore resta più o meno lo stesso in persone;",
+    assert words("il divario tra la strategia migliore e la peggiore resta più o meno lo stesso in numero di persone;",
                  "si riduce solo in proporzione") in t_it  # fmt: skip
     assert "runs=100, k=3, rng=0" in text_it("it7-feed-copenhagen")
     m = fb_feed_by_strategy()

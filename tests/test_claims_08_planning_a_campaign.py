@@ -819,7 +819,7 @@ def test_the_italian_prints_give_the_english_numbers():
     model = cell_output(NB_IT, "it-l8-model-run")
     assert (
         f"Piano modello: reach nel gruppo di Uma {m.target_reach:.0%}, {m.cost_per_target:.1f} punti per persona raggiunta, "
-        f"{m.earned_in_target:.1f} su {m.in_target.mean():.1f} con la condivisione." in model
+        f"{m.earned_in_target:.1f} su {m.in_target.mean():.1f} raggiunte tramite condivisione." in model
     )
     three, hubs = run(*THREE_INSIDE), run(*HUBS)
     three1, hubs1 = run(*THREE_INSIDE, one_chance=True), run(*HUBS, one_chance=True)
