@@ -350,6 +350,8 @@ def test_p_sweep_from_dying_out_to_taking_off_half_die_at_005():
         "Tra p = 0,03 e p = 0,08 si passa da un messaggio che di solito si spegne a uno che di solito decolla" in t_it
     )
     assert "Con p = 0,05, circa metà delle simulazioni da seed a caso si spegne" in t_it
+    assert "the cell below runs 3 random seeds 1,000 times" in text("l7-ex10")
+    assert "la cella qui sotto esegue 1.000 volte il modello da 3 seed a caso" in text_it("it7-ex10")
     assert "runs=1000, k=3, rng=0" in text_it("it7-p-sweep")
     assert "runs=1000, k=3, rng=0" in text("l7-p-sweep")
     died = {p: float(np.mean(s < 20)) for p, s in p_sweep().items()}
