@@ -264,6 +264,16 @@ def test_explorer_labels_fit_their_space():
         assert width >= 8 * len(control.description), control.description
 
 
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_explorer_menus_show_their_longest_option(language):
+    # "Il club di karate di Zachary (34 persone, reale: Zachary 1977)" was cut off in a 480px control.
+    e = SpreadExplorer(run=False, language=language)
+    for menu in (e.network, e.strategy):
+        room = int(menu.layout.width.rstrip("px")) - int(menu.style.description_width.rstrip("px"))
+        assert room >= 7.5 * max(len(label) for label, _ in menu.options) + 40, (menu.description, room)
+    assert len({c.layout.width for c in (e.network, e.p, e.strategy, e.seeds, e.progress)}) == 1  # aligned
+
+
 def test_the_italian_explorer_fits_its_labels_and_writes_a_decimal_comma():
     # "Prob. di condivisione (p)" is longer than the English label the 160px were made for;
     # the summary's average was written 3.5 in Italian, not 3,5.

@@ -167,9 +167,14 @@ class SpreadExplorer:
         # Wide enough for the longest label ("Chance to share (p)" in English) in any theme's
         # font: about 8px a character, and never under 160px.
         labelled = (self.network, self.p, self.strategy, self.seeds, self.progress)
-        width = f"{max(160, 8 * max(len(c.description) for c in labelled))}px"
+        label_px = max(160, 8 * max(len(c.description) for c in labelled))
+        # The menus as wide as their longest option (about 7.5px a character, and room for the arrow):
+        # "Il club di karate di Zachary (34 persone, reale: Zachary 1977)" was cut off at 480px.
+        longest = max(len(label) for label, _ in (*self.network.options, *self.strategy.options))
+        total = f"{max(480, label_px + int(7.5 * longest) + 48)}px"
         for control in labelled:
-            control.style.description_width = width
+            control.style.description_width = f"{label_px}px"
+            control.layout.width = total
         self.summary = w.HTML()
         self.output = w.Output()
         self.button.on_click(lambda _b: self.run())
