@@ -89,7 +89,7 @@ def test_spread_figure_colours_people_by_step_and_circles_the_seeds(G):
     assert sum(h.endswith("<br>not reached") for h in hovers) == 24 - c.size
     assert not any("value" in h for h in hovers)
     italian = [h for t in spread_figure(G, c, language="it").data if t.hovertext is not None for h in t.hovertext]
-    assert sum(h.endswith("<br>non raggiunte") for h in italian) == 24 - c.size
+    assert sum(h.endswith("<br>messaggio non arrivato") for h in italian) == 24 - c.size  # one person: no plural
     assert not any("valore" in h for h in italian)
     # A dict of numbers still says what they are.
     numbers = draw_network(nx.path_graph(3), color_by={0: 1.5, 1: 2, 2: 3})
