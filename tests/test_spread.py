@@ -265,6 +265,24 @@ def test_explorer_labels_fit_their_space():
 
 
 @pytest.mark.parametrize("language", ["en", "it"])
+def test_explorer_says_when_its_summary_is_of_earlier_settings(language):
+    # A student who drags p and reads the summary must not take the last run's figures for the new p.
+    e = SpreadExplorer(runs=20, language=language)
+    notice = "Settings changed: press Run" if language == "en" else "Impostazioni cambiate: premi Avvia"
+    before = e.summary.value
+    assert notice not in before
+    e.p.value = 0.5
+    assert e.summary.value.startswith('<i class="sm-stale">') and notice in e.summary.value
+    assert e.summary.value.endswith(before)  # the last run's summary is still there, below
+    e.seeds.value = 2
+    e.strategy.value = "random"
+    assert e.summary.value.count(notice) == 1
+    assert e.seeds_value.value == "2" and not e.seeds.readout  # shown beside the slider, like p
+    e.button.click()
+    assert notice not in e.summary.value and e.last["p"] == 0.5 and e.last["k"] == 2
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
 def test_explorer_menus_show_their_longest_option(language):
     # "Il club di karate di Zachary (34 persone, reale: Zachary 1977)" was cut off in a 480px control.
     e = SpreadExplorer(run=False, language=language)

@@ -154,7 +154,12 @@ class SpreadExplorer:
             style=style,
             layout=layout,
         )
-        self.seeds = w.IntSlider(value=seeds, min=1, max=5, description=t.gettext("Seeds"), style=style, layout=layout)
+        self.seeds = w.IntSlider(
+            value=seeds, min=1, max=5, description=t.gettext("Seeds"), style=style, layout=layout, readout=False
+        )
+        # Both sliders' values in labels of one width, so that they line up in one column.
+        self.seeds_value = w.Label(str(seeds), layout=w.Layout(width="4em"))
+        self.seeds.observe(lambda change: setattr(self.seeds_value, "value", str(change["new"])), names="value")
         self.button = w.Button(
             description=t.gettext("Run"),
             button_style="primary",
@@ -176,6 +181,8 @@ class SpreadExplorer:
             control.style.description_width = f"{label_px}px"
             control.layout.width = total
         self.summary = w.HTML()
+        for control in (self.network, self.p, self.strategy, self.seeds):  # the summary is of the last run
+            control.observe(lambda _change: self._settings_changed(), names="value")
         self.output = w.Output()
         self.button.on_click(lambda _b: self.run())
         controls = w.VBox(
@@ -183,7 +190,7 @@ class SpreadExplorer:
                 self.network,
                 w.HBox([self.p, self.p_value]),
                 self.strategy,
-                self.seeds,
+                w.HBox([self.seeds, self.seeds_value]),
                 w.HBox([self.button, self.progress]),
             ]
         )
@@ -191,6 +198,15 @@ class SpreadExplorer:
         self.widget.add_class("sm-spread-explorer")
         if run:
             self.run()
+
+    def _settings_changed(self) -> None:
+        """Say, above the last run's summary, that it is not of the settings now shown (once)."""
+        if self.last is None or self.summary.value.startswith(_STALE):
+            return
+        t = translator(self.language)
+        self.summary.value = (
+            _STALE + t.gettext("Settings changed: press Run to see them.") + "</i><br>" + self.summary.value
+        )
 
     def _p_text(self, p: float) -> str:
         """The slider's value as the explorer's language writes it: ``0.20`` or ``0,20``."""
@@ -268,6 +284,9 @@ class SpreadExplorer:
         bundle = dict(bundle or {})
         bundle["text/plain"] = repr(self)
         return bundle
+
+
+_STALE = '<i class="sm-stale">'  # marks the notice that the summary is of earlier settings
 
 
 def _display_data(obj) -> dict:
