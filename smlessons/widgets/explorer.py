@@ -50,10 +50,13 @@ NETWORKS = {
 class SpreadExplorer:
     """Controls to run a spreading message and see it: the lesson-7 explorer.
 
-    A network menu, a probability slider, a strategy menu, a seeds slider, a
+    A network menu, a probability slider, a strategy menu, a seeds slider
+    (each slider's value written beside it in the explorer's language), a
     Run button, a progress bar for the many runs, and an output area that
     shows the reach over time and the network coloured by when each person
-    was reached, for one run, and the average over `runs` runs.
+    was reached, for one run, and the average over `runs` runs. Once a
+    setting changes, the summary says that it is of the last run until Run
+    is pressed again.
 
     Display it as the last line of a cell. Its text form (what a plain
     console or a notebook checker sees) is stable:
@@ -143,7 +146,7 @@ class SpreadExplorer:
             description=t.gettext("Chance to share (p)"),
             style=style,
             layout=layout,
-            readout=False,  # ipywidgets writes 0.20 in every language: the label below writes 0,20 in Italian
+            readout=False,  # ipywidgets writes 0.20 in every language: the label beside it writes 0,20 in Italian
         )
         self.p_value = w.Label(self._p_text(p), layout=w.Layout(width="4em"))
         self.p.observe(lambda change: setattr(self.p_value, "value", self._p_text(change["new"])), names="value")
