@@ -97,7 +97,7 @@ def test_the_spread_figure_and_a_comparison_in_italian(italian):
     fig = spread_figure(G, independent_cascade(G, "a", 1.0))
     assert fig.layout.title.text == "Quando ogni persona ha ricevuto il messaggio: raggiunte 3 su 3 in 2 passi"
     assert sorted(t.name for t in fig.data if t.name.startswith("passo")) == [
-        "passo 0 (seed) (1)",
+        "passo 0, i seed (1)",
         "passo 1 (1)",
         "passo 2 (1)",
     ]

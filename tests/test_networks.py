@@ -505,6 +505,12 @@ def test_draw_network_highlights_people_and_ties():
     fig = draw_network(G, highlight=["Hugo", "xavi"], highlight_ties=list(zip(path, path[1:])))
     names = [t.name for t in fig.data]
     assert names[0] == "ties" and names[1] == "highlighted ties" and names[-1] == "highlighted"
+    # The legend can say who the circled are (a spread figure's seeds).
+    named = draw_network(G, highlight=["Ana"], highlight_name="seeds")
+    assert [t.name for t in named.data][-1] == "seeds"
+    for bad in ("", "  ", 3):
+        with pytest.raises(ValueError, match="highlight_name must be a non-empty text"):
+            draw_network(G, highlight=["Ana"], highlight_name=bad)
     assert len(fig.data[1].x) == 3 * (len(path) - 1)
     assert len(fig.data[-1].x) == 2
 

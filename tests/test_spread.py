@@ -77,7 +77,7 @@ def test_spread_figure_colours_people_by_step_and_circles_the_seeds(G):
     c = independent_cascade(G, ["Pia"], 0.3, rng=3)
     fig = spread_figure(G, c)
     names = [t.name for t in fig.data]
-    assert "step 0 (seeds) (1)" in names and "highlighted" in names
+    assert "step 0, the seeds (1)" in names and "seeds" in names and "highlighted" not in names
     assert any(n.startswith("not reached") for n in names)
     assert fig.layout.meta["reached"] == c.size and fig.layout.meta["people"] == 24
     shown = sum(len(t.x) for t in fig.data if t.name.startswith(("step", "not reached")))
@@ -85,7 +85,7 @@ def test_spread_figure_colours_people_by_step_and_circles_the_seeds(G):
     assert f"{c.size} of 24 reached" in fig.layout.title.text
     # Hovering says when the person got the message, in the figure's language ("step 1", not "value step 1").
     hovers = [h for t in fig.data if t.hovertext is not None for h in t.hovertext]
-    assert any(h.startswith("<b>Pia</b>") and h.endswith("<br>step 0 (seeds)") for h in hovers)
+    assert any(h.startswith("<b>Pia</b>") and h.endswith("<br>step 0, the seeds") for h in hovers)
     assert sum(h.endswith("<br>not reached") for h in hovers) == 24 - c.size
     assert not any("value" in h for h in hovers)
     italian = [h for t in spread_figure(G, c, language="it").data if t.hovertext is not None for h in t.hovertext]

@@ -185,6 +185,7 @@ def draw_network(
     color_by="community",
     highlight=None,
     highlight_ties=None,
+    highlight_name: str | None = None,
     title: str | None = None,
     seed: int = 0,
     max_edges: int = MAX_EDGES,
@@ -214,6 +215,9 @@ def draw_network(
         Circled in orange and always labelled.
     highlight_ties : list of (person, person), optional
         Drawn thick and orange (e.g. a path or a bridge). Each must be a tie.
+    highlight_name : str, optional
+        What the legend calls the circled people (by default "highlighted",
+        in the figure's language), e.g. "seeds".
     title : str, optional
         By default the network's name, its size and what the colour shows.
     seed : int, default 0
@@ -281,6 +285,10 @@ def draw_network(
     ex, ey = edge_coordinates(edges, xy)
 
     t = translator(language)
+    if highlight_name is not None and (not isinstance(highlight_name, str) or not highlight_name.strip()):
+        raise ValueError(
+            f"highlight_name must be a non-empty text (the legend's name for the circled), not {highlight_name!r}"
+        )
     kind, what, values = _colour_values(G, H, color_by, seed, t)  # before any trace: it validates
     what_words = t.gettext(_COLOUR_WORDS[what]) if what in _COLOUR_WORDS else str(what)
     deg = degree_map(H)
@@ -431,7 +439,7 @@ def draw_network(
                 x=xy32[idx, 0],
                 y=xy32[idx, 1],
                 mode="markers+text",
-                name=t.gettext("highlighted"),
+                name=t.gettext("highlighted") if highlight_name is None else highlight_name,
                 showlegend=kind == "category",
                 hoverinfo="skip",
                 text=[names[i] for i in idx],

@@ -293,7 +293,7 @@ def spread_figure(
         u: (
             t.gettext("not reached")
             if s is None
-            else (t.gettext("step 0 (seeds)") if s == 0 else t.gettext("step {number}", number=s))
+            else (t.gettext("step 0, the seeds") if s == 0 else t.gettext("step {number}", number=s))
         )
         for u, s in when.items()
     }
@@ -304,7 +304,15 @@ def spread_figure(
             people=cascade.network.n,
         ) + _steps(cascade.duration, t)
     fig = draw_network(
-        G, color_by=colour, highlight=cascade.seeds, title=title, seed=seed, pos=pos, height=height, language=t.language
+        G,
+        color_by=colour,
+        highlight=cascade.seeds,
+        highlight_name=t.gettext("seeds"),
+        title=title,
+        seed=seed,
+        pos=pos,
+        height=height,
+        language=t.language,
     )
     fig.update_layout(meta={**dict(fig.layout.meta or {}), "reached": cascade.size, "people": cascade.network.n})
     return fig
