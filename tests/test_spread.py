@@ -46,7 +46,17 @@ def test_reach_figure_of_one_cascade_draws_its_curve_and_the_total(G):
 def test_reach_figure_accepts_curves_lists_and_named_dicts(G):
     assert reach_figure([1, 2, 4]).layout.meta["final"] == [4]
     fig = reach_figure({"a": [1, 3], "b": np.array([2, 2, 5])}, total=10)
-    assert [t.name for t in fig.data] == ["a", "b", "everyone (10)"]
+    assert [t.name for t in fig.data if t.showlegend is not False] == ["a", "b", "everyone (10)"]
+    # A cascade that stopped keeps its reach: its curve goes on, dotted, to the end of the longest
+    # (lesson 7's "broadcast, no sharing" was one point hidden under the other curve's first).
+    (on,) = [t for t in fig.data if t.showlegend is False]
+    assert (on.name, list(on.x), list(on.y), on.line.dash) == ("a", [1, 2], [3, 3], "dot")
+    assert on.legendgroup == "a" == fig.data[0].legendgroup
+    alone = reach_figure({"broadcast": [9], "sharing": [9, 12, 15]})
+    assert [(t.name, list(t.x), list(t.y)) for t in alone.data if t.showlegend is False] == [
+        ("broadcast", [0, 2], [9, 9])
+    ]
+    assert all(t.showlegend is not False for t in reach_figure({"x": [1, 2], "y": [1, 3]}).data)  # same length
     runs = [independent_cascade(G, ["Ana"], 0.5, rng=r) for r in range(3)]
     assert [t.name for t in reach_figure(runs).data][:3] == ["run 1", "run 2", "run 3"]
 

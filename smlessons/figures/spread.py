@@ -186,11 +186,26 @@ def reach_figure(
                 y=y.tolist(),
                 mode="lines+markers",
                 name=name,
+                legendgroup=name,
                 line=dict(color=COLOURWAY[k % len(COLOURWAY)], width=2),
                 hovertemplate=t.gettext("step {x}: {y} people reached", x="%{x}", y="%{y}") + f"<extra>{name}</extra>",
             )
         )
     longest = max(len(y) for _, y in curves)
+    for k, (name, y) in enumerate(curves):
+        if len(y) < longest:  # a cascade that stopped keeps its reach: dotted on to the longest one's end
+            fig.add_trace(
+                go.Scatter(
+                    x=[len(y) - 1, longest - 1],
+                    y=[int(y[-1]), int(y[-1])],
+                    mode="lines",
+                    name=name,
+                    legendgroup=name,  # hidden with its curve from the legend
+                    line=dict(color=COLOURWAY[k % len(COLOURWAY)], dash="dot", width=2),
+                    showlegend=False,
+                    hoverinfo="skip",
+                )
+            )
     if total is not None:
         fig.add_trace(
             go.Scatter(
