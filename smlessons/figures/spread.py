@@ -139,8 +139,9 @@ def reach_figure(
     Returns
     -------
     plotly.graph_objects.Figure
-        One line per cascade; ``fig.layout.meta["final"]`` lists the people
-        reached at the end of each.
+        One line per cascade (a cascade that stopped before the longest goes
+        on dotted, at its final reach, in a trace without a legend entry);
+        ``fig.layout.meta["final"]`` lists the people reached at the end of each.
 
     Raises
     ------
@@ -152,7 +153,7 @@ def reach_figure(
     Examples
     --------
     >>> fig = reach_figure({"a": [1, 3, 6], "b": [2, 2]})
-    >>> [t.name for t in fig.data], fig.layout.meta["final"]
+    >>> [t.name for t in fig.data if t.showlegend is not False], fig.layout.meta["final"]
     (['a', 'b'], [6, 2])
     """
     import plotly.graph_objects as go
@@ -283,7 +284,7 @@ def spread_figure(
     >>> G = nx.path_graph(["a", "b", "c"])
     >>> fig = spread_figure(G, independent_cascade(G, "a", 1.0))
     >>> sorted(t.name for t in fig.data if t.name.startswith("step"))
-    ['step 0 (seeds) (1)', 'step 1 (1)', 'step 2 (1)']
+    ['step 0, the seeds (1)', 'step 1 (1)', 'step 2 (1)']
     """
     from .network import draw_network
 
