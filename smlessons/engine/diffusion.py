@@ -658,14 +658,28 @@ def _run_ic(net: CompactNetwork, seeds: np.ndarray, p, rng: np.random.Generator,
     return step
 
 
-def _few_passed_to(indptr, indices, frontier, p, step, rng) -> np.ndarray:
-    """A step of :func:`_run_ic` from a small frontier, in plain Python: the same tries and draws, the same people."""
-    shifts, ends, total = [], [], 0
-    for person in frontier.tolist():
+def _tie_blocks(frontier: np.ndarray, mask: int, indptr) -> tuple[list, list, list, int]:
+    """A small frontier's tries as plain lists: ``(bases, shifts, ends, total)``.
+
+    The tries of all the frontier's ties form one block; try ``k`` belongs to
+    member ``j = bisect_right(ends, k)`` and is the tie ``k + shifts[j]`` of
+    ``indices``, from the cell ``bases[j] + person`` (a cell's person is
+    ``cell & mask``; ``mask=-1`` for plain people, base 0).
+    """
+    bases, shifts, ends, total = [], [], [], 0
+    for cell in frontier.tolist():
+        person = cell & mask
         start, stop = int(indptr[person]), int(indptr[person + 1])
+        bases.append(cell - person)
         shifts.append(start - total)
         total += stop - start
         ends.append(total)
+    return bases, shifts, ends, total
+
+
+def _few_passed_to(indptr, indices, frontier, p, step, rng) -> np.ndarray:
+    """A step of :func:`_run_ic` from a small frontier, in plain Python: the same tries and draws, the same people."""
+    _, shifts, ends, total = _tie_blocks(frontier, -1, indptr)
     found = set()
     for k in _bernoulli_list(total, p, rng):
         other = int(indices[k + shifts[bisect.bisect_right(ends, k)]])
@@ -723,6 +737,20 @@ def _run_lt_batch(net: CompactNetwork, runs: int, draw, weights, rng, max_steps,
     return sizes
 
 
+def _every_tie(frontier: np.ndarray, mask: int, degree, indptr) -> tuple[np.ndarray, np.ndarray]:
+    """Every tie out of a frontier of cells, in block order: ``(pos, base)``.
+
+    ``indices[pos]`` is the person each tie reaches, and ``base`` the run's
+    first cell (``base + indices[pos]`` the cell reached).
+    """
+    person = frontier & mask
+    deg = degree[person]
+    ends = np.cumsum(deg)
+    owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)
+    pos = np.arange(int(ends[-1]), dtype=np.intp) + (indptr[person] - ends + deg)[owner]
+    return pos, (frontier - person)[owner]
+
+
 def _lt_batch(net, runs, bits, frontier, need, weights, max_steps) -> np.ndarray:
     """The sizes of `runs` threshold-model runs from the cells of `frontier`; `need` holds each cell's threshold."""
     indptr, indices = net.indptr, net.indices
@@ -736,12 +764,8 @@ def _lt_batch(net, runs, bits, frontier, need, weights, max_steps) -> np.ndarray
     t = 0
     while frontier.size and (max_steps is None or t < max_steps):
         t += 1
-        person = frontier & mask
-        deg = degree[person]
-        ends = np.cumsum(deg)
-        owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)
-        pos = np.arange(int(ends[-1]), dtype=np.intp) + (indptr[person] - ends + deg)[owner]
-        targets = (frontier - person)[owner] + indices[pos]
+        pos, base = _every_tie(frontier, mask, degree, indptr)
+        targets = base + indices[pos]
         open_ = ~reached[targets]
         targets = targets[open_]
         np.subtract.at(need, targets, weights[pos[open_]])
@@ -1185,14 +1209,7 @@ _FEW_CELLS = 12
 
 def _few_step(frontier, mask, indptr, indices, reached, p, rng) -> np.ndarray:
     """The general step (same tries, same draws, same next frontier), for a small frontier."""
-    bases, shifts, ends, total = [], [], [], 0
-    for cell in frontier.tolist():
-        person = cell & mask
-        start, stop = int(indptr[person]), int(indptr[person + 1])
-        bases.append(cell - person)
-        shifts.append(start - total)
-        total += stop - start
-        ends.append(total)
+    bases, shifts, ends, total = _tie_blocks(frontier, mask, indptr)
     found = {}  # dict keys: in order of first appearance
     for k in reversed(_hits(total, p, rng).tolist()):  # backwards: the general step keeps the last of repeats
         j = bisect.bisect_right(ends, k)
@@ -1242,24 +1259,21 @@ def _ic_batch(net: CompactNetwork, runs: int, bits: int, p, rng, max_steps, *, s
             frontier = _few_step(frontier, mask, indptr, indices, reached, p, rng)
             counted.append(frontier)
             continue
-        else:
+        elif not scalar:  # a probability per tie: one draw per tie
+            pos, base = _every_tie(frontier, mask, degree, indptr)
+            passed = rng.random(pos.size, dtype=np.float32) < p[pos]
+            targets = base[passed] + indices[pos[passed]]
+        else:  # one probability: only the hits are looked at
             person = frontier & mask
             deg = degree[person]
             ends = np.cumsum(deg)
             total = int(ends[-1])
-            shift = indptr[person] - ends + deg  # block position k of member j is the tie at k + shift[j]
-            if scalar:
-                k = _hits(total, p, rng)
-                if k.size * frontier.size.bit_length() > total:  # many hits: a lookup table beats a search
-                    owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)[k]
-                else:
-                    owner = np.searchsorted(ends, k, side="right")
-                pos = k + shift[owner]
+            k = _hits(total, p, rng)
+            if k.size * frontier.size.bit_length() > total:  # many hits: a lookup table beats a search
+                owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)[k]
             else:
-                owner = np.repeat(np.arange(frontier.size, dtype=np.intp), deg)
-                pos = np.arange(total, dtype=np.intp) + shift[owner]
-                passed = rng.random(total, dtype=np.float32) < p[pos]
-                owner, pos = owner[passed], pos[passed]
+                owner = np.searchsorted(ends, k, side="right")
+            pos = k + (indptr[person] - ends + deg)[owner]  # try k of member j is the tie at k + shift[j]
             targets = (frontier - person)[owner] + indices[pos]
         targets = targets[~reached[targets]]
         order = np.arange(targets.size, dtype=np.int32)
